@@ -1,0 +1,2 @@
+/** Fixtures shared by the tests of every RetailGen SDK module. Test scope only. */
+package io.retailgen.testing;
