@@ -1,0 +1,146 @@
+package io.retailgen.governance;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A multi-pattern matcher over {@code char}s (Aho and Corasick 1975): one pass over the text, so the cost is linear
+ * in the text length plus the number of matches. Immutable after construction and safe for concurrent use.
+ */
+final class AhoCorasick {
+
+    /** Receives one match: the pattern index and the end (exclusive) of the match in the text. */
+    @FunctionalInterface
+    interface MatchSink {
+        void match(int pattern, int end);
+    }
+
+    private final int[] rootNext;
+    private final char[][] labels;
+    private final int[][] targets;
+    private final int[] fail;
+    private final int[][] outputs;
+    private final int[] patternLengths;
+
+    AhoCorasick(List<String> patterns) {
+        List<Map<Character, Integer>> trie = new ArrayList<>();
+        List<List<Integer>> out = new ArrayList<>();
+        trie.add(new HashMap<>());
+        out.add(new ArrayList<>());
+        patternLengths = new int[patterns.size()];
+        for (int p = 0; p < patterns.size(); p++) {
+            String s = patterns.get(p);
+            if (s.isEmpty()) {
+                throw new IllegalArgumentException("pattern #" + p + " is empty");
+            }
+            patternLengths[p] = s.length();
+            int state = 0;
+            for (int i = 0; i < s.length(); i++) {
+                Integer next = trie.get(state).get(s.charAt(i));
+                if (next == null) {
+                    next = trie.size();
+                    trie.get(state).put(s.charAt(i), next);
+                    trie.add(new HashMap<>());
+                    out.add(new ArrayList<>());
+                }
+                state = next;
+            }
+            out.get(state).add(p);
+        }
+        int n = trie.size();
+        labels = new char[n][];
+        targets = new int[n][];
+        for (int s = 0; s < n; s++) {
+            Map<Character, Integer> m = trie.get(s);
+            char[] l = new char[m.size()];
+            int k = 0;
+            for (char c : m.keySet()) {
+                l[k++] = c;
+            }
+            Arrays.sort(l);
+            int[] t = new int[l.length];
+            for (int i = 0; i < l.length; i++) {
+                t[i] = m.get(l[i]);
+            }
+            labels[s] = l;
+            targets[s] = t;
+        }
+        rootNext = new int[Character.MAX_VALUE + 1];
+        for (int i = 0; i < labels[0].length; i++) {
+            rootNext[labels[0][i]] = targets[0][i];
+        }
+        fail = new int[n];
+        outputs = new int[n][];
+        outputs[0] = toArray(out.get(0));
+        ArrayDeque<Integer> queue = new ArrayDeque<>();
+        for (int t : targets[0]) {
+            fail[t] = 0;
+            outputs[t] = toArray(out.get(t));
+            queue.add(t);
+        }
+        while (!queue.isEmpty()) {
+            int s = queue.poll();
+            for (int i = 0; i < labels[s].length; i++) {
+                char c = labels[s][i];
+                int t = targets[s][i];
+                int f = fail[s];
+                int g;
+                while ((g = step(f, c)) < 0) {
+                    f = fail[f];
+                }
+                fail[t] = g == t ? 0 : g;
+                List<Integer> merged = new ArrayList<>(out.get(t));
+                for (int o : outputs[fail[t]]) {
+                    merged.add(o);
+                }
+                outputs[t] = toArray(merged);
+                queue.add(t);
+            }
+        }
+    }
+
+    private static int[] toArray(List<Integer> list) {
+        int[] a = new int[list.size()];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = list.get(i);
+        }
+        return a;
+    }
+
+    /** The goto function; -1 when undefined (never for the root). */
+    private int step(int state, char c) {
+        if (state == 0) {
+            return rootNext[c];
+        }
+        int i = Arrays.binarySearch(labels[state], c);
+        return i >= 0 ? targets[state][i] : -1;
+    }
+
+    int patternLength(int pattern) {
+        return patternLengths[pattern];
+    }
+
+    int patternCount() {
+        return patternLengths.length;
+    }
+
+    void search(char[] text, int length, MatchSink sink) {
+        int state = 0;
+        for (int i = 0; i < length; i++) {
+            char c = text[i];
+            int next;
+            while ((next = step(state, c)) < 0) {
+                state = fail[state];
+            }
+            state = next;
+            int[] o = outputs[state];
+            for (int p : o) {
+                sink.match(p, i + 1);
+            }
+        }
+    }
+}

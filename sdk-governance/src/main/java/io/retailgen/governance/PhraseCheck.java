@@ -1,0 +1,205 @@
+package io.retailgen.governance;
+
+import io.retailgen.core.intercept.Finding;
+import io.retailgen.core.intercept.Severity;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Claim rules and counterfeit rules, matched in one pass of one automaton over the phrase view. */
+final class PhraseCheck implements Check {
+
+    private enum Kind { CLAIM, UNLESS, BRAND, MARKER }
+
+    private record Payload(Kind kind, int index, String original, boolean authorized) {
+    }
+
+    private final List<ClaimRule> claims;
+    private final CounterfeitRules counterfeit;
+    private final AhoCorasick matcher;
+    private final List<List<Payload>> payloads;
+
+    PhraseCheck(List<ClaimRule> claims, CounterfeitRules counterfeit) {
+        this.claims = List.copyOf(claims);
+        this.counterfeit = counterfeit;
+        Map<String, List<Payload>> byKey = new LinkedHashMap<>();
+        for (int r = 0; r < claims.size(); r++) {
+            for (String p : claims.get(r).phrases()) {
+                add(byKey, p, new Payload(Kind.CLAIM, r, p, false));
+            }
+            for (String p : claims.get(r).unless()) {
+                add(byKey, p, new Payload(Kind.UNLESS, r, p, false));
+            }
+        }
+        if (counterfeit != null) {
+            java.util.Set<String> authorized = new java.util.HashSet<>();
+            for (String a : counterfeit.authorizedBrands()) {
+                authorized.add(Normalizer.phraseTerm(a));
+            }
+            for (String b : counterfeit.brands()) {
+                String key = Normalizer.phraseTerm(b);
+                if (key.isEmpty() || key.chars().noneMatch(Character::isLetter)) {
+                    continue;
+                }
+                add(byKey, b, new Payload(Kind.BRAND, -1, b.strip(), authorized.contains(key)));
+            }
+            for (String a : counterfeit.authorizedBrands()) {
+                add(byKey, a, new Payload(Kind.BRAND, -1, a.strip(), true));
+            }
+            for (int m = 0; m < counterfeit.markers().size(); m++) {
+                String p = counterfeit.markers().get(m).phrase();
+                add(byKey, p, new Payload(Kind.MARKER, m, p, false));
+            }
+        }
+        List<String> keys = new ArrayList<>(byKey.keySet());
+        payloads = new ArrayList<>(keys.size());
+        for (String k : keys) {
+            payloads.add(List.copyOf(byKey.get(k)));
+        }
+        matcher = new AhoCorasick(keys);
+    }
+
+    private static void add(Map<String, List<Payload>> byKey, String phrase, Payload payload) {
+        String key = Normalizer.phraseTerm(phrase);
+        if (!key.isEmpty()) {
+            byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(payload);
+        }
+    }
+
+    private static boolean boundaryChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '#';
+    }
+
+    private record Match(int start, int end, int token, int endToken) {
+    }
+
+    @Override
+    public void run(Analysis analysis, List<Hit> out) {
+        if (matcher.patternCount() == 0) {
+            return;
+        }
+        TextView v = analysis.phrase();
+        String text = analysis.text;
+        int[] token = new int[v.length + 1];
+        int t = 0;
+        for (int i = 0; i < v.length; i++) {
+            if (boundaryChar(v.chars[i]) && (i == 0 || !boundaryChar(v.chars[i - 1]))) {
+                t++;
+            }
+            token[i] = t;
+        }
+        boolean[] unlessSeen = new boolean[claims.size()];
+        Map<Integer, List<Match>> claimHits = new HashMap<>();
+        List<Match> brandMatches = new ArrayList<>();
+        List<Match> markerMatches = new ArrayList<>();
+        List<Integer> markerIndex = new ArrayList<>();
+        matcher.search(v.chars, v.length, (p, end) -> {
+            int start = end - matcher.patternLength(p);
+            if ((start > 0 && boundaryChar(v.chars[start - 1]) && boundaryChar(v.chars[start]))
+                    || (end < v.length && boundaryChar(v.chars[end]) && boundaryChar(v.chars[end - 1]))) {
+                return;
+            }
+            Match match = new Match(start, end, token[start], token[end - 1]);
+            boolean brandAdded = false;
+            for (Payload pl : payloads.get(p)) {
+                switch (pl.kind) {
+                    case CLAIM -> claimHits.computeIfAbsent(pl.index, k -> new ArrayList<>()).add(match);
+                    case UNLESS -> unlessSeen[pl.index] = true;
+                    case MARKER -> {
+                        markerMatches.add(match);
+                        markerIndex.add(pl.index);
+                    }
+                    case BRAND -> {
+                        if (brandAdded || pl.authorized) {
+                            brandAdded |= pl.authorized;
+                            continue;
+                        }
+                        if (pl.original.length() <= 3 && !text.substring(v.originalStart(start),
+                                v.originalEnd(end)).equals(pl.original)) {
+                            continue;
+                        }
+                        brandAdded = true;
+                    }
+                    default -> throw new AssertionError(pl.kind);
+                }
+            }
+            if (brandAdded && payloads.get(p).stream().noneMatch(pl -> pl.kind == Kind.BRAND && pl.authorized)) {
+                brandMatches.add(match);
+            }
+        });
+        claimHits.forEach((rule, matches) -> {
+            if (unlessSeen[rule]) {
+                return;
+            }
+            ClaimRule r = claims.get(rule);
+            for (Match m : matches) {
+                out.add(new Hit(new Finding(v.originalStart(m.start), v.originalEnd(m.end), r.id(), r.category(),
+                        r.severity(), r.message()), "[claim removed]"));
+            }
+        });
+        if (counterfeit != null) {
+            pairMarkers(v, brandMatches, markerMatches, markerIndex, out);
+        }
+    }
+
+    private void pairMarkers(TextView v, List<Match> brands, List<Match> markers, List<Integer> markerIndex,
+                             List<Hit> out) {
+        brands.sort((a, b) -> Integer.compare(a.token, b.token));
+        int[] brandTokens = new int[brands.size()];
+        for (int i = 0; i < brandTokens.length; i++) {
+            brandTokens[i] = brands.get(i).token;
+        }
+        int w = counterfeit.window();
+        for (int i = 0; i < markers.size(); i++) {
+            Match m = markers.get(i);
+            CounterfeitRules.Marker marker = counterfeit.markers().get(markerIndex.get(i));
+            int reachBefore = marker.placement() == CounterfeitRules.Placement.BEFORE ? 0
+                    : marker.placement() == CounterfeitRules.Placement.AFTER ? Math.min(w, 2) : w;
+            int reachAfter = marker.placement() == CounterfeitRules.Placement.AFTER ? 0 : w;
+            int from = lowerBound(brandTokens, m.token - reachBefore - 8);
+            Match paired = null;
+            for (int k = from; k < brands.size() && brands.get(k).token <= m.endToken + reachAfter + 1; k++) {
+                Match b = brands.get(k);
+                if (b.start < m.end && m.start < b.end) {
+                    continue;
+                }
+                boolean brandAfter = b.start >= m.end && b.token - m.endToken - 1 <= reachAfter
+                        && marker.placement() != CounterfeitRules.Placement.AFTER;
+                boolean brandBefore = b.end <= m.start && m.token - b.endToken - 1 <= reachBefore
+                        && marker.placement() != CounterfeitRules.Placement.BEFORE;
+                if (brandAfter || brandBefore) {
+                    paired = b;
+                    break;
+                }
+            }
+            if (paired != null) {
+                int s = Math.min(m.start, paired.start);
+                int e = Math.max(m.end, paired.end);
+                out.add(new Hit(new Finding(v.originalStart(s), v.originalEnd(e), "counterfeit.brand", "counterfeit",
+                        counterfeit.severity(), "counterfeit marker '" + marker.phrase() + "' next to brand '"
+                        + v.substring(paired.start, paired.end).toLowerCase(Locale.ROOT) + "'"), "[removed]"));
+            } else if (marker.aloneSeverity() != null) {
+                out.add(new Hit(new Finding(v.originalStart(m.start), v.originalEnd(m.end), "counterfeit.marker",
+                        "counterfeit", marker.aloneSeverity(), "counterfeit marker '" + marker.phrase() + "'"),
+                        "[removed]"));
+            }
+        }
+    }
+
+    private static int lowerBound(int[] a, int key) {
+        int lo = 0;
+        int hi = a.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (a[mid] < key) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+}

@@ -1,0 +1,265 @@
+package io.retailgen.governance;
+
+import io.retailgen.core.intercept.Finding;
+import io.retailgen.core.intercept.Severity;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/** E-mail addresses, phone numbers, Luhn-valid card numbers and street addresses, found in the light view. */
+final class PiiCheck implements Check {
+
+    private static final Set<String> STREET_TYPES = Set.of("street", "st", "avenue", "ave", "road", "rd",
+            "boulevard", "blvd", "lane", "ln", "drive", "dr", "court", "ct", "way", "place", "pl", "terrace",
+            "crescent", "parkway", "pkwy", "highway", "hwy", "square", "sq", "circle", "cir", "trail", "alley",
+            "gardens", "mews");
+
+    private final Set<PiiKind> kinds;
+    private final Severity severity;
+
+    PiiCheck(Set<PiiKind> kinds, Severity severity) {
+        this.kinds = kinds.isEmpty() ? EnumSet.noneOf(PiiKind.class) : EnumSet.copyOf(kinds);
+        this.severity = severity;
+    }
+
+    @Override
+    public void run(Analysis analysis, List<Hit> out) {
+        if (kinds.isEmpty()) {
+            return;
+        }
+        TextView v = analysis.light();
+        if (kinds.contains(PiiKind.EMAIL)) {
+            emails(v, out);
+        }
+        if (kinds.contains(PiiKind.CARD) || kinds.contains(PiiKind.PHONE)) {
+            numbers(v, out);
+        }
+        if (kinds.contains(PiiKind.ADDRESS)) {
+            addresses(v, analysis.text, out);
+        }
+    }
+
+    private void add(TextView v, int s, int e, PiiKind kind, List<Hit> out) {
+        String name = kind.name().toLowerCase(java.util.Locale.ROOT);
+        out.add(new Hit(new Finding(v.originalStart(s), v.originalEnd(e), "pii." + name, "pii", severity,
+                "personal data (" + name + ")"), "[" + kind.name() + "]"));
+    }
+
+    private static boolean localChar(char c) {
+        return (c < 128 && Character.isLetterOrDigit(c)) || c == '.' || c == '_' || c == '%' || c == '+'
+                || c == '-';
+    }
+
+    private static boolean domainChar(char c) {
+        return (c < 128 && Character.isLetterOrDigit(c)) || c == '.' || c == '-';
+    }
+
+    private void emails(TextView v, List<Hit> out) {
+        char[] c = v.chars;
+        for (int i = 0; i < v.length; i++) {
+            if (c[i] != '@') {
+                continue;
+            }
+            int s = i;
+            while (s > 0 && localChar(c[s - 1])) {
+                s--;
+            }
+            while (s < i && c[s] == '.') {
+                s++;
+            }
+            int e = i + 1;
+            while (e < v.length && domainChar(c[e])) {
+                e++;
+            }
+            while (e > i + 1 && (c[e - 1] == '.' || c[e - 1] == '-')) {
+                e--;
+            }
+            if (s == i || e == i + 1) {
+                continue;
+            }
+            int lastDot = -1;
+            for (int k = i + 1; k < e; k++) {
+                if (c[k] == '.') {
+                    lastDot = k;
+                }
+            }
+            if (lastDot <= i + 1 || e - lastDot - 1 < 2) {
+                continue;
+            }
+            boolean tldLetters = true;
+            for (int k = lastDot + 1; k < e; k++) {
+                tldLetters &= Character.isLetter(c[k]);
+            }
+            if (tldLetters) {
+                add(v, s, e, PiiKind.EMAIL, out);
+                i = e - 1;
+            }
+        }
+    }
+
+    private void numbers(TextView v, List<Hit> out) {
+        char[] c = v.chars;
+        int n = v.length;
+        int i = 0;
+        while (i < n) {
+            char ch = c[i];
+            boolean startChar = isDigit(ch) || ((ch == '+' || ch == '(') && i + 1 < n && isDigit(c[i + 1]));
+            if (!startChar || (i > 0 && (Character.isLetterOrDigit(c[i - 1]) || c[i - 1] == '.'
+                    || c[i - 1] == ',' || c[i - 1] == '$' || c[i - 1] == '#'))) {
+                i++;
+                continue;
+            }
+            boolean plus = ch == '+';
+            boolean paren = false;
+            int digits = 0;
+            int groups = 0;
+            int minGroup = Integer.MAX_VALUE;
+            int firstGroup = -1;
+            int groupLen = 0;
+            boolean onlySpaceDash = true;
+            int j = plus ? i + 1 : i;
+            int lastDigit = -1;
+            int seps = 0;
+            while (j < n) {
+                char d = c[j];
+                if (isDigit(d)) {
+                    digits++;
+                    groupLen++;
+                    lastDigit = j;
+                    seps = 0;
+                } else if ((d == ' ' || d == '-' || d == '.' || d == '(' || d == ')') && seps < 2) {
+                    if (groupLen > 0) {
+                        groups++;
+                        minGroup = Math.min(minGroup, groupLen);
+                        if (firstGroup < 0) {
+                            firstGroup = groupLen;
+                        }
+                        groupLen = 0;
+                    }
+                    if (d == '(' || d == ')') {
+                        paren = true;
+                    }
+                    if (d != ' ' && d != '-') {
+                        onlySpaceDash = false;
+                    }
+                    seps++;
+                    if (seps == 2 && !(d == ' ' && c[j - 1] == ')') && !(d == '(' && c[j - 1] == ' ')) {
+                        break;
+                    }
+                } else {
+                    break;
+                }
+                j++;
+            }
+            if (groupLen > 0) {
+                groups++;
+                minGroup = Math.min(minGroup, groupLen);
+                if (firstGroup < 0) {
+                    firstGroup = groupLen;
+                }
+            }
+            int end = lastDigit + 1;
+            if (lastDigit < 0 || (end < n && (Character.isLetterOrDigit(c[end])
+                    || (c[end] == '.' && end + 1 < n && isDigit(c[end + 1]))))) {
+                i = Math.max(i + 1, end);
+                continue;
+            }
+            boolean found = false;
+            if (kinds.contains(PiiKind.CARD) && !plus && !paren && onlySpaceDash && digits >= 13 && digits <= 19
+                    && luhn(c, i, end)) {
+                add(v, i, end, PiiKind.CARD, out);
+                found = true;
+            } else if (kinds.contains(PiiKind.PHONE) && digits >= 10 && digits <= 15) {
+                boolean grouped = groups >= 3 && (minGroup >= 2 || (firstGroup == 1 && groups >= 4));
+                if (plus || paren || grouped) {
+                    add(v, i, end, PiiKind.PHONE, out);
+                    found = true;
+                }
+            }
+            i = found ? end : Math.max(i + 1, end);
+        }
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    static boolean luhn(char[] c, int from, int to) {
+        int sum = 0;
+        boolean dbl = false;
+        for (int k = to - 1; k >= from; k--) {
+            if (!isDigit(c[k])) {
+                continue;
+            }
+            int d = c[k] - '0';
+            if (dbl) {
+                d *= 2;
+                if (d > 9) {
+                    d -= 9;
+                }
+            }
+            sum += d;
+            dbl = !dbl;
+        }
+        return sum % 10 == 0;
+    }
+
+    private void addresses(TextView v, String original, List<Hit> out) {
+        char[] c = v.chars;
+        int n = v.length;
+        int[] ts = new int[8];
+        int[] te = new int[8];
+        int count = 0;
+        int i = 0;
+        while (i < n) {
+            if (!Character.isLetterOrDigit(c[i])) {
+                i++;
+                continue;
+            }
+            int s = i;
+            while (i < n && Character.isLetterOrDigit(c[i])) {
+                i++;
+            }
+            // a ring of the last 8 word tokens
+            ts[count % 8] = s;
+            te[count % 8] = i;
+            count++;
+            if (count < 2 || !STREET_TYPES.contains(new String(c, s, i - s))) {
+                continue;
+            }
+            if (!Character.isUpperCase(original.charAt(v.originalStart(s)))) {
+                continue;
+            }
+            for (int k = 1; k <= 5 && k < count && k < 8; k++) {
+                int idx = (count - 1 - k) % 8;
+                int ns = ts[idx];
+                int ne = te[idx];
+                if (k >= 2 && isHouseNumber(c, ns, ne)) {
+                    int end = i < n && c[i] == '.' ? i + 1 : i;
+                    add(v, ns, end, PiiKind.ADDRESS, out);
+                    break;
+                }
+                if (!Character.isUpperCase(original.charAt(v.originalStart(ns))) || !allLetters(c, ns, ne)) {
+                    break;
+                }
+            }
+        }
+    }
+
+    private static boolean isHouseNumber(char[] c, int s, int e) {
+        int digits = 0;
+        while (s + digits < e && isDigit(c[s + digits])) {
+            digits++;
+        }
+        return digits >= 1 && digits <= 5 && e - s - digits <= 1;
+    }
+
+    private static boolean allLetters(char[] c, int s, int e) {
+        for (int k = s; k < e; k++) {
+            if (!Character.isLetter(c[k])) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
