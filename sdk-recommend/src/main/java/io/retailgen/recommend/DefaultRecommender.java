@@ -1,0 +1,342 @@
+package io.retailgen.recommend;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.retailgen.core.runtime.OnnxModel;
+import io.retailgen.core.runtime.Tensor;
+import io.retailgen.core.runtime.TensorSpec;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntPredicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The {@link Recommender} built by {@link Recommender.Builder}. */
+final class DefaultRecommender implements Recommender {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DefaultRecommender.class);
+
+    private final AtomicReference<Engine> engine = new AtomicReference<>();
+    private final List<Engine> retired = new CopyOnWriteArrayList<>();
+    private volatile Catalog catalog;
+    private final BusinessRules rules;
+    private final HybridWeights weights;
+    private final String backend;
+    private final Cache<String, SessionState> sessions;
+    private final AtomicLong unknown = new AtomicLong();
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    DefaultRecommender(Recommender.Builder b) {
+        this.catalog = b.catalog;
+        this.rules = b.rules;
+        this.weights = b.weights;
+        this.backend = b.backend;
+        this.sessions = Caffeine.newBuilder().expireAfterAccess(b.sessionIdle).maximumSize(b.maxSessions).build();
+        engine.set(new Engine(b.model, rules, backend));
+    }
+
+    /** Everything derived from one model; immutable apart from the online co-occurrence counts. */
+    static final class Engine {
+        final RecommendModel model;
+        final HybridRanker ranker;
+        final OnnxModel gru;
+        final int hidden;
+        final boolean context;
+        final float[] boost;
+
+        Engine(RecommendModel m, BusinessRules rules, String backend) {
+            this.model = m;
+            SessionLog log = m.log;
+            this.ranker = new HybridRanker(log.vocab, new SessionKnn(log, m.options.knnParams()),
+                    CoOccurrence.of(log), Popularity.of(log, 0));
+            if (m.hasSequenceModel()) {
+                OnnxModel.Builder ob = OnnxModel.builder().model(m.onnx).name("recommend-gru-" + m.version());
+                if (backend != null) {
+                    ob.backend(backend);
+                }
+                this.gru = ob.build();
+                int h = 0;
+                boolean ctx = false;
+                for (TensorSpec s : gru.inputs()) {
+                    if (s.name().equals(GruExport.IN_HIDDEN)) {
+                        long[] shape = s.shape();
+                        h = (int) shape[shape.length - 1];
+                    }
+                    ctx |= s.name().equals(GruExport.IN_DEVICE);
+                }
+                this.hidden = h;
+                this.context = ctx;
+            } else {
+                this.gru = null;
+                this.hidden = 0;
+                this.context = false;
+            }
+            if (rules.boosts().isEmpty()) {
+                this.boost = null;
+            } else {
+                float[] bst = new float[log.vocab.size()];
+                Arrays.fill(bst, 1f);
+                rules.boosts().forEach((id, v) -> {
+                    int i = log.vocab.indexOf(id);
+                    if (i >= 0) {
+                        bst[i] = v.floatValue();
+                    }
+                });
+                this.boost = bst;
+            }
+        }
+
+        /** Runs one GRU step; returns {new hidden, logits}. */
+        float[][] step(int item, int deviceSlot, int hourSlot, float[] h) {
+            Map<String, Tensor> feed = new HashMap<>();
+            feed.put(GruExport.IN_ITEM, Tensor.ofLongs(new long[] {item}, 1));
+            feed.put(GruExport.IN_HIDDEN, Tensor.ofFloats(h, 1, hidden));
+            if (context) {
+                feed.put(GruExport.IN_DEVICE, Tensor.ofLongs(new long[] {deviceSlot}, 1));
+                feed.put(GruExport.IN_HOUR, Tensor.ofLongs(new long[] {hourSlot}, 1));
+            }
+            Map<String, Tensor> out = gru.run(feed);
+            return new float[][] {out.get(GruExport.OUT_HIDDEN).toFloatArray(),
+                out.get(GruExport.OUT_SCORES).toFloatArray()};
+        }
+
+        void close() {
+            if (gru != null) {
+                gru.close();
+            }
+        }
+    }
+
+    /** The cached state of one session; guarded by its own monitor. */
+    static final class SessionState {
+        int[] items = new int[8];
+        int[] device = new int[8];
+        int[] hour = new int[8];
+        int length;
+        Engine engine;
+        float[] hidden;
+        int processed;
+        float[] lastLogits;
+
+        void append(int item, EventContext c) {
+            if (length == items.length) {
+                items = Arrays.copyOf(items, length * 2);
+                device = Arrays.copyOf(device, length * 2);
+                hour = Arrays.copyOf(hour, length * 2);
+            }
+            items[length] = item;
+            device[length] = c.deviceSlot();
+            hour[length] = c.hourSlot();
+            length++;
+        }
+
+        /** Brings the hidden state up to date with one GRU step per new click; returns the latest logits. */
+        float[] advance(Engine e) {
+            if (e.gru == null) {
+                return null;
+            }
+            if (engine != e) {
+                engine = e;
+                hidden = new float[e.hidden];
+                processed = 0;
+                lastLogits = null;
+            }
+            while (processed < length) {
+                float[][] r = e.step(items[processed], device[processed], hour[processed], hidden);
+                hidden = r[0];
+                lastLogits = r[1];
+                processed++;
+            }
+            return lastLogits;
+        }
+    }
+
+    @Override
+    public void observe(Interaction event) {
+        Objects.requireNonNull(event, "event");
+        ensureOpen();
+        Engine e = engine.get();
+        int idx = e.ranker.vocab().indexOf(event.itemId());
+        if (idx < 0) {
+            unknown.incrementAndGet();
+            return;
+        }
+        SessionState s = sessions.get(event.sessionId(), k -> new SessionState());
+        synchronized (s) {
+            s.append(idx, event.context());
+            e.ranker.coOccurrence().addClick(s.items, 0, s.length - 1);
+        }
+    }
+
+    @Override
+    public List<Recommendation> recommend(String sessionId, int k, EventContext context) {
+        Objects.requireNonNull(sessionId, "sessionId");
+        checkK(k);
+        ensureOpen();
+        SessionState s = sessions.getIfPresent(sessionId);
+        if (s == null) {
+            return rank(engine.get(), new int[0], 0, null, k);
+        }
+        for (int attempt = 0; ; attempt++) {
+            Engine e = engine.get();
+            try {
+                synchronized (s) {
+                    float[] logits = s.advance(e);
+                    return rank(e, s.items, s.length, logits, k);
+                }
+            } catch (IllegalStateException ex) {
+                if (attempt > 0 || engine.get() == e) {
+                    throw ex;
+                }
+            }
+        }
+    }
+
+    @Override
+    public List<Recommendation> recommendFor(List<String> viewedItems, int k, EventContext context) {
+        Objects.requireNonNull(viewedItems, "viewedItems");
+        checkK(k);
+        ensureOpen();
+        Engine e = engine.get();
+        SessionState s = new SessionState();
+        EventContext c = EventContext.orNone(context);
+        for (String id : viewedItems) {
+            int idx = e.ranker.vocab().indexOf(Objects.requireNonNull(id, "item id"));
+            if (idx < 0) {
+                unknown.incrementAndGet();
+            } else {
+                s.append(idx, c);
+            }
+        }
+        float[] logits = s.length == 0 ? null : s.advance(e);
+        return rank(e, s.items, s.length, logits, k);
+    }
+
+    private List<Recommendation> rank(Engine e, int[] items, int len, float[] logits, int k) {
+        Catalog cat = catalog;
+        ItemVocab vocab = e.ranker.vocab();
+        Set<Integer> viewed = new HashSet<>();
+        if (rules.dropViewed()) {
+            for (int i = 0; i < len; i++) {
+                viewed.add(items[i]);
+            }
+        }
+        IntPredicate keep = i -> (!rules.dropOutOfStock() || cat.inStock(vocab.id(i)))
+                && (!rules.dropViewed() || !viewed.contains(i)) && !rules.pins().containsKey(vocab.id(i));
+        float[] seq = null;
+        if (logits != null) {
+            float max = Float.NEGATIVE_INFINITY;
+            for (float l : logits) {
+                max = Math.max(max, l);
+            }
+            seq = new float[logits.length];
+            for (int i = 0; i < logits.length; i++) {
+                seq[i] = (float) Math.exp(logits[i] - max);
+            }
+        }
+        java.util.function.IntFunction<String> category = cat.isEmpty() ? null : i -> cat.category(vocab.id(i));
+        List<HybridRanker.Ranked> ranked = e.ranker.rank(items, len, seq, weights, k, keep, e.boost, category,
+                rules.categoryCap());
+        List<Recommendation> out = new ArrayList<>(k);
+        String version = e.model.version();
+        for (HybridRanker.Ranked r : ranked) {
+            out.add(new Recommendation(vocab.id(r.item()), r.score(), r.signal(),
+                    explain(r, vocab, cat, len > 0 ? items[len - 1] : -1), version));
+        }
+        if (!rules.pins().isEmpty()) {
+            List<Map.Entry<String, Integer>> pins = new ArrayList<>(rules.pins().entrySet());
+            pins.sort(Map.Entry.comparingByValue());
+            for (Map.Entry<String, Integer> p : pins) {
+                if (rules.dropOutOfStock() && !cat.inStock(p.getKey())) {
+                    continue;
+                }
+                int pos = Math.min(p.getValue(), out.size());
+                double score = out.isEmpty() ? 1 : out.get(Math.min(pos, out.size() - 1)).score();
+                out.add(pos, new Recommendation(p.getKey(), score, Signal.PINNED, "Featured", version));
+            }
+            while (out.size() > k) {
+                out.remove(out.size() - 1);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static String explain(HybridRanker.Ranked r, ItemVocab vocab, Catalog cat, int last) {
+        switch (r.signal()) {
+            case SEQUENCE:
+                return last >= 0 ? "Because you viewed " + name(vocab.id(last), cat) : "Popular right now";
+            case SIMILAR_SESSIONS:
+                return r.anchor() >= 0 ? "Shoppers who viewed " + name(vocab.id(r.anchor()), cat)
+                        + " also viewed this" : "Viewed in sessions like yours";
+            case CO_OCCURRENCE:
+                return "Often viewed with " + name(vocab.id(r.anchor()), cat);
+            case VIEWED_BEFORE:
+                return "You viewed this earlier";
+            case POPULARITY:
+            default:
+                String c = cat.category(vocab.id(r.item()));
+                return c.isEmpty() ? "Popular right now" : "Popular in " + c;
+        }
+    }
+
+    private static String name(String id, Catalog cat) {
+        return cat.item(id).map(i -> i.attributes().getOrDefault("name", i.attributes().getOrDefault("title", id)))
+                .orElse(id);
+    }
+
+    @Override
+    public void swapModel(RecommendModel model) {
+        Objects.requireNonNull(model, "model");
+        ensureOpen();
+        Engine fresh = new Engine(model, rules, backend);
+        Engine old = engine.getAndSet(fresh);
+        retired.add(old);
+        LOG.info("recommend model swapped: {} -> {}", old.model.version(), model.version());
+    }
+
+    @Override
+    public void updateCatalog(Catalog c) {
+        this.catalog = Objects.requireNonNull(c, "catalog");
+    }
+
+    @Override
+    public String modelVersion() {
+        return engine.get().model.version();
+    }
+
+    @Override
+    public long unknownItems() {
+        return unknown.get();
+    }
+
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            engine.get().close();
+            retired.forEach(Engine::close);
+            sessions.invalidateAll();
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed.get()) {
+            throw new IllegalStateException("recommender is closed");
+        }
+    }
+
+    private static void checkK(int k) {
+        if (k < 1) {
+            throw new IllegalArgumentException("k must be >= 1, was " + k);
+        }
+    }
+}

@@ -1,0 +1,289 @@
+package io.retailgen.recommend;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import io.retailgen.core.ErrorCode;
+import io.retailgen.core.RetailGenException;
+import io.retailgen.core.train.EpochEvent;
+import io.retailgen.core.train.EpochStart;
+import io.retailgen.core.train.TrainingEngine;
+import io.retailgen.core.train.TrainingListener;
+import io.retailgen.core.train.TrainingStart;
+import io.retailgen.core.train.TrainingSummary;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Trains the GRU4Rec-style model with DJL on session-parallel mini-batches: {@code batch} lanes each walk through
+ * one session at a time; a lane whose session ends takes the next one and its hidden state is reset. The loss is
+ * cross-entropy of the true next item against the other targets of the batch plus items sampled by popularity
+ * (or against the whole catalog when it is smaller than that candidate set). Item embeddings are shared by input
+ * and output. Not thread-safe; one trainer per training run.
+ */
+final class GruTrainer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GruTrainer.class);
+
+    /** Hyper-parameters. */
+    record Params(int hidden, int contextDim, int batch, int negatives, double sampleAlpha, int epochs,
+            float learningRate, int seed) {
+        static final Params DEFAULT = new Params(100, 8, 64, 1024, 0.75, 4, 0.004f, 42);
+
+        Params {
+            if (hidden < 1 || batch < 1 || negatives < 0 || epochs < 1 || contextDim < 0) {
+                throw new IllegalArgumentException("invalid GRU parameters: hidden " + hidden + ", batch " + batch
+                        + ", negatives " + negatives + ", epochs " + epochs + ", contextDim " + contextDim);
+            }
+            if (!(learningRate > 0)) {
+                throw new IllegalArgumentException("learningRate must be > 0, was " + learningRate);
+            }
+        }
+
+        Map<String, String> asMap() {
+            return Map.of("hidden", "" + hidden, "context_dim", "" + contextDim, "batch", "" + batch,
+                    "negatives", "" + negatives, "sample_alpha", "" + sampleAlpha, "epochs", "" + epochs,
+                    "learning_rate", "" + learningRate, "seed", "" + seed);
+        }
+    }
+
+    /** The outcome: weights, events seen and time taken. */
+    record Result(GruWeightsData weights, long events, double seconds, double finalLoss) {
+    }
+
+    private final Params p;
+    private final TrainingListener listener;
+
+    GruTrainer(Params params, TrainingListener listener) {
+        this.p = params;
+        this.listener = listener;
+    }
+
+    Result train(SessionLog log) {
+        TrainingEngine engine;
+        try {
+            engine = TrainingEngine.builder().seed(p.seed()).build();
+        } catch (RuntimeException e) {
+            throw new RetailGenException(ErrorCode.ENGINE_UNAVAILABLE, "cannot start the PyTorch engine for the"
+                    + " sequence model: " + e.getMessage(), e);
+        }
+        boolean useContext = p.contextDim() > 0 && log.hasContext();
+        int cd = useContext ? p.contextDim() : 0;
+        int n = log.vocab.size();
+        int h = p.hidden();
+        int in = h + 2 * cd;
+        SplittableRandom rnd = new SplittableRandom(p.seed());
+        try (NDManager m = engine.newManager()) {
+            Engine djl = engine.djlEngine();
+            List<NDArray> params = new ArrayList<>();
+            NDArray emb = param(m, params, uniform(rnd, n * h, 1.0 / Math.sqrt(h)), n, h);
+            NDArray outBias = param(m, params, new float[n], n);
+            NDArray dev = cd > 0 ? param(m, params, uniform(rnd, GruWeightsData.DEVICE_SLOTS * cd, 0.1),
+                    GruWeightsData.DEVICE_SLOTS, cd) : null;
+            NDArray hour = cd > 0 ? param(m, params, uniform(rnd, GruWeightsData.HOUR_SLOTS * cd, 0.1),
+                    GruWeightsData.HOUR_SLOTS, cd) : null;
+            double bound = 1.0 / Math.sqrt(h);
+            NDArray wIh = param(m, params, uniform(rnd, 3 * h * in, bound), 3 * h, in);
+            NDArray wHh = param(m, params, uniform(rnd, 3 * h * h, bound), 3 * h, h);
+            NDArray bIh = param(m, params, uniform(rnd, 3 * h, bound), 3 * h);
+            NDArray bHh = param(m, params, uniform(rnd, 3 * h, bound), 3 * h);
+            Optimizer opt = Optimizer.adam().optLearningRateTracker(Tracker.fixed(p.learningRate())).build();
+
+            float[] cumulative = samplingTable(log, p.sampleAlpha());
+            int[] order = new int[log.sessionCount()];
+            int ns = 0;
+            for (int s = 0; s < log.sessionCount(); s++) {
+                if (log.length(s) >= 2) {
+                    order[ns++] = s;
+                }
+            }
+            int lanes = Math.min(p.batch(), Math.max(1, ns));
+            boolean full = n <= lanes + p.negatives();
+            long stepsPerEpoch = Math.max(1, (log.eventCount() - ns) / lanes);
+            listener.onTrainingStart(new TrainingStart(p.epochs(), (int) Math.min(Integer.MAX_VALUE, stepsPerEpoch)));
+            long t0 = System.nanoTime();
+            long totalEvents = 0;
+            long totalSteps = 0;
+            double lastLoss = Double.NaN;
+            for (int epoch = 1; epoch <= p.epochs(); epoch++) {
+                listener.onEpochStart(new EpochStart(epoch, p.epochs(), Duration.ofNanos(System.nanoTime() - t0)));
+                long e0 = System.nanoTime();
+                int[] laneSession = new int[lanes];
+                int[] lanePos = new int[lanes];
+                int next = 0;
+                for (int l = 0; l < lanes; l++) {
+                    laneSession[l] = order[next];
+                    lanePos[l] = log.start[order[next]];
+                    next++;
+                }
+                float[] hidden = new float[lanes * h];
+                long[] inIdx = new long[lanes];
+                long[] devIdx = new long[lanes];
+                long[] hourIdx = new long[lanes];
+                long[] tgt = new long[lanes];
+                double lossSum = 0;
+                long steps = 0;
+                long events = 0;
+                boolean running = true;
+                while (running) {
+                    for (int l = 0; l < lanes; l++) {
+                        int pos = lanePos[l];
+                        inIdx[l] = log.items[pos];
+                        devIdx[l] = log.deviceSlots[pos];
+                        hourIdx[l] = log.hourSlots[pos];
+                        tgt[l] = log.items[pos + 1];
+                    }
+                    long[] cand;
+                    if (full) {
+                        cand = null;
+                    } else {
+                        cand = new long[lanes + p.negatives()];
+                        System.arraycopy(tgt, 0, cand, 0, lanes);
+                        for (int i = 0; i < p.negatives(); i++) {
+                            cand[lanes + i] = sample(cumulative, rnd);
+                        }
+                    }
+                    float loss;
+                    try (NDScope scope = new NDScope()) {
+                        scope.suppressNotUsedWarning();
+                        try (GradientCollector gc = djl.newGradientCollector()) {
+                            NDArray x = emb.get(m.create(inIdx));
+                            if (cd > 0) {
+                                x = NDArrays3.concat(x, dev.get(m.create(devIdx)), hour.get(m.create(hourIdx)));
+                            }
+                            NDArray hPrev = m.create(hidden, new Shape(lanes, h));
+                            NDArray hNew = step(x, hPrev, wIh, wHh, bIh, bHh);
+                            NDArray logits;
+                            NDArray labels;
+                            if (full) {
+                                logits = hNew.matMul(emb.transpose()).add(outBias);
+                                labels = m.create(tgt).oneHot(n);
+                            } else {
+                                NDArray c = m.create(cand);
+                                logits = hNew.matMul(emb.get(c).transpose()).add(outBias.get(c));
+                                labels = m.eye(lanes, cand.length, 0, DataType.FLOAT32);
+                            }
+                            NDArray l = logits.logSoftmax(1).mul(labels).sum().neg().div(lanes);
+                            gc.backward(l);
+                            loss = l.getFloat();
+                            float[] hn = hNew.toFloatArray();
+                            System.arraycopy(hn, 0, hidden, 0, hn.length);
+                        }
+                    }
+                    for (int i = 0; i < params.size(); i++) {
+                        NDArray w = params.get(i);
+                        try (NDArray g = w.getGradient()) {
+                            opt.update("p" + i, w, g);
+                            g.subi(g);
+                        }
+                    }
+                    lossSum += loss;
+                    steps++;
+                    events += lanes;
+                    for (int l = 0; l < lanes; l++) {
+                        lanePos[l]++;
+                        if (lanePos[l] + 1 >= log.start[laneSession[l] + 1]) {
+                            if (next >= ns) {
+                                running = false;
+                                break;
+                            }
+                            laneSession[l] = order[next];
+                            lanePos[l] = log.start[order[next]];
+                            next++;
+                            java.util.Arrays.fill(hidden, l * h, (l + 1) * h, 0f);
+                        }
+                    }
+                }
+                double secs = (System.nanoTime() - e0) / 1e9;
+                lastLoss = steps == 0 ? Double.NaN : lossSum / steps;
+                totalEvents += events;
+                totalSteps += steps;
+                LOG.info("GRU epoch {}/{}: loss {} over {} events in {} s ({} events/s)", epoch, p.epochs(),
+                        String.format("%.4f", lastLoss), events, String.format("%.1f", secs),
+                        Math.round(events / Math.max(secs, 1e-9)));
+                Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);
+                listener.onEpochEnd(new EpochEvent(epoch, p.epochs(), (int) steps, events, lastLoss,
+                        events / Math.max(secs, 1e-9), Duration.ofNanos(System.nanoTime() - e0), elapsed,
+                        elapsed.dividedBy(epoch).multipliedBy(p.epochs() - epoch), Map.of()));
+            }
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            listener.onTrainingEnd(new TrainingSummary(p.epochs(), p.epochs(), totalSteps, totalEvents, lastLoss,
+                    totalEvents / Math.max(seconds, 1e-9), Duration.ofNanos(System.nanoTime() - t0), Map.of()));
+            GruWeightsData w = new GruWeightsData(n, h, cd, emb.toFloatArray(), outBias.toFloatArray(),
+                    dev == null ? new float[0] : dev.toFloatArray(), hour == null ? new float[0] : hour.toFloatArray(),
+                    wIh.toFloatArray(), wHh.toFloatArray(), bIh.toFloatArray(), bHh.toFloatArray());
+            return new Result(w, totalEvents, seconds, lastLoss);
+        }
+    }
+
+    /** One GRU step in PyTorch's formulation (gates r, z, n; the reset gate applied after the recurrent product). */
+    static NDArray step(NDArray x, NDArray hPrev, NDArray wIh, NDArray wHh, NDArray bIh, NDArray bHh) {
+        NDList gi = x.matMul(wIh.transpose()).add(bIh).split(3, 1);
+        NDList gh = hPrev.matMul(wHh.transpose()).add(bHh).split(3, 1);
+        NDArray r = Activation.sigmoid(gi.get(0).add(gh.get(0)));
+        NDArray z = Activation.sigmoid(gi.get(1).add(gh.get(1)));
+        NDArray nn = gi.get(2).add(r.mul(gh.get(2))).tanh();
+        return nn.add(z.mul(hPrev.sub(nn)));
+    }
+
+    private static NDArray param(NDManager m, List<NDArray> params, float[] init, long... shape) {
+        NDArray a = m.create(init, new Shape(shape));
+        a.setRequiresGradient(true);
+        params.add(a);
+        return a;
+    }
+
+    private static float[] uniform(SplittableRandom r, int size, double bound) {
+        float[] a = new float[size];
+        for (int i = 0; i < size; i++) {
+            a[i] = (float) ((r.nextDouble() * 2 - 1) * bound);
+        }
+        return a;
+    }
+
+    private static float[] samplingTable(SessionLog log, double alpha) {
+        double[] c = new double[log.vocab.size()];
+        for (int it : log.items) {
+            c[it] += 1;
+        }
+        float[] cum = new float[c.length];
+        double s = 0;
+        for (int i = 0; i < c.length; i++) {
+            s += Math.pow(c[i], alpha);
+            cum[i] = (float) s;
+        }
+        for (int i = 0; i < c.length; i++) {
+            cum[i] /= (float) s;
+        }
+        return cum;
+    }
+
+    private static long sample(float[] cum, SplittableRandom r) {
+        float u = (float) r.nextDouble();
+        int lo = 0;
+        int hi = cum.length - 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (cum[mid] < u) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+}

@@ -1,0 +1,47 @@
+package io.retailgen.recommend;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Assumptions;
+
+/** Tiny data built at run time, and the shared-data locator. */
+final class Fixtures {
+
+    private Fixtures() {
+    }
+
+    /**
+     * Sessions that walk a ring of {@code items} items: each session starts somewhere and mostly steps to the next
+     * item, so the next click is predictable.
+     */
+    static List<Interaction> ring(int sessions, int items, int length, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        List<Interaction> out = new ArrayList<>();
+        double t = 1_000_000;
+        for (int s = 0; s < sessions; s++) {
+            int it = r.nextInt(items);
+            for (int p = 0; p < length; p++) {
+                out.add(Interaction.view("s" + s, "i" + it, t));
+                t += 10;
+                it = r.nextInt(10) < 8 ? (it + 1) % items : r.nextInt(items);
+            }
+        }
+        return out;
+    }
+
+    static Path sessionData(String file) {
+        String base = System.getProperty("retailgen.shared.data");
+        Path p = base == null ? null : Path.of(base, "sessions", "yoochoose-100k", file);
+        Assumptions.assumeTrue(p != null && Files.isRegularFile(p),
+                "shared session data not found (system property retailgen.shared.data=" + base
+                        + "); skipping the real-data test");
+        return p;
+    }
+
+    static TrainOptions tinyGru() {
+        return new TrainOptions(true, 16, 0, 16, 32, 2, 0.01f, 20, 100, 7);
+    }
+}

@@ -1,0 +1,144 @@
+package io.retailgen.recommend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.retailgen.core.train.TrainingListener;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RecommenderTest {
+
+    private static RecommendModel model;
+
+    @BeforeAll
+    static void train() {
+        model = RecommendModel.train(Fixtures.ring(300, 40, 8, 1), Fixtures.tinyGru(), new TrainingListener() { });
+    }
+
+    private static Catalog catalog(Map<String, Boolean> stock) {
+        List<CatalogItem> items = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            String id = "i" + i;
+            items.add(new CatalogItem(id, i % 2 == 0 ? "even" : "odd", Map.of("name", "Item " + i),
+                    stock.getOrDefault(id, true), 1.0));
+        }
+        return Catalog.of(items);
+    }
+
+    @Test
+    void recommendsTheSuccessorWithAReasonFromTheRankingSignal() {
+        try (Recommender rec = Recommender.builder().model(model).catalog(catalog(Map.of())).build()) {
+            rec.observe(Interaction.view("u", "i3", 1));
+            rec.observe(Interaction.view("u", "i4", 2));
+            List<Recommendation> list = rec.recommend("u", 5, EventContext.NONE);
+            assertThat(list).hasSize(5);
+            assertThat(list).extracting(Recommendation::itemId).contains("i5").doesNotHaveDuplicates();
+            assertThat(list).isSortedAccordingTo((a, b) -> Double.compare(b.score(), a.score()));
+            Recommendation top = list.stream().filter(r -> r.itemId().equals("i5")).findFirst().orElseThrow();
+            assertThat(top.signal()).isIn(Signal.SEQUENCE, Signal.SIMILAR_SESSIONS, Signal.CO_OCCURRENCE);
+            assertThat(top.explanation()).containsAnyOf("Because you viewed Item 4", "Item 4");
+            assertThat(top.modelVersion()).isEqualTo(model.version());
+        }
+    }
+
+    @Test
+    void businessRulesDropPinCapAndBoost() {
+        BusinessRules rules = BusinessRules.defaults().withDropViewed(true).withCategoryCap(2)
+                .withPins(Map.of("i30", 0)).withBoosts(Map.of("i20", 1000.0));
+        try (Recommender rec = Recommender.builder().model(model).catalog(catalog(Map.of("i5", false)))
+                .rules(rules).build()) {
+            List<Recommendation> list = rec.recommendFor(List.of("i3", "i4"), 5, EventContext.NONE);
+            assertThat(list).hasSize(5);
+            assertThat(list.get(0).itemId()).isEqualTo("i30");
+            assertThat(list.get(0).signal()).isEqualTo(Signal.PINNED);
+            assertThat(list).extracting(Recommendation::itemId).doesNotContain("i5", "i3", "i4").contains("i20");
+            Map<String, Integer> perCategory = new HashMap<>();
+            list.stream().filter(r -> r.signal() != Signal.PINNED)
+                    .forEach(r -> perCategory.merge(Integer.parseInt(r.itemId().substring(1)) % 2 == 0 ? "e" : "o",
+                            1, Integer::sum));
+            assertThat(perCategory.values()).allMatch(n -> n <= 2);
+        }
+    }
+
+    @Test
+    void emptyAndUnknownSessionsFallBackToPopularityAndUnknownItemsAreCounted() {
+        try (Recommender rec = Recommender.builder().model(model).catalog(catalog(Map.of())).build()) {
+            List<Recommendation> cold = rec.recommend("nobody", 3, EventContext.NONE);
+            assertThat(cold).hasSize(3).allMatch(r -> r.signal() == Signal.POPULARITY)
+                    .allMatch(r -> r.explanation().startsWith("Popular in"));
+            rec.observe(Interaction.view("x", "not-in-catalog", 1));
+            assertThat(rec.recommendFor(List.of("nope"), 3, EventContext.NONE)).hasSize(3);
+            assertThat(rec.unknownItems()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void tenThousandClickSessionWorks() {
+        try (Recommender rec = Recommender.builder().model(model).build()) {
+            for (int i = 0; i < 10_000; i++) {
+                rec.observe(Interaction.view("long", "i" + (i % 40), i));
+            }
+            assertThat(rec.recommend("long", 10, EventContext.NONE)).hasSize(10);
+        }
+    }
+
+    @Test
+    void concurrentSessionsAndAtomicSwap(@TempDir Path dir) throws Exception {
+        model.save(dir);
+        RecommendModel loaded = RecommendModel.load(dir);
+        assertThat(loaded.version()).isEqualTo(model.version());
+        assertThat(loaded.itemCount()).isEqualTo(model.itemCount());
+        try (Recommender rec = Recommender.builder().model(model).build()) {
+            List<String> before = ids(rec.recommendFor(List.of("i1", "i2"), 5, EventContext.NONE));
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            List<Future<Integer>> fs = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int id = t;
+                fs.add(pool.submit(() -> {
+                    int n = 0;
+                    for (int i = 0; i < 200; i++) {
+                        rec.observe(Interaction.view("c" + id, "i" + ((id + i) % 40), i));
+                        n += rec.recommend("c" + id, 5, EventContext.NONE).size();
+                        if (id == 0 && i == 100) {
+                            rec.swapModel(loaded);
+                        }
+                    }
+                    return n;
+                }));
+            }
+            for (Future<Integer> f : fs) {
+                assertThat(f.get(60, TimeUnit.SECONDS)).isEqualTo(1000);
+            }
+            pool.shutdown();
+            assertThat(rec.modelVersion()).isEqualTo(model.version());
+            assertThat(ids(rec.recommendFor(List.of("i1", "i2"), 5, EventContext.NONE))).isNotEmpty();
+            assertThat(before).hasSize(5);
+        }
+    }
+
+    @Test
+    void builderAndCloseContracts() {
+        assertThatThrownBy(() -> Recommender.builder().build()).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("model is required");
+        assertThatThrownBy(() -> Recommender.builder().maxSessions(0)).isInstanceOf(IllegalArgumentException.class);
+        Recommender rec = Recommender.builder().model(model).build();
+        rec.close();
+        rec.close();
+        assertThatThrownBy(() -> rec.recommend("a", 1, EventContext.NONE)).isInstanceOf(IllegalStateException.class);
+    }
+
+    private static List<String> ids(List<Recommendation> l) {
+        return l.stream().map(Recommendation::itemId).toList();
+    }
+}
