@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "retailgen", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
         description = "RetailGen SDK: generative AI for Java commerce.",
         subcommands = {VersionCommand.class, DoctorCommand.class, DemoCommand.class,
+                io.retailgen.cli.forecast.ForecastCommand.class,
                 CommandLine.HelpCommand.class})
 public final class RetailGenCli implements Runnable {
 

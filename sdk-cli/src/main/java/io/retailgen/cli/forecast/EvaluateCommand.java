@@ -1,0 +1,170 @@
+package io.retailgen.cli.forecast;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.retailgen.core.data.DataReport;
+import io.retailgen.core.data.DataValidator;
+import io.retailgen.core.data.ValidationMode;
+import io.retailgen.forecast.Evaluation;
+import io.retailgen.forecast.EvaluationResult;
+import io.retailgen.forecast.Forecaster;
+import io.retailgen.forecast.HierarchicalData;
+import io.retailgen.forecast.HierarchicalResult;
+import io.retailgen.forecast.LabeledSeries;
+import io.retailgen.forecast.Method;
+import io.retailgen.forecast.Reconciliation;
+import io.retailgen.forecast.TimeSeriesReader;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code retailgen forecast evaluate}: accuracy, calibration and speed on held-out data. */
+@Command(name = "evaluate", description = "Forecast held-out periods and report sMAPE, MASE, MAPE, CRPS, interval "
+        + "coverage and fit time.")
+final class EvaluateCommand implements Callable<Integer> {
+
+    @Option(names = "--data", required = true, description = "The data file.")
+    Path data;
+
+    @Option(names = "--format", required = true, description = "m-competition, aus-retail or csv.")
+    String format;
+
+    @Option(names = "--method", defaultValue = "auto",
+            description = "auto, ets, theta, damped, seasonal-naive, ensemble or generative (default: ${DEFAULT-VALUE}).")
+    String method;
+
+    @Option(names = "--time-column", description = "csv: the period column (YYYY-MM or integer).")
+    String timeColumn;
+
+    @Option(names = "--value-column", description = "csv: the value column.")
+    String valueColumn;
+
+    @Option(names = "--hierarchy", split = ",", description = "csv: hierarchy columns, top level first.")
+    List<String> hierarchy;
+
+    @Option(names = "--holdout", description = "csv: held-out periods at the end (aus-retail: 24).")
+    Integer holdout;
+
+    @Option(names = "--reconciliation", defaultValue = "mint",
+            description = "bottom-up, top-down or mint (default: ${DEFAULT-VALUE}).")
+    String reconciliation;
+
+    @Option(names = "--paths", defaultValue = "1000", description = "Scenario paths per series (default: ${DEFAULT-VALUE}).")
+    int paths;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--json", description = "Print one JSON object as the last line.")
+    boolean json;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    static Reconciliation parseReconciliation(CommandLine cl, String s) {
+        return switch (s.toLowerCase(Locale.ROOT)) {
+            case "bottom-up", "bottom_up", "bu" -> Reconciliation.BOTTOM_UP;
+            case "top-down", "top_down", "td" -> Reconciliation.TOP_DOWN;
+            case "mint", "mint-shrink", "mint_shrink" -> Reconciliation.MINT_SHRINK;
+            default -> throw new CommandLine.ParameterException(cl, "unknown --reconciliation '" + s
+                    + "', expected bottom-up, top-down or mint");
+        };
+    }
+
+    static Method parseMethod(CommandLine cl, String s) {
+        try {
+            return Method.parse(s);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(cl, "--method: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public Integer call() {
+        CommandLine cl = spec.commandLine();
+        PrintWriter out = cl.getOut();
+        Method m = parseMethod(cl, method);
+        if (paths < 1) {
+            throw new CommandLine.ParameterException(cl, "--paths must be >= 1, was " + paths);
+        }
+        if (!Files.isRegularFile(data)) {
+            throw new CommandLine.ParameterException(cl, "--data " + data + " is not a readable file");
+        }
+        if (m == Method.GENERATIVE) {
+            throw new IllegalStateException("--method generative needs a trained generative scenario model, which "
+                    + "this release cannot train from the command line yet; use auto, ets, theta or ensemble");
+        }
+        Forecaster forecaster = Forecaster.builder().method(m).paths(paths).seed(seed).build();
+        DataValidator validator = DataValidator.builder().source(data.toString()).mode(ValidationMode.LENIENT)
+                .build();
+        ObjectNode o = ForecastJson.object();
+        String f = format.toLowerCase(Locale.ROOT);
+        switch (f) {
+            case "m-competition" -> {
+                List<LabeledSeries> series = TimeSeriesReader.readMCompetition(data, validator);
+                EvaluationResult r = Evaluation.evaluate(series, forecaster);
+                fill(o, r);
+                o.set("smape_by_period", ForecastJson.map(r.smapeByGroup()));
+            }
+            case "aus-retail", "csv" -> {
+                String tc = f.equals("aus-retail") ? "Month" : require(cl, timeColumn, "--time-column");
+                String vc = f.equals("aus-retail") ? "Turnover" : require(cl, valueColumn, "--value-column");
+                List<String> hc = f.equals("aus-retail") ? List.of("State", "Industry") : hierarchy;
+                if (hc == null || hc.isEmpty()) {
+                    throw new CommandLine.ParameterException(cl, "--format csv needs --hierarchy L1,L2,...");
+                }
+                int h = holdout != null ? holdout : f.equals("aus-retail") ? 24 : -1;
+                if (h < 1) {
+                    throw new CommandLine.ParameterException(cl, "--format csv needs --holdout H (>= 1)");
+                }
+                HierarchicalData hd = TimeSeriesReader.readHierarchical(data, tc, vc, hc, validator);
+                HierarchicalResult r = Evaluation.hierarchical(hd, h, forecaster,
+                        parseReconciliation(cl, reconciliation));
+                fill(o, r.overall());
+                o.set("mase_by_level", ForecastJson.map(r.maseByLevel()));
+                o.set("base_mase_by_level", ForecastJson.map(r.baseMaseByLevel()));
+                ForecastJson.put(o, "coherence_error", r.coherenceError());
+                o.put("reconciliation", r.reconciliation().name().toLowerCase(Locale.ROOT));
+                o.put("holdout", h);
+            }
+            default -> throw new CommandLine.ParameterException(cl, "unknown --format '" + format
+                    + "', expected m-competition, aus-retail or csv");
+        }
+        DataReport report = validator.report();
+        o.put("method", m.name().toLowerCase(Locale.ROOT));
+        o.put("paths", paths);
+        o.put("rows_rejected", report.rejected());
+        if (!report.clean()) {
+            cl.getErr().println("warning: " + report.summary(5));
+        }
+        if (json) {
+            ForecastJson.print(out, o);
+        } else {
+            o.properties().forEach(e -> out.println(e.getKey() + ": " + e.getValue()));
+        }
+        return 0;
+    }
+
+    private static String require(CommandLine cl, String v, String name) {
+        if (v == null || v.isBlank()) {
+            throw new CommandLine.ParameterException(cl, "--format csv needs " + name);
+        }
+        return v;
+    }
+
+    private static void fill(ObjectNode o, EvaluationResult r) {
+        o.put("series", r.series());
+        ForecastJson.put(o, "smape", r.smape());
+        ForecastJson.put(o, "mase", r.mase());
+        ForecastJson.put(o, "mape", r.mape());
+        ForecastJson.put(o, "crps", r.crps());
+        ForecastJson.put(o, "coverage80", r.coverage80());
+        ForecastJson.put(o, "coverage95", r.coverage95());
+        ForecastJson.put(o, "fit_seconds", r.fitSeconds());
+    }
+}

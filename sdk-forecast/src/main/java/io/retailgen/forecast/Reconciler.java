@@ -1,0 +1,275 @@
+package io.retailgen.forecast;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Makes base forecasts of every node of a hierarchy coherent: means and, path by path, the scenario sets, so that a
+ * parent's paths are exactly the sums of its children's and any quantity derived from them (safety stock of a region
+ * versus its stores) agrees. Every reconciliation here is a linear projection {@code S G} of the base forecasts,
+ * applied to the means and to each joint path. Stateless and thread-safe.
+ *
+ * <pre>{@code
+ * List<Forecast> base = forecaster.forecastAll(data.series(), 12);   // node order
+ * List<Forecast> coherent = Reconciler.reconcile(data, base, Reconciliation.MINT_SHRINK);
+ * }</pre>
+ */
+public final class Reconciler {
+
+    private Reconciler() {
+    }
+
+    /**
+     * @param data the hierarchy and the history of every node (residual covariances and top-down shares)
+     * @param base one forecast per node, in {@link Hierarchy#ids()} order, all with the same horizon and paths
+     * @param how the reconciliation
+     * @return coherent forecasts in the same order
+     */
+    public static List<Forecast> reconcile(HierarchicalData data, List<Forecast> base, Reconciliation how) {
+        Objects.requireNonNull(how, "how == null");
+        Hierarchy hier = data.hierarchy();
+        int nodes = hier.size();
+        if (base.size() != nodes) {
+            throw new IllegalArgumentException("expected " + nodes + " forecasts (one per node), got "
+                    + base.size());
+        }
+        int h = base.get(0).horizon();
+        int paths = base.get(0).scenarios().paths();
+        for (Forecast f : base) {
+            if (f.horizon() != h || f.scenarios().paths() != paths) {
+                throw new IllegalArgumentException("forecast " + f.seriesId() + " has horizon " + f.horizon()
+                        + " and " + f.scenarios().paths() + " paths; expected " + h + " and " + paths);
+            }
+        }
+        int[] bottom = hier.bottom();
+        int nb = bottom.length;
+        double[][] g = projection(data, base, how);
+        double[][] means = new double[nodes][];
+        for (int i = 0; i < nodes; i++) {
+            means[i] = base.get(i).mean();
+        }
+        double[][] reconciledMean = hier.aggregate(apply(g, means, nb, h));
+        double[][] raws = new double[nodes][];
+        for (int i = 0; i < nodes; i++) {
+            raws[i] = base.get(i).scenarios().raw();
+        }
+        double[][] bottomPaths = new double[nb][paths * h];
+        for (int b = 0; b < nb; b++) {
+            double[] row = g[b];
+            double[] out = bottomPaths[b];
+            for (int i = 0; i < nodes; i++) {
+                double w = row[i];
+                if (w == 0) {
+                    continue;
+                }
+                double[] src = raws[i];
+                for (int k = 0; k < out.length; k++) {
+                    out[k] += w * src[k];
+                }
+            }
+        }
+        double[][] allPaths = hier.aggregate(bottomPaths);
+        List<Forecast> out = new ArrayList<>(nodes);
+        String tag = how.name().toLowerCase(java.util.Locale.ROOT);
+        for (int i = 0; i < nodes; i++) {
+            Forecast f = base.get(i);
+            ScenarioSet set = new ScenarioSet(f.model() + "+" + tag, f.scenarios().seed(), paths, h, allPaths[i]);
+            out.add(new Forecast(f.seriesId(), f.model() + "+" + tag, reconciledMean[i], set, f.note(),
+                    f.fitted()));
+        }
+        return out;
+    }
+
+    private static double[][] apply(double[][] g, double[][] rows, int nb, int h) {
+        double[][] out = new double[nb][h];
+        for (int b = 0; b < nb; b++) {
+            for (int i = 0; i < rows.length; i++) {
+                double w = g[b][i];
+                if (w != 0) {
+                    for (int k = 0; k < h; k++) {
+                        out[b][k] += w * rows[i][k];
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The {@code bottom x nodes} matrix G such that the bottom reconciled forecasts are {@code G yhat}. */
+    static double[][] projection(HierarchicalData data, List<Forecast> base, Reconciliation how) {
+        Hierarchy hier = data.hierarchy();
+        int nodes = hier.size();
+        int[] bottom = hier.bottom();
+        int nb = bottom.length;
+        double[][] g = new double[nb][nodes];
+        switch (how) {
+            case BOTTOM_UP -> {
+                for (int b = 0; b < nb; b++) {
+                    g[b][bottom[b]] = 1;
+                }
+            }
+            case TOP_DOWN -> {
+                double total = sum(data.series().get(0).values());
+                for (int b = 0; b < nb; b++) {
+                    double share = total == 0 ? 1.0 / nb : sum(data.series().get(bottom[b]).values()) / total;
+                    g[b][0] = share;
+                }
+            }
+            case MINT_SHRINK -> g = mint(hier, data, base);
+            default -> throw new IllegalStateException("unknown reconciliation " + how);
+        }
+        return g;
+    }
+
+    private static double sum(double[] v) {
+        double s = 0;
+        for (double x : v) {
+            if (!Double.isNaN(x)) {
+                s += x;
+            }
+        }
+        return s;
+    }
+
+    /** {@code G = (S' W^-1 S)^-1 S' W^-1} with the shrunk residual covariance W. */
+    private static double[][] mint(Hierarchy hier, HierarchicalData data, List<Forecast> base) {
+        int nodes = hier.size();
+        int[] bottom = hier.bottom();
+        int nb = bottom.length;
+        double[][] w = shrunkCovariance(data, base);
+        double[][] s = new double[nodes][nb];
+        double[][] bottomRows = new double[nb][nb];
+        for (int b = 0; b < nb; b++) {
+            bottomRows[b][b] = 1;
+        }
+        double[][] agg = hier.aggregate(bottomRows);
+        for (int i = 0; i < nodes; i++) {
+            s[i] = agg[i];
+        }
+        double[][] chol = Linear.cholesky(w);
+        double[][] winvS = new double[nodes][nb];
+        double[] col = new double[nodes];
+        for (int b = 0; b < nb; b++) {
+            for (int i = 0; i < nodes; i++) {
+                col[i] = s[i][b];
+            }
+            double[] x = Linear.solveCholesky(chol, col);
+            for (int i = 0; i < nodes; i++) {
+                winvS[i][b] = x[i];
+            }
+        }
+        double[][] m = new double[nb][nb];
+        for (int a = 0; a < nb; a++) {
+            for (int b = 0; b < nb; b++) {
+                double v = 0;
+                for (int i = 0; i < nodes; i++) {
+                    v += s[i][a] * winvS[i][b];
+                }
+                m[a][b] = v;
+            }
+        }
+        double[][] mChol = Linear.cholesky(m);
+        double[][] g = new double[nb][nodes];
+        double[] rhs = new double[nb];
+        for (int i = 0; i < nodes; i++) {
+            System.arraycopy(winvS[i], 0, rhs, 0, nb);
+            double[] x = Linear.solveCholesky(mChol, rhs);
+            for (int b = 0; b < nb; b++) {
+                g[b][i] = x[b];
+            }
+        }
+        return g;
+    }
+
+    /**
+     * The residual covariance shrunk towards its diagonal with the Schäfer-Strimmer intensity, computed from the
+     * periods where every node has a residual.
+     */
+    static double[][] shrunkCovariance(HierarchicalData data, List<Forecast> base) {
+        int nodes = base.size();
+        int len = data.series().get(0).length();
+        List<double[]> res = new ArrayList<>();
+        for (int i = 0; i < nodes; i++) {
+            double[] y = data.series().get(i).values();
+            double[] f = base.get(i).fitted();
+            double[] r = new double[len];
+            for (int t = 0; t < len; t++) {
+                r[t] = t < f.length && t < y.length ? y[t] - f[t] : Double.NaN;
+            }
+            res.add(r);
+        }
+        List<Integer> rows = new ArrayList<>();
+        for (int t = 0; t < len; t++) {
+            boolean ok = true;
+            for (double[] r : res) {
+                ok &= Double.isFinite(r[t]);
+            }
+            if (ok) {
+                rows.add(t);
+            }
+        }
+        int n = rows.size();
+        double[][] cov = new double[nodes][nodes];
+        if (n < 2) {
+            for (int i = 0; i < nodes; i++) {
+                cov[i][i] = 1;
+            }
+            return cov;
+        }
+        double[][] e = new double[nodes][n];
+        double[] sd = new double[nodes];
+        for (int i = 0; i < nodes; i++) {
+            for (int j = 0; j < n; j++) {
+                e[i][j] = res.get(i)[rows.get(j)];
+            }
+            double ss = 0;
+            for (double v : e[i]) {
+                ss += v * v;
+            }
+            sd[i] = Math.sqrt(ss / n);
+        }
+        // standardised residuals: intensity from the variance of the sample correlations
+        double num = 0;
+        double den = 0;
+        for (int i = 0; i < nodes; i++) {
+            for (int k = i + 1; k < nodes; k++) {
+                if (sd[i] == 0 || sd[k] == 0) {
+                    continue;
+                }
+                double mean = 0;
+                for (int j = 0; j < n; j++) {
+                    mean += e[i][j] / sd[i] * e[k][j] / sd[k];
+                }
+                mean /= n;
+                double var = 0;
+                for (int j = 0; j < n; j++) {
+                    double d = e[i][j] / sd[i] * e[k][j] / sd[k] - mean;
+                    var += d * d;
+                }
+                num += n * var / ((double) (n - 1) * (n - 1) * (n - 1));
+                double r = n * mean / (n - 1.0);
+                den += r * r;
+            }
+        }
+        double lambda = den == 0 ? 1 : Math.max(0, Math.min(1, num / den));
+        for (int i = 0; i < nodes; i++) {
+            for (int k = i; k < nodes; k++) {
+                double c = 0;
+                for (int j = 0; j < n; j++) {
+                    c += e[i][j] * e[k][j];
+                }
+                c /= n;
+                if (i != k) {
+                    c *= 1 - lambda;
+                }
+                cov[i][k] = c;
+                cov[k][i] = c;
+            }
+            if (cov[i][i] <= 0) {
+                cov[i][i] = 1e-12;
+            }
+        }
+        return cov;
+    }
+}

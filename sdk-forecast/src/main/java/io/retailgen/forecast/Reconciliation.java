@@ -1,0 +1,14 @@
+package io.retailgen.forecast;
+
+/** How base forecasts of every node of a {@link Hierarchy} are made coherent. */
+public enum Reconciliation {
+    /** Keep the bottom forecasts and sum them up the tree. */
+    BOTTOM_UP,
+    /** Split the top forecast down by each bottom series' share of the total history (Gross and Sohl, method F). */
+    TOP_DOWN,
+    /**
+     * Minimum trace reconciliation (Wickramasuriya, Athanasopoulos, Hyndman 2019) with the in-sample one-step
+     * residual covariance shrunk towards its diagonal (Schäfer and Strimmer 2005).
+     */
+    MINT_SHRINK
+}

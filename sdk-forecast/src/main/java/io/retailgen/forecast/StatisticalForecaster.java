@@ -1,0 +1,265 @@
+package io.retailgen.forecast;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/** The {@link Forecaster} built by {@link Forecaster.Builder}: data rules, model fitting, scenario pooling. */
+final class StatisticalForecaster implements Forecaster {
+
+    private static final ThreadLocal<Ets.Workspace> WORKSPACE = ThreadLocal.withInitial(Ets.Workspace::new);
+
+    private final Method method;
+    private final int paths;
+    private final long seed;
+    private final GenerativeScenarioModel generative;
+
+    StatisticalForecaster(Forecaster.Builder b) {
+        this.method = b.method;
+        this.paths = b.paths;
+        this.seed = b.seed;
+        this.generative = b.generative;
+    }
+
+    @Override
+    public Method method() {
+        return method;
+    }
+
+    /** The cleaned history and what was done to it. */
+    record Cleaned(double[] y, int observed, boolean nonNegative, String note, int dropped) {
+    }
+
+    static Cleaned clean(double[] raw) {
+        int first = 0;
+        while (first < raw.length && Double.isNaN(raw[first])) {
+            first++;
+        }
+        if (first == raw.length) {
+            return new Cleaned(new double[0], 0, true, "no observed value: forecasting zeros", raw.length);
+        }
+        int last = raw.length - 1;
+        while (Double.isNaN(raw[last])) {
+            last--;
+        }
+        double[] y = new double[raw.length - first];
+        int gaps = 0;
+        int observed = 0;
+        boolean nonNegative = true;
+        int prev = -1;
+        for (int t = first; t <= last; t++) {
+            double v = raw[t];
+            int i = t - first;
+            if (Double.isNaN(v)) {
+                gaps++;
+                continue;
+            }
+            observed++;
+            nonNegative &= v >= 0;
+            y[i] = v;
+            if (prev >= 0 && i - prev > 1) {
+                for (int j = prev + 1; j < i; j++) {
+                    y[j] = y[prev] + (y[i] - y[prev]) * (j - prev) / (i - prev);
+                }
+            }
+            prev = i;
+        }
+        int trailing = raw.length - 1 - last;
+        for (int i = last - first + 1; i < y.length; i++) {
+            y[i] = y[last - first];
+        }
+        StringBuilder note = new StringBuilder();
+        if (first > 0) {
+            note.append("dropped ").append(first).append(" leading missing; ");
+        }
+        if (gaps > 0) {
+            note.append("interpolated ").append(gaps).append(" missing; ");
+        }
+        if (trailing > 0) {
+            note.append("carried last value over ").append(trailing).append(" trailing missing; ");
+        }
+        if (!nonNegative) {
+            note.append("negative values: additive models only; ");
+        }
+        return new Cleaned(y, observed, nonNegative, note.toString().trim(), first);
+    }
+
+    @Override
+    public Forecast forecast(TimeSeries series, int horizon) {
+        if (horizon < 1) {
+            throw new IllegalArgumentException("horizon must be >= 1, got " + horizon);
+        }
+        long s = seed ^ (series.id().hashCode() * 0x9E3779B97F4A7C15L);
+        if (method == Method.GENERATIVE) {
+            ScenarioSet set = generative.sample(series, horizon, futureDrivers(series, horizon), paths, s);
+            double[] none = new double[series.length()];
+            java.util.Arrays.fill(none, Double.NaN);
+            return new Forecast(series.id(), generative.name(), set.mean(), set, "", none);
+        }
+        Cleaned c = clean(series.values());
+        try {
+            return statistical(series.id(), c, series.frequency().seasonalPeriod(), horizon, s);
+        } catch (RuntimeException e) {
+            String note = (c.note() + " fit failed (" + e.getMessage() + "): naive fallback").trim();
+            return fromModels(series.id(), c, List.of(SeasonalNaive.fit(c.y(), c.y().length, 1)), horizon, s, note);
+        }
+    }
+
+    private static Map<String, double[]> futureDrivers(TimeSeries series, int horizon) {
+        Map<String, double[]> out = new java.util.LinkedHashMap<>();
+        int n = series.length();
+        series.covariates().forEach((k, v) -> {
+            double[] f = new double[horizon];
+            for (int i = 0; i < horizon; i++) {
+                f[i] = n + i < v.length ? v[n + i] : v[v.length - 1];
+            }
+            out.put(k, f);
+        });
+        return out;
+    }
+
+    private Forecast statistical(String id, Cleaned c, int m, int h, long s) {
+        double[] y = c.y();
+        int n = y.length;
+        if (n == 0) {
+            return constant(id, c, 0, h, s, c.note());
+        }
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : y) {
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+        }
+        if (max - min <= 1e-12 * Math.max(1, Math.abs(max))) {
+            return constant(id, c, y[n - 1], h, s, (c.note() + (max == 0 ? " all-zero" : " constant")
+                    + " series: constant forecast").trim());
+        }
+        if (n < 3) {
+            return fromModels(id, c, List.of(SeasonalNaive.fit(y, n, 1)), h, s,
+                    (c.note() + " fewer than 3 values: naive").trim());
+        }
+        Ets.Workspace ws = WORKSPACE.get();
+        List<FittedModel> models = new ArrayList<>(3);
+        switch (method) {
+            case ETS -> models.add(orFallback(Ets.auto(y, n, m, ws), y, n, m));
+            case THETA -> models.add(theta(y, n, m, ws));
+            case DAMPED -> models.add(damped(y, n, m, ws));
+            case SEASONAL_NAIVE -> models.add(SeasonalNaive.fit(y, n, m));
+            default -> {
+                models.add(orFallback(Ets.auto(y, n, m, ws), y, n, m));
+                models.add(theta(y, n, m, ws));
+                models.add(damped(y, n, m, ws));
+            }
+        }
+        String note = c.note();
+        if (m > 1 && n < 2 * m) {
+            note = (note + " shorter than two seasons: no seasonality").trim();
+        }
+        return fromModels(id, c, models, h, s, note);
+    }
+
+    private static FittedModel orFallback(FittedModel model, double[] y, int n, int m) {
+        return model != null ? model : SeasonalNaive.fit(y, n, m);
+    }
+
+    private static FittedModel theta(double[] y, int n, int m, Ets.Workspace ws) {
+        double[] idx = SeasonalAdjusted.indicesIfSeasonal(y, n, m);
+        double[] a = idx == null ? y : SeasonalAdjusted.adjust(y, n, idx);
+        FittedModel th = Theta.fit(a, n, ws.nm);
+        return idx == null ? th : new SeasonalAdjusted(th, idx, n);
+    }
+
+    private static FittedModel damped(double[] y, int n, int m, Ets.Workspace ws) {
+        double[] idx = SeasonalAdjusted.indicesIfSeasonal(y, n, m);
+        double[] a = idx == null ? y : SeasonalAdjusted.adjust(y, n, idx);
+        FittedModel d = Ets.fit(a, n, 1, false, Ets.Trend.AD, Ets.Season.N, ws);
+        if (d == null) {
+            d = Ets.fit(a, n, 1, false, Ets.Trend.N, Ets.Season.N, ws);
+        }
+        if (d == null) {
+            return SeasonalNaive.fit(y, n, m);
+        }
+        return idx == null ? d : new SeasonalAdjusted(d, idx, n);
+    }
+
+    private Forecast constant(String id, Cleaned c, double value, int h, long s, String note) {
+        double[] d = new double[paths * h];
+        java.util.Arrays.fill(d, value);
+        double[] mean = new double[h];
+        java.util.Arrays.fill(mean, value);
+        double[] fitted = new double[c.dropped() + c.y().length];
+        java.util.Arrays.fill(fitted, 0, c.dropped(), Double.NaN);
+        java.util.Arrays.fill(fitted, c.dropped(), fitted.length, value);
+        return new Forecast(id, "Constant", mean, new ScenarioSet("Constant", s, paths, h, d), note, fitted);
+    }
+
+    /**
+     * One draw of {@code sqrt(df / chi2(df))} (Wilson-Hilferty), so that a path's innovations follow the predictive
+     * distribution with the residual variance estimated from {@code df} degrees of freedom (Student t across paths)
+     * instead of treating the estimate as exact.
+     */
+    static double varianceScale(int df, SplittableRandom rng) {
+        double c = 2.0 / (9.0 * df);
+        double w = 1 - c + rng.nextGaussian() * Math.sqrt(c);
+        double chi2OverDf = Math.max(w * w * w, 0.05);
+        return Math.sqrt(1 / chi2OverDf);
+    }
+
+    private Forecast fromModels(String id, Cleaned c, List<FittedModel> models, int h, long s, String note) {
+        int k = models.size();
+        double[] mean = new double[h];
+        double[] tmp = new double[h];
+        StringBuilder name = new StringBuilder(k > 1 ? "ensemble[" : "");
+        for (int j = 0; j < k; j++) {
+            FittedModel fm = models.get(j);
+            fm.forecast(h, tmp);
+            for (int i = 0; i < h; i++) {
+                mean[i] += tmp[i] / k;
+            }
+            name.append(j > 0 ? "," : "").append(fm.name());
+        }
+        if (k > 1) {
+            name.append(']');
+        }
+        double scale = 0;
+        for (double v : c.y()) {
+            scale = Math.max(scale, Math.abs(v));
+        }
+        double[] data = new double[paths * h];
+        SplittableRandom rng = new SplittableRandom(s);
+        for (int p = 0; p < paths; p++) {
+            FittedModel fm = models.get(p % k);
+            fm.simulate(h, rng, data, p * h, varianceScale(fm.residualDf(), rng));
+        }
+        double limit = 1e6 * Math.max(scale, 1);
+        for (int i = 0; i < data.length; i++) {
+            double v = data[i];
+            if (!Double.isFinite(v)) {
+                v = mean[i % h];
+            }
+            v = Math.max(-limit, Math.min(limit, v));
+            if (c.nonNegative() && v < 0) {
+                v = 0;
+            }
+            data[i] = v;
+        }
+        if (c.nonNegative()) {
+            for (int i = 0; i < h; i++) {
+                mean[i] = Math.max(0, mean[i]);
+            }
+        }
+        double[] y = c.y();
+        double[] fitted = new double[c.dropped() + y.length];
+        java.util.Arrays.fill(fitted, 0, c.dropped(), Double.NaN);
+        double[] one = new double[y.length];
+        for (FittedModel fm : models) {
+            fm.fitted(y, y.length, one);
+            for (int t = 0; t < y.length; t++) {
+                fitted[c.dropped() + t] += one[t] / k;
+            }
+        }
+        return new Forecast(id, name.toString(), mean, new ScenarioSet(name.toString(), s, paths, h, data), note,
+                fitted);
+    }
+}
