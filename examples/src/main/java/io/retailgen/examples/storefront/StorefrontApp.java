@@ -1,0 +1,636 @@
+package io.retailgen.examples.storefront;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.retailgen.core.train.ConsoleProgressBar;
+import io.retailgen.core.train.TrainingListener;
+import io.retailgen.examples.Governance;
+import io.retailgen.examples.RecommendSetup;
+import io.retailgen.examples.SampleShop;
+import io.retailgen.examples.ShopData;
+import io.retailgen.governance.ContentPolicy;
+import io.retailgen.recommend.RecommendModel;
+import io.retailgen.recommend.Recommender;
+import io.retailgen.recommend.TrainOptions;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The storefront sample: an embedded HTTP server (the JDK's {@code com.sun.net.httpserver}) with a product page
+ * that shows "Next for you" recommendations and their reasons, an audit page, and slots for the planner
+ * (sdk-forecast) and creative-review (sdk-imagegen) pages; each page has a JSON endpoint under {@code /api/}, and
+ * {@code /api/status} describes the model and which pages are installed.
+ * At start it trains a small recommender on the shared YooChoose sample when present, else on a generated shop,
+ * with a progress bar on standard error. Every explanation passes the content policy and lands in the audit log.
+ *
+ * <pre>{@code
+ * try (StorefrontApp app = StorefrontApp.builder().port(0).sharedData(Path.of("../shared/data")).start()) {
+ *     System.out.println("open " + app.uri());
+ * }
+ * }</pre>
+ *
+ * <p>Run it with {@code java -jar examples/target/retailgen-examples.jar [--port 8080] [--data ../shared/data]
+ * [--audit-dir DIR] [--epochs N] [--sample]}. Thread-safe; {@link #close()} is idempotent.
+ */
+public final class StorefrontApp implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StorefrontApp.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String COOKIE = "rg_session";
+    private static final Pattern PAGE_PATH = Pattern.compile("[a-z0-9][a-z0-9-]*");
+    private static final int MAX_BODY = 64 * 1024;
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; "
+            + "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+    static {
+        // the JDK server writes headers and body separately; without TCP_NODELAY, Nagle's algorithm and the
+        // client's delayed ACK add about 40 ms to small responses
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
+    private final ShopService service;
+    private final Map<String, StorefrontPage> pages;
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final boolean ownsAuditDirectory;
+    private final Object closeLock = new Object();
+    private boolean closed;
+
+    private StorefrontApp(Builder b) throws IOException {
+        ShopData shop = b.shop != null ? b.shop : ShopData.sharedOrSample(b.sharedData, 42);
+        RecommendModel model = b.model != null ? b.model
+                : RecommendSetup.train(shop, b.options, b.listener != null ? b.listener : ConsoleProgressBar.create());
+        Path auditDir = b.auditDirectory;
+        this.ownsAuditDirectory = auditDir == null;
+        if (auditDir == null) {
+            auditDir = Files.createTempDirectory("retailgen-storefront-audit-");
+        }
+        Governance governance = Governance.open(auditDir, b.policy);
+        Recommender recommender;
+        try {
+            recommender = RecommendSetup.serve(model, shop);
+        } catch (RuntimeException e) {
+            governance.close();
+            throw e;
+        }
+        this.service = new ShopService(shop, model, recommender, governance);
+        Map<String, StorefrontPage> p = new LinkedHashMap<>();
+        p.put("product", new ProductPage(service));
+        p.put("audit", new AuditPage(governance));
+        p.put("planner", ModuleNotInstalledPage.planner());
+        p.put("creative-review", ModuleNotInstalledPage.creativeReview());
+        for (StorefrontPage extra : b.pages) {
+            p.put(extra.path(), extra);
+        }
+        this.pages = Map.copyOf(p);
+        AtomicInteger n = new AtomicInteger();
+        this.executor = Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "storefront-http-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            this.server = HttpServer.create(new InetSocketAddress(b.address, b.port), 64);
+        } catch (IOException e) {
+            recommender.close();
+            governance.close();
+            executor.shutdown();
+            throw e;
+        }
+        server.createContext("/", this::handle);
+        server.setExecutor(executor);
+        server.start();
+        LOG.info("storefront listening on {} (model {}, data {}, audit log {})", uri(), model.version(),
+                shop.source(), auditDir);
+    }
+
+    /** @return a new builder */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return the port the server listens on */
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** @return the base address, such as {@code http://127.0.0.1:8080/} */
+    public URI uri() {
+        InetSocketAddress a = server.getAddress();
+        String host = a.getAddress().isAnyLocalAddress() ? "127.0.0.1" : a.getAddress().getHostAddress();
+        if (host.contains(":")) {
+            host = "[" + host + "]";
+        }
+        return URI.create("http://" + host + ":" + a.getPort() + "/");
+    }
+
+    /** @return the trained model the app serves */
+    public RecommendModel model() {
+        return service.model;
+    }
+
+    /** @return the data the model was trained on */
+    public ShopData shop() {
+        return service.shop;
+    }
+
+    /** @return the audit log directory */
+    public Path auditDirectory() {
+        return service.governance.directory();
+    }
+
+    /** Stops the server, closes the recommender and the audit log (with a final signed checkpoint). Idempotent. */
+    @Override
+    public void close() {
+        synchronized (closeLock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        server.stop(0);
+        executor.shutdown();
+        service.recommender.close();
+        service.governance.close();
+        if (ownsAuditDirectory) {
+            LOG.info("audit log kept in {}", service.governance.directory());
+        }
+    }
+
+    private void handle(HttpExchange ex) {
+        boolean api = false;
+        try {
+            List<String> segments = segments(ex.getRequestURI().getRawPath());
+            api = !segments.isEmpty() && segments.get(0).equals("api");
+            if (api) {
+                segments = segments.subList(1, segments.size());
+            }
+            String method = ex.getRequestMethod().toUpperCase(Locale.ROOT);
+            String cookieSession = cookieSession(ex);
+            String session = cookieSession;
+            if (!api && session == null) {
+                session = newSessionId();
+                ex.getResponseHeaders().add("Set-Cookie", COOKIE + "=" + session
+                        + "; Path=/; HttpOnly; SameSite=Lax");
+            }
+            Map<String, String> query = query(ex.getRequestURI().getRawQuery());
+            PageResponse response;
+            if (segments.isEmpty() || (api && segments.equals(List.of("status")))) {
+                response = api ? status() : home();
+                if (!method.equals("GET")) {
+                    throw new PageException(405, "method_not_allowed", "method " + method
+                            + " is not allowed here; allowed: GET", null);
+                }
+            } else {
+                StorefrontPage page = pages.get(segments.get(0));
+                if (page == null) {
+                    throw PageException.notFound("not_found", "no such page; pages: " + String.join(", ",
+                            pages.keySet().stream().sorted().toList()), String.join("/", segments));
+                }
+                PageRequest request = new PageRequest(method, api, segments.subList(1, segments.size()), query,
+                        body(ex), session);
+                response = api ? page.api(request) : page.page(request);
+            }
+            send(ex, response);
+        } catch (PageException e) {
+            sendError(ex, api, e.status(), e.code(), e.getMessage(), e.value());
+        } catch (UncheckedIOException e) {
+            LOG.debug("client connection failed: {}", e.toString());
+        } catch (RuntimeException e) {
+            LOG.error("request {} {} failed", ex.getRequestMethod(), ex.getRequestURI().getRawPath(), e);
+            sendError(ex, api, 500, "internal_error", "the server failed to answer; see its log", null);
+        } finally {
+            ex.close();
+        }
+    }
+
+    private PageResponse home() {
+        ShopData shop = service.shop;
+        StringBuilder h = new StringBuilder(4096);
+        h.append("<h1>Welcome</h1>\n<p>A sample shop served by the RetailGen SDK. Open a product to see what the ")
+                .append("recommender suggests next, and why.</p>\n<h2>Popular now</h2>\n<ul class=\"featured\">\n");
+        for (String id : shop.featured()) {
+            h.append("<li><a class=\"product-link\" href=\"").append(Html.escape(ProductPage.href(id))).append("\">")
+                    .append(Html.escape(shop.displayName(id))).append("</a> <span class=\"rec-category\">")
+                    .append(Html.escape(shop.catalog().category(id))).append("</span></li>\n");
+        }
+        h.append("</ul>\n");
+        return PageResponse.html(200, "Home", h.toString());
+    }
+
+    private PageResponse status() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        RecommendModel m = service.model;
+        out.put("modelVersion", service.recommender.modelVersion());
+        out.put("dataSource", service.shop.source());
+        out.put("items", m.itemCount());
+        out.put("trainEvents", service.shop.interactions().size());
+        out.put("sequenceModel", m.hasSequenceModel());
+        out.put("trainSeconds", m.trainSeconds());
+        Map<String, Object> ps = new LinkedHashMap<>();
+        for (StorefrontPage p : pages.values().stream().sorted((a, b) -> a.path().compareTo(b.path())).toList()) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("title", p.title());
+            e.put("installed", !(p instanceof ModuleNotInstalledPage));
+            ps.put(p.path(), e);
+        }
+        out.put("pages", ps);
+        return PageResponse.json(200, out);
+    }
+
+    private void send(HttpExchange ex, PageResponse r) {
+        if (r.json() != null) {
+            String json;
+            try {
+                json = JSON.writeValueAsString(r.json());
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("page answered a value Jackson cannot write: " + e.getMessage(), e);
+            }
+            write(ex, r.status(), "application/json; charset=utf-8", json);
+        } else {
+            write(ex, r.status(), "text/html; charset=utf-8", layout(r.title(), r.html()));
+        }
+    }
+
+    private void sendError(HttpExchange ex, boolean api, int status, String code, String message, String value) {
+        try {
+            if (api) {
+                Map<String, Object> err = new LinkedHashMap<>();
+                err.put("status", status);
+                err.put("code", code);
+                err.put("message", message);
+                if (value != null) {
+                    err.put("value", value);
+                }
+                write(ex, status, "application/json; charset=utf-8", JSON.writeValueAsString(Map.of("error", err)));
+            } else {
+                String title = status == 404 ? "Not found" : status == 400 ? "Bad request" : "Error " + status;
+                String html = "<h1>" + Html.escape(title) + "</h1>\n<p class=\"error-message\" id=\"error-message\">"
+                        + Html.escape(message) + "</p>\n"
+                        + (value == null ? "" : "<p>Value: <code id=\"error-value\">" + Html.escape(value)
+                        + "</code></p>\n")
+                        + "<p><a href=\"/\">Back to the shop</a></p>\n";
+                write(ex, status, "text/html; charset=utf-8", layout(title, html));
+            }
+        } catch (JsonProcessingException | RuntimeException e) {
+            LOG.debug("could not send error {} {}: {}", status, code, e.toString());
+        }
+    }
+
+    private static void write(HttpExchange ex, int status, String contentType, String body) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        var h = ex.getResponseHeaders();
+        h.set("Content-Type", contentType);
+        h.set("Content-Security-Policy", CSP);
+        h.set("X-Content-Type-Options", "nosniff");
+        h.set("Referrer-Policy", "no-referrer");
+        h.set("Cache-Control", "no-store");
+        try {
+            ex.sendResponseHeaders(status, bytes.length);
+            try (OutputStream out = ex.getResponseBody()) {
+                out.write(bytes);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String layout(String title, String body) {
+        StringBuilder h = new StringBuilder(body.length() + 4096);
+        h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
+                .append(Html.escape(title)).append(" · RetailGen storefront</title>\n<style>")
+                .append(Styles.CSS).append("</style>\n</head>\n<body>\n<header><a class=\"brand\" href=\"/\">")
+                .append("RetailGen storefront</a><nav>");
+        h.append("<a href=\"/\">Home</a>");
+        pages.values().stream().filter(StorefrontPage::inNavigation)
+                .sorted((a, b) -> order(a.path()) - order(b.path())).forEach(p -> h.append("<a href=\"/")
+                        .append(Html.escape(p.path())).append("\">").append(Html.escape(p.title())).append("</a>"));
+        h.append("</nav></header>\n<main>\n").append(body).append("</main>\n<footer>Model ")
+                .append(Html.escape(service.recommender.modelVersion())).append(" trained on ")
+                .append(Html.escape(service.shop.source())).append("</footer>\n</body>\n</html>\n");
+        return h.toString();
+    }
+
+    private static int order(String path) {
+        return switch (path) {
+            case "planner" -> 1;
+            case "creative-review" -> 2;
+            case "audit" -> 9;
+            default -> 5;
+        };
+    }
+
+    /**
+     * Splits a raw path into percent-decoded segments; {@code +} stays a plus sign, and a trailing slash adds no
+     * segment ({@code /audit/} equals {@code /audit}).
+     */
+    static List<String> segments(String rawPath) {
+        List<String> out = new ArrayList<>();
+        if (rawPath == null || rawPath.isEmpty() || rawPath.equals("/")) {
+            return out;
+        }
+        String p = rawPath.startsWith("/") ? rawPath.substring(1) : rawPath;
+        for (String part : p.split("/", -1)) {
+            out.add(percentDecode(part));
+        }
+        if (out.get(out.size() - 1).isEmpty()) {
+            out.remove(out.size() - 1);
+        }
+        return out;
+    }
+
+    static String percentDecode(String s) {
+        if (s.indexOf('%') < 0) {
+            return s;
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= s.length() || Character.digit(s.charAt(i + 1), 16) < 0
+                        || Character.digit(s.charAt(i + 2), 16) < 0) {
+                    throw PageException.badRequest("bad_request", "malformed percent-encoding in the path", s);
+                }
+                bytes.write(Character.digit(s.charAt(i + 1), 16) * 16 + Character.digit(s.charAt(i + 2), 16));
+                i += 2;
+            } else {
+                byte[] b = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+                bytes.write(b, 0, b.length);
+            }
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
+        } catch (CharacterCodingException e) {
+            throw PageException.badRequest("bad_request", "the path is not valid UTF-8 after percent-decoding", s);
+        }
+    }
+
+    static Map<String, String> query(String rawQuery) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return out;
+        }
+        for (String pair : rawQuery.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            try {
+                String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                out.putIfAbsent(name, value);
+            } catch (IllegalArgumentException e) {
+                throw PageException.badRequest("bad_request", "malformed query string: " + e.getMessage(), pair);
+            }
+        }
+        return out;
+    }
+
+    private static String cookieSession(HttpExchange ex) {
+        for (String header : ex.getRequestHeaders().getOrDefault("Cookie", List.of())) {
+            for (String part : header.split(";")) {
+                String p = part.trim();
+                if (p.startsWith(COOKIE + "=")) {
+                    String v = p.substring(COOKIE.length() + 1);
+                    if (ShopService.SESSION_ID.matcher(v).matches()) {
+                        return v;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    static String newSessionId() {
+        byte[] b = new byte[16];
+        RANDOM.nextBytes(b);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+
+    private static String body(HttpExchange ex) {
+        try (InputStream in = ex.getRequestBody()) {
+            byte[] b = in.readNBytes(MAX_BODY + 1);
+            if (b.length > MAX_BODY) {
+                throw new PageException(413, "body_too_large", "the request body exceeds " + MAX_BODY + " bytes",
+                        null);
+            }
+            return new String(b, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Starts the storefront from the command line.
+     *
+     * @param args {@code [--port N] [--data DIR] [--audit-dir DIR] [--epochs N] [--sample]}; without
+     *     {@code --epochs} the generated sample trains 3 epochs and the real data 1
+     * @throws IOException when the server cannot bind its port
+     */
+    public static void main(String[] args) throws IOException {
+        Builder b = builder().port(8080);
+        Path data = Path.of("..", "shared", "data");
+        Integer epochs = null;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            switch (a) {
+                case "--port" -> b.port(Integer.parseInt(value(args, ++i, a)));
+                case "--data" -> data = Path.of(value(args, ++i, a));
+                case "--audit-dir" -> b.auditDirectory(Path.of(value(args, ++i, a)));
+                case "--epochs" -> epochs = Integer.parseInt(value(args, ++i, a));
+                case "--sample" -> data = null;
+                case "--help", "-h" -> {
+                    System.out.println("usage: storefront [--port 8080] [--data ../shared/data] [--audit-dir DIR]"
+                            + " [--epochs N (default 3 on the generated sample, 1 on real data)] [--sample]");
+                    return;
+                }
+                default -> throw new IllegalArgumentException("unknown option '" + a
+                        + "'; options: --port, --data, --audit-dir, --epochs, --sample, --help");
+            }
+        }
+        ShopData shop = ShopData.sharedOrSample(data, 42);
+        boolean generated = shop.catalog().size() == SampleShop.ITEMS && shop.source().startsWith("generated");
+        TrainOptions options = RecommendSetup.quickOptions().withEpochs(epochs != null ? epochs : generated ? 3 : 1);
+        StorefrontApp app = b.shop(shop).options(options).start();
+        Runtime.getRuntime().addShutdownHook(new Thread(app::close, "storefront-shutdown"));
+        System.out.println("Storefront running at " + app.uri() + "  (Ctrl+C to stop)");
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[i];
+    }
+
+    /** Configures a {@link StorefrontApp}. Setters validate at once. Not thread-safe. */
+    public static final class Builder {
+        private int port = 8080;
+        private InetAddress address = InetAddress.getLoopbackAddress();
+        private ShopData shop;
+        private Path sharedData;
+        private TrainOptions options = RecommendSetup.quickOptions();
+        private RecommendModel model;
+        private TrainingListener listener;
+        private Path auditDirectory;
+        private ContentPolicy policy;
+        private final List<StorefrontPage> pages = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /**
+         * @param port the port, 0 for any free one (default 8080)
+         * @return this builder
+         */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be in 0..65535, was " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /**
+         * @param address the address to bind (default: loopback only)
+         * @return this builder
+         */
+        public Builder address(InetAddress address) {
+            this.address = Objects.requireNonNull(address, "address == null");
+            return this;
+        }
+
+        /**
+         * @param dir the shared data directory whose YooChoose sample is used when present, or null to always
+         *     generate a sample shop
+         * @return this builder
+         */
+        public Builder sharedData(Path dir) {
+            this.sharedData = dir;
+            return this;
+        }
+
+        /**
+         * @param data the data to train on and show, instead of {@link #sharedData(Path)}
+         * @return this builder
+         */
+        public Builder shop(ShopData data) {
+            this.shop = Objects.requireNonNull(data, "shop == null");
+            return this;
+        }
+
+        /**
+         * @param trainOptions the training options (default {@link RecommendSetup#quickOptions()})
+         * @return this builder
+         */
+        public Builder options(TrainOptions trainOptions) {
+            this.options = Objects.requireNonNull(trainOptions, "options == null");
+            return this;
+        }
+
+        /**
+         * @param trained a model trained on the {@link #shop(ShopData)} data, to skip training
+         * @return this builder
+         */
+        public Builder model(RecommendModel trained) {
+            this.model = Objects.requireNonNull(trained, "model == null");
+            return this;
+        }
+
+        /**
+         * @param trainingListener progress events of the start-up training (default: a console progress bar)
+         * @return this builder
+         */
+        public Builder listener(TrainingListener trainingListener) {
+            this.listener = Objects.requireNonNull(trainingListener, "listener == null");
+            return this;
+        }
+
+        /**
+         * @param dir the audit log directory (default: a new temporary directory)
+         * @return this builder
+         */
+        public Builder auditDirectory(Path dir) {
+            this.auditDirectory = Objects.requireNonNull(dir, "auditDirectory == null");
+            return this;
+        }
+
+        /**
+         * @param contentPolicy the policy every explanation must pass (default {@link ContentPolicy#defaults()})
+         * @return this builder
+         */
+        public Builder policy(ContentPolicy contentPolicy) {
+            this.policy = Objects.requireNonNull(contentPolicy, "policy == null");
+            return this;
+        }
+
+        /**
+         * Adds a page, replacing a built-in one with the same path (such as the {@code planner} placeholder).
+         *
+         * @param page the page
+         * @return this builder
+         */
+        public Builder page(StorefrontPage page) {
+            Objects.requireNonNull(page, "page == null");
+            if (!PAGE_PATH.matcher(page.path()).matches() || page.path().equals("api")
+                    || page.path().equals("status")) {
+                throw new IllegalArgumentException("page path must be lower-case letters, digits and '-', and not"
+                        + " 'api' or 'status'; was '" + page.path() + "'");
+            }
+            pages.add(page);
+            return this;
+        }
+
+        /**
+         * Trains (unless a model was given), opens the audit log and starts the server.
+         *
+         * @return the running app; the caller closes it
+         * @throws IllegalStateException when {@link #model(RecommendModel)} was given without {@link #shop(ShopData)}
+         * @throws IOException when the port cannot be bound or the audit directory created
+         */
+        public StorefrontApp start() throws IOException {
+            if (model != null && shop == null) {
+                throw new IllegalStateException("model(...) needs shop(...): the data the model was trained on");
+            }
+            if (policy == null) {
+                policy = ContentPolicy.defaults();
+            }
+            return new StorefrontApp(this);
+        }
+    }
+}
