@@ -23,8 +23,17 @@ final class AhoCorasick {
     private final char[][] labels;
     private final int[][] targets;
     private final int[] fail;
-    private final int[][] outputs;
     private final int[] patternLengths;
+    /** Character class of every char: 0 for chars that occur in no pattern, else 1..width-1. */
+    private final char[] classOf;
+    private final int width;
+    /** The complete transition function (goto and failure folded together): {@code delta[state * width + class]}. */
+    private final int[] delta;
+    /** The same table as chars when every state number fits (it halves the memory the scan walks through). */
+    private final char[] delta16;
+    /** The outputs flattened: the patterns ending at state s are {@code outFlat[outStart[s] .. outStart[s + 1])}. */
+    private final int[] outStart;
+    private final int[] outFlat;
 
     AhoCorasick(List<String> patterns) {
         List<Map<Character, Integer>> trie = new ArrayList<>();
@@ -74,9 +83,10 @@ final class AhoCorasick {
             rootNext[labels[0][i]] = targets[0][i];
         }
         fail = new int[n];
-        outputs = new int[n][];
+        int[][] outputs = new int[n][];
         outputs[0] = toArray(out.get(0));
         ArrayDeque<Integer> queue = new ArrayDeque<>();
+        List<Integer> bfs = new ArrayList<>(n);
         for (int t : targets[0]) {
             fail[t] = 0;
             outputs[t] = toArray(out.get(t));
@@ -84,6 +94,7 @@ final class AhoCorasick {
         }
         while (!queue.isEmpty()) {
             int s = queue.poll();
+            bfs.add(s);
             for (int i = 0; i < labels[s].length; i++) {
                 char c = labels[s][i];
                 int t = targets[s][i];
@@ -100,6 +111,57 @@ final class AhoCorasick {
                 outputs[t] = toArray(merged);
                 queue.add(t);
             }
+        }
+        // dense DFA over the pattern alphabet: one table lookup per text char, no failure loop
+        classOf = new char[Character.MAX_VALUE + 1];
+        int classes = 1;
+        for (char[] l : labels) {
+            for (char c : l) {
+                if (classOf[c] == 0) {
+                    if (classes == Character.MAX_VALUE) {
+                        throw new IllegalArgumentException("patterns use too many distinct characters");
+                    }
+                    classOf[c] = (char) classes++;
+                }
+            }
+        }
+        width = classes;
+        char[] symbol = new char[width];
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            if (classOf[c] != 0) {
+                symbol[classOf[c]] = (char) c;
+            }
+        }
+        int[] table = new int[Math.multiplyExact(n, width)];
+        for (int k = 1; k < width; k++) {
+            table[k] = rootNext[symbol[k]];
+        }
+        for (int s : bfs) {
+            int base = s * width;
+            int failBase = fail[s] * width;
+            for (int k = 1; k < width; k++) {
+                table[base + k] = table[failBase + k];
+            }
+            for (int i = 0; i < labels[s].length; i++) {
+                table[base + classOf[labels[s][i]]] = targets[s][i];
+            }
+        }
+        if (n <= Character.MAX_VALUE + 1) {
+            delta16 = new char[table.length];
+            for (int i = 0; i < table.length; i++) {
+                delta16[i] = (char) table[i];
+            }
+        } else {
+            delta16 = null;
+        }
+        delta = delta16 == null ? table : null;
+        outStart = new int[n + 1];
+        for (int s = 0; s < n; s++) {
+            outStart[s + 1] = outStart[s] + outputs[s].length;
+        }
+        outFlat = new int[outStart[n]];
+        for (int s = 0; s < n; s++) {
+            System.arraycopy(outputs[s], 0, outFlat, outStart[s], outputs[s].length);
         }
     }
 
@@ -130,16 +192,29 @@ final class AhoCorasick {
 
     void search(char[] text, int length, MatchSink sink) {
         int state = 0;
-        for (int i = 0; i < length; i++) {
-            char c = text[i];
-            int next;
-            while ((next = step(state, c)) < 0) {
-                state = fail[state];
+        final char[] cls = classOf;
+        final int w = width;
+        final char[] d16 = delta16;
+        final int[] os = outStart;
+        final int[] of = outFlat;
+        if (d16 != null) {
+            for (int i = 0; i < length; i++) {
+                state = d16[state * w + cls[text[i]]];
+                int from = os[state];
+                int to = os[state + 1];
+                for (int k = from; k < to; k++) {
+                    sink.match(of[k], i + 1);
+                }
             }
-            state = next;
-            int[] o = outputs[state];
-            for (int p : o) {
-                sink.match(p, i + 1);
+            return;
+        }
+        final int[] d = delta;
+        for (int i = 0; i < length; i++) {
+            state = d[state * w + cls[text[i]]];
+            int from = os[state];
+            int to = os[state + 1];
+            for (int k = from; k < to; k++) {
+                sink.match(of[k], i + 1);
             }
         }
     }

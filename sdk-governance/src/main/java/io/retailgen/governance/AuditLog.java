@@ -230,9 +230,27 @@ public final class AuditLog implements AutoCloseable {
         }
     }
 
+    /**
+     * Every kind of personal data the default redactor finds holds a digit (phone, card, house number) or an
+     * {@code @} (e-mail) after normalization; ASCII text without either is skipped, non-ASCII text is always checked
+     * (full-width digits and at signs fold to ASCII ones).
+     */
+    static boolean mayHoldPii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if ((c >= '0' && c <= '9') || c == '@' || c >= 128) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private Object redact(Object value) {
         if (value instanceof String s) {
-            return redactor == null ? s : redactor.check(s).redactedText();
+            if (redactor == null || (redactor == PiiRedactorHolder.PII_ONLY && !mayHoldPii(s))) {
+                return s;
+            }
+            return redactor.check(s).redactedText();
         }
         if (value instanceof Map<?, ?> m) {
             Map<String, Object> copy = new LinkedHashMap<>();

@@ -57,6 +57,9 @@ final class Normalizer {
     }
 
     private static boolean isSpace(int cp) {
+        if (cp < 128) {
+            return cp <= ' ' || cp == 127; // ASCII white space and control characters
+        }
         return Character.isWhitespace(cp) || Character.isSpaceChar(cp)
                 || Character.getType(cp) == Character.CONTROL;
     }
@@ -210,7 +213,7 @@ final class Normalizer {
             int lastCore = -1;
             while (j < n && src[j] != ' ') {
                 char c = src[j];
-                if (Character.isLetter(c)) {
+                if (CharClass.isLetter(c)) {
                     hasLetter = true;
                     lastCore = j;
                 } else if (leet(c) != 0 && !punctuationLeet(c)) {
@@ -273,12 +276,12 @@ final class Normalizer {
     }
 
     private static boolean isSingleLetter(char[] m, int n, int i) {
-        return Character.isLetter(m[i]) && (i == 0 || !Character.isLetterOrDigit(m[i - 1]))
-                && (i + 1 >= n || !Character.isLetterOrDigit(m[i + 1]));
+        return CharClass.isLetter(m[i]) && (i == 0 || !CharClass.isLetterOrDigit(m[i - 1]))
+                && (i + 1 >= n || !CharClass.isLetterOrDigit(m[i + 1]));
     }
 
     private static void append(TextView.Builder b, char c, int s, int e) {
-        if (b.length() > 0 && b.last() == c && Character.isLetter(c)) {
+        if (b.length() > 0 && b.last() == c && CharClass.isLetter(c)) {
             b.extendLast(e, 1);
         } else {
             b.add(c, s, e, 1);

@@ -70,7 +70,7 @@ final class PhraseCheck implements Check {
     }
 
     private static boolean boundaryChar(char c) {
-        return Character.isLetterOrDigit(c) || c == '#';
+        return CharClass.isLetterOrDigit(c) || c == '#';
     }
 
     private record Match(int start, int end, int token, int endToken) {

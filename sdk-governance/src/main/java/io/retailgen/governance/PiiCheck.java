@@ -46,12 +46,12 @@ final class PiiCheck implements Check {
     }
 
     private static boolean localChar(char c) {
-        return (c < 128 && Character.isLetterOrDigit(c)) || c == '.' || c == '_' || c == '%' || c == '+'
+        return (c < 128 && CharClass.isLetterOrDigit(c)) || c == '.' || c == '_' || c == '%' || c == '+'
                 || c == '-';
     }
 
     private static boolean domainChar(char c) {
-        return (c < 128 && Character.isLetterOrDigit(c)) || c == '.' || c == '-';
+        return (c < 128 && CharClass.isLetterOrDigit(c)) || c == '.' || c == '-';
     }
 
     private void emails(TextView v, List<Hit> out) {
@@ -88,7 +88,7 @@ final class PiiCheck implements Check {
             }
             boolean tldLetters = true;
             for (int k = lastDot + 1; k < e; k++) {
-                tldLetters &= Character.isLetter(c[k]);
+                tldLetters &= CharClass.isLetter(c[k]);
             }
             if (tldLetters) {
                 add(v, s, e, PiiKind.EMAIL, out);
@@ -104,7 +104,7 @@ final class PiiCheck implements Check {
         while (i < n) {
             char ch = c[i];
             boolean startChar = isDigit(ch) || ((ch == '+' || ch == '(') && i + 1 < n && isDigit(c[i + 1]));
-            if (!startChar || (i > 0 && (Character.isLetterOrDigit(c[i - 1]) || c[i - 1] == '.'
+            if (!startChar || (i > 0 && (CharClass.isLetterOrDigit(c[i - 1]) || c[i - 1] == '.'
                     || c[i - 1] == ',' || c[i - 1] == '$' || c[i - 1] == '#'))) {
                 i++;
                 continue;
@@ -159,7 +159,7 @@ final class PiiCheck implements Check {
                 }
             }
             int end = lastDigit + 1;
-            if (lastDigit < 0 || (end < n && (Character.isLetterOrDigit(c[end])
+            if (lastDigit < 0 || (end < n && (CharClass.isLetterOrDigit(c[end])
                     || (c[end] == '.' && end + 1 < n && isDigit(c[end + 1]))))) {
                 i = Math.max(i + 1, end);
                 continue;
@@ -171,13 +171,43 @@ final class PiiCheck implements Check {
                 found = true;
             } else if (kinds.contains(PiiKind.PHONE) && digits >= 10 && digits <= 15) {
                 boolean grouped = groups >= 3 && (minGroup >= 2 || (firstGroup == 1 && groups >= 4));
-                if (plus || paren || grouped) {
+                boolean cued = groups == 1 && digits <= 11 && phoneCue(c, i);
+                if (plus || paren || grouped || cued) {
                     add(v, i, end, PiiKind.PHONE, out);
                     found = true;
                 }
             }
             i = found ? end : Math.max(i + 1, end);
         }
+    }
+
+    /** Words that, shortly before an unseparated 10- or 11-digit number, say that it is a phone number. */
+    private static final java.util.Set<String> PHONE_CUES = java.util.Set.of("call", "phone", "tel", "telephone",
+            "mobile", "cell", "cellphone", "text", "sms", "whatsapp", "ring", "dial", "contact", "reach", "fax");
+
+    /** True when one of the three words before {@code at} (in the lower-cased light view) is a phone cue. */
+    static boolean phoneCue(char[] c, int at) {
+        int words = 0;
+        int k = at - 1;
+        while (k >= 0 && words < 3) {
+            while (k >= 0 && !CharClass.isLetter(c[k])) {
+                if (Character.isDigit(c[k])) {
+                    return false;
+                }
+                k--;
+            }
+            int end = k + 1;
+            while (k >= 0 && CharClass.isLetter(c[k])) {
+                k--;
+            }
+            if (end > k + 1) {
+                if (PHONE_CUES.contains(new String(c, k + 1, end - k - 1))) {
+                    return true;
+                }
+                words++;
+            }
+        }
+        return false;
     }
 
     private static boolean isDigit(char c) {
@@ -212,22 +242,21 @@ final class PiiCheck implements Check {
         int count = 0;
         int i = 0;
         while (i < n) {
-            if (!Character.isLetterOrDigit(c[i])) {
+            if (!CharClass.isLetterOrDigit(c[i])) {
                 i++;
                 continue;
             }
             int s = i;
-            while (i < n && Character.isLetterOrDigit(c[i])) {
+            while (i < n && CharClass.isLetterOrDigit(c[i])) {
                 i++;
             }
             // a ring of the last 8 word tokens
             ts[count % 8] = s;
             te[count % 8] = i;
             count++;
-            if (count < 2 || !STREET_TYPES.contains(new String(c, s, i - s))) {
-                continue;
-            }
-            if (!Character.isUpperCase(original.charAt(v.originalStart(s)))) {
+            // the cheap capitalization test first: most words are lower case and need no String
+            if (count < 2 || !Character.isUpperCase(original.charAt(v.originalStart(s)))
+                    || !STREET_TYPES.contains(new String(c, s, i - s))) {
                 continue;
             }
             for (int k = 1; k <= 5 && k < count && k < 8; k++) {
@@ -256,7 +285,7 @@ final class PiiCheck implements Check {
 
     private static boolean allLetters(char[] c, int s, int e) {
         for (int k = s; k < e; k++) {
-            if (!Character.isLetter(c[k])) {
+            if (!CharClass.isLetter(c[k])) {
                 return false;
             }
         }

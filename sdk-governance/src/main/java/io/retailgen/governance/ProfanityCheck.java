@@ -13,11 +13,19 @@ import java.util.Set;
 final class ProfanityCheck implements Check {
 
     private static final String[] SUFFIXES = {"s", "es", "ed", "ing", "y", "z"};
+    private static final int MIN_MASKED = 4;
+    private static final int MAX_MASKED = 16;
 
     private record Entry(String term, int[] runs, Severity severity) {
     }
 
+    /** A lexicon word spelled out in full (repeated letters restored), for matching words masked with '*'. */
+    private record Masked(char[] letters, String term, Severity severity) {
+    }
+
     private final AhoCorasick matcher;
+    /** Single-word lexicon terms by their spelled-out length, for {@code f*ck}-style masking. */
+    private final Map<Integer, List<Masked>> maskable;
     private final List<List<Entry>> entries;
     private final Set<String> allowed;
 
@@ -40,6 +48,24 @@ final class ProfanityCheck implements Check {
             entries.add(List.copyOf(byKey.get(k)));
         }
         matcher = new AhoCorasick(keys);
+        Map<Integer, List<Masked>> byLength = new HashMap<>();
+        for (int p = 0; p < keys.size(); p++) {
+            String k = keys.get(p);
+            if (!k.chars().allMatch(Character::isLetter)) {
+                continue;
+            }
+            for (Entry e : entries.get(p)) {
+                StringBuilder full = new StringBuilder();
+                for (int i = 0; i < k.length(); i++) {
+                    full.append(String.valueOf(k.charAt(i)).repeat(Math.max(1, e.runs[i])));
+                }
+                if (full.length() >= MIN_MASKED && full.length() <= MAX_MASKED) {
+                    byLength.computeIfAbsent(full.length(), n -> new ArrayList<>())
+                            .add(new Masked(full.toString().toCharArray(), e.term, e.severity));
+                }
+            }
+        }
+        maskable = Map.copyOf(byLength);
         Set<String> allow = new HashSet<>();
         for (String a : lexicon.allowed()) {
             allow.add(Normalizer.strictTerm(a).text().strip());
@@ -99,6 +125,84 @@ final class ProfanityCheck implements Check {
             out.add(new Hit(new Finding(os, oe, "profanity.lexicon", "profanity", best,
                     "inappropriate language (lexicon term '" + term + "')"), null));
         });
+        masked(v, out);
+    }
+
+    /**
+     * Words with letters masked by {@code *} ({@code f*ck}, {@code a**hole}, {@code sh*tty}): a word of letters and
+     * stars that starts and ends with a letter, has at least two letters and at most as many stars as letters,
+     * matches a lexicon word of the same spelled-out length whose letters agree at every unmasked position (or such
+     * a word plus an inflection). Stars at the edge of a word ({@code *terms apply}, {@code **NEW**}) never count.
+     */
+    private void masked(TextView v, List<Hit> out) {
+        char[] c = v.chars;
+        int n = v.length;
+        int i = 0;
+        while (i < n) {
+            if (c[i] != '*') {
+                i++;
+                continue;
+            }
+            int s = i;
+            while (s > 0 && (CharClass.isLetter(c[s - 1]) || c[s - 1] == '*')) {
+                s--;
+            }
+            int e = i;
+            while (e < n && (CharClass.isLetter(c[e]) || c[e] == '*')) {
+                e++;
+            }
+            i = e;
+            if ((s > 0 && Character.isDigit(c[s - 1])) || (e < n && Character.isDigit(c[e]))
+                    || !CharClass.isLetter(c[s]) || !CharClass.isLetter(c[e - 1])) {
+                continue;
+            }
+            StringBuilder full = new StringBuilder();
+            int stars = 0;
+            for (int k = s; k < e; k++) {
+                if (c[k] == '*') {
+                    stars++;
+                    full.append('*');
+                } else {
+                    full.append(String.valueOf(c[k]).repeat(Math.max(1, v.runs[k])));
+                }
+            }
+            if (full.length() - stars < 2 || stars > full.length() - stars) {
+                continue;
+            }
+            Masked best = bestMasked(full);
+            for (int x = 0; best == null && x < SUFFIXES.length; x++) {
+                String suffix = SUFFIXES[x];
+                int cut = full.length() - suffix.length();
+                if (cut > 0 && full.toString().endsWith(suffix) && full.indexOf("*") < cut
+                        && CharClass.isLetter(full.charAt(cut - 1))) {
+                    best = bestMasked(new StringBuilder(full.substring(0, cut)));
+                }
+            }
+            if (best != null) {
+                out.add(new Hit(new Finding(v.originalStart(s), v.originalEnd(e), "profanity.masked", "profanity",
+                        best.severity, "inappropriate language masked with '*' (lexicon term '" + best.term + "')"),
+                        null));
+            }
+        }
+    }
+
+    private Masked bestMasked(StringBuilder word) {
+        List<Masked> candidates = maskable.get(word.length());
+        if (candidates == null || word.indexOf("*") < 0) {
+            return null;
+        }
+        Masked best = null;
+        for (Masked m : candidates) {
+            boolean ok = true;
+            for (int k = 0; k < word.length() && ok; k++) {
+                char w = word.charAt(k);
+                ok = w == '*' || w == m.letters[k];
+            }
+            if (ok && (best == null || m.severity.compareTo(best.severity) > 0)) {
+                best = m;
+            }
+        }
+        return best;
     }
 
     private static int joinedEnd(TextView v, int from) {

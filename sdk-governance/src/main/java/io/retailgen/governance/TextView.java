@@ -47,7 +47,7 @@ final class TextView {
     }
 
     static boolean isWordChar(char c) {
-        return Character.isLetterOrDigit(c);
+        return CharClass.isLetterOrDigit(c);
     }
 
     boolean wordStart(int i) {

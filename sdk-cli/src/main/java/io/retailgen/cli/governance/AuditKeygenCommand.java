@@ -1,0 +1,54 @@
+package io.retailgen.cli.governance;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.retailgen.governance.AuditKeys;
+import io.retailgen.governance.AuditLog;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code retailgen audit keygen}: a new Ed25519 key pair for signing audit checkpoints. */
+@Command(name = "keygen", description = "Create an Ed25519 key pair for audit-log checkpoints: NAME.key (private, "
+        + "owner-only) and NAME.pub (for auditors).")
+final class AuditKeygenCommand implements Callable<Integer> {
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for the key files.")
+    Path out;
+
+    @Option(names = "--name", paramLabel = "NAME", defaultValue = KeyLocations.DEFAULT_NAME,
+            description = "Base name of the files (default: ${DEFAULT-VALUE}).")
+    String name;
+
+    @Option(names = "--json", description = "Print one JSON object as the last line.")
+    boolean json;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (!name.matches("[A-Za-z0-9._-]+")) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--name '" + name
+                    + "' must use only letters, digits, '.', '_' and '-'");
+        }
+        Path priv = out.resolve(name + ".key");
+        Path pub = out.resolve(name + ".pub");
+        AuditKeys.write(AuditLog.generateKeyPair(), priv, pub);
+        PrintWriter o = spec.commandLine().getOut();
+        if (json) {
+            ObjectNode n = CliJson.object();
+            n.put("algorithm", "Ed25519");
+            n.put("private_key", priv.toString());
+            n.put("public_key", pub.toString());
+            CliJson.print(o, n);
+        } else {
+            o.println("private key (keep secret): " + priv);
+            o.println("public key (for auditors): " + pub);
+            o.flush();
+        }
+        return 0;
+    }
+}

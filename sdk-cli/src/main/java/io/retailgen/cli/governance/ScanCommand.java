@@ -1,0 +1,236 @@
+package io.retailgen.cli.governance;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.retailgen.core.ErrorCode;
+import io.retailgen.core.RetailGenException;
+import io.retailgen.core.intercept.Finding;
+import io.retailgen.core.intercept.Verdict;
+import io.retailgen.governance.AuditLog;
+import io.retailgen.governance.ContentPolicy;
+import io.retailgen.governance.PolicyResult;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code retailgen governance scan}: runs the content policy over one text ({@code --text}, {@code --file}) or over
+ * every line of a file ({@code --in}: one JSON object per line, in order, then a summary object last).
+ */
+@Command(name = "scan", description = "Check text against the content policy: verdict (ALLOW, REDACT, BLOCK), "
+        + "findings and redacted text.")
+final class ScanCommand implements Callable<Integer> {
+
+    /** The audit record type of one scanned text. */
+    static final String RECORD_TYPE = "scan";
+
+    static final class Input {
+        @Option(names = "--text", paramLabel = "TEXT", description = "Scan this text.")
+        String text;
+
+        @Option(names = "--file", paramLabel = "FILE", description = "Scan the whole file as one text (UTF-8).")
+        Path file;
+
+        @Option(names = "--in", paramLabel = "FILE", description = "Scan each line of the file (UTF-8) separately: "
+                + "one result per line, in order, then a summary.")
+        Path lines;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Input input;
+
+    @Option(names = "--policy", paramLabel = "FILE", description = "A JSON policy file (default: the shipped policy).")
+    Path policyFile;
+
+    @Option(names = "--audit-log", paramLabel = "DIR",
+            description = "Append every verdict to the tamper-evident audit log in DIR.")
+    Path auditDir;
+
+    @Option(names = "--signing-key", paramLabel = "FILE", description = "Private key for the audit log's "
+            + "checkpoints (retailgen audit keygen). Default: audit-signing.key in the log directory, created once.")
+    Path signingKey;
+
+    @Option(names = "--json", description = "Print JSON: one object per text, the summary (with --in) last.")
+    boolean json;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (signingKey != null && auditDir == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--signing-key needs --audit-log");
+        }
+        ContentPolicy policy = policyFile == null ? ContentPolicy.defaults() : ContentPolicy.fromJson(policyFile);
+        List<String> texts;
+        String source;
+        if (input.text != null) {
+            texts = List.of(input.text);
+            source = "--text";
+        } else if (input.file != null) {
+            texts = List.of(decode(read(input.file)));
+            source = input.file.toString();
+        } else {
+            texts = splitLines(decode(read(input.lines)));
+            source = input.lines.toString();
+        }
+        boolean perLine = input.lines != null;
+        AuditLog log = auditDir == null ? null : AuditLog.builder().directory(auditDir)
+                .signingKey(KeyLocations.signingKeys(auditDir, signingKey, err)).fsyncEvery(1000).build();
+        Map<Verdict, Integer> counts = new EnumMap<>(Verdict.class);
+        for (Verdict v : Verdict.values()) {
+            counts.put(v, 0);
+        }
+        int errors = 0;
+        long t0 = System.nanoTime();
+        long bytes = 0;
+        try {
+            for (int i = 0; i < texts.size(); i++) {
+                String text = texts.get(i);
+                bytes += text.length();
+                PolicyResult result;
+                String error = null;
+                try {
+                    result = policy.check(text);
+                } catch (RuntimeException e) {
+                    // fail closed: one verdict per input, even if a check breaks
+                    error = e.toString();
+                    errors++;
+                    result = new PolicyResult(Verdict.BLOCK, List.of(), text);
+                }
+                counts.merge(result.verdict(), 1, Integer::sum);
+                if (log != null) {
+                    log.append(RECORD_TYPE, auditData(source, perLine ? i + 1 : 0, result, error));
+                }
+                print(out, perLine ? i + 1 : 0, result, error);
+            }
+        } finally {
+            if (log != null) {
+                log.close();
+            }
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        if (perLine) {
+            if (json) {
+                ObjectNode s = CliJson.object();
+                s.put("summary", true);
+                s.put("texts", texts.size());
+                s.put("allow", counts.get(Verdict.ALLOW));
+                s.put("redact", counts.get(Verdict.REDACT));
+                s.put("block", counts.get(Verdict.BLOCK));
+                s.put("errors", errors);
+                s.put("chars", bytes);
+                s.put("seconds", seconds);
+                if (auditDir != null) {
+                    s.put("audit_log", auditDir.toString());
+                }
+                CliJson.print(out, s);
+            } else {
+                out.printf("%d texts: %d allow, %d redact, %d block%n", texts.size(), counts.get(Verdict.ALLOW),
+                        counts.get(Verdict.REDACT), counts.get(Verdict.BLOCK));
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    private void print(PrintWriter out, int line, PolicyResult r, String error) {
+        if (json) {
+            ObjectNode o = CliJson.object();
+            if (line > 0) {
+                o.put("line", line);
+            }
+            o.put("verdict", r.verdict().name());
+            o.set("findings", CliJson.findings(r.findings()));
+            o.put("redacted_text", r.redactedText());
+            if (error != null) {
+                o.put("error", error);
+            }
+            out.println(CliJson.line(o));
+        } else if (line > 0) {
+            out.println(line + "\t" + r.verdict() + "\t" + oneLine(r.redactedText()));
+        } else {
+            out.println(r.verdict());
+            for (Finding f : r.findings()) {
+                out.println("  " + f.severity() + " " + f.ruleId() + " [" + f.start() + ".." + f.end() + ") "
+                        + f.message());
+            }
+            out.println("redacted: " + r.redactedText());
+        }
+    }
+
+    private static String oneLine(String s) {
+        return s.replace('\n', ' ').replace('\r', ' ');
+    }
+
+    private static Map<String, Object> auditData(String source, int line, PolicyResult r, String error) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("source", source);
+        if (line > 0) {
+            data.put("line", line);
+        }
+        data.put("verdict", r.verdict().name());
+        List<Map<String, Object>> findings = new ArrayList<>();
+        for (Finding f : r.findings()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("rule", f.ruleId());
+            m.put("severity", f.severity().name());
+            m.put("start", f.start());
+            m.put("end", f.end());
+            findings.add(m);
+        }
+        data.put("findings", findings);
+        if (error != null) {
+            data.put("error", error);
+        }
+        return data;
+    }
+
+    private byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new RetailGenException(ErrorCode.IO, "cannot read " + file + ": " + e, e);
+        }
+    }
+
+    /** UTF-8 with malformed bytes replaced by U+FFFD, so that any file gives one result per line. */
+    static String decode(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                    .onUnmappableCharacter(CodingErrorAction.REPLACE).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new IllegalStateException("REPLACE decoder failed", e);
+        }
+    }
+
+    /** Lines end at {@code \n} only (a {@code \r} before it is dropped); a final newline adds no empty line. */
+    static List<String> splitLines(String text) {
+        List<String> lines = new ArrayList<>();
+        int from = 0;
+        while (from < text.length()) {
+            int nl = text.indexOf('\n', from);
+            int end = nl < 0 ? text.length() : nl;
+            int e = end > from && text.charAt(end - 1) == '\r' ? end - 1 : end;
+            lines.add(text.substring(from, e));
+            from = nl < 0 ? text.length() : nl + 1;
+        }
+        return lines;
+    }
+}

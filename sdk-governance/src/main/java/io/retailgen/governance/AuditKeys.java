@@ -1,0 +1,143 @@
+package io.retailgen.governance;
+
+import io.retailgen.core.ErrorCode;
+import io.retailgen.core.RetailGenException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
+import java.util.Objects;
+
+/**
+ * Reads and writes the Ed25519 keys of an {@link AuditLog} as PEM files: a private file holding the
+ * {@code PRIVATE KEY} (PKCS#8) and {@code PUBLIC KEY} (X.509) blocks, readable by its owner only where the file
+ * system supports POSIX permissions, and a public file holding the {@code PUBLIC KEY} block, for auditors.
+ *
+ * <pre>{@code
+ * KeyPair keys = AuditLog.generateKeyPair();
+ * AuditKeys.write(keys, Path.of("audit-signing.key"), Path.of("audit-signing.pub"));
+ * AuditLog log = AuditLog.builder().directory(dir).signingKey(AuditKeys.readKeyPair(Path.of("audit-signing.key")))
+ *         .build();
+ * AuditVerification v = AuditLog.verify(dir, AuditKeys.readPublicKey(Path.of("audit-signing.pub")));
+ * }</pre>
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class AuditKeys {
+
+    private static final String ALGORITHM = "Ed25519";
+    private static final String PRIVATE = "PRIVATE KEY";
+    private static final String PUBLIC = "PUBLIC KEY";
+
+    private AuditKeys() {
+    }
+
+    /**
+     * Writes a key pair; refuses to overwrite existing files.
+     *
+     * @param keys an Ed25519 key pair
+     * @param privateFile the file for the private and public key
+     * @param publicFile the file for the public key only
+     * @throws RetailGenException when a file exists or cannot be written
+     */
+    public static void write(KeyPair keys, Path privateFile, Path publicFile) {
+        Objects.requireNonNull(keys, "keys == null");
+        Objects.requireNonNull(privateFile, "privateFile == null");
+        Objects.requireNonNull(publicFile, "publicFile == null");
+        String pub = pem(PUBLIC, keys.getPublic().getEncoded());
+        String both = pem(PRIVATE, keys.getPrivate().getEncoded()) + pub;
+        try {
+            Path parent = privateFile.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            try {
+                Files.createFile(privateFile, PosixFilePermissions.asFileAttribute(
+                        PosixFilePermissions.fromString("rw-------")));
+            } catch (UnsupportedOperationException e) {
+                Files.createFile(privateFile);
+            }
+            Files.writeString(privateFile, both, StandardCharsets.US_ASCII);
+            Files.writeString(publicFile, pub, StandardCharsets.US_ASCII, java.nio.file.StandardOpenOption.CREATE_NEW,
+                    java.nio.file.StandardOpenOption.WRITE);
+        } catch (FileAlreadyExistsException e) {
+            throw new RetailGenException(ErrorCode.IO, "key file " + e.getFile() + " already exists; "
+                    + "choose another name or remove it first", e);
+        } catch (IOException e) {
+            throw new RetailGenException(ErrorCode.IO, "cannot write audit keys to " + privateFile + " and "
+                    + publicFile + ": " + e, e);
+        }
+    }
+
+    /**
+     * @param privateFile a file written by {@link #write} (private and public key)
+     * @return the key pair
+     * @throws RetailGenException when the file cannot be read or holds no Ed25519 key pair
+     */
+    public static KeyPair readKeyPair(Path privateFile) {
+        String text = read(privateFile);
+        try {
+            KeyFactory f = KeyFactory.getInstance(ALGORITHM);
+            PrivateKey priv = f.generatePrivate(new PKCS8EncodedKeySpec(block(text, PRIVATE, privateFile)));
+            PublicKey pub = f.generatePublic(new X509EncodedKeySpec(block(text, PUBLIC, privateFile)));
+            return new KeyPair(pub, priv);
+        } catch (GeneralSecurityException e) {
+            throw new RetailGenException(ErrorCode.INVALID_DATA, "no Ed25519 key pair in " + privateFile + ": " + e, e);
+        }
+    }
+
+    /**
+     * @param file a public or private key file written by {@link #write}
+     * @return the public key
+     * @throws RetailGenException when the file cannot be read or holds no Ed25519 public key
+     */
+    public static PublicKey readPublicKey(Path file) {
+        String text = read(file);
+        try {
+            return KeyFactory.getInstance(ALGORITHM).generatePublic(new X509EncodedKeySpec(block(text, PUBLIC, file)));
+        } catch (GeneralSecurityException e) {
+            throw new RetailGenException(ErrorCode.INVALID_DATA, "no Ed25519 public key in " + file + ": " + e, e);
+        }
+    }
+
+    private static String read(Path file) {
+        Objects.requireNonNull(file, "file == null");
+        try {
+            return Files.readString(file, StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            throw new RetailGenException(ErrorCode.IO, "cannot read key file " + file + ": " + e, e);
+        }
+    }
+
+    private static String pem(String type, byte[] der) {
+        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
+                + "\n-----END " + type + "-----\n";
+    }
+
+    private static byte[] block(String text, String type, Path file) {
+        String begin = "-----BEGIN " + type + "-----";
+        String end = "-----END " + type + "-----";
+        int b = text.indexOf(begin);
+        int e = b < 0 ? -1 : text.indexOf(end, b);
+        if (b < 0 || e < 0) {
+            throw new RetailGenException(ErrorCode.INVALID_DATA, "key file " + file + " has no '" + begin
+                    + "' ... '" + end + "' block");
+        }
+        try {
+            return Base64.getMimeDecoder().decode(text.substring(b + begin.length(), e));
+        } catch (IllegalArgumentException ex) {
+            throw new RetailGenException(ErrorCode.INVALID_DATA, "key file " + file + " has a malformed " + type
+                    + " block: " + ex.getMessage(), ex);
+        }
+    }
+}
