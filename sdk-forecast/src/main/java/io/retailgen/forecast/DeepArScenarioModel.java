@@ -1,0 +1,461 @@
+package io.retailgen.forecast;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.retailgen.core.ErrorCode;
+import io.retailgen.core.RetailGenException;
+import io.retailgen.core.bundle.ModelBundle;
+import io.retailgen.core.bundle.Provenance;
+import io.retailgen.core.runtime.OnnxModel;
+import io.retailgen.core.runtime.Tensor;
+import io.retailgen.core.train.TrainingEngine;
+import io.retailgen.core.train.TrainingListener;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+
+/**
+ * A DeepAR-style conditional generative scenario model: one small network, trained globally across series, that
+ * predicts a Gaussian for the next (scaled) value from the last {@code window} values and from drivers known ahead
+ * (discount depth, channel mix) at the current and the last {@code window} steps. Future paths are sampled
+ * autoregressively: each drawn value is fed back as the next lag, so paths carry their own persistence.
+ *
+ * <p>Values are scaled per series by the mean of the history's non-negative values and mapped through
+ * {@code z = log(y / scale + 0.05)}, so that a driver's multiplicative effect on demand is additive in
+ * {@code z}, series of very different sizes share one model and generated demand is never
+ * negative (negative history values count as zero for this model). A driver missing from a series is zero at every
+ * step; a driver missing from {@code futureDrivers} in {@link #sample} is zero in the future (no discount).
+ *
+ * <p>Training uses DJL (PyTorch) through sdk-core's {@link TrainingEngine}; the trained network is exported to ONNX
+ * and every sample is drawn through sdk-core's {@link OnnxModel}. Training checks that ONNX Runtime reproduces the DJL
+ * network on random inputs and records the largest difference as the provenance metric {@code onnx_max_abs_diff}.
+ *
+ * <pre>{@code
+ * DeepArScenarioModel model = DeepArScenarioModel.trainer().drivers("discount").window(8).epochs(30).seed(7)
+ *         .train(history);                           // List<TimeSeries> with a "discount" covariate
+ * ScenarioSet base = model.sample(s, 8, Map.of("discount", new double[8]), 2000, 1);
+ * ScenarioSet promo = model.sample(s, 8, Map.of("discount", twentyPercent), 2000, 1);   // what-if
+ * model.save(Path.of("models/deepar"));            // an sdk-core model bundle
+ * Forecaster f = Forecaster.builder().method(Method.GENERATIVE).generativeModel(model).build();
+ * }</pre>
+ *
+ * <p>Thread-safe: {@link #sample} may be called from many threads. The model holds an ONNX Runtime session; close it
+ * when done ({@link #close()} is idempotent, sampling after it throws {@link IllegalStateException}).
+ */
+public final class DeepArScenarioModel implements GenerativeScenarioModel, AutoCloseable {
+
+    /** The bundle kind written by {@link #save(Path)}. */
+    public static final String KIND = "forecast-generative";
+    static final String CONFIG_FILE = "generative.json";
+    static final String INPUT = "features";
+    static final String OUTPUT = "params";
+    static final int FORMAT_VERSION = 1;
+    /** Added to {@code y / scale} before the log, so that zero demand has a finite value, {@code log(0.05)}. */
+    static final double OFFSET = 0.05;
+    static final double Z_MIN = Math.log(OFFSET);
+    static final double LOG_SIGMA_MIN = -7;
+    static final double LOG_SIGMA_MAX = 3;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final int window;
+    private final int hidden;
+    private final List<String> drivers;
+    private final byte[] onnx;
+    private final Provenance provenance;
+    private final String version;
+    private final OnnxModel session;
+
+    DeepArScenarioModel(int window, int hidden, List<String> drivers, byte[] onnx, Provenance provenance,
+            String version) {
+        this.window = window;
+        this.hidden = hidden;
+        this.drivers = List.copyOf(drivers);
+        this.onnx = onnx.clone();
+        this.provenance = provenance;
+        this.version = version;
+        this.session = OnnxModel.builder().model(onnx).name("forecast-deepar-" + version).build();
+    }
+
+    /** @return a trainer with defaults: no drivers, window 8, hidden 32, 30 epochs, batch 128, lr 0.005, seed 42 */
+    public static Trainer trainer() {
+        return new Trainer();
+    }
+
+    /** @return the number of lagged values the network sees */
+    public int window() {
+        return window;
+    }
+
+    /** @return the driver (covariate) names the model is conditioned on, in feature order */
+    public List<String> drivers() {
+        return drivers;
+    }
+
+    /** @return the training provenance: data fingerprint, hyper-parameters, seed, metrics */
+    public Provenance provenance() {
+        return provenance;
+    }
+
+    /** @return the exported ONNX graph (a copy): input {@code features [n, F]}, output {@code params [n, 2]} */
+    public byte[] onnxBytes() {
+        return onnx.clone();
+    }
+
+    @Override
+    public String name() {
+        return "deepar-" + version;
+    }
+
+    static int featureCount(int window, int driverCount) {
+        return window + driverCount * (window + 1);
+    }
+
+    @Override
+    public ScenarioSet sample(TimeSeries history, int horizon, Map<String, double[]> futureDrivers, int paths,
+            long seed) {
+        Objects.requireNonNull(history, "history == null");
+        Objects.requireNonNull(futureDrivers, "futureDrivers == null");
+        if (horizon < 1) {
+            throw new IllegalArgumentException("horizon must be >= 1, got " + horizon);
+        }
+        if (paths < 1) {
+            throw new IllegalArgumentException("paths must be >= 1, got " + paths);
+        }
+        for (Map.Entry<String, double[]> e : futureDrivers.entrySet()) {
+            if (!drivers.contains(e.getKey())) {
+                throw new IllegalArgumentException("unknown driver '" + e.getKey() + "', the model knows " + drivers);
+            }
+            if (e.getValue() == null || e.getValue().length < horizon) {
+                throw new IllegalArgumentException("driver '" + e.getKey() + "' needs " + horizon
+                        + " future values, got " + (e.getValue() == null ? "null" : e.getValue().length));
+            }
+        }
+        Prepared p = Prepared.of(history, drivers, window);
+        double[] out = new double[paths * horizon];
+        if (p.scale == 0) {
+            return new ScenarioSet(name(), seed, paths, horizon, out);
+        }
+        int d = drivers.size();
+        int n = p.z.length;
+        double[][] dAll = new double[d][n + horizon];
+        for (int k = 0; k < d; k++) {
+            System.arraycopy(p.d[k], 0, dAll[k], 0, n);
+            double[] f = futureDrivers.get(drivers.get(k));
+            for (int s = 0; s < horizon; s++) {
+                dAll[k][n + s] = f == null ? 0 : f[s];
+            }
+        }
+        int fc = featureCount(window, d);
+        float[] lags = new float[paths * window];
+        for (int q = 0; q < paths; q++) {
+            for (int i = 0; i < window; i++) {
+                lags[q * window + i] = (float) p.z[n - 1 - i];
+            }
+        }
+        float[] feat = new float[paths * fc];
+        SplittableRandom rng = new SplittableRandom(seed);
+        for (int s = 0; s < horizon; s++) {
+            int t = n + s;
+            for (int q = 0; q < paths; q++) {
+                int o = q * fc;
+                System.arraycopy(lags, q * window, feat, o, window);
+                o += window;
+                for (int k = 0; k < d; k++) {
+                    for (int i = 0; i <= window; i++) {
+                        feat[o++] = (float) dAll[k][t - i];
+                    }
+                }
+            }
+            float[] params = session.run(Map.of(INPUT, Tensor.ofFloats(feat, paths, fc))).get(OUTPUT)
+                    .toFloatArray();
+            for (int q = 0; q < paths; q++) {
+                double mu = params[2 * q];
+                double ls = Math.max(LOG_SIGMA_MIN, Math.min(LOG_SIGMA_MAX, params[2 * q + 1]));
+                double z = Math.max(Z_MIN, mu + Math.exp(ls) * rng.nextGaussian());
+                z = Math.min(z, 50);
+                out[q * horizon + s] = p.scale * Math.max(0, Math.exp(z) - OFFSET);
+                int base = q * window;
+                System.arraycopy(lags, base, lags, base + 1, window - 1);
+                lags[base] = (float) z;
+            }
+        }
+        return new ScenarioSet(name(), seed, paths, horizon, out);
+    }
+
+    /** A series prepared for the network: cleaned, scaled, drivers aligned, padded to at least the window. */
+    static final class Prepared {
+        final double[] z;
+        final double[][] d;
+        final double scale;
+
+        private Prepared(double[] z, double[][] d, double scale) {
+            this.z = z;
+            this.d = d;
+            this.scale = scale;
+        }
+
+        static Prepared of(TimeSeries series, List<String> drivers, int window) {
+            StatisticalForecaster.Cleaned c = StatisticalForecaster.clean(series.values());
+            double[] y = c.y();
+            double sum = 0;
+            for (double v : y) {
+                sum += Math.max(0, v);
+            }
+            double scale = y.length == 0 ? 0 : sum / y.length;
+            int pad = Math.max(0, window - y.length);
+            int n = y.length + pad;
+            double[] z = new double[n];
+            Map<String, double[]> cov = series.covariates();
+            double[][] d = new double[drivers.size()][n];
+            if (scale > 0) {
+                for (int t = 0; t < y.length; t++) {
+                    z[pad + t] = Math.log(Math.max(0, y[t]) / scale + OFFSET);
+                }
+                Arrays.fill(z, 0, pad, z[pad]);
+                for (int k = 0; k < drivers.size(); k++) {
+                    double[] a = cov.get(drivers.get(k));
+                    if (a != null) {
+                        for (int t = 0; t < y.length; t++) {
+                            double v = a[c.dropped() + t];
+                            d[k][pad + t] = Double.isFinite(v) ? v : 0;
+                        }
+                    }
+                }
+            }
+            return new Prepared(z, d, scale);
+        }
+    }
+
+    /**
+     * Writes the model as an sdk-core {@link ModelBundle} directory: {@code manifest.json} (kind {@value #KIND},
+     * provenance), {@code model.onnx} and {@code generative.json} (window, hidden size, driver names).
+     *
+     * @param dir the directory (created if needed)
+     * @throws RetailGenException {@link ErrorCode#IO} when writing fails
+     */
+    public void save(Path dir) {
+        Objects.requireNonNull(dir, "dir == null");
+        toBundle().saveTo(dir);
+    }
+
+    /** @return the model as an sdk-core bundle */
+    public ModelBundle toBundle() {
+        ObjectNode m = JSON.createObjectNode();
+        m.put("format", "retailgen-forecast-deepar");
+        m.put("formatVersion", FORMAT_VERSION);
+        m.put("window", window);
+        m.put("hidden", hidden);
+        m.set("drivers", JSON.valueToTree(drivers));
+        try {
+            return ModelBundle.builder().kind(KIND).name("forecast-deepar").version(version).model(onnx)
+                    .file(CONFIG_FILE, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(m))
+                    .provenance(provenance).build();
+        } catch (IOException e) {
+            throw new RetailGenException(ErrorCode.IO, "cannot encode generative model " + version + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads a model written by {@link #save(Path)} (directory or zip; file hashes are verified).
+     *
+     * @param path the bundle
+     * @return the model, ready to sample; close it when done
+     * @throws RetailGenException {@link ErrorCode#INVALID_BUNDLE} when it is not a generative forecast bundle
+     */
+    public static DeepArScenarioModel load(Path path) {
+        Objects.requireNonNull(path, "path == null");
+        ModelBundle b = ModelBundle.load(path);
+        String where = b.manifest().name() + "@" + b.manifest().version();
+        if (!KIND.equals(b.manifest().kind())) {
+            throw new RetailGenException(ErrorCode.INVALID_BUNDLE, "bundle " + where + " is of kind '"
+                    + b.manifest().kind() + "', expected '" + KIND + "'");
+        }
+        if (!b.fileNames().contains(CONFIG_FILE)) {
+            throw new RetailGenException(ErrorCode.INVALID_BUNDLE, "bundle " + where + " lacks " + CONFIG_FILE);
+        }
+        try {
+            JsonNode m = JSON.readTree(b.file(CONFIG_FILE));
+            if (!"retailgen-forecast-deepar".equals(m.path("format").asText())
+                    || m.path("formatVersion").asInt(-1) > FORMAT_VERSION) {
+                throw new RetailGenException(ErrorCode.INVALID_BUNDLE, "unsupported model in " + where
+                        + ": expected format retailgen-forecast-deepar version <= " + FORMAT_VERSION);
+            }
+            List<String> drivers = new ArrayList<>();
+            m.path("drivers").forEach(x -> drivers.add(x.asText()));
+            int window = m.path("window").asInt(-1);
+            if (window < 1) {
+                throw new RetailGenException(ErrorCode.INVALID_BUNDLE, "bundle " + where + " has window " + window);
+            }
+            return new DeepArScenarioModel(window, m.path("hidden").asInt(0), drivers, b.modelBytes(),
+                    b.manifest().provenance(), b.manifest().version());
+        } catch (IOException e) {
+            throw new RetailGenException(ErrorCode.INVALID_BUNDLE, "cannot read " + CONFIG_FILE + " of " + where
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        session.close();
+    }
+
+    @Override
+    public String toString() {
+        return "DeepArScenarioModel[" + name() + ", window " + window + ", hidden " + hidden + ", drivers " + drivers
+                + "]";
+    }
+
+    /**
+     * Trains a {@link DeepArScenarioModel}. Setters validate at once. Not thread-safe; training is deterministic for
+     * a seed on the CPU.
+     */
+    public static final class Trainer {
+        List<String> drivers = List.of();
+        int window = 8;
+        int hidden = 32;
+        int epochs = 30;
+        int batchSize = 128;
+        float learningRate = 0.005f;
+        int seed = 42;
+        TrainingEngine engine;
+        TrainingListener listener;
+
+        Trainer() {
+        }
+
+        /**
+         * @param names the covariate names to condition on (discount depth, channel mix), distinct
+         * @return this
+         */
+        public Trainer drivers(String... names) {
+            List<String> l = List.of(names);
+            if (l.stream().distinct().count() != l.size() || l.stream().anyMatch(String::isBlank)) {
+                throw new IllegalArgumentException("driver names must be distinct and non-blank, got " + l);
+            }
+            this.drivers = l;
+            return this;
+        }
+
+        /**
+         * @param lags how many past values the network sees, 1 to 256
+         * @return this
+         */
+        public Trainer window(int lags) {
+            if (lags < 1 || lags > 256) {
+                throw new IllegalArgumentException("window must be in [1, 256], got " + lags);
+            }
+            this.window = lags;
+            return this;
+        }
+
+        /**
+         * @param units hidden units, 1 to 4,096
+         * @return this
+         */
+        public Trainer hidden(int units) {
+            if (units < 1 || units > 4096) {
+                throw new IllegalArgumentException("hidden must be in [1, 4096], got " + units);
+            }
+            this.hidden = units;
+            return this;
+        }
+
+        /**
+         * @param count passes over the training windows, 1 to 10,000
+         * @return this
+         */
+        public Trainer epochs(int count) {
+            if (count < 1 || count > 10_000) {
+                throw new IllegalArgumentException("epochs must be in [1, 10000], got " + count);
+            }
+            this.epochs = count;
+            return this;
+        }
+
+        /**
+         * @param size windows per step, 1 to 65,536
+         * @return this
+         */
+        public Trainer batchSize(int size) {
+            if (size < 1 || size > 65_536) {
+                throw new IllegalArgumentException("batchSize must be in [1, 65536], got " + size);
+            }
+            this.batchSize = size;
+            return this;
+        }
+
+        /**
+         * @param rate the Adam learning rate, in (0, 1]
+         * @return this
+         */
+        public Trainer learningRate(float rate) {
+            if (!(rate > 0 && rate <= 1)) {
+                throw new IllegalArgumentException("learningRate must be in (0, 1], got " + rate);
+            }
+            this.learningRate = rate;
+            return this;
+        }
+
+        /**
+         * @param value the seed of initialisation, shuffling and the engine
+         * @return this
+         */
+        public Trainer seed(int value) {
+            this.seed = value;
+            return this;
+        }
+
+        /**
+         * @param trainingEngine the engine to train with (default: a CPU engine with this trainer's seed)
+         * @return this
+         */
+        public Trainer engine(TrainingEngine trainingEngine) {
+            this.engine = Objects.requireNonNull(trainingEngine, "engine == null");
+            return this;
+        }
+
+        /**
+         * @param trainingListener receives step and epoch events
+         * @return this
+         */
+        public Trainer listener(TrainingListener trainingListener) {
+            this.listener = Objects.requireNonNull(trainingListener, "listener == null");
+            return this;
+        }
+
+        /**
+         * Trains on every window of {@code window + 1} consecutive values of the given series.
+         *
+         * @param series the training series; covariates named by {@link #drivers} are used where present
+         * @return the trained model, exported to ONNX and ready to sample
+         * @throws IllegalArgumentException when the series give no training window
+         * @throws RetailGenException {@link ErrorCode#TRAINING_FAILED} when training diverges,
+         *     {@link ErrorCode#EXPORT_FAILED} when ONNX Runtime does not reproduce the trained network
+         */
+        public DeepArScenarioModel train(List<TimeSeries> series) {
+            Objects.requireNonNull(series, "series == null");
+            return DeepArTraining.train(this, series);
+        }
+    }
+
+
+    static Map<String, String> hyper(Trainer t) {
+        Map<String, String> h = new TreeMap<>();
+        h.put("window", String.valueOf(t.window));
+        h.put("hidden", String.valueOf(t.hidden));
+        h.put("epochs", String.valueOf(t.epochs));
+        h.put("batch_size", String.valueOf(t.batchSize));
+        h.put("learning_rate", String.valueOf(t.learningRate));
+        h.put("drivers", String.join(",", t.drivers));
+        h.put("likelihood", "gaussian on log(y / scale + 0.05)");
+        return h;
+    }
+}

@@ -1,0 +1,254 @@
+package io.retailgen.forecast;
+
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.nn.ParallelBlock;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.core.Linear;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import io.retailgen.core.ErrorCode;
+import io.retailgen.core.RetailGenException;
+import io.retailgen.core.bundle.DataFingerprint;
+import io.retailgen.core.bundle.Provenance;
+import io.retailgen.core.onnx.GraphValue;
+import io.retailgen.core.onnx.OnnxGraphBuilder;
+import io.retailgen.core.runtime.ElementType;
+import io.retailgen.core.runtime.OnnxModel;
+import io.retailgen.core.runtime.Tensor;
+import io.retailgen.core.train.TrainingEngine;
+import io.retailgen.core.train.TrainingListener;
+import io.retailgen.core.train.TrainingProgress;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * DJL training of the {@link DeepArScenarioModel} network: {@code params = W2 tanh(W1 x + b1) + b2 + W3 x + b3},
+ * Gaussian negative log-likelihood with {@code params = (mu, log sigma)}, Adam with a cosine learning-rate decay to
+ * 2% of the initial rate (so the last epochs settle instead of jittering around the optimum); then the ONNX export and its check.
+ */
+final class DeepArTraining {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeepArTraining.class);
+    static final int PROBE_ROWS = 64;
+    static final double EXPORT_TOLERANCE = 1e-4;
+
+    private DeepArTraining() {
+    }
+
+    /** The training windows: features row-major {@code [rows, F]} and targets. */
+    record Windows(float[] x, float[] y, int rows, int features) {
+    }
+
+    static Windows windows(List<TimeSeries> series, List<String> drivers, int window) {
+        int f = DeepArScenarioModel.featureCount(window, drivers.size());
+        int rows = 0;
+        List<DeepArScenarioModel.Prepared> prepared = new java.util.ArrayList<>(series.size());
+        for (TimeSeries s : series) {
+            DeepArScenarioModel.Prepared p = DeepArScenarioModel.Prepared.of(s, drivers, window);
+            prepared.add(p);
+            if (p.scale > 0) {
+                rows += Math.max(0, p.z.length - window);
+            }
+        }
+        float[] x = new float[rows * f];
+        float[] y = new float[rows];
+        int r = 0;
+        for (DeepArScenarioModel.Prepared p : prepared) {
+            if (p.scale <= 0) {
+                continue;
+            }
+            for (int t = window; t < p.z.length; t++) {
+                int o = r * f;
+                for (int i = 0; i < window; i++) {
+                    x[o++] = (float) p.z[t - 1 - i];
+                }
+                for (double[] d : p.d) {
+                    for (int i = 0; i <= window; i++) {
+                        x[o++] = (float) d[t - i];
+                    }
+                }
+                y[r++] = (float) p.z[t];
+            }
+        }
+        return new Windows(x, y, rows, f);
+    }
+
+    static DeepArScenarioModel train(DeepArScenarioModel.Trainer t, List<TimeSeries> series) {
+        Windows w = windows(series, t.drivers, t.window);
+        if (w.rows() == 0) {
+            throw new IllegalArgumentException("no training window: " + series.size() + " series, none with more than "
+                    + t.window + " values and a positive mean");
+        }
+        TrainingEngine engine = t.engine != null ? t.engine : TrainingEngine.builder().seed(t.seed).build();
+        engine.reseed();
+        long start = System.nanoTime();
+        int f = w.features();
+        double lastLoss = Double.NaN;
+        byte[] onnx;
+        double diff;
+        SequentialBlock mlp = new SequentialBlock()
+                .add(Linear.builder().setUnits(t.hidden).build())
+                .add(Activation::tanh)
+                .add(Linear.builder().setUnits(2).build());
+        Block skip = Linear.builder().setUnits(2).build();
+        Block net = new ParallelBlock(l -> new NDList(l.get(0).singletonOrThrow().add(l.get(1).singletonOrThrow())),
+                List.of(mlp, skip));
+        try (NDManager manager = engine.newManager();
+                Model model = Model.newInstance("forecast-deepar", engine.djlDevice(), TrainingEngine.ENGINE_NAME)) {
+            model.setBlock(net);
+            int updates = t.epochs * ((w.rows() + Math.min(t.batchSize, w.rows()) - 1) / Math.min(t.batchSize, w.rows()));
+            Tracker lr = Tracker.cosine().setBaseValue(t.learningRate).optFinalValue(t.learningRate * 0.02f)
+                    .setMaxUpdates(updates).build();
+            DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l2Loss())
+                    .optOptimizer(Optimizer.adam().optLearningRateTracker(lr).build())
+                    .optDevices(new ai.djl.Device[] {engine.djlDevice()});
+            try (Trainer trainer = model.newTrainer(config)) {
+                trainer.initialize(new Shape(1, f));
+                lastLoss = fit(t, w, manager, trainer, engine.seed());
+                onnx = export(mlp, skip, f, t);
+                diff = check(onnx, manager, trainer, f, t.seed);
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (!(diff <= EXPORT_TOLERANCE)) {
+            throw new RetailGenException(ErrorCode.EXPORT_FAILED, "the ONNX export differs from the trained network "
+                    + "by " + diff + " (tolerance " + EXPORT_TOLERANCE + ")");
+        }
+        ByteBuffer bb = ByteBuffer.allocate(4 * (w.x().length + w.y().length));
+        bb.asFloatBuffer().put(w.x()).put(w.y());
+        Map<String, Double> metrics = new TreeMap<>();
+        metrics.put("final_loss", lastLoss);
+        metrics.put("onnx_max_abs_diff", diff);
+        metrics.put("train_seconds", seconds);
+        metrics.put("train_windows", (double) w.rows());
+        String fingerprint = DataFingerprint.ofBytes(bb.array());
+        Provenance prov = Provenance.capture(fingerprint, w.rows(), DeepArScenarioModel.hyper(t), t.seed, metrics);
+        String version = fingerprint.replaceAll("[^0-9a-fA-F]", "");
+        version = version.substring(0, Math.min(12, version.length()));
+        LOG.info("trained generative scenario model on {} windows from {} series in {} s, final loss {}, "
+                + "ONNX max abs diff {}", w.rows(), series.size(), String.format("%.1f", seconds), lastLoss, diff);
+        return new DeepArScenarioModel(t.window, t.hidden, t.drivers, onnx, prov, version.isEmpty() ? "0" : version);
+    }
+
+    private static double fit(DeepArScenarioModel.Trainer t, Windows w, NDManager manager, Trainer trainer, int seed) {
+        int rows = w.rows();
+        int f = w.features();
+        int batch = Math.min(t.batchSize, rows);
+        TrainingListener listener = t.listener;
+        TrainingProgress progress = listener != null ? TrainingProgress.of(listener) : TrainingProgress.of();
+        progress.start(t.epochs, (rows + batch - 1) / batch);
+        SplittableRandom rnd = new SplittableRandom(seed);
+        int[] order = new int[rows];
+        for (int i = 0; i < rows; i++) {
+            order[i] = i;
+        }
+        double epochLoss = Double.NaN;
+        float[] xb = new float[batch * f];
+        float[] yb = new float[batch];
+        for (int epoch = 0; epoch < t.epochs; epoch++) {
+            for (int i = rows - 1; i > 0; i--) {
+                int j = rnd.nextInt(i + 1);
+                int tmp = order[i];
+                order[i] = order[j];
+                order[j] = tmp;
+            }
+            double sum = 0;
+            int seen = 0;
+            for (int s = 0; s < rows; s += batch) {
+                int n = Math.min(batch, rows - s);
+                for (int k = 0; k < n; k++) {
+                    int r = order[s + k];
+                    System.arraycopy(w.x(), r * f, xb, k * f, f);
+                    yb[k] = w.y()[r];
+                }
+                double loss;
+                try (NDManager step = manager.newSubManager()) {
+                    NDArray x = step.create(n == batch ? xb : java.util.Arrays.copyOf(xb, n * f), new Shape(n, f));
+                    NDArray y = step.create(n == batch ? yb : java.util.Arrays.copyOf(yb, n), new Shape(n));
+                    try (GradientCollector gc = trainer.newGradientCollector()) {
+                        NDArray out = trainer.forward(new NDList(x)).singletonOrThrow();
+                        NDArray mu = out.get(":, 0");
+                        NDArray logSigma = out.get(":, 1");
+                        NDArray nll = logSigma.add(y.sub(mu).square().mul(logSigma.mul(-2).exp()).mul(0.5)).mean();
+                        gc.backward(nll);
+                        loss = nll.getFloat();
+                    }
+                    trainer.step();
+                }
+                if (!Double.isFinite(loss)) {
+                    throw new RetailGenException(ErrorCode.TRAINING_FAILED, "generative model training diverged at "
+                            + "epoch " + (epoch + 1) + ": loss is " + loss + "; lower the learning rate ("
+                            + t.learningRate + ")");
+                }
+                progress.step(loss, n);
+                sum += loss * n;
+                seen += n;
+            }
+            epochLoss = sum / seen;
+            progress.endEpoch(Map.of("nll", epochLoss));
+        }
+        progress.end();
+        return epochLoss;
+    }
+
+    private static byte[] export(SequentialBlock mlp, Block skip, int f, DeepArScenarioModel.Trainer t) {
+        List<Block> layers = mlp.getChildren().values();
+        OnnxGraphBuilder g = OnnxGraphBuilder.create("forecast_deepar_step")
+                .docString("DeepAR-style step network: " + f + " features -> (mu, log sigma) of log(y / scale + 0.05); "
+                        + "hidden " + t.hidden + ", drivers " + t.drivers);
+        GraphValue x = g.input(DeepArScenarioModel.INPUT, ElementType.FLOAT, -1, f);
+        GraphValue h = g.tanh(gemm(g, "l1", x, (Linear) layers.get(0)));
+        GraphValue a = gemm(g, "l2", h, (Linear) layers.get(2));
+        GraphValue b = gemm(g, "skip", x, (Linear) skip);
+        g.output(g.add(a, b), DeepArScenarioModel.OUTPUT);
+        return g.toBytes();
+    }
+
+    private static GraphValue gemm(OnnxGraphBuilder g, String name, GraphValue x, Linear layer) {
+        NDArray w = layer.getParameters().get("weight").getArray();
+        NDArray b = layer.getParameters().get("bias").getArray();
+        GraphValue wv = g.constant(name + "_weight", w.toFloatArray(), w.getShape().getShape());
+        GraphValue bv = g.constant(name + "_bias", b.toFloatArray(), b.getShape().getShape());
+        return g.gemm(x, wv, bv, 1f, 1f, false, true);
+    }
+
+    /** The largest absolute difference between DJL and ONNX Runtime outputs on random inputs. */
+    static double check(byte[] onnx, NDManager manager, Trainer trainer, int f, long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed ^ 0x5DEECE66DL);
+        float[] probe = new float[PROBE_ROWS * f];
+        for (int i = 0; i < probe.length; i++) {
+            probe[i] = (float) (rnd.nextDouble() * 2);
+        }
+        float[] djl;
+        try (NDManager scope = manager.newSubManager()) {
+            djl = trainer.evaluate(new NDList(scope.create(probe, new Shape(PROBE_ROWS, f)))).singletonOrThrow()
+                    .toFloatArray();
+        }
+        float[] ort;
+        try (OnnxModel m = OnnxModel.builder().model(onnx).name("forecast-deepar-check").build()) {
+            Tensor out = m.run(Map.of(DeepArScenarioModel.INPUT, Tensor.ofFloats(probe, PROBE_ROWS, f)))
+                    .get(DeepArScenarioModel.OUTPUT);
+            ort = out.toFloatArray();
+        }
+        double max = 0;
+        for (int i = 0; i < djl.length; i++) {
+            max = Math.max(max, Math.abs(djl[i] - ort[i]));
+        }
+        return max;
+    }
+}
