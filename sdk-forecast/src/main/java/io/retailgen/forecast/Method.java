@@ -15,7 +15,10 @@ public enum Method {
     SEASONAL_NAIVE,
     /** Damped-trend exponential smoothing on seasonally adjusted data. */
     DAMPED,
-    /** The mean of ETS, Theta and damped trend, with scenario paths pooled from the three. */
+    /**
+     * ETS, Theta and a log-scale damped trend (plus ARIMA(p,1,0) and SES for seasonal periods up to 4, then a trimmed
+     * mean of five), with scenario paths pooled from the members.
+     */
     ENSEMBLE,
     /** The conditional generative scenario model; needs a trained {@link GenerativeScenarioModel}. */
     GENERATIVE;

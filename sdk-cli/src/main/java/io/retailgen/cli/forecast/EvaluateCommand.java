@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.retailgen.core.data.DataReport;
 import io.retailgen.core.data.DataValidator;
 import io.retailgen.core.data.ValidationMode;
+import io.retailgen.forecast.DeepArScenarioModel;
 import io.retailgen.forecast.Evaluation;
 import io.retailgen.forecast.EvaluationResult;
 import io.retailgen.forecast.Forecaster;
@@ -12,12 +13,15 @@ import io.retailgen.forecast.HierarchicalResult;
 import io.retailgen.forecast.LabeledSeries;
 import io.retailgen.forecast.Method;
 import io.retailgen.forecast.Reconciliation;
+import io.retailgen.forecast.TimeSeries;
 import io.retailgen.forecast.TimeSeriesReader;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -35,7 +39,8 @@ final class EvaluateCommand implements Callable<Integer> {
     String format;
 
     @Option(names = "--method", defaultValue = "auto",
-            description = "auto, ets, theta, damped, seasonal-naive, ensemble or generative (default: ${DEFAULT-VALUE}).")
+            description = "auto, ets, theta, damped, seasonal-naive, ensemble or generative (with --model DIR, or a small model is "
+                    + "trained first) (default: ${DEFAULT-VALUE}).")
     String method;
 
     @Option(names = "--time-column", description = "csv: the period column (YYYY-MM or integer).")
@@ -62,6 +67,9 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print one JSON object as the last line.")
     boolean json;
+
+    @CommandLine.Mixin
+    GenerativeOptions generative = new GenerativeOptions();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -95,11 +103,10 @@ final class EvaluateCommand implements Callable<Integer> {
         if (!Files.isRegularFile(data)) {
             throw new CommandLine.ParameterException(cl, "--data " + data + " is not a readable file");
         }
-        if (m == Method.GENERATIVE) {
-            throw new IllegalStateException("--method generative needs a trained generative scenario model, which "
-                    + "this release cannot train from the command line yet; use auto, ets, theta or ensemble");
+        if (m != Method.GENERATIVE && generative.givenWithoutGenerative(cl)) {
+            throw new CommandLine.ParameterException(cl, "--model, --epochs, --window and --hidden apply to "
+                    + "--method generative only, not " + method);
         }
-        Forecaster forecaster = Forecaster.builder().method(m).paths(paths).seed(seed).build();
         DataValidator validator = DataValidator.builder().source(data.toString()).mode(ValidationMode.LENIENT)
                 .build();
         ObjectNode o = ForecastJson.object();
@@ -107,7 +114,11 @@ final class EvaluateCommand implements Callable<Integer> {
         switch (f) {
             case "m-competition" -> {
                 List<LabeledSeries> series = TimeSeriesReader.readMCompetition(data, validator);
-                EvaluationResult r = Evaluation.evaluate(series, forecaster);
+                EvaluationResult r;
+                try (DeepArScenarioModel gen = m == Method.GENERATIVE
+                        ? generative.obtain(cl, series.stream().map(LabeledSeries::train).toList(), seed) : null) {
+                    r = Evaluation.evaluate(series, forecaster(m, gen));
+                }
                 fill(o, r);
                 o.set("smape_by_period", ForecastJson.map(r.smapeByGroup()));
             }
@@ -123,8 +134,12 @@ final class EvaluateCommand implements Callable<Integer> {
                     throw new CommandLine.ParameterException(cl, "--format csv needs --holdout H (>= 1)");
                 }
                 HierarchicalData hd = TimeSeriesReader.readHierarchical(data, tc, vc, hc, validator);
-                HierarchicalResult r = Evaluation.hierarchical(hd, h, forecaster,
-                        parseReconciliation(cl, reconciliation));
+                Reconciliation how = parseReconciliation(cl, reconciliation);
+                HierarchicalResult r;
+                try (DeepArScenarioModel gen = m == Method.GENERATIVE
+                        ? generative.obtain(cl, truncated(hd.series(), h), seed) : null) {
+                    r = Evaluation.hierarchical(hd, h, forecaster(m, gen), how);
+                }
                 fill(o, r.overall());
                 o.set("mase_by_level", ForecastJson.map(r.maseByLevel()));
                 o.set("base_mase_by_level", ForecastJson.map(r.baseMaseByLevel()));
@@ -148,6 +163,26 @@ final class EvaluateCommand implements Callable<Integer> {
             o.properties().forEach(e -> out.println(e.getKey() + ": " + e.getValue()));
         }
         return 0;
+    }
+
+    private Forecaster forecaster(Method m, DeepArScenarioModel gen) {
+        Forecaster.Builder b = Forecaster.builder().method(m).paths(paths).seed(seed);
+        return gen == null ? b.build() : b.generativeModel(gen).build();
+    }
+
+    /** The series without their last {@code h} values: a generative model trained on them never sees the holdout. */
+    static List<TimeSeries> truncated(List<TimeSeries> all, int h) {
+        List<TimeSeries> out = new java.util.ArrayList<>(all.size());
+        for (TimeSeries s : all) {
+            int n = s.length() - h;
+            if (n < 1) {
+                continue;
+            }
+            Map<String, double[]> cov = new java.util.LinkedHashMap<>();
+            s.covariates().forEach((k, v) -> cov.put(k, Arrays.copyOf(v, Math.min(v.length, n))));
+            out.add(new TimeSeries(s.id(), s.path(), s.frequency(), Arrays.copyOf(s.values(), n), cov));
+        }
+        return out;
     }
 
     private static String require(CommandLine cl, String v, String name) {

@@ -3,6 +3,7 @@ package io.retailgen.cli.forecast;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.retailgen.core.data.DataValidator;
 import io.retailgen.core.data.ValidationMode;
+import io.retailgen.forecast.DeepArScenarioModel;
 import io.retailgen.forecast.Forecast;
 import io.retailgen.forecast.Forecaster;
 import io.retailgen.forecast.HierarchicalData;
@@ -33,6 +34,8 @@ import picocli.CommandLine.Option;
         + "PNG.")
 final class RunCommand implements Callable<Integer> {
 
+    static final String DISCOUNT = "discount";
+
     @Option(names = "--data", required = true, description = "The data file.")
     Path data;
 
@@ -51,7 +54,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Output folder.")
     Path outDir;
 
-    @Option(names = "--method", defaultValue = "auto", description = "Forecasting method (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--method", defaultValue = "auto", description = "auto, ets, theta, damped, seasonal-naive, "
+            + "ensemble or generative (with --model DIR, or a small model is trained first) (default: "
+            + "${DEFAULT-VALUE}).")
     String method;
 
     @Option(names = "--time-column", description = "csv: the period column.")
@@ -79,6 +84,13 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object as the last line.")
     boolean json;
 
+    @Option(names = "--discount", description = "generative what-if: the discount depth (e.g. 0.2) for every future "
+            + "step; the outputs are the scenarios under it, and the JSON compares them with the baseline.")
+    Double discount;
+
+    @CommandLine.Mixin
+    GenerativeOptions generative = new GenerativeOptions();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -102,13 +114,56 @@ final class RunCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(cl, "--data " + data + " is not a readable file");
         }
         Method m = EvaluateCommand.parseMethod(cl, method);
-        if (m == Method.GENERATIVE) {
-            throw new IllegalStateException("--method generative is not available from the command line yet; use "
-                    + "auto, ets, theta or ensemble");
+        if (m != Method.GENERATIVE && (discount != null || generative.givenWithoutGenerative(cl))) {
+            throw new CommandLine.ParameterException(cl, "--discount, --model, --epochs, --window and --hidden apply "
+                    + "to --method generative only (the statistical models ignore drivers), not " + method);
         }
-        TimeSeries series = find(cl);
-        Forecaster f = Forecaster.builder().method(m).paths(paths).seed(seed).build();
-        Forecast fc = f.forecast(series, horizon);
+        if (discount != null && !(discount >= 0 && discount < 1)) {
+            throw new CommandLine.ParameterException(cl, "--discount must be in [0, 1), was " + discount);
+        }
+        List<TimeSeries> all = readAll(cl);
+        TimeSeries series = all.stream().filter(t -> t.id().equals(seriesId)).findFirst()
+                .orElseThrow(() -> new CommandLine.ParameterException(cl, "no series '" + seriesId + "' in " + data));
+        Forecast fc;
+        ObjectNode whatIf = null;
+        DeepArScenarioModel gen = null;
+        try {
+            Forecaster.Builder fb = Forecaster.builder().method(m).paths(paths).seed(seed);
+            if (m == Method.GENERATIVE) {
+                gen = generative.obtain(cl, all.stream().filter(t -> t.frequency() == series.frequency()).toList(),
+                        seed);
+                fb.generativeModel(gen);
+            }
+            fc = fb.build().forecast(series, horizon);
+            if (discount != null) {
+                if (!gen.drivers().contains(DISCOUNT)) {
+                    throw new CommandLine.ParameterException(cl, "--discount needs a generative model conditioned on "
+                            + "a '" + DISCOUNT + "' driver; this one has drivers " + gen.drivers() + " (train one with "
+                            + "DeepArScenarioModel.trainer().drivers(\"discount\") and pass --model DIR)");
+                }
+                Forecast base = fc;
+                Map<String, double[]> drivers = futureDrivers(series, gen.drivers(), horizon);
+                java.util.Arrays.fill(drivers.get(DISCOUNT), discount);
+                ScenarioSet under = gen.sample(series, horizon, drivers, paths, base.scenarios().seed());
+                fc = new Forecast(series.id(), gen.name() + " discount=" + discount, under.mean(), under,
+                        "what-if: discount " + discount + " at every future step", base.fitted());
+                whatIf = ForecastJson.object();
+                whatIf.put("discount", discount);
+                double b = sum(base.mean());
+                double w = sum(fc.mean());
+                ForecastJson.put(whatIf, "baseline_total", b);
+                ForecastJson.put(whatIf, "what_if_total", w);
+                ForecastJson.put(whatIf, "uplift", b > 0 ? w / b - 1 : Double.NaN);
+                var bm = whatIf.putArray("baseline_mean");
+                for (double v : base.mean()) {
+                    bm.add(v);
+                }
+            }
+        } finally {
+            if (gen != null) {
+                gen.close();
+            }
+        }
         ScenarioSet s = fc.scenarios();
         InventoryPolicy policy = Inventory.forServiceLevel(s, leadTime, serviceLevel);
         Files.createDirectories(outDir);
@@ -129,6 +184,9 @@ final class RunCommand implements Callable<Integer> {
         o.put("paths", s.paths());
         o.put("seed", s.seed());
         o.put("note", fc.note());
+        if (whatIf != null) {
+            o.set("what_if", whatIf);
+        }
         ObjectNode inv = o.putObject("inventory");
         inv.put("lead_time", leadTime);
         inv.put("service_level", serviceLevel);
@@ -168,35 +226,55 @@ final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
-    private TimeSeries find(CommandLine cl) {
+    /** Every series of the file with its full history (for M-competition data: train and test rows). */
+    private List<TimeSeries> readAll(CommandLine cl) {
         DataValidator v = DataValidator.builder().source(data.toString()).mode(ValidationMode.LENIENT).build();
         String f = format.toLowerCase(Locale.ROOT);
         switch (f) {
             case "m-competition" -> {
+                List<TimeSeries> out = new java.util.ArrayList<>();
                 for (LabeledSeries ls : TimeSeriesReader.readMCompetition(data, v)) {
-                    if (ls.train().id().equals(seriesId)) {
-                        double[] tr = ls.train().values();
-                        double[] te = ls.test();
-                        double[] all = java.util.Arrays.copyOf(tr, tr.length + te.length);
-                        System.arraycopy(te, 0, all, tr.length, te.length);
-                        return new TimeSeries(seriesId, ls.train().path(), ls.train().frequency(), all, Map.of());
-                    }
+                    double[] tr = ls.train().values();
+                    double[] te = ls.test();
+                    double[] all = java.util.Arrays.copyOf(tr, tr.length + te.length);
+                    System.arraycopy(te, 0, all, tr.length, te.length);
+                    out.add(new TimeSeries(ls.train().id(), ls.train().path(), ls.train().frequency(), all,
+                            Map.of()));
                 }
+                return out;
             }
             case "aus-retail", "csv" -> {
                 HierarchicalData hd = f.equals("aus-retail") ? TimeSeriesReader.readAusRetail(data, v)
                         : TimeSeriesReader.readHierarchical(data, need(cl, timeColumn, "--time-column"),
                                 need(cl, valueColumn, "--value-column"), hierarchyOrFail(cl), v);
-                for (TimeSeries s : hd.series()) {
-                    if (s.id().equals(seriesId)) {
-                        return s;
-                    }
-                }
+                return hd.series();
             }
             default -> throw new CommandLine.ParameterException(cl, "unknown --format '" + format
                     + "', expected m-competition, aus-retail or csv");
         }
-        throw new CommandLine.ParameterException(cl, "no series '" + seriesId + "' in " + data);
+    }
+
+    /** The drivers known ahead from the series' covariates (last value repeated), 0 for a driver it lacks. */
+    static Map<String, double[]> futureDrivers(TimeSeries series, List<String> names, int horizon) {
+        Map<String, double[]> out = new java.util.LinkedHashMap<>();
+        int n = series.length();
+        for (String k : names) {
+            double[] v = series.covariates().get(k);
+            double[] f = new double[horizon];
+            for (int i = 0; v != null && v.length > 0 && i < horizon; i++) {
+                f[i] = n + i < v.length ? v[n + i] : v[v.length - 1];
+            }
+            out.put(k, f);
+        }
+        return out;
+    }
+
+    private static double sum(double[] a) {
+        double s = 0;
+        for (double x : a) {
+            s += x;
+        }
+        return s;
     }
 
     private List<String> hierarchyOrFail(CommandLine cl) {
