@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         subcommands = {VersionCommand.class, DoctorCommand.class, DemoCommand.class,
                 io.retailgen.cli.forecast.ForecastCommand.class,
                 io.retailgen.cli.governance.GovernanceCommand.class, io.retailgen.cli.governance.AuditCommand.class,
+                io.retailgen.cli.recommend.RecommendCommand.class,
                 CommandLine.HelpCommand.class})
 public final class RetailGenCli implements Runnable {
 

@@ -1,7 +1,6 @@
 package io.retailgen.recommend;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import io.retailgen.core.cache.StateCache;
 import io.retailgen.core.runtime.OnnxModel;
 import io.retailgen.core.runtime.Tensor;
 import io.retailgen.core.runtime.TensorSpec;
@@ -32,7 +31,7 @@ final class DefaultRecommender implements Recommender {
     private final BusinessRules rules;
     private final HybridWeights weights;
     private final String backend;
-    private final Cache<String, SessionState> sessions;
+    private final StateCache<String, SessionState> sessions;
     private final AtomicLong unknown = new AtomicLong();
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -41,7 +40,7 @@ final class DefaultRecommender implements Recommender {
         this.rules = b.rules;
         this.weights = b.weights;
         this.backend = b.backend;
-        this.sessions = Caffeine.newBuilder().expireAfterAccess(b.sessionIdle).maximumSize(b.maxSessions).build();
+        this.sessions = StateCache.builder().expireAfterAccess(b.sessionIdle).maximumSize(b.maxSessions).build();
         engine.set(new Engine(b.model, rules, backend));
     }
 
@@ -127,6 +126,9 @@ final class DefaultRecommender implements Recommender {
         float[] hidden;
         int processed;
         float[] lastLogits;
+        /** The session's id in the live neighbour index of {@link #liveEngine}, -1 when not indexed. */
+        int liveId = -1;
+        Engine liveEngine;
 
         void append(int item, EventContext c) {
             if (length == items.length) {
@@ -175,6 +177,14 @@ final class DefaultRecommender implements Recommender {
         synchronized (s) {
             s.append(idx, event.context());
             e.ranker.coOccurrence().addClick(s.items, 0, s.length - 1);
+            if (s.liveEngine != e) {
+                s.liveEngine = e;
+                s.liveId = -1;
+                for (int i = 0; i < s.length - 1; i++) {
+                    s.liveId = e.ranker.knn().observe(s.liveId, s.items[i]);
+                }
+            }
+            s.liveId = e.ranker.knn().observe(s.liveId, idx);
         }
     }
 
@@ -183,16 +193,16 @@ final class DefaultRecommender implements Recommender {
         Objects.requireNonNull(sessionId, "sessionId");
         checkK(k);
         ensureOpen();
-        SessionState s = sessions.getIfPresent(sessionId);
+        SessionState s = sessions.get(sessionId).orElse(null);
         if (s == null) {
-            return rank(engine.get(), new int[0], 0, null, k);
+            return rank(engine.get(), new int[0], 0, -1, null, k);
         }
         for (int attempt = 0; ; attempt++) {
             Engine e = engine.get();
             try {
                 synchronized (s) {
                     float[] logits = s.advance(e);
-                    return rank(e, s.items, s.length, logits, k);
+                    return rank(e, s.items, s.length, s.liveEngine == e ? s.liveId : -1, logits, k);
                 }
             } catch (IllegalStateException ex) {
                 if (attempt > 0 || engine.get() == e) {
@@ -219,10 +229,10 @@ final class DefaultRecommender implements Recommender {
             }
         }
         float[] logits = s.length == 0 ? null : s.advance(e);
-        return rank(e, s.items, s.length, logits, k);
+        return rank(e, s.items, s.length, -1, logits, k);
     }
 
-    private List<Recommendation> rank(Engine e, int[] items, int len, float[] logits, int k) {
+    private List<Recommendation> rank(Engine e, int[] items, int len, int selfLive, float[] logits, int k) {
         Catalog cat = catalog;
         ItemVocab vocab = e.ranker.vocab();
         Set<Integer> viewed = new HashSet<>();
@@ -233,19 +243,9 @@ final class DefaultRecommender implements Recommender {
         }
         IntPredicate keep = i -> (!rules.dropOutOfStock() || cat.inStock(vocab.id(i)))
                 && (!rules.dropViewed() || !viewed.contains(i)) && !rules.pins().containsKey(vocab.id(i));
-        float[] seq = null;
-        if (logits != null) {
-            float max = Float.NEGATIVE_INFINITY;
-            for (float l : logits) {
-                max = Math.max(max, l);
-            }
-            seq = new float[logits.length];
-            for (int i = 0; i < logits.length; i++) {
-                seq[i] = (float) Math.exp(logits[i] - max);
-            }
-        }
+        Scores seq = logits == null || weights.sequence() <= 0 ? null : e.ranker.sequenceScores(logits);
         java.util.function.IntFunction<String> category = cat.isEmpty() ? null : i -> cat.category(vocab.id(i));
-        List<HybridRanker.Ranked> ranked = e.ranker.rank(items, len, seq, weights, k, keep, e.boost, category,
+        List<HybridRanker.Ranked> ranked = e.ranker.rank(items, len, selfLive, seq, weights, k, keep, e.boost, category,
                 rules.categoryCap());
         List<Recommendation> out = new ArrayList<>(k);
         String version = e.model.version();
@@ -292,6 +292,11 @@ final class DefaultRecommender implements Recommender {
     private static String name(String id, Catalog cat) {
         return cat.item(id).map(i -> i.attributes().getOrDefault("name", i.attributes().getOrDefault("title", id)))
                 .orElse(id);
+    }
+
+    /** The engine in use (for probes and tests in this package). */
+    Engine engineForProbe() {
+        return engine.get();
     }
 
     @Override

@@ -8,6 +8,7 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
+import ai.djl.nn.norm.Dropout;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
@@ -40,13 +41,21 @@ final class GruTrainer {
 
     /** Hyper-parameters. */
     record Params(int hidden, int contextDim, int batch, int negatives, double sampleAlpha, int epochs,
-            float learningRate, int seed) {
-        static final Params DEFAULT = new Params(100, 8, 64, 1024, 0.75, 4, 0.004f, 42);
+            float learningRate, int seed, float dropout, int fullSoftmaxItems) {
+        static final Params DEFAULT = new Params(100, 8, 64, 1024, 0.75, 4, 0.004f, 42, 0f, 10_000);
+
+        Params(int hidden, int contextDim, int batch, int negatives, double sampleAlpha, int epochs,
+                float learningRate, int seed) {
+            this(hidden, contextDim, batch, negatives, sampleAlpha, epochs, learningRate, seed, 0f, 0);
+        }
 
         Params {
             if (hidden < 1 || batch < 1 || negatives < 0 || epochs < 1 || contextDim < 0) {
                 throw new IllegalArgumentException("invalid GRU parameters: hidden " + hidden + ", batch " + batch
                         + ", negatives " + negatives + ", epochs " + epochs + ", contextDim " + contextDim);
+            }
+            if (!(dropout >= 0 && dropout < 1)) {
+                throw new IllegalArgumentException("dropout must be in [0, 1), was " + dropout);
             }
             if (!(learningRate > 0)) {
                 throw new IllegalArgumentException("learningRate must be > 0, was " + learningRate);
@@ -56,7 +65,7 @@ final class GruTrainer {
         Map<String, String> asMap() {
             return Map.of("hidden", "" + hidden, "context_dim", "" + contextDim, "batch", "" + batch,
                     "negatives", "" + negatives, "sample_alpha", "" + sampleAlpha, "epochs", "" + epochs,
-                    "learning_rate", "" + learningRate, "seed", "" + seed);
+                    "learning_rate", "" + learningRate, "seed", "" + seed, "dropout", "" + dropout);
         }
     }
 
@@ -111,7 +120,7 @@ final class GruTrainer {
                 }
             }
             int lanes = Math.min(p.batch(), Math.max(1, ns));
-            boolean full = n <= lanes + p.negatives();
+            boolean full = n <= lanes + p.negatives() || n <= p.fullSoftmaxItems();
             long stepsPerEpoch = Math.max(1, (log.eventCount() - ns) / lanes);
             listener.onTrainingStart(new TrainingStart(p.epochs(), (int) Math.min(Integer.MAX_VALUE, stepsPerEpoch)));
             long t0 = System.nanoTime();
@@ -166,17 +175,19 @@ final class GruTrainer {
                             }
                             NDArray hPrev = m.create(hidden, new Shape(lanes, h));
                             NDArray hNew = step(x, hPrev, wIh, wHh, bIh, bHh);
+                            NDArray hOut = p.dropout() > 0
+                                    ? Dropout.dropout(hNew, p.dropout(), true).singletonOrThrow() : hNew;
                             NDArray logits;
-                            NDArray labels;
+                            NDArray pick;
                             if (full) {
-                                logits = hNew.matMul(emb.transpose()).add(outBias);
-                                labels = m.create(tgt).oneHot(n);
+                                logits = hOut.matMul(emb.transpose()).add(outBias);
+                                pick = m.create(tgt, new Shape(lanes, 1));
                             } else {
                                 NDArray c = m.create(cand);
-                                logits = hNew.matMul(emb.get(c).transpose()).add(outBias.get(c));
-                                labels = m.eye(lanes, cand.length, 0, DataType.FLOAT32);
+                                logits = hOut.matMul(emb.get(c).transpose()).add(outBias.get(c));
+                                pick = m.arange(0, lanes, 1, DataType.INT64).reshape(lanes, 1);
                             }
-                            NDArray l = logits.logSoftmax(1).mul(labels).sum().neg().div(lanes);
+                            NDArray l = logits.logSoftmax(1).gather(pick, 1).sum().neg().div(lanes);
                             gc.backward(l);
                             loss = l.getFloat();
                             float[] hn = hNew.toFloatArray();

@@ -37,6 +37,23 @@ final class GruWeightsData {
         this.bHh = bHh;
     }
 
+    /**
+     * A stand-in for models trained without a sequence model: hidden size 1, all GRU weights zero, item bias
+     * {@code log(1 + clicks)}, so the step graph scores items by popularity.
+     */
+    static GruWeightsData popularityOnly(SessionLog log) {
+        int n = log.vocab.size();
+        float[] bias = new float[n];
+        for (int it : log.items) {
+            bias[it] += 1f;
+        }
+        for (int i = 0; i < n; i++) {
+            bias[i] = (float) Math.log1p(bias[i]);
+        }
+        return new GruWeightsData(n, 1, 0, new float[n], bias, new float[0], new float[0], new float[3],
+                new float[3], new float[3], new float[3]);
+    }
+
     int inputSize() {
         return hidden + 2 * contextDim;
     }

@@ -29,11 +29,16 @@ final class HybridRanker {
         this.co = co;
         this.pop = pop;
         int n = vocab.size();
-        this.scratch = ThreadLocal.withInitial(() -> new Scores[] {new Scores(n), new Scores(n), new Scores(n)});
+        this.scratch = ThreadLocal.withInitial(() -> new Scores[] {new Scores(n), new Scores(n), new Scores(n),
+            new Scores(n)});
     }
 
     ItemVocab vocab() {
         return vocab;
+    }
+
+    SessionKnn knn() {
+        return knn;
     }
 
     CoOccurrence coOccurrence() {
@@ -44,12 +49,83 @@ final class HybridRanker {
         return pop;
     }
 
+    /** The sequence model's logits kept per request: the rest carry too little probability to change a list. */
+    static final int SEQUENCE_CANDIDATES = 500;
+
     /**
-     * Ranks for a session prefix. {@code seq} holds the sequence model's probabilities (or is null), {@code keep}
+     * Keeps the {@link #SEQUENCE_CANDIDATES} highest logits as {@code exp(logit - max)} (1 for the best item) in this
+     * thread's sequence scratch vector, cleared first; the vector is valid until the next call on this thread.
+     */
+    Scores sequenceScores(float[] logits) {
+        Scores out = scratch.get()[3];
+        out.clear();
+        int m = Math.min(SEQUENCE_CANDIDATES, logits.length);
+        if (m == 0) {
+            return out;
+        }
+        // min-heap of the m best logits
+        int[] heap = new int[m];
+        int n = 0;
+        for (int i = 0; i < logits.length; i++) {
+            float v = logits[i];
+            if (n < m) {
+                heap[n] = i;
+                int c = n++;
+                while (c > 0) {
+                    int p = (c - 1) >>> 1;
+                    if (logits[heap[p]] <= logits[heap[c]]) {
+                        break;
+                    }
+                    int t = heap[p];
+                    heap[p] = heap[c];
+                    heap[c] = t;
+                    c = p;
+                }
+            } else if (v > logits[heap[0]]) {
+                heap[0] = i;
+                int c = 0;
+                while (true) {
+                    int l = 2 * c + 1;
+                    int r = l + 1;
+                    int w = c;
+                    if (l < n && logits[heap[l]] < logits[heap[w]]) {
+                        w = l;
+                    }
+                    if (r < n && logits[heap[r]] < logits[heap[w]]) {
+                        w = r;
+                    }
+                    if (w == c) {
+                        break;
+                    }
+                    int t = heap[w];
+                    heap[w] = heap[c];
+                    heap[c] = t;
+                    c = w;
+                }
+            }
+        }
+        float max = Float.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            max = Math.max(max, logits[heap[i]]);
+        }
+        for (int i = 0; i < n; i++) {
+            out.add(heap[i], (float) Math.exp(logits[heap[i]] - max));
+        }
+        return out;
+    }
+
+    /**
+     * Ranks for a session prefix. {@code seq} holds the sequence model's relative probabilities (or is null), {@code keep}
      * the item filter (stock, viewed), {@code boost} per-item multipliers (or null), {@code category} the category of
      * an item (or null).
      */
-    List<Ranked> rank(int[] session, int len, float[] seq, HybridWeights w, int k, IntPredicate keep,
+    List<Ranked> rank(int[] session, int len, Scores seq, HybridWeights w, int k, IntPredicate keep,
+            float[] boost, java.util.function.IntFunction<String> category, int categoryCap) {
+        return rank(session, len, -1, seq, w, k, keep, boost, category, categoryCap);
+    }
+
+    /** As above for a live session whose neighbour-index id is {@code selfLive} (-1 for none). */
+    List<Ranked> rank(int[] session, int len, int selfLive, Scores seq, HybridWeights w, int k, IntPredicate keep,
             float[] boost, java.util.function.IntFunction<String> category, int categoryCap) {
         Scores[] s = scratch.get();
         Scores kn = s[0];
@@ -60,19 +136,14 @@ final class HybridRanker {
         tot.clear();
         try {
             if (w.sessionKnn() > 0) {
-                knn.score(session, len, kn);
+                knn.score(session, len, selfLive, kn);
             }
             if (w.coOccurrence() > 0 || w.novelty() > 0) {
                 co.score(session, len, 3, cs);
             }
             float mk = kn.max();
             float mc = cs.max();
-            float ms = 0f;
-            if (seq != null && w.sequence() > 0) {
-                for (float v : seq) {
-                    ms = Math.max(ms, v);
-                }
-            }
+            float ms = seq != null && w.sequence() > 0 ? seq.max() : 0f;
             double fk = mk > 0 ? w.sessionKnn() / mk : 0;
             double fc = mc > 0 ? w.coOccurrence() / mc : 0;
             double fs = ms > 0 ? w.sequence() / ms : 0;
@@ -83,10 +154,9 @@ final class HybridRanker {
                 tot.add(cs.list[i], (float) (fc * cs.value[cs.list[i]]));
             }
             if (fs > 0) {
-                for (int i = 0; i < seq.length; i++) {
-                    if (seq[i] > 0) {
-                        tot.add(i, (float) (fs * seq[i]));
-                    }
+                for (int i = 0; i < seq.count; i++) {
+                    int it = seq.list[i];
+                    tot.add(it, (float) (fs * seq.value[it]));
                 }
             }
             Map<Integer, Boolean> inSession = new HashMap<>();
@@ -136,7 +206,7 @@ final class HybridRanker {
     }
 
     private void mmr(int[] top, Scores tot, double lambda, int k, java.util.function.IntFunction<String> category,
-            int cap, List<Ranked> out, float[] seq, double fs, Scores kn, double fk, Scores cs, double fc,
+            int cap, List<Ranked> out, Scores seq, double fs, Scores kn, double fk, Scores cs, double fc,
             Map<Integer, Boolean> inSession, int[] session, int len) {
         boolean[] used = new boolean[top.length];
         Map<String, Integer> perCat = new HashMap<>();
@@ -193,9 +263,9 @@ final class HybridRanker {
         return x / (1 + x);
     }
 
-    private Ranked ranked(int it, double score, float[] seq, double fs, double knnPart, double coPart,
+    private Ranked ranked(int it, double score, Scores seq, double fs, double knnPart, double coPart,
             boolean viewed, int[] session, int len) {
-        double seqPart = seq == null ? 0 : fs * seq[it];
+        double seqPart = seq == null ? 0 : fs * seq.value[it];
         Signal sig;
         if (viewed && Math.max(seqPart, knnPart) > 0) {
             sig = Signal.VIEWED_BEFORE;

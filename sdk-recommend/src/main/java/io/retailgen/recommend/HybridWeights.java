@@ -4,7 +4,7 @@ package io.retailgen.recommend;
  * How the ranking signals are blended, each normalised to a maximum of 1 within a request.
  *
  * <pre>{@code
- * HybridWeights w = new HybridWeights(0.5, 1.0, 0.3, 0.0, 0.0);
+ * HybridWeights w = new HybridWeights(0.5, 1.0, 0.5, 0.0, 0.0);
  * }</pre>
  *
  * @param sequence weight of the sequence model's next-item probability, {@code >= 0}
@@ -19,7 +19,7 @@ public record HybridWeights(double sequence, double sessionKnn, double coOccurre
         double diversity) {
 
     /** The weights tuned on the YooChoose sample (see docs/recommend.md). */
-    public static final HybridWeights DEFAULT = new HybridWeights(0.5, 1.0, 0.3, 0.0, 0.0);
+    public static final HybridWeights DEFAULT = new HybridWeights(0.5, 1.0, 0.5, 0.0, 0.0);
 
     /** Validates the ranges. */
     public HybridWeights {

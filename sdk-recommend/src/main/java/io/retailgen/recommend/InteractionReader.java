@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.retailgen.core.ErrorCode;
 import io.retailgen.core.RetailGenException;
+import io.retailgen.core.data.DataValidator;
+import io.retailgen.core.data.ValidationMode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
@@ -28,8 +30,11 @@ import java.util.Objects;
  * and optionally {@code type|eventType|event} ({@code view|cart|purchase}), {@code deviceType|device},
  * {@code hour|hourOfDay}, {@code locale}. A missing type means {@code view}.
  *
- * <p>In lenient mode (the default) a malformed row is skipped and reported as a {@link RowIssue}; in strict mode
- * the first malformed row throws {@link RetailGenException} with {@link ErrorCode#INVALID_DATA}, naming the row.
+ * <p>Rows are checked with sdk-core's {@link DataValidator}: in lenient mode (the default) a malformed row is
+ * skipped and reported in the {@link io.retailgen.core.data.DataReport} as a
+ * {@link io.retailgen.core.data.DataIssue} (row, column, reason, value); in strict mode the first malformed row throws
+ * {@link io.retailgen.core.data.DataValidationException} (a {@link RetailGenException} with
+ * {@link ErrorCode#INVALID_DATA}) naming the row.
  * NaN, infinite or unparsable timestamps are always malformed.
  *
  * <pre>{@code
@@ -126,10 +131,10 @@ public final class InteractionReader {
 
     private InteractionData read(Reader in, String source) throws IOException {
         BufferedReader r = in instanceof BufferedReader ? (BufferedReader) in : new BufferedReader(in);
+        DataValidator validator = DataValidator.builder().source(source)
+                .mode(strict ? ValidationMode.STRICT : ValidationMode.LENIENT).build();
         List<Interaction> out = new ArrayList<>();
-        List<RowIssue> issues = new ArrayList<>();
         long line = 0;
-        long rows = 0;
         Columns cols = null;
         String text;
         while ((text = r.readLine()) != null) {
@@ -141,19 +146,18 @@ public final class InteractionReader {
                 cols = Columns.of(split(text), source);
                 continue;
             }
-            rows++;
-            try {
-                out.add(format == Format.JSON_LINES ? parseJson(text) : parseDelimited(cols, split(text)));
-            } catch (BadRow e) {
-                RowIssue issue = new RowIssue(line, e.column, e.getMessage());
-                if (strict) {
-                    throw new RetailGenException(ErrorCode.INVALID_DATA, "malformed interaction in " + source + " "
-                            + issue + " (strict mode; use lenient mode to skip such rows)");
+            Columns c = cols;
+            String row = text;
+            validator.check(line, v -> {
+                try {
+                    return format == Format.JSON_LINES ? parseJson(row) : parseDelimited(c, split(row));
+                } catch (BadRow e) {
+                    v.reject(e.column.isEmpty() ? null : e.column, e.getMessage(), e.value);
+                    return null;
                 }
-                issues.add(issue);
-            }
+            }).ifPresent(out::add);
         }
-        return new InteractionData(out, issues, rows);
+        return new InteractionData(out, validator.report());
     }
 
     private List<String> split(String line) {
@@ -197,7 +201,7 @@ public final class InteractionReader {
 
     private static Interaction parseDelimited(Columns c, List<String> f) {
         if (f.size() < c.width) {
-            throw new BadRow("", "expected " + c.width + " fields, found " + f.size());
+            throw new BadRow("", "expected " + c.width + " fields, found " + f.size(), String.join("|", f));
         }
         String session = required(f.get(c.session), "session id");
         String item = required(f.get(c.item), "item id");
@@ -282,11 +286,11 @@ public final class InteractionReader {
                 return Instant.parse(s).toEpochMilli() / 1000.0;
             } catch (DateTimeParseException e2) {
                 throw new BadRow("time", "unparsable timestamp '" + s
-                        + "', expected unix seconds or an ISO-8601 instant");
+                        + "', expected unix seconds or an ISO-8601 instant", s);
             }
         }
         if (!Double.isFinite(t)) {
-            throw new BadRow("time", "timestamp must be finite unix seconds, was '" + s + "'");
+            throw new BadRow("time", "timestamp must be finite unix seconds, was '" + s + "'", s);
         }
         return t;
     }
@@ -381,10 +385,16 @@ public final class InteractionReader {
     private static final class BadRow extends RuntimeException {
         private static final long serialVersionUID = 1L;
         final String column;
+        final String value;
 
         BadRow(String column, String message) {
+            this(column, message, null);
+        }
+
+        BadRow(String column, String message, String value) {
             super(message, null, false, false);
             this.column = column;
+            this.value = value;
         }
     }
 

@@ -40,8 +40,18 @@ public final class RecommendCommands {
     public record TrainResult(Path modelDir, String modelVersion, int items, int sessions, long events,
             long skippedRows, double trainSeconds, double trainEventsPerSecond) {
 
-        /** @return the figures as one JSON object */
+        /** @return the figures as one JSON object on one line */
         public String toJson() {
+            return json(metrics());
+        }
+
+        /**
+         * The figures by report name: {@code model_dir}, {@code model_version}, {@code items}, {@code sessions},
+         * {@code events}, {@code skipped_rows}, {@code train_seconds}, {@code train_events_per_second}.
+         *
+         * @return an ordered map
+         */
+        public Map<String, Object> metrics() {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("model_dir", modelDir.toString());
             m.put("model_version", modelVersion);
@@ -51,7 +61,7 @@ public final class RecommendCommands {
             m.put("skipped_rows", skippedRows);
             m.put("train_seconds", EvaluationResult.round(trainSeconds));
             m.put("train_events_per_second", EvaluationResult.round(trainEventsPerSecond));
-            return json(m);
+            return m;
         }
     }
 
@@ -103,12 +113,25 @@ public final class RecommendCommands {
      * @return what was trained
      */
     public static TrainResult train(Path events, Path outDir, TrainOptions options) {
+        return train(events, outDir, options, new TrainingListener() { });
+    }
+
+    /**
+     * Reads events (format from the file name), trains a model and saves it, reporting progress.
+     *
+     * @param events the events file
+     * @param outDir the model directory to write
+     * @param options training options
+     * @param listener receives the sequence model's training progress
+     * @return what was trained
+     */
+    public static TrainResult train(Path events, Path outDir, TrainOptions options, TrainingListener listener) {
         Objects.requireNonNull(outDir, "outDir");
         InteractionData d = InteractionReader.readLenient(Objects.requireNonNull(events, "events"));
-        RecommendModel m = RecommendModel.train(d.interactions(), options, new TrainingListener() { });
+        RecommendModel m = RecommendModel.train(d.interactions(), options, listener);
         m.save(outDir);
         return new TrainResult(outDir, m.version(), m.itemCount(), m.log.sessionCount(), m.log.eventCount(),
-                d.issues().size(), m.trainSeconds(), rate(m));
+                d.skippedRows(), m.trainSeconds(), rate(m));
     }
 
     /**
@@ -124,7 +147,24 @@ public final class RecommendCommands {
      * @return the figures
      */
     public static EvaluateResult evaluate(Path train, Path test, int k, Path modelDirOrNull, TrainOptions options) {
+        return evaluate(train, test, k, modelDirOrNull, options, new TrainingListener() { });
+    }
+
+    /**
+     * As {@link #evaluate(Path, Path, int, Path, TrainOptions)}, reporting training progress to {@code listener}.
+     *
+     * @param train the training events (used for training when no model directory is given)
+     * @param test the test events
+     * @param k the list length
+     * @param modelDirOrNull a saved model, or null to train one
+     * @param options training options (ignored when a model is loaded)
+     * @param listener receives the sequence model's training progress
+     * @return the figures
+     */
+    public static EvaluateResult evaluate(Path train, Path test, int k, Path modelDirOrNull, TrainOptions options,
+            TrainingListener listener) {
         Objects.requireNonNull(test, "test");
+        Objects.requireNonNull(listener, "listener");
         if (k < 1) {
             throw new IllegalArgumentException("k must be >= 1, was " + k);
         }
@@ -133,7 +173,7 @@ public final class RecommendCommands {
             model = RecommendModel.load(modelDirOrNull);
         } else {
             InteractionData d = InteractionReader.readLenient(Objects.requireNonNull(train, "train"));
-            model = RecommendModel.train(d.interactions(), options, new TrainingListener() { });
+            model = RecommendModel.train(d.interactions(), options, listener);
         }
         InteractionData t = InteractionReader.readLenient(test);
         EvaluationResult r = evaluate(model, SessionLog.of(t.interactions(), model.log.vocab), k,

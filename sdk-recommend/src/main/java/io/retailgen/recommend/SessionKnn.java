@@ -30,6 +30,16 @@ final class SessionKnn {
     private final int[][] itemSessions;
     private final float[] idf;
     private final ThreadLocal<Scratch> scratch;
+    /** Live sessions (the feedback loop): ids {@code 0..liveCount-1}, treated as more recent than any training one. */
+    private final java.util.concurrent.locks.ReentrantReadWriteLock liveLock =
+            new java.util.concurrent.locks.ReentrantReadWriteLock();
+    private int[][] live = new int[256][];
+    private int[] liveLen = new int[256];
+    private int liveCount;
+    private final int[][] itemLive;
+    private final int[] itemLiveLen;
+    /** The most live sessions indexed; later sessions are served but not added (until the next model swap). */
+    static final int MAX_LIVE_SESSIONS = 200_000;
 
     SessionKnn(SessionLog log, Params params) {
         this.p = params;
@@ -66,7 +76,63 @@ final class SessionKnn {
         for (int i = 0; i < itemCount; i++) {
             idf[i] = df[i] == 0 ? 0f : (float) Math.log((double) n / df[i]);
         }
-        scratch = ThreadLocal.withInitial(() -> new Scratch(sessions.length, itemCount));
+        scratch = ThreadLocal.withInitial(() -> new Scratch(sessions.length, itemCount, p.sampleSize()));
+        itemLive = new int[itemCount][];
+        itemLiveLen = new int[itemCount];
+    }
+
+    /**
+     * Adds a click of a live session to the neighbour index, so that later requests of other sessions can use it.
+     *
+     * @param liveId the session's live id, or -1 for a session not yet indexed
+     * @return the session's live id, or -1 when the index is full
+     */
+    int observe(int liveId, int item) {
+        if (item < 0 || item >= itemCount) {
+            return liveId;
+        }
+        liveLock.writeLock().lock();
+        try {
+            int id = liveId;
+            if (id < 0) {
+                if (liveCount >= MAX_LIVE_SESSIONS) {
+                    return -1;
+                }
+                if (liveCount == live.length) {
+                    live = Arrays.copyOf(live, live.length * 2);
+                    liveLen = Arrays.copyOf(liveLen, liveLen.length * 2);
+                }
+                id = liveCount++;
+                live[id] = new int[8];
+            }
+            int[] a = live[id];
+            int n = liveLen[id];
+            boolean present = false;
+            for (int i = 0; i < n && !present; i++) {
+                present = a[i] == item;
+            }
+            if (n == a.length) {
+                a = Arrays.copyOf(a, n * 2);
+                live[id] = a;
+            }
+            a[n] = item;
+            liveLen[id] = n + 1;
+            if (!present) {
+                int[] l = itemLive[item];
+                int m = itemLiveLen[item];
+                if (l == null) {
+                    l = new int[4];
+                } else if (m == l.length) {
+                    l = Arrays.copyOf(l, m * 2);
+                }
+                l[m] = id;
+                itemLive[item] = l;
+                itemLiveLen[item] = m + 1;
+            }
+            return id;
+        } finally {
+            liveLock.writeLock().unlock();
+        }
     }
 
     int itemCount() {
@@ -90,9 +156,23 @@ final class SessionKnn {
      * {@code out}.
      */
     void score(int[] session, int length, Scores out) {
+        score(session, length, -1, out);
+    }
+
+    /** As {@link #score(int[], int, Scores)}, skipping the live session {@code selfLive} (the one asking). */
+    void score(int[] session, int length, int selfLive, Scores out) {
         if (length == 0) {
             return;
         }
+        liveLock.readLock().lock();
+        try {
+            scoreLocked(session, length, selfLive, out);
+        } finally {
+            liveLock.readLock().unlock();
+        }
+    }
+
+    private void scoreLocked(int[] session, int length, int selfLive, Scores out) {
         Scratch sc = scratch.get();
         int from = Math.max(0, length - 200);
         for (int pos = from; pos < length; pos++) {
@@ -108,8 +188,34 @@ final class SessionKnn {
         // candidate sessions: the most recent sessions that share an item (lists are most-recent-first)
         int[] heads = sc.heads;
         int nq = sc.qCount;
-        Arrays.fill(heads, 0, nq, 0);
         int taken = 0;
+        int nTrain = sessions.length;
+        // live sessions first (most recent first: their lists grow at the end)
+        for (int q = 0; q < nq; q++) {
+            heads[q] = itemLiveLen[sc.qItems[q]] - 1;
+        }
+        while (taken < p.sampleSize() && liveCount > 0) {
+            int best = -1;
+            int bestSession = -1;
+            for (int q = 0; q < nq; q++) {
+                int[] list = itemLive[sc.qItems[q]];
+                while (heads[q] >= 0 && (list[heads[q]] == selfLive || sc.seenLive.get(list[heads[q]]))) {
+                    heads[q]--;
+                }
+                if (heads[q] >= 0 && list[heads[q]] > bestSession) {
+                    bestSession = list[heads[q]];
+                    best = q;
+                }
+            }
+            if (best < 0) {
+                break;
+            }
+            sc.seenLive.set(bestSession);
+            sc.cand[taken++] = nTrain + bestSession;
+            heads[best]--;
+        }
+        sc.seenLive.clear();
+        Arrays.fill(heads, 0, nq, 0);
         while (taken < p.sampleSize()) {
             int best = -1;
             int bestSession = -1;
@@ -134,18 +240,27 @@ final class SessionKnn {
         int k = 0;
         for (int c = 0; c < taken; c++) {
             int s = sc.cand[c];
-            sc.seen[s] = false;
+            int[] items;
+            int len;
+            if (s < nTrain) {
+                sc.seen[s] = false;
+                items = sessions[s];
+                len = items.length;
+            } else {
+                items = live[s - nTrain];
+                len = liveLen[s - nTrain];
+            }
             double sim = 0;
-            int[] items = sessions[s];
-            for (int i : items) {
+            for (int x = 0; x < len; x++) {
+                int i = items[x];
                 float w = sc.itemWeight(i);
                 if (w > 0 && !sc.counted[i]) {
                     sc.counted[i] = true;
                     sim += w * (1.0 + p.idfWeight() * idf[i]);
                 }
             }
-            for (int i : items) {
-                sc.counted[i] = false;
+            for (int x = 0; x < len; x++) {
+                sc.counted[items[x]] = false;
             }
             sc.sim[c] = (float) sim;
             k++;
@@ -164,17 +279,19 @@ final class SessionKnn {
             if (sim <= 0) {
                 break;
             }
-            int[] items = sessions[sc.cand[c]];
+            int cs = sc.cand[c];
+            int[] items = cs < nTrain ? sessions[cs] : live[cs - nTrain];
+            int len = cs < nTrain ? items.length : liveLen[cs - nTrain];
             int anchor = -1;
             float anchorWeight = -1;
-            for (int pos = 0; pos < items.length; pos++) {
+            for (int pos = 0; pos < len; pos++) {
                 float w = sc.itemWeight(items[pos]);
                 if (w > anchorWeight || (w == anchorWeight && items[pos] == last)) {
                     anchorWeight = w;
                     anchor = pos;
                 }
             }
-            for (int pos = 0; pos < items.length; pos++) {
+            for (int pos = 0; pos < len; pos++) {
                 double decay = 1.0 / (1.0 + p.neighbourDecay() * Math.abs(pos - anchor));
                 out.add(items[pos], (float) (sim * decay));
             }
@@ -185,6 +302,7 @@ final class SessionKnn {
     /** Per-thread scratch space. */
     private static final class Scratch {
         final boolean[] seen;
+        final java.util.BitSet seenLive = new java.util.BitSet();
         final int[] cand;
         final float[] sim;
         final int[] heads = new int[256];
@@ -193,10 +311,10 @@ final class SessionKnn {
         final boolean[] counted;
         final float[] weightOf;
 
-        Scratch(int sessions, int items) {
+        Scratch(int sessions, int items, int sampleSize) {
             seen = new boolean[sessions];
-            cand = new int[sessions];
-            sim = new float[sessions];
+            cand = new int[sampleSize];
+            sim = new float[sampleSize];
             counted = new boolean[items];
             weightOf = new float[items];
         }

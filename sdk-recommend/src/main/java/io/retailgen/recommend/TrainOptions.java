@@ -15,56 +15,85 @@ package io.retailgen.recommend;
  * @param negatives popularity-sampled negatives per mini-batch (beside the in-batch ones), {@code >= 0}
  * @param epochs passes over the data, {@code >= 1}
  * @param learningRate Adam learning rate, {@code > 0}
+ * @param dropout dropout on the GRU output before the item scores, in {@code [0, 1)}
  * @param neighbours session-kNN: neighbours used, {@code >= 1}
  * @param sampleSize session-kNN: most recent candidate sessions considered, {@code >= neighbours}
  * @param seed the random seed: the same seed and data give the same model
  */
 public record TrainOptions(boolean sequenceModel, int hidden, int contextDim, int batch, int negatives, int epochs,
-        float learningRate, int neighbours, int sampleSize, int seed) {
+        float learningRate, float dropout, int neighbours, int sampleSize, int seed) {
 
     /** Validates the ranges. */
     public TrainOptions {
-        new GruTrainer.Params(hidden, contextDim, batch, negatives, 0.75, epochs, learningRate, seed);
+        gruParams(hidden, contextDim, batch, negatives, epochs, learningRate, seed, dropout);
         new SessionKnn.Params(neighbours, sampleSize, 2, 1, 1);
     }
 
     /** @return the options tuned on the YooChoose sample */
     public static TrainOptions defaults() {
-        return new TrainOptions(true, 100, 8, 128, 1024, 4, 0.004f, 100, 1000, 42);
+        return new TrainOptions(true, 100, 8, 128, 1024, 6, 0.004f, 0.25f, 100, 1000, 42);
     }
 
     /** @param e epochs @return a copy */
     public TrainOptions withEpochs(int e) {
-        return new TrainOptions(sequenceModel, hidden, contextDim, batch, negatives, e, learningRate, neighbours,
-                sampleSize, seed);
+        return new TrainOptions(sequenceModel, hidden, contextDim, batch, negatives, e, learningRate, dropout,
+                neighbours, sampleSize, seed);
     }
 
     /** @param s seed @return a copy */
     public TrainOptions withSeed(int s) {
         return new TrainOptions(sequenceModel, hidden, contextDim, batch, negatives, epochs, learningRate,
-                neighbours, sampleSize, s);
+                dropout, neighbours, sampleSize, s);
     }
 
     /** @param h hidden size @return a copy */
     public TrainOptions withHidden(int h) {
-        return new TrainOptions(sequenceModel, h, contextDim, batch, negatives, epochs, learningRate, neighbours,
-                sampleSize, seed);
+        return new TrainOptions(sequenceModel, h, contextDim, batch, negatives, epochs, learningRate, dropout,
+                neighbours, sampleSize, seed);
     }
 
     /** @param b batch lanes @return a copy */
     public TrainOptions withBatch(int b) {
-        return new TrainOptions(sequenceModel, hidden, contextDim, b, negatives, epochs, learningRate, neighbours,
-                sampleSize, seed);
+        return new TrainOptions(sequenceModel, hidden, contextDim, b, negatives, epochs, learningRate, dropout,
+                neighbours, sampleSize, seed);
     }
 
     /** @param on whether to train the sequence model @return a copy */
     public TrainOptions withSequenceModel(boolean on) {
-        return new TrainOptions(on, hidden, contextDim, batch, negatives, epochs, learningRate, neighbours,
+        return new TrainOptions(on, hidden, contextDim, batch, negatives, epochs, learningRate, dropout, neighbours,
                 sampleSize, seed);
     }
 
+    /** @param d dropout in {@code [0, 1)} @return a copy */
+    public TrainOptions withDropout(float d) {
+        return new TrainOptions(sequenceModel, hidden, contextDim, batch, negatives, epochs, learningRate, d,
+                neighbours, sampleSize, seed);
+    }
+
+    /**
+     * @param k session-kNN neighbours used, {@code >= 1}
+     * @param sample session-kNN candidate sessions considered, {@code >= k}
+     * @return a copy
+     */
+    public TrainOptions withSessionKnn(int k, int sample) {
+        return new TrainOptions(sequenceModel, hidden, contextDim, batch, negatives, epochs, learningRate, dropout, k,
+                sample, seed);
+    }
+
+    /** @param lr learning rate @return a copy */
+    public TrainOptions withLearningRate(float lr) {
+        return new TrainOptions(sequenceModel, hidden, contextDim, batch, negatives, epochs, lr, dropout,
+                neighbours, sampleSize, seed);
+    }
+
     GruTrainer.Params gruParams() {
-        return new GruTrainer.Params(hidden, contextDim, batch, negatives, 0.75, epochs, learningRate, seed);
+        return gruParams(hidden, contextDim, batch, negatives, epochs, learningRate, seed, dropout);
+    }
+
+    private static GruTrainer.Params gruParams(int hidden, int contextDim, int batch, int negatives, int epochs,
+            float learningRate, int seed, float dropout) {
+        return new GruTrainer.Params(hidden, contextDim, batch, negatives, 0.75, epochs, learningRate, seed, dropout,
+                0);
     }
 
     SessionKnn.Params knnParams() {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.retailgen.core.ErrorCode;
 import io.retailgen.core.RetailGenException;
+import io.retailgen.core.data.DataIssue;
+import io.retailgen.core.data.DataValidationException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -24,7 +26,11 @@ class InteractionReaderTest {
         InteractionData d = InteractionReader.builder().build().readString(TSV);
         assertThat(d.rowsRead()).isEqualTo(5);
         assertThat(d.interactions()).extracting(Interaction::itemId).containsExactly("100", "103");
-        assertThat(d.issues()).extracting(RowIssue::row).containsExactly(3L, 4L, 5L);
+        assertThat(d.issues()).extracting(DataIssue::row).containsExactly(3L, 4L, 5L);
+        assertThat(d.skippedRows()).isEqualTo(3);
+        assertThat(d.report().accepted()).isEqualTo(2);
+        assertThat(d.issues().get(0).column()).isEqualTo("time");
+        assertThat(d.issues().get(0).value()).isEqualTo("NaN");
         assertThat(d.issues().get(0).reason()).contains("finite").contains("NaN");
         assertThat(d.issues().get(1).reason()).contains("missing item id");
         assertThat(d.issues().get(2).reason()).contains("unparsable timestamp 'yesterday'");
@@ -33,9 +39,13 @@ class InteractionReaderTest {
     @Test
     void strictThrowsOnFirstBadRowNamingIt() {
         assertThatThrownBy(() -> InteractionReader.builder().strict(true).build().readString(TSV))
-                .isInstanceOfSatisfying(RetailGenException.class,
-                        e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_DATA))
-                .hasMessageContaining("row 3");
+                .isInstanceOfSatisfying(DataValidationException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.INVALID_DATA);
+                    assertThat(e.report().issues()).singleElement()
+                            .satisfies(i -> assertThat(i.row()).isEqualTo(3));
+                    assertThat(e.report().accepted()).isEqualTo(1);
+                })
+                .hasMessageContaining("3");
     }
 
     @Test

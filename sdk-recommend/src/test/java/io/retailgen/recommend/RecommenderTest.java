@@ -3,6 +3,7 @@ package io.retailgen.recommend;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.retailgen.core.bundle.ModelBundle;
 import io.retailgen.core.train.TrainingListener;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,6 +54,26 @@ class RecommenderTest {
     }
 
     @Test
+    void liveSessionsBecomeNeighboursOfLaterSessions() {
+        // i0 -> i20 never happens in training (ring steps are +1); a live session teaches it
+        HybridWeights knnOnly = new HybridWeights(0, 1, 0, 0, 0);
+        try (Recommender rec = Recommender.builder().model(model).weights(knnOnly).build()) {
+            rec.observe(Interaction.view("late", "i0", 1));
+            List<String> before = ids(rec.recommend("late", 10, EventContext.NONE));
+            assertThat(before).doesNotContain("i20");
+            for (int s = 0; s < 5; s++) {
+                rec.observe(Interaction.view("teacher" + s, "i0", 1));
+                rec.observe(Interaction.view("teacher" + s, "i20", 2));
+            }
+            rec.observe(Interaction.view("learner", "i0", 3));
+            List<Recommendation> after = rec.recommend("learner", 10, EventContext.NONE);
+            assertThat(ids(after).subList(0, 5)).contains("i20");
+            assertThat(after.stream().filter(r -> r.itemId().equals("i20")).findFirst().orElseThrow().signal())
+                    .isEqualTo(Signal.SIMILAR_SESSIONS);
+        }
+    }
+
+    @Test
     void businessRulesDropPinCapAndBoost() {
         BusinessRules rules = BusinessRules.defaults().withDropViewed(true).withCategoryCap(2)
                 .withPins(Map.of("i30", 0)).withBoosts(Map.of("i20", 1000.0));
@@ -94,8 +115,12 @@ class RecommenderTest {
     }
 
     @Test
-    void concurrentSessionsAndAtomicSwap(@TempDir Path dir) throws Exception {
+    void concurrentSessionsAndAtomicSwap(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("model");
         model.save(dir);
+        assertThat(dir.resolve("manifest.json")).exists();
+        assertThat(ModelBundle.load(dir).manifest().kind()).isEqualTo(RecommendModel.KIND);
+        assertThat(ModelBundle.load(dir).manifest().provenance().metrics()).containsKey("train_seconds");
         RecommendModel loaded = RecommendModel.load(dir);
         assertThat(loaded.version()).isEqualTo(model.version());
         assertThat(loaded.itemCount()).isEqualTo(model.itemCount());

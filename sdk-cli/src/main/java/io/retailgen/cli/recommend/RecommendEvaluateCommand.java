@@ -1,0 +1,92 @@
+package io.retailgen.cli.recommend;
+
+import io.retailgen.recommend.RecommendCommands;
+import io.retailgen.recommend.TrainOptions;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code retailgen recommend evaluate --train F --test F --k 20 [--model DIR] --json}: trains (or loads) a model and
+ * replays the test sessions with the next-item protocol.
+ */
+@Command(name = "evaluate", description = "Train on --train (or load --model) and replay --test with the next-item "
+        + "protocol: Recall@K, MRR@K, NDCG@K, coverage, training speed and the latency of one recommend call.")
+final class RecommendEvaluateCommand implements Callable<Integer> {
+
+    @Option(names = "--train", description = "The training events file (needed unless --model is given).")
+    Path train;
+
+    @Option(names = "--test", required = true, description = "The test events file.")
+    Path test;
+
+    @Option(names = "--k", defaultValue = "20", description = "List length (default: ${DEFAULT-VALUE}).")
+    int k;
+
+    @Option(names = "--model", description = "A model folder written by 'recommend train' (skips training).")
+    Path model;
+
+    @Option(names = "--epochs", description = "GRU epochs (default: the tuned setting).")
+    Integer epochs;
+
+    @Option(names = "--seed", description = "Random seed (default: ${DEFAULT-VALUE}).", defaultValue = "42")
+    int seed;
+
+    @Option(names = "--no-sequence-model", description = "Skip the GRU; kNN and co-occurrence only.")
+    boolean noSequenceModel;
+
+    @Option(names = "--json", description = "Print one JSON object as the last line.")
+    boolean json;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    static TrainOptions options(CommandLine cl, Integer epochs, int seed, boolean noSequenceModel) {
+        RecommendJson.singleThreadedTrainingByDefault();
+        TrainOptions o = TrainOptions.defaults().withSeed(seed).withSequenceModel(!noSequenceModel);
+        if (epochs != null) {
+            if (epochs < 1) {
+                throw new CommandLine.ParameterException(cl, "--epochs must be >= 1, was " + epochs);
+            }
+            o = o.withEpochs(epochs);
+        }
+        return o;
+    }
+
+    @Override
+    public Integer call() {
+        CommandLine cl = spec.commandLine();
+        if (k < 1) {
+            throw new CommandLine.ParameterException(cl, "--k must be >= 1, was " + k);
+        }
+        if (model == null && train == null) {
+            throw new CommandLine.ParameterException(cl, "give --train (to train a model) or --model (a saved one)");
+        }
+        if (model == null && !Files.isRegularFile(train)) {
+            throw new CommandLine.ParameterException(cl, "--train: no such file: " + train);
+        }
+        if (!Files.isRegularFile(test)) {
+            throw new CommandLine.ParameterException(cl, "--test: no such file: " + test);
+        }
+        if (model != null && !Files.isDirectory(model)) {
+            throw new CommandLine.ParameterException(cl, "--model: no such folder: " + model);
+        }
+        TrainOptions o = options(cl, epochs, seed, noSequenceModel);
+        RecommendCommands.EvaluateResult r = RecommendCommands.evaluate(train, test, k, model, o,
+                RecommendJson.progress(json));
+        PrintWriter w = cl.getOut();
+        Map<String, Object> m = r.metrics();
+        if (!json) {
+            m.forEach((key, v) -> w.println(key + " " + v));
+        } else {
+            RecommendJson.print(w, m);
+        }
+        w.flush();
+        return 0;
+    }
+}
