@@ -18,10 +18,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
+import java.security.PublicKey;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
 
@@ -85,6 +87,21 @@ public final class Governance implements AutoCloseable {
         return chain.execute(request, r -> GenerationResponse.allow(r.text()));
     }
 
+    /**
+     * Writes a record that is not a generated output, such as a reviewer's decision, to the audit log. Its string
+     * values are PII-redacted by the log like every other record.
+     *
+     * @param type the record type, such as {@code "review"}; not blank and not {@code "checkpoint"}
+     * @param data the fields; {@code module}, {@code operation}, {@code verdict} and {@code text} are shown by
+     *     {@link #recent(int)}
+     * @return the record's sequence number
+     */
+    public long record(String type, Map<String, ?> data) {
+        Objects.requireNonNull(type, "type == null");
+        Objects.requireNonNull(data, "data == null");
+        return log.append(type, data);
+    }
+
     /** @return the interceptor chain (audit outermost, then policy), for modules that accept one */
     public InterceptorChain chain() {
         return chain;
@@ -93,6 +110,11 @@ public final class Governance implements AutoCloseable {
     /** @return the content policy */
     public ContentPolicy policy() {
         return policy;
+    }
+
+    /** @return the public half of the in-memory signing key, to verify the log with {@code AuditLog.verify} */
+    public PublicKey publicKey() {
+        return keys.getPublic();
     }
 
     /** @return the audit log directory */
@@ -122,6 +144,23 @@ public final class Governance implements AutoCloseable {
             throw new IllegalArgumentException("limit must be >= 1, was " + limit);
         }
         log.flush();
+        return read(directory, limit);
+    }
+
+    /**
+     * Reads the newest records of a closed (or another process's) audit log, checkpoints included, without
+     * opening it for writing.
+     *
+     * @param directory the audit log directory
+     * @param limit how many records at most, {@code >= 1}
+     * @return the records, newest first
+     * @throws RetailGenException when the files cannot be read
+     */
+    public static List<AuditEntry> read(Path directory, int limit) {
+        Objects.requireNonNull(directory, "directory == null");
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be >= 1, was " + limit);
+        }
         Deque<String> last = new ArrayDeque<>();
         try (Stream<Path> files = Files.list(directory)) {
             for (Path f : files.filter(p -> p.getFileName().toString().matches("audit-\\d{8}\\.jsonl")).sorted()
@@ -140,12 +179,12 @@ public final class Governance implements AutoCloseable {
         }
         List<AuditEntry> out = new ArrayList<>(last.size());
         for (var it = last.descendingIterator(); it.hasNext(); ) {
-            out.add(parse(it.next()));
+            out.add(parse(directory, it.next()));
         }
         return out;
     }
 
-    private AuditEntry parse(String line) {
+    private static AuditEntry parse(Path directory, String line) {
         try {
             JsonNode n = JSON.readTree(line);
             JsonNode d = n.path("data");

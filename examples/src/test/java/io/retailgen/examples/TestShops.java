@@ -1,13 +1,18 @@
 package io.retailgen.examples;
 
 import io.retailgen.core.train.TrainingListener;
+import io.retailgen.examples.storefront.StorefrontApp;
 import io.retailgen.recommend.RecommendModel;
+import java.nio.file.Path;
+import java.time.Duration;
 
-/** One small shop and its model, trained once per test JVM and shared by the test classes. */
+/** One small shop, planner and image model, trained once per test JVM and shared by the test classes. */
 public final class TestShops {
 
     private static ShopData shop;
     private static RecommendModel model;
+    private static Planner planner;
+    private static ImageSetup.Model imageModel;
 
     private TestShops() {
     }
@@ -27,5 +32,32 @@ public final class TestShops {
                     new TrainingListener() { });
         }
         return model;
+    }
+
+    /** @return a planner on the generated series: 500 paths, generative model trained for 15 epochs (never closed) */
+    public static synchronized Planner planner() {
+        if (planner == null) {
+            planner = Planner.build(PlanningData.generate(7), new Planner.Options(12, 500, 15, 7),
+                    new TrainingListener() { });
+        }
+        return planner;
+    }
+
+    /** @return an image model trained for about 4 s on 512 generated silhouettes */
+    public static synchronized ImageSetup.Model imageModel() {
+        if (imageModel == null) {
+            imageModel = ImageSetup.train(ImageSetup.sharedOrSample(null, 512, 7), Duration.ofSeconds(4), 7,
+                    new TrainingListener() { });
+        }
+        return imageModel;
+    }
+
+    /**
+     * @param audit the audit directory
+     * @return a storefront builder with the shared shop, model, planner and image model, on any free port
+     */
+    public static StorefrontApp.Builder app(Path audit) {
+        return StorefrontApp.builder().port(0).shop(shop()).model(model()).planner(planner())
+                .imageModel(imageModel()).images(6).auditDirectory(audit);
     }
 }

@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         description = "RetailGen SDK: generative AI for Java commerce.",
         subcommands = {VersionCommand.class, DoctorCommand.class, DemoCommand.class,
                 io.retailgen.cli.forecast.ForecastCommand.class,
+                io.retailgen.cli.imagegen.ImagegenCommand.class,
                 io.retailgen.cli.governance.GovernanceCommand.class, io.retailgen.cli.governance.AuditCommand.class,
                 io.retailgen.cli.recommend.RecommendCommand.class,
                 CommandLine.HelpCommand.class})

@@ -5,12 +5,12 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The placeholder in a page slot whose SDK module is not wired into the storefront yet: the page and its JSON
- * endpoint answer 501 with a message naming the module and how to add it. Replace it by registering a real page
- * with the same {@link #path()}.
+ * A placeholder for a page slot whose SDK module an application does not ship: the page and its JSON endpoint
+ * answer 501 with a message naming the module and how to add it. Register it with
+ * {@code StorefrontApp.builder().page(...)} in place of the built-in page of the same {@link #path()}.
  *
  * <pre>{@code
- * StorefrontPage planner = ModuleNotInstalledPage.planner();   // until sdk-forecast's page exists
+ * StorefrontPage planner = ModuleNotInstalledPage.planner();   // an application without sdk-forecast
  * }</pre>
  *
  * <p>Immutable and thread-safe.

@@ -6,7 +6,11 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.retailgen.core.train.ConsoleProgressBar;
 import io.retailgen.core.train.TrainingListener;
+import io.retailgen.examples.CreativeStudio;
 import io.retailgen.examples.Governance;
+import io.retailgen.examples.ImageSetup;
+import io.retailgen.examples.Planner;
+import io.retailgen.examples.PlanningData;
 import io.retailgen.examples.RecommendSetup;
 import io.retailgen.examples.SampleShop;
 import io.retailgen.examples.ShopData;
@@ -30,6 +34,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -46,11 +51,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The storefront sample: an embedded HTTP server (the JDK's {@code com.sun.net.httpserver}) with a product page
- * that shows "Next for you" recommendations and their reasons, an audit page, and slots for the planner
- * (sdk-forecast) and creative-review (sdk-imagegen) pages; each page has a JSON endpoint under {@code /api/}, and
- * {@code /api/status} describes the model and which pages are installed.
- * At start it trains a small recommender on the shared YooChoose sample when present, else on a generated shop,
- * with a progress bar on standard error. Every explanation passes the content policy and lands in the audit log.
+ * that shows "Next for you" recommendations and their reasons, a planner page (sdk-forecast: fan chart, discount
+ * what-if, safety stock), a creative-review page (sdk-imagegen: generated images to approve or reject) and an audit
+ * page; each page has a JSON endpoint under {@code /api/}, and {@code /api/status} describes the model and which
+ * pages are installed.
+ * At start it trains what it was not given: a small recommender on the shared YooChoose sample when present, else
+ * on a generated shop; an image model (time-boxed) on Fashion-MNIST or generated silhouettes; a planner on
+ * aus-retail or generated series; with progress bars on standard error. Every explanation and banner passes the
+ * content policy and lands in the audit log, and so does every review decision.
  *
  * <pre>{@code
  * try (StorefrontApp app = StorefrontApp.builder().port(0).sharedData(Path.of("../shared/data")).start()) {
@@ -58,8 +66,9 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * <p>Run it with {@code java -jar examples/target/retailgen-examples.jar [--port 8080] [--data ../shared/data]
- * [--audit-dir DIR] [--epochs N] [--sample]}. Thread-safe; {@link #close()} is idempotent.
+ * <p>Run it with {@code java -jar examples/target/retailgen-examples.jar storefront [--port 8080]
+ * [--data ../shared/data] [--audit-dir DIR] [--epochs N] [--image-seconds 45] [--sample]}. Thread-safe;
+ * {@link #close()} is idempotent.
  */
 public final class StorefrontApp implements AutoCloseable {
 
@@ -81,6 +90,9 @@ public final class StorefrontApp implements AutoCloseable {
     }
 
     private final ShopService service;
+    private final Planner planner;
+    private final boolean ownsPlanner;
+    private final CreativeStudio studio;
     private final Map<String, StorefrontPage> pages;
     private final HttpServer server;
     private final ExecutorService executor;
@@ -90,27 +102,49 @@ public final class StorefrontApp implements AutoCloseable {
 
     private StorefrontApp(Builder b) throws IOException {
         ShopData shop = b.shop != null ? b.shop : ShopData.sharedOrSample(b.sharedData, 42);
-        RecommendModel model = b.model != null ? b.model
-                : RecommendSetup.train(shop, b.options, b.listener != null ? b.listener : ConsoleProgressBar.create());
+        TrainingListener listener = b.listener != null ? b.listener : ConsoleProgressBar.create();
+        RecommendModel model = b.model != null ? b.model : RecommendSetup.train(shop, b.options, listener);
         Path auditDir = b.auditDirectory;
         this.ownsAuditDirectory = auditDir == null;
         if (auditDir == null) {
             auditDir = Files.createTempDirectory("retailgen-storefront-audit-");
         }
+        ImageSetup.Model imageModel = b.imageModel != null ? b.imageModel
+                : ImageSetup.train(ImageSetup.sharedOrSample(b.sharedData, 12_000, 42), b.imageTraining, 42, listener);
+        this.ownsPlanner = b.planner == null;
+        this.planner = b.planner != null ? b.planner : Planner.build(PlanningData.sharedOrSample(b.sharedData, 42),
+                Planner.Options.defaults(), listener);
         Governance governance = Governance.open(auditDir, b.policy);
         Recommender recommender;
+        CreativeStudio creative = null;
         try {
             recommender = RecommendSetup.serve(model, shop);
-        } catch (RuntimeException e) {
+            try {
+                Path assets = b.assetDirectory != null ? b.assetDirectory
+                        : Files.createTempDirectory("retailgen-storefront-assets-");
+                creative = CreativeStudio.open(imageModel, assets, governance);
+                creative.generate(creative.defaultBriefs(b.images), 1);
+            } catch (IOException | RuntimeException e) {
+                recommender.close();
+                if (creative != null) {
+                    creative.close();
+                }
+                throw e;
+            }
+        } catch (IOException | RuntimeException e) {
             governance.close();
+            if (ownsPlanner) {
+                planner.close();
+            }
             throw e;
         }
+        this.studio = creative;
         this.service = new ShopService(shop, model, recommender, governance);
         Map<String, StorefrontPage> p = new LinkedHashMap<>();
         p.put("product", new ProductPage(service));
         p.put("audit", new AuditPage(governance));
-        p.put("planner", ModuleNotInstalledPage.planner());
-        p.put("creative-review", ModuleNotInstalledPage.creativeReview());
+        p.put("planner", new PlannerPage(planner));
+        p.put("creative-review", new CreativeReviewPage(studio));
         for (StorefrontPage extra : b.pages) {
             p.put(extra.path(), extra);
         }
@@ -125,7 +159,11 @@ public final class StorefrontApp implements AutoCloseable {
             this.server = HttpServer.create(new InetSocketAddress(b.address, b.port), 64);
         } catch (IOException e) {
             recommender.close();
+            studio.close();
             governance.close();
+            if (ownsPlanner) {
+                planner.close();
+            }
             executor.shutdown();
             throw e;
         }
@@ -166,6 +204,16 @@ public final class StorefrontApp implements AutoCloseable {
         return service.shop;
     }
 
+    /** @return the planner behind the planner page */
+    public Planner planner() {
+        return planner;
+    }
+
+    /** @return the creative studio behind the creative-review page */
+    public CreativeStudio studio() {
+        return studio;
+    }
+
     /** @return the audit log directory */
     public Path auditDirectory() {
         return service.governance.directory();
@@ -183,7 +231,11 @@ public final class StorefrontApp implements AutoCloseable {
         server.stop(0);
         executor.shutdown();
         service.recommender.close();
+        studio.close();
         service.governance.close();
+        if (ownsPlanner) {
+            planner.close();
+        }
         if (ownsAuditDirectory) {
             LOG.info("audit log kept in {}", service.governance.directory());
         }
@@ -271,7 +323,9 @@ public final class StorefrontApp implements AutoCloseable {
     }
 
     private void send(HttpExchange ex, PageResponse r) {
-        if (r.json() != null) {
+        if (r.body() != null) {
+            write(ex, r.status(), r.contentType(), r.body());
+        } else if (r.json() != null) {
             String json;
             try {
                 json = JSON.writeValueAsString(r.json());
@@ -310,7 +364,10 @@ public final class StorefrontApp implements AutoCloseable {
     }
 
     private static void write(HttpExchange ex, int status, String contentType, String body) {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        write(ex, status, contentType, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void write(HttpExchange ex, int status, String contentType, byte[] bytes) {
         var h = ex.getResponseHeaders();
         h.set("Content-Type", contentType);
         h.set("Content-Security-Policy", CSP);
@@ -458,8 +515,8 @@ public final class StorefrontApp implements AutoCloseable {
     /**
      * Starts the storefront from the command line.
      *
-     * @param args {@code [--port N] [--data DIR] [--audit-dir DIR] [--epochs N] [--sample]}; without
-     *     {@code --epochs} the generated sample trains 3 epochs and the real data 1
+     * @param args {@code [--port N] [--data DIR] [--audit-dir DIR] [--epochs N] [--image-seconds N] [--sample]};
+     *     without {@code --epochs} the generated sample trains 3 epochs and the real data 1
      * @throws IOException when the server cannot bind its port
      */
     public static void main(String[] args) throws IOException {
@@ -473,20 +530,22 @@ public final class StorefrontApp implements AutoCloseable {
                 case "--data" -> data = Path.of(value(args, ++i, a));
                 case "--audit-dir" -> b.auditDirectory(Path.of(value(args, ++i, a)));
                 case "--epochs" -> epochs = Integer.parseInt(value(args, ++i, a));
+                case "--image-seconds" -> b.imageTraining(Duration.ofSeconds(Long.parseLong(value(args, ++i, a))));
                 case "--sample" -> data = null;
                 case "--help", "-h" -> {
                     System.out.println("usage: storefront [--port 8080] [--data ../shared/data] [--audit-dir DIR]"
-                            + " [--epochs N (default 3 on the generated sample, 1 on real data)] [--sample]");
+                            + " [--epochs N (default 3 on the generated sample, 1 on real data)]"
+                            + " [--image-seconds 45] [--sample]");
                     return;
                 }
                 default -> throw new IllegalArgumentException("unknown option '" + a
-                        + "'; options: --port, --data, --audit-dir, --epochs, --sample, --help");
+                        + "'; options: --port, --data, --audit-dir, --epochs, --image-seconds, --sample, --help");
             }
         }
         ShopData shop = ShopData.sharedOrSample(data, 42);
         boolean generated = shop.catalog().size() == SampleShop.ITEMS && shop.source().startsWith("generated");
         TrainOptions options = RecommendSetup.quickOptions().withEpochs(epochs != null ? epochs : generated ? 3 : 1);
-        StorefrontApp app = b.shop(shop).options(options).start();
+        StorefrontApp app = b.shop(shop).sharedData(data).options(options).start();
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "storefront-shutdown"));
         System.out.println("Storefront running at " + app.uri() + "  (Ctrl+C to stop)");
     }
@@ -509,6 +568,11 @@ public final class StorefrontApp implements AutoCloseable {
         private TrainingListener listener;
         private Path auditDirectory;
         private ContentPolicy policy;
+        private Planner planner;
+        private ImageSetup.Model imageModel;
+        private Duration imageTraining = Duration.ofSeconds(45);
+        private Path assetDirectory;
+        private int images = 8;
         private final List<StorefrontPage> pages = new ArrayList<>();
 
         private Builder() {
@@ -600,7 +664,61 @@ public final class StorefrontApp implements AutoCloseable {
         }
 
         /**
-         * Adds a page, replacing a built-in one with the same path (such as the {@code planner} placeholder).
+         * @param built the planner behind the planner page (the caller closes it); default: one built at start
+         *     from the {@link #sharedData(Path)} series (or generated ones) with {@link Planner.Options#defaults()}
+         * @return this builder
+         */
+        public Builder planner(Planner built) {
+            this.planner = Objects.requireNonNull(built, "planner == null");
+            return this;
+        }
+
+        /**
+         * @param trained the image model behind the creative-review page; default: one trained at start on the
+         *     {@link #sharedData(Path)} images (or generated ones) for {@link #imageTraining(Duration)}
+         * @return this builder
+         */
+        public Builder imageModel(ImageSetup.Model trained) {
+            this.imageModel = Objects.requireNonNull(trained, "imageModel == null");
+            return this;
+        }
+
+        /**
+         * @param budget the training budget of the default image model, 1 s to 1 h (default 45 s)
+         * @return this builder
+         */
+        public Builder imageTraining(Duration budget) {
+            Objects.requireNonNull(budget, "imageTraining == null");
+            if (budget.toMillis() < 1000 || budget.toHours() >= 1) {
+                throw new IllegalArgumentException("imageTraining must be 1 s to 1 h, was " + budget);
+            }
+            this.imageTraining = budget;
+            return this;
+        }
+
+        /**
+         * @param dir the asset store of the creative-review page (default: a new temporary directory)
+         * @return this builder
+         */
+        public Builder assetDirectory(Path dir) {
+            this.assetDirectory = Objects.requireNonNull(dir, "assetDirectory == null");
+            return this;
+        }
+
+        /**
+         * @param count how many images are generated for review at start, 1..40 (default 8)
+         * @return this builder
+         */
+        public Builder images(int count) {
+            if (count < 1 || count > 40) {
+                throw new IllegalArgumentException("images must be in 1..40, was " + count);
+            }
+            this.images = count;
+            return this;
+        }
+
+        /**
+         * Adds a page, replacing a built-in one with the same path (such as the {@code planner} page).
          *
          * @param page the page
          * @return this builder
@@ -617,7 +735,8 @@ public final class StorefrontApp implements AutoCloseable {
         }
 
         /**
-         * Trains (unless a model was given), opens the audit log and starts the server.
+         * Trains what was not given (recommender, image model, planner), opens the audit log, generates the images
+         * for review and starts the server.
          *
          * @return the running app; the caller closes it
          * @throws IllegalStateException when {@link #model(RecommendModel)} was given without {@link #shop(ShopData)}

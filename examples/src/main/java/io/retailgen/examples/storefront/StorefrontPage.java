@@ -3,10 +3,10 @@ package io.retailgen.examples.storefront;
 /**
  * A page of the storefront and its JSON endpoint: the extension point through which each SDK module adds its page.
  * The page at {@link #path()} {@code "planner"} answers {@code /planner/...} ({@link #page}) and
- * {@code /api/planner/...} ({@link #api}). Built-in pages: {@code product} (recommendations), {@code audit}; the
- * {@code planner} (sdk-forecast) and {@code creative-review} (sdk-imagegen) slots hold a
- * {@link ModuleNotInstalledPage} until a page for those modules is registered with
- * {@link StorefrontApp.Builder#page(StorefrontPage)}.
+ * {@code /api/planner/...} ({@link #api}). Built-in pages: {@code product} (recommendations), {@code planner}
+ * (sdk-forecast), {@code creative-review} (sdk-imagegen) and {@code audit}; a page registered with
+ * {@link StorefrontApp.Builder#page(StorefrontPage)} replaces the built-in one of the same path (an application
+ * without a module can register a {@link ModuleNotInstalledPage} there).
  *
  * <pre>{@code
  * final class PlannerPage implements StorefrontPage {

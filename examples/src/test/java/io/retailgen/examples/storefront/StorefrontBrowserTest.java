@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.retailgen.examples.Planner;
 import io.retailgen.examples.TestShops;
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,8 +43,7 @@ class StorefrontBrowserTest {
         assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "skipped: headless browser test needs /usr/bin/chromium and /usr/bin/chromedriver "
                         + "(apt-get install -y chromium chromium-driver)");
-        app = StorefrontApp.builder().port(0).shop(TestShops.shop()).model(TestShops.model())
-                .auditDirectory(audit).start();
+        app = TestShops.app(audit).start();
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         ChromeOptions options = new ChromeOptions();
@@ -108,15 +109,97 @@ class StorefrontBrowserTest {
         assertThat(texts("#audit-records .audit-record .verdict")).contains("ALLOW");
     }
 
+    private static long naturalWidth(WebElement img) {
+        Object w = driver.executeScript("return arguments[0].complete ? arguments[0].naturalWidth : -1;", img);
+        return ((Number) w).longValue();
+    }
+
     @Test
-    void plannerAndCreativeReviewShowModuleNotInstalled() {
+    void plannerSeesTheFanChartAndChangesTheWhatIfAndTheLeadTime() {
         driver.get(app.uri().toString());
         driver.findElement(By.linkText("Planner")).click();
-        assertThat(driver.findElement(By.id("module-status")).getText())
-                .contains("Module not installed").contains("io.retailgen:sdk-forecast");
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Planner");
+        assertThat(driver.findElement(By.id("planner-series")).getText())
+                .startsWith(TestShops.planner().data().focus().id());
+        assertThat(naturalWidth(driver.findElement(By.id("fan-chart")))).isEqualTo(900);
+        Planner.WhatIf twenty = TestShops.planner().whatIf(0.2).orElseThrow();
+        assertThat(driver.findElement(By.id("what-if-result")).getText())
+                .startsWith("A 20% discount over the next 12 months changes expected demand by "
+                        + String.format(Locale.ROOT, "%+.1f%%", 100 * twenty.lift()));
+        assertThat(driver.findElement(By.id("safety-stock")).getText()).contains("lead time of 2 months at a 95%")
+                .contains(String.format(Locale.ROOT, "%.1f units", TestShops.planner().inventory(2, 0.95)
+                        .safetyStock()));
+
+        WebElement discount = driver.findElement(By.id("discount"));
+        discount.clear();
+        discount.sendKeys("35");
+        WebElement lead = driver.findElement(By.id("lead"));
+        lead.clear();
+        lead.sendKeys("4");
+        driver.findElement(By.id("run-what-if")).click();
+
+        Planner.WhatIf deeper = TestShops.planner().whatIf(0.35).orElseThrow();
+        assertThat(driver.findElement(By.id("what-if-result")).getText())
+                .startsWith("A 35% discount over the next 12 months changes expected demand by "
+                        + String.format(Locale.ROOT, "%+.1f%%", 100 * deeper.lift()));
+        assertThat(driver.findElement(By.id("safety-stock")).getText()).contains("lead time of 4 months")
+                .contains(String.format(Locale.ROOT, "%.1f units", TestShops.planner().inventory(4, 0.95)
+                        .safetyStock()));
+        WebElement chart = driver.findElement(By.id("fan-chart"));
+        assertThat(chart.getDomAttribute("src")).contains("discount=35");
+        assertThat(naturalWidth(chart)).isEqualTo(900);
+        assertThat(texts("#forecast-table tbody tr")).hasSize(12);
+
+        driver.get(app.uri() + "planner?discount=80");
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Bad request");
+        assertThat(driver.findElement(By.id("error-message")).getText()).contains("discount must be");
+        assertThat(driver.findElement(By.id("error-value")).getText()).isEqualTo("80");
+    }
+
+    private static WebElement card(String assetId) {
+        return driver.findElement(By.cssSelector("#assets .asset[data-asset-id='" + assetId + "']"));
+    }
+
+    @Test
+    void reviewerApprovesOneImageRejectsAnotherAndTheAuditLogShowsBoth() {
+        driver.get(app.uri().toString());
         driver.findElement(By.linkText("Creative review")).click();
-        assertThat(driver.findElement(By.id("module-status")).getText())
-                .contains("Module not installed").contains("io.retailgen:sdk-imagegen");
+        List<WebElement> images = driver.findElements(By.cssSelector("#assets .asset img"));
+        assertThat(images).hasSize(6).allSatisfy(img -> assertThat(naturalWidth(img)).isGreaterThan(0));
+        assertThat(texts("#assets .asset-banner")).hasSize(6).allSatisfy(b -> assertThat(b).startsWith("Banner: "));
+        List<String> pending = driver.findElements(By.cssSelector("#assets .asset[data-status='PENDING']")).stream()
+                .map(e -> e.getDomAttribute("data-asset-id")).toList();
+        assertThat(pending).hasSizeGreaterThanOrEqualTo(2);
+        String first = pending.get(0);
+        String second = pending.get(1);
+
+        card(first).findElement(By.name("comment")).sendKeys("on brand");
+        card(first).findElement(By.cssSelector("button.approve")).click();
+        assertThat(driver.findElement(By.id("review-status")).getText()).startsWith("Approved the")
+                .contains("as " + CreativeReviewPage.DEFAULT_REVIEWER);
+        assertThat(card(first).getDomAttribute("data-status")).isEqualTo("APPROVED");
+        assertThat(card(first).findElement(By.className("asset-decision")).getText())
+                .isEqualTo("APPROVED by " + CreativeReviewPage.DEFAULT_REVIEWER + ": on brand");
+        assertThat(card(first).findElements(By.tagName("form"))).isEmpty();
+
+        WebElement reviewer = card(second).findElement(By.name("reviewer"));
+        reviewer.clear();
+        reviewer.sendKeys("maria");
+        card(second).findElement(By.name("comment")).sendKeys("background too busy");
+        card(second).findElement(By.cssSelector("button.reject")).click();
+        assertThat(driver.findElement(By.id("review-status")).getText()).startsWith("Rejected the")
+                .contains("as maria");
+        assertThat(card(second).getDomAttribute("data-status")).isEqualTo("REJECTED");
+        assertThat(app.studio().status(second).name()).isEqualTo("REJECTED");
+
+        driver.findElement(By.linkText("Audit log")).click();
+        assertThat(driver.findElement(By.id("chain-status")).getText()).startsWith("Hash chain verified:");
+        List<String> rows = texts("#audit-records .audit-record");
+        assertThat(rows).anySatisfy(r -> assertThat(r).contains("imagegen/review.approve").contains("APPROVED")
+                .contains("on brand"));
+        assertThat(rows).anySatisfy(r -> assertThat(r).contains("imagegen/review.reject").contains("REJECTED")
+                .contains("background too busy"));
+        assertThat(rows).anySatisfy(r -> assertThat(r).contains("imagegen/banner").contains("ALLOW"));
     }
 
     @Test

@@ -9,6 +9,8 @@ import io.retailgen.core.intercept.Severity;
 import io.retailgen.examples.TestShops;
 import io.retailgen.governance.ContentPolicy;
 import io.retailgen.testing.SharedData;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
@@ -21,6 +23,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,8 +36,7 @@ class StorefrontHttpTest {
 
     @BeforeAll
     static void start(@TempDir Path audit) throws IOException {
-        app = StorefrontApp.builder().port(0).shop(TestShops.shop()).model(TestShops.model())
-                .auditDirectory(audit).start();
+        app = TestShops.app(audit).start();
     }
 
     @AfterAll
@@ -167,18 +169,124 @@ class StorefrontHttpTest {
     }
 
     @Test
-    void plannerAndCreativeReviewSayTheirModuleIsNotInstalled() throws Exception {
-        HttpClient c = HttpClient.newHttpClient();
-        for (String[] slot : new String[][] {{"planner", "sdk-forecast"}, {"creative-review", "sdk-imagegen"}}) {
-            HttpResponse<String> page = get(c, "/" + slot[0]);
+    void plannerShowsForecastWhatIfAndSafetyStockAndValidatesItsInputs() throws Exception {
+        HttpClient c = browserLike();
+        HttpResponse<String> page = get(c, "/planner?discount=30&lead=3&service=90");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("id=\"fan-chart\"").contains("/planner/fan-chart.png?discount=30&amp;lead=3")
+                .contains("A 30% discount over the next 12 months changes expected demand by")
+                .contains("Safety stock for a lead time of 3 months at a 90% cycle service level")
+                .contains(TestShops.planner().data().focus().id());
+
+        HttpResponse<byte[]> png = c.send(HttpRequest.newBuilder(app.uri().resolve("/planner/fan-chart.png?discount=30"))
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(png.statusCode()).isEqualTo(200);
+        assertThat(png.headers().firstValue("Content-Type")).hasValue("image/png");
+        BufferedImage chart = ImageIO.read(new ByteArrayInputStream(png.body()));
+        assertThat(chart.getWidth()).isEqualTo(900);
+        assertThat(chart.getHeight()).isEqualTo(420);
+
+        JsonNode api = json(get(c, "/api/planner?discount=30&lead=3&service=90"));
+        double ss = api.path("inventory").path("safetyStock").asDouble();
+        assertThat(ss).isEqualTo(TestShops.planner().inventory(3, 0.90).safetyStock());
+        assertThat(api.path("mean").size()).isEqualTo(12);
+        assertThat(api.path("whatIf").path("available").asBoolean()).isTrue();
+        double lift = api.path("whatIf").path("lift").asDouble();
+        assertThat(lift).isEqualTo(TestShops.planner().whatIf(0.3).orElseThrow().lift());
+        assertThat(json(get(c, "/api/planner?discount=0")).path("whatIf").path("lift").asDouble()).isZero();
+        // a higher service level never needs less safety stock
+        assertThat(json(get(c, "/api/planner?lead=3&service=99")).path("inventory").path("safetyStock").asDouble())
+                .isGreaterThanOrEqualTo(ss);
+
+        assertError(get(c, "/api/planner?discount=75"), 400, "invalid_discount");
+        assertError(get(c, "/api/planner?discount=abc"), 400, "invalid_discount");
+        assertError(get(c, "/api/planner?discount=NaN"), 400, "invalid_discount");
+        assertError(get(c, "/api/planner?lead=0"), 400, "invalid_lead_time");
+        assertError(get(c, "/api/planner?lead=2.5"), 400, "invalid_lead_time");
+        assertError(get(c, "/api/planner?service=100"), 400, "invalid_service_level");
+        HttpResponse<String> bad = get(c, "/planner?discount=%3Cb%3E");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("&lt;b&gt;").doesNotContain("<b>");
+        assertThat(get(c, "/planner/other").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void creativeReviewDecisionsGoToTheQueueAndTheAuditLog() throws Exception {
+        HttpClient c = browserLike();
+        JsonNode assets = json(get(c, "/api/creative-review")).path("assets");
+        assertThat(assets.size()).isEqualTo(6);
+        String first = assets.get(0).path("assetId").asText();
+        String second = assets.get(1).path("assetId").asText();
+        assertThat(assets.get(0).path("status").asText()).isEqualTo("PENDING");
+        assertThat(get(c, "/creative-review").body()).contains("6 generated images").contains(first);
+
+        HttpResponse<byte[]> png = c.send(HttpRequest.newBuilder(app.uri().resolve("/creative-review/asset/" + first
+                + ".png")).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(png.headers().firstValue("Content-Type")).hasValue("image/png");
+        assertThat(ImageIO.read(new ByteArrayInputStream(png.body()))).isNotNull();
+
+        HttpResponse<String> approved = c.send(HttpRequest.newBuilder(app.uri().resolve("/creative-review/decide"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("asset=" + first + "&decision=approve&reviewer=maria"
+                        + "&comment=on+brand")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(approved.statusCode()).isEqualTo(200);
+        assertThat(approved.body()).contains("Approved the").contains("as maria");
+        assertThat(app.studio().status(first).name()).isEqualTo("APPROVED");
+
+        JsonNode rejected = json(post(c, "/api/creative-review/" + second,
+                "{\"decision\": \"reject\", \"reviewer\": \"omar\", \"comment\": \"too dark\"}"));
+        assertThat(rejected.path("status").asText()).isEqualTo("REJECTED");
+        assertThat(rejected.path("reviewer").asText()).isEqualTo("omar");
+
+        assertError(post(c, "/api/creative-review/" + first, "{\"decision\": \"reject\", \"reviewer\": \"x\"}"), 409,
+                "already_decided");
+        String third = assets.get(2).path("assetId").asText();
+        assertError(post(c, "/api/creative-review/" + third, "{\"decision\": \"maybe\", \"reviewer\": \"x\"}"), 400,
+                "invalid_decision");
+        assertError(post(c, "/api/creative-review/" + third, "{\"decision\": \"approve\", \"reviewer\": \"<x>\"}"),
+                400, "invalid_reviewer");
+        assertError(post(c, "/api/creative-review/" + third, "{\"decision\": \"approve\", \"reviewer\": \"x\", "
+                + "\"comment\": \"" + "a".repeat(201) + "\"}"), 400, "invalid_comment");
+        assertError(post(c, "/api/creative-review/" + "0".repeat(64), "{}"), 404, "unknown_asset");
+        assertError(get(c, "/api/creative-review/not-an-id"), 400, "invalid_asset_id");
+        assertThat(app.studio().status(third).name()).isEqualTo("PENDING");
+
+        JsonNode records = json(get(c, "/api/audit?limit=200")).path("records");
+        List<String> decisions = new ArrayList<>();
+        List<String> banners = new ArrayList<>();
+        records.forEach(n -> {
+            if (n.path("type").asText().equals("review")) {
+                decisions.add(n.path("operation").asText() + ":" + n.path("verdict").asText() + ":" + n.path("text")
+                        .asText());
+            }
+            if (n.path("operation").asText().equals("banner")) {
+                banners.add(n.path("text").asText());
+            }
+        });
+        assertThat(decisions).contains("review.approve:APPROVED:on brand", "review.reject:REJECTED:too dark")
+                .hasSize(2);
+        assertThat(banners).hasSize(6);
+        assertThat(json(get(c, "/api/audit")).path("verification").path("valid").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aModuleNotInstalledPageCanStillBeRegistered(@TempDir Path audit) throws Exception {
+        try (StorefrontApp bare = TestShops.app(audit).page(ModuleNotInstalledPage.planner()).start()) {
+            HttpClient c = HttpClient.newHttpClient();
+            HttpResponse<String> page = c.send(HttpRequest.newBuilder(bare.uri().resolve("/planner")).build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(page.statusCode()).isEqualTo(501);
-            assertThat(page.body()).contains("Module not installed").contains("io.retailgen:" + slot[1]);
-            JsonNode err = json(get(c, "/api/" + slot[0])).path("error");
+            assertThat(page.body()).contains("io.retailgen:sdk-forecast is on the class path");
+            JsonNode err = JSON.readTree(c.send(HttpRequest.newBuilder(bare.uri().resolve("/api/planner")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body()).path("error");
             assertThat(err.path("code").asText()).isEqualTo("module_not_installed");
-            assertThat(err.path("module").asText()).isEqualTo("io.retailgen:" + slot[1]);
+            JsonNode status = JSON.readTree(c.send(HttpRequest.newBuilder(bare.uri().resolve("/api/status")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body());
+            assertThat(status.path("pages").path("planner").path("installed").asBoolean()).isFalse();
+            assertThat(status.path("pages").path("creative-review").path("installed").asBoolean()).isTrue();
         }
-        JsonNode status = json(get(c, "/api/status"));
-        assertThat(status.path("pages").path("planner").path("installed").asBoolean()).as(status.toString()).isFalse();
+        JsonNode status = json(get(HttpClient.newHttpClient(), "/api/status"));
+        assertThat(status.path("pages").path("planner").path("installed").asBoolean()).as(status.toString()).isTrue();
         assertThat(status.path("pages").path("product").path("installed").asBoolean()).as(status.toString()).isTrue();
         assertThat(status.path("modelVersion").asText()).isEqualTo(TestShops.model().version());
     }
@@ -214,15 +322,20 @@ class StorefrontHttpTest {
         ContentPolicy blockAll = ContentPolicy.builder()
                 .check(text -> List.of(Finding.whole("test.block-all", "test", Severity.HIGH, "blocked by test")))
                 .build();
-        try (StorefrontApp strict = StorefrontApp.builder().port(0).shop(TestShops.shop())
-                .model(TestShops.model()).auditDirectory(audit).policy(blockAll).start()) {
+        try (StorefrontApp strict = TestShops.app(audit).policy(blockAll).start()) {
             HttpClient c = HttpClient.newHttpClient();
             HttpResponse<String> page = c.send(HttpRequest.newBuilder(strict.uri().resolve("/product/sku-101"))
                     .build(), HttpResponse.BodyHandlers.ofString());
             assertThat(page.body()).contains(ShopService.FALLBACK_REASON).doesNotContain("Because you viewed");
             JsonNode records = JSON.readTree(c.send(HttpRequest.newBuilder(strict.uri().resolve("/api/audit"))
                     .build(), HttpResponse.BodyHandlers.ofString()).body()).path("records");
-            assertThat(records.size()).isEqualTo(ProductPage.K);
+            List<JsonNode> explanations = new ArrayList<>();
+            records.forEach(n -> {
+                if (n.path("module").asText().equals("recommend")) {
+                    explanations.add(n);
+                }
+            });
+            assertThat(explanations).hasSize(ProductPage.K);
             records.forEach(n -> {
                 assertThat(n.path("verdict").asText()).isEqualTo("BLOCK");
                 assertThat(n.path("rules").toString()).contains("test.block-all");
@@ -253,8 +366,7 @@ class StorefrontHttpTest {
                 return PageResponse.json(200, Map.of("segments", request.segments()));
             }
         };
-        try (StorefrontApp custom = StorefrontApp.builder().port(0).shop(TestShops.shop())
-                .model(TestShops.model()).auditDirectory(audit).page(planner).start()) {
+        try (StorefrontApp custom = TestShops.app(audit).page(planner).start()) {
             HttpClient c = HttpClient.newHttpClient();
             String html = c.send(HttpRequest.newBuilder(custom.uri().resolve("/planner")).build(),
                     HttpResponse.BodyHandlers.ofString()).body();

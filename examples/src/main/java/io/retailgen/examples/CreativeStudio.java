@@ -1,0 +1,350 @@
+package io.retailgen.examples;
+
+import io.retailgen.core.RetailGenException;
+import io.retailgen.core.bundle.ModelBundle;
+import io.retailgen.core.intercept.Finding;
+import io.retailgen.imagegen.AssetPipeline;
+import io.retailgen.imagegen.AssetStore;
+import io.retailgen.imagegen.GeneratedImages;
+import io.retailgen.imagegen.ImageGenerator;
+import io.retailgen.imagegen.Lineage;
+import io.retailgen.imagegen.ReviewQueue;
+import io.retailgen.imagegen.StyleGuide;
+import io.retailgen.imagegen.StyleRecipe;
+import io.retailgen.imagegen.StyleValidator;
+import io.retailgen.imagegen.StyledAsset;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The creative workflow shared by the samples: generate product images with sdk-imagegen, style them with the
+ * brand guide (banner copy passes the content policy and lands in the audit log, because the pipeline runs through
+ * the {@link Governance} chain), store them with lineage, and queue them for review. Reviewers' decisions are
+ * recorded in the review queue and in the audit log; approved assets are published in the store.
+ *
+ * <pre>{@code
+ * try (CreativeStudio studio = CreativeStudio.open(model, storeDir, governance)) {
+ *     List<CreativeStudio.Asset> assets = studio.generate(studio.defaultBriefs(6), 7);
+ *     studio.decide(assets.get(0).assetId(), true, "maria", "on brand");
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe.
+ */
+public final class CreativeStudio implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CreativeStudio.class);
+
+    /** The sample brand guide: two sizes, a four-colour palette, gradient background, padded fit. */
+    public static final String BRAND_GUIDE = """
+            {"name": "northwind", "sizes": [[320, 320], [400, 300]], "aspect_ratios": ["1:1", "4:3"],
+             "palette": ["#1D3557", "#E63946", "#F1FAEE", "#A8DADC"], "background": "gradient", "margin": 0.08,
+             "fit": "pad", "max_delta_e": 12}""";
+
+    /** The campaign name under which assets are queued. */
+    public static final String CAMPAIGN = "spring-campaign";
+    /** Reviewer names: 1 to 40 letters, digits, spaces, {@code . _ -}. */
+    public static final Pattern REVIEWER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ._-]{0,39}");
+    /** Longest review comment. */
+    public static final int MAX_COMMENT = 200;
+
+    private static final String[] TEMPLATES = {"New season: %s", "%s, made to last", "Light and easy: %s"};
+
+    private final ImageGenerator checked;
+    private final ImageGenerator unchecked;
+    private final List<String> categoryNames;
+    private final StyleGuide guide;
+    private final AssetPipeline pipeline;
+    private final AssetStore store;
+    private final ReviewQueue queue;
+    private final Governance governance;
+    private final Map<String, Asset> assets = new LinkedHashMap<>();
+    private int uncheckedCount;
+    private boolean closed;
+
+    /**
+     * A generation request: a category and the banner copy to print on the image.
+     *
+     * @param category the category label
+     * @param banner the banner text, or null for none
+     */
+    public record Brief(int category, String banner) {
+
+        /** Validates. */
+        public Brief {
+            if (category < 0) {
+                throw new IllegalArgumentException("category must be >= 0, was " + category);
+            }
+        }
+    }
+
+    /**
+     * One generated, styled and stored asset.
+     *
+     * @param assetId the store's id (SHA-256 of the PNG)
+     * @param category the category label
+     * @param categoryName its name
+     * @param requestedBanner the banner text asked for, or null
+     * @param bannerShown the banner text printed (after the policy), or null when none or blocked
+     * @param bannerBlocked whether the content policy blocked the banner
+     * @param findings the rule ids the policy found in the banner (an unmodifiable copy)
+     * @param styleViolations what the style validator found (an unmodifiable copy; empty when on brand)
+     * @param attributeChecked whether the image passed the classifier's attribute check
+     * @param modelVersion the generator's version
+     * @param seed the generation seed
+     */
+    public record Asset(String assetId, int category, String categoryName, String requestedBanner, String bannerShown,
+            boolean bannerBlocked, List<String> findings, List<String> styleViolations, boolean attributeChecked,
+            String modelVersion, long seed) {
+
+        /** Validates and copies. */
+        public Asset {
+            Objects.requireNonNull(assetId, "assetId == null");
+            Objects.requireNonNull(categoryName, "categoryName == null");
+            Objects.requireNonNull(modelVersion, "modelVersion == null");
+            findings = List.copyOf(findings);
+            styleViolations = List.copyOf(styleViolations);
+        }
+    }
+
+    private CreativeStudio(ImageSetup.Model model, Path storeDir, Governance governance) {
+        ModelBundle bundle = model.trained().toBundle("storefront-images", "1");
+        this.checked = ImageGenerator.builder().bundle(bundle).maxAttemptsFactor(20).build();
+        ImageGenerator raw = null;
+        try {
+            raw = ImageGenerator.builder().bundle(bundle).attributeCheck(false).build();
+            this.guide = StyleGuide.parse(BRAND_GUIDE);
+            this.pipeline = AssetPipeline.builder().guide(guide).interceptors(governance.chain()).build();
+            this.store = AssetStore.open(storeDir, Clock.systemUTC());
+        } catch (RuntimeException e) {
+            checked.close();
+            if (raw != null) {
+                raw.close();
+            }
+            throw e;
+        }
+        this.unchecked = raw;
+        this.categoryNames = model.categoryNames();
+        this.queue = new ReviewQueue(Clock.systemUTC());
+        this.governance = governance;
+    }
+
+    /**
+     * Opens a studio.
+     *
+     * @param model the trained image model
+     * @param storeDir the asset store directory, created when missing
+     * @param governance the policy and audit log every banner and decision goes through
+     * @return the studio; the caller closes it (the governance stays open)
+     */
+    public static CreativeStudio open(ImageSetup.Model model, Path storeDir, Governance governance) {
+        Objects.requireNonNull(model, "model == null");
+        Objects.requireNonNull(storeDir, "storeDir == null");
+        Objects.requireNonNull(governance, "governance == null");
+        return new CreativeStudio(model, storeDir, governance);
+    }
+
+    /**
+     * Briefs for {@code count} assets: categories in turn, banner copy from three templates.
+     *
+     * @param count how many, {@code >= 1}
+     * @return the briefs
+     */
+    public List<Brief> defaultBriefs(int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("count must be >= 1, was " + count);
+        }
+        List<Brief> out = new ArrayList<>(count);
+        int categories = categoryNames.size();
+        for (int i = 0; i < count; i++) {
+            int c = (i * 3) % categories;
+            out.add(new Brief(c, String.format(Locale.ROOT, TEMPLATES[i % TEMPLATES.length], categoryNames.get(c))));
+        }
+        return out;
+    }
+
+    /**
+     * Generates one image per brief (attribute-checked; when no sample of a category passes the check, for example
+     * after very short training, an unchecked sample is used and {@link Asset#attributeChecked()} says so), styles
+     * it, stores it and queues it for review.
+     *
+     * @param briefs the briefs
+     * @param seed the seed of the first image; brief {@code i} uses {@code seed + i}
+     * @return the assets, in brief order; an image identical to one generated before (same model, brief and seed)
+     *     is the earlier asset, with its review status
+     */
+    public List<Asset> generate(List<Brief> briefs, long seed) {
+        Objects.requireNonNull(briefs, "briefs == null");
+        List<Asset> out = new ArrayList<>(briefs.size());
+        for (int i = 0; i < briefs.size(); i++) {
+            Brief b = briefs.get(i);
+            if (b.category() >= categoryNames.size()) {
+                throw new IllegalArgumentException("category " + b.category() + " unknown; the model has "
+                        + categoryNames.size() + " categories (0.." + (categoryNames.size() - 1) + ")");
+            }
+            out.add(generateOne(b, seed + i, i));
+        }
+        return out;
+    }
+
+    private synchronized Asset generateOne(Brief b, long seed, int index) {
+        requireOpen();
+        GeneratedImages g;
+        boolean attributeChecked = true;
+        try {
+            g = checked.generate(b.category(), 1, seed);
+        } catch (RetailGenException e) {
+            LOG.debug("no checked sample of category {}: {}", b.category(), e.getMessage());
+            g = unchecked.generate(b.category(), 1, seed);
+            attributeChecked = false;
+            uncheckedCount++;
+        }
+        int palette = guide.palette().size();
+        int product = index % palette;
+        int background = (index + 2) % palette;
+        StyleRecipe recipe = new StyleRecipe(index % guide.sizes().size(), product, background, 0.2, 1.1, 45, 0.3,
+                b.banner(), Locale.UK);
+        StyledAsset styled = pipeline.render(g.image(0), g.width(), g.height(), recipe);
+        List<String> violations = StyleValidator.validate(styled.image(), guide);
+        String categoryName = categoryNames.get(b.category());
+        String request = "category=" + categoryName + "; banner=" + (b.banner() == null ? "" : b.banner());
+        String key = "cat" + b.category() + "-" + seed;
+        String id = store.put(key, styled.image(), new Lineage(g.modelVersion(), seed, request, null,
+                styled.steps()));
+        Asset known = assets.get(id);
+        if (known != null) {
+            return known;
+        }
+        queue.submit(id, CAMPAIGN);
+        Asset a = new Asset(id, b.category(), categoryName, b.banner(), styled.bannerBlocked() ? null
+                : styled.bannerText(), styled.bannerBlocked(), styled.findings().stream().map(Finding::ruleId).toList(),
+                violations, attributeChecked, g.modelVersion(), seed);
+        assets.put(id, a);
+        return a;
+    }
+
+    /**
+     * Records a reviewer's decision on a pending asset, publishes it when approved, and writes the decision to the
+     * audit log.
+     *
+     * @param assetId the asset
+     * @param approve true to approve, false to reject
+     * @param reviewer who decides ({@link #REVIEWER})
+     * @param comment why, at most {@value #MAX_COMMENT} characters (may be empty)
+     * @return the decision
+     * @throws IllegalArgumentException for an unknown asset or a malformed reviewer or comment
+     * @throws IllegalStateException when the asset was already decided
+     */
+    public synchronized ReviewQueue.Decision decide(String assetId, boolean approve, String reviewer, String comment) {
+        requireOpen();
+        Asset a = assets.get(Objects.requireNonNull(assetId, "assetId == null"));
+        if (a == null) {
+            throw new IllegalArgumentException("unknown asset " + assetId + " (" + assets.size() + " assets)");
+        }
+        if (reviewer == null || !REVIEWER.matcher(reviewer).matches()) {
+            throw new IllegalArgumentException("reviewer must be 1 to 40 letters, digits, spaces or . _ -, starting"
+                    + " with a letter or digit; was '" + reviewer + "'");
+        }
+        Objects.requireNonNull(comment, "comment == null");
+        if (comment.length() > MAX_COMMENT) {
+            throw new IllegalArgumentException("comment must be at most " + MAX_COMMENT + " characters, was "
+                    + comment.length());
+        }
+        ReviewQueue.Status now = queue.status(assetId);
+        if (now != ReviewQueue.Status.PENDING) {
+            throw new IllegalStateException("asset " + assetId + " was already decided: " + now);
+        }
+        ReviewQueue.Status status = approve ? ReviewQueue.Status.APPROVED : ReviewQueue.Status.REJECTED;
+        ReviewQueue.Decision d = queue.decide(assetId, status, reviewer, comment);
+        if (approve) {
+            store.publish(assetId, queue);
+        }
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("module", "imagegen");
+        record.put("operation", approve ? "review.approve" : "review.reject");
+        record.put("verdict", status.name());
+        record.put("model", a.modelVersion());
+        record.put("asset", assetId);
+        record.put("principal", "reviewer:" + reviewer);
+        record.put("text", comment);
+        governance.record("review", record);
+        return d;
+    }
+
+    /** @return every asset generated so far, oldest first */
+    public synchronized List<Asset> assets() {
+        return List.copyOf(assets.values());
+    }
+
+    /**
+     * @param assetId an asset id
+     * @return the asset, or null when unknown
+     */
+    public synchronized Asset asset(String assetId) {
+        return assets.get(assetId);
+    }
+
+    /**
+     * @param assetId a known asset
+     * @return its review status
+     */
+    public synchronized ReviewQueue.Status status(String assetId) {
+        return queue.status(assetId);
+    }
+
+    /**
+     * @param assetId a known asset
+     * @return its decisions, oldest first (the submission first)
+     */
+    public synchronized List<ReviewQueue.Decision> history(String assetId) {
+        return queue.history(assetId);
+    }
+
+    /**
+     * @param assetId a known asset
+     * @return the stored PNG bytes (with the lineage text chunk)
+     */
+    public byte[] png(String assetId) {
+        return store.read(assetId);
+    }
+
+    /** @return the store directory */
+    public Path storeDirectory() {
+        return store.root();
+    }
+
+    /** @return the brand guide */
+    public StyleGuide guide() {
+        return guide;
+    }
+
+    /** @return how many assets fell back to an image that did not pass the attribute check */
+    public synchronized int uncheckedCount() {
+        return uncheckedCount;
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("the studio is closed");
+        }
+    }
+
+    /** Closes the generators. Idempotent. */
+    @Override
+    public synchronized void close() {
+        if (!closed) {
+            closed = true;
+            checked.close();
+            unchecked.close();
+        }
+    }
+}

@@ -1,0 +1,221 @@
+package io.retailgen.examples.storefront;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.retailgen.examples.CreativeStudio;
+import io.retailgen.imagegen.ReviewQueue;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * {@code /creative-review}: generated product images, styled by the brand guide, each with its banner copy (or
+ * the policy's block), its style check and its review status, and Approve / Reject buttons for pending ones. A
+ * decision is a form {@code POST /creative-review/decide} ({@code asset, decision=approve|reject, reviewer,
+ * comment}); it is recorded in the imagegen {@code ReviewQueue} and in the audit log. Images are served at
+ * {@code /creative-review/asset/<id>.png}. JSON: {@code GET /api/creative-review} lists the assets,
+ * {@code POST /api/creative-review/<id>} with {@code {"decision": "approve", "reviewer": "...", "comment": "..."}}
+ * decides one.
+ */
+final class CreativeReviewPage implements StorefrontPage {
+
+    static final Pattern ASSET_ID = Pattern.compile("[0-9a-f]{64}");
+    static final String DEFAULT_REVIEWER = "store-reviewer";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final CreativeStudio studio;
+
+    CreativeReviewPage(CreativeStudio studio) {
+        this.studio = studio;
+    }
+
+    @Override
+    public String path() {
+        return "creative-review";
+    }
+
+    @Override
+    public String title() {
+        return "Creative review";
+    }
+
+    @Override
+    public PageResponse page(PageRequest request) {
+        List<String> seg = request.segments();
+        if (seg.size() == 2 && seg.get(0).equals("asset")) {
+            request.requireMethod("GET");
+            String file = seg.get(1);
+            String id = file.endsWith(".png") ? file.substring(0, file.length() - 4) : file;
+            return PageResponse.bytes(200, "image/png", studio.png(known(id).assetId()));
+        }
+        if (seg.equals(List.of("decide"))) {
+            request.requireMethod("POST");
+            Map<String, String> form = StorefrontApp.query(request.body());
+            CreativeStudio.Asset a = known(form.get("asset"));
+            ReviewQueue.Decision d = decide(a, form.get("decision"), form.get("reviewer"), form.get("comment"));
+            String message = (d.status() == ReviewQueue.Status.APPROVED ? "Approved" : "Rejected") + " the "
+                    + a.categoryName() + " image " + a.assetId().substring(0, 12) + " as " + d.reviewer()
+                    + "; the decision is in the audit log.";
+            return list("<div class=\"status ok\" id=\"review-status\">" + Html.escape(message) + "</div>\n");
+        }
+        if (!seg.isEmpty()) {
+            throw PageException.notFound("not_found", "creative review sub-pages: asset/<id>.png, decide",
+                    String.join("/", seg));
+        }
+        request.requireMethod("GET");
+        return list("");
+    }
+
+    private PageResponse list(String flash) {
+        List<CreativeStudio.Asset> assets = studio.assets();
+        long pending = assets.stream().filter(a -> studio.status(a.assetId()) == ReviewQueue.Status.PENDING).count();
+        StringBuilder h = new StringBuilder(16384);
+        h.append("<h1>Creative review</h1>\n").append(flash)
+                .append("<p class=\"meta\" id=\"review-summary\">").append(assets.size())
+                .append(" generated images styled with the <code>").append(Html.escape(studio.guide().name()))
+                .append("</code> brand guide; ").append(pending).append(" waiting for review. Banner copy passed the ")
+                .append("content policy; every decision is written to the audit log.</p>\n<ul class=\"recs\" id=\"assets\">\n");
+        for (CreativeStudio.Asset a : assets) {
+            ReviewQueue.Status st = studio.status(a.assetId());
+            h.append("<li class=\"rec asset\" data-asset-id=\"").append(a.assetId()).append("\" data-status=\"")
+                    .append(st).append("\">\n<img src=\"/creative-review/asset/").append(a.assetId())
+                    .append(".png\" alt=\"Generated ").append(Html.escape(a.categoryName()))
+                    .append(" image\" width=\"200\">\n<div class=\"asset-category rec-link\">")
+                    .append(Html.escape(a.categoryName())).append("</div>\n");
+            if (a.bannerBlocked()) {
+                h.append("<div class=\"asset-banner blocked\">Banner blocked by the content policy (")
+                        .append(Html.escape(String.join(", ", a.findings()))).append(")</div>\n");
+            } else {
+                h.append("<div class=\"asset-banner\">Banner: ").append(Html.escape(a.bannerShown() == null
+                        ? "none" : a.bannerShown())).append("</div>\n");
+            }
+            h.append("<div class=\"asset-style meta\">").append(Html.escape(a.styleViolations().isEmpty()
+                    ? "Style check: on brand" : "Style check: " + String.join("; ", a.styleViolations())))
+                    .append(a.attributeChecked() ? "" : "; attribute check not passed").append("</div>\n")
+                    .append("<div class=\"asset-status\">").append(st).append("</div>\n");
+            if (st == ReviewQueue.Status.PENDING) {
+                h.append("<form method=\"post\" action=\"/creative-review/decide\" class=\"review-form\">")
+                        .append("<input type=\"hidden\" name=\"asset\" value=\"").append(a.assetId()).append("\">")
+                        .append("<label>Reviewer <input name=\"reviewer\" value=\"").append(DEFAULT_REVIEWER)
+                        .append("\" maxlength=\"40\" required></label> ")
+                        .append("<label>Comment <input name=\"comment\" maxlength=\"")
+                        .append(CreativeStudio.MAX_COMMENT).append("\"></label> ")
+                        .append("<button type=\"submit\" name=\"decision\" value=\"approve\" class=\"approve\">")
+                        .append("Approve</button> <button type=\"submit\" name=\"decision\" value=\"reject\"")
+                        .append(" class=\"reject\">Reject</button></form>\n");
+            } else {
+                List<ReviewQueue.Decision> hist = studio.history(a.assetId());
+                ReviewQueue.Decision last = hist.get(hist.size() - 1);
+                h.append("<div class=\"asset-decision reason\">").append(Html.escape(st + " by " + last.reviewer()
+                        + (last.comment() == null || last.comment().isEmpty() ? "" : ": " + last.comment())))
+                        .append("</div>\n");
+            }
+            h.append("</li>\n");
+        }
+        h.append("</ul>\n");
+        return PageResponse.html(200, "Creative review", h.toString());
+    }
+
+    private CreativeStudio.Asset known(String id) {
+        if (id == null || !ASSET_ID.matcher(id).matches()) {
+            throw PageException.badRequest("invalid_asset_id", "asset ids are 64 lower-case hex digits", id);
+        }
+        CreativeStudio.Asset a = studio.asset(id);
+        if (a == null) {
+            throw PageException.notFound("unknown_asset", "no generated asset has this id ("
+                    + studio.assets().size() + " assets)", id);
+        }
+        return a;
+    }
+
+    private ReviewQueue.Decision decide(CreativeStudio.Asset a, String decision, String reviewer, String comment) {
+        boolean approve;
+        if ("approve".equals(decision)) {
+            approve = true;
+        } else if ("reject".equals(decision)) {
+            approve = false;
+        } else {
+            throw PageException.badRequest("invalid_decision", "decision must be 'approve' or 'reject'", decision);
+        }
+        String who = reviewer == null ? "" : reviewer.trim();
+        if (!CreativeStudio.REVIEWER.matcher(who).matches()) {
+            throw PageException.badRequest("invalid_reviewer", "reviewer must be 1 to 40 letters, digits, spaces or"
+                    + " . _ -, starting with a letter or digit", reviewer);
+        }
+        String text = comment == null ? "" : comment.trim();
+        if (text.length() > CreativeStudio.MAX_COMMENT) {
+            throw PageException.badRequest("invalid_comment", "comment must be at most " + CreativeStudio.MAX_COMMENT
+                    + " characters, was " + text.length(), null);
+        }
+        try {
+            return studio.decide(a.assetId(), approve, who, text);
+        } catch (IllegalStateException e) {
+            throw new PageException(409, "already_decided", "this image was already decided: "
+                    + studio.status(a.assetId()), a.assetId());
+        }
+    }
+
+    private Map<String, Object> json(CreativeStudio.Asset a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("assetId", a.assetId());
+        m.put("category", a.category());
+        m.put("categoryName", a.categoryName());
+        m.put("bannerRequested", a.requestedBanner());
+        m.put("bannerShown", a.bannerShown());
+        m.put("bannerBlocked", a.bannerBlocked());
+        m.put("findings", a.findings());
+        m.put("styleViolations", a.styleViolations());
+        m.put("attributeChecked", a.attributeChecked());
+        m.put("modelVersion", a.modelVersion());
+        m.put("seed", a.seed());
+        m.put("status", studio.status(a.assetId()).name());
+        m.put("image", "/creative-review/asset/" + a.assetId() + ".png");
+        return m;
+    }
+
+    @Override
+    public PageResponse api(PageRequest request) {
+        List<String> seg = request.segments();
+        if (seg.isEmpty()) {
+            request.requireMethod("GET");
+            List<Map<String, Object>> list = new ArrayList<>();
+            for (CreativeStudio.Asset a : studio.assets()) {
+                list.add(json(a));
+            }
+            return PageResponse.json(200, Map.of("assets", list));
+        }
+        if (seg.size() != 1) {
+            throw PageException.notFound("not_found", "use /api/creative-review or /api/creative-review/<asset id>",
+                    String.join("/", seg));
+        }
+        request.requireMethod("GET", "POST");
+        CreativeStudio.Asset a = known(seg.get(0));
+        if (request.method().equals("GET")) {
+            return PageResponse.json(200, json(a));
+        }
+        JsonNode body;
+        try {
+            body = JSON.readTree(request.body());
+        } catch (IOException e) {
+            throw PageException.badRequest("invalid_json", "the body must be a JSON object such as"
+                    + " {\"decision\": \"approve\", \"reviewer\": \"maria\", \"comment\": \"on brand\"}", null);
+        }
+        if (body == null || !body.isObject()) {
+            throw PageException.badRequest("invalid_json", "the body must be a JSON object", null);
+        }
+        ReviewQueue.Decision d = decide(a, text(body, "decision"), text(body, "reviewer"), text(body, "comment"));
+        Map<String, Object> out = json(a);
+        out.put("reviewer", d.reviewer());
+        out.put("comment", d.comment());
+        out.put("decidedAt", d.time().toString());
+        return PageResponse.json(200, out);
+    }
+
+    private static String text(JsonNode body, String field) {
+        JsonNode n = body.get(field);
+        return n == null || n.isNull() ? null : n.isTextual() ? n.asText() : n.toString();
+    }
+}

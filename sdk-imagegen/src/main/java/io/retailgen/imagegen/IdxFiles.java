@@ -1,0 +1,162 @@
+package io.retailgen.imagegen;
+
+import io.retailgen.core.ErrorCode;
+import io.retailgen.core.RetailGenException;
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+
+/**
+ * Reads the idx-ubyte format of MNIST and Fashion-MNIST ({@code idx3} images, {@code idx1} labels), gzip-compressed
+ * or not (detected from the first bytes). A wrong magic number, a truncated or corrupt file, trailing bytes, or
+ * image and label files of different lengths fail with a {@link RetailGenException} ({@link ErrorCode#INVALID_DATA})
+ * naming the file and what was wrong.
+ *
+ * <pre>{@code
+ * LabeledImages train = IdxFiles.read(dir.resolve("train-images-idx3-ubyte.gz"),
+ *         dir.resolve("train-labels-idx1-ubyte.gz"));
+ * }</pre>
+ *
+ * <p>Stateless and safe for concurrent use.
+ */
+public final class IdxFiles {
+    /** Magic number of an idx file of unsigned bytes with three dimensions (images). */
+    public static final int IMAGES_MAGIC = 0x00000803;
+    /** Magic number of an idx file of unsigned bytes with one dimension (labels). */
+    public static final int LABELS_MAGIC = 0x00000801;
+    private static final int MAX_ITEMS = 10_000_000;
+    private static final int MAX_SIDE = 4096;
+
+    private IdxFiles() {
+    }
+
+    /**
+     * Reads an image file and its label file.
+     *
+     * @param images the idx3-ubyte images
+     * @param labels the idx1-ubyte labels, one per image
+     * @return the labelled images
+     * @throws RetailGenException when a file is missing, corrupt, truncated, or the counts differ
+     */
+    public static LabeledImages read(Path images, Path labels) {
+        RawImages raw = readImages(images);
+        int[] l = readLabels(labels);
+        if (l.length != raw.count) {
+            throw new RetailGenException(ErrorCode.INVALID_DATA, "label file " + labels + " has " + l.length
+                    + " labels but image file " + images + " has " + raw.count + " images; they must match");
+        }
+        return LabeledImages.wrap(raw.rows, raw.cols, raw.pixels, l);
+    }
+
+    /**
+     * Reads an idx1-ubyte label file.
+     *
+     * @param file the file, gzip-compressed or not
+     * @return the labels
+     * @throws RetailGenException when the file is missing, corrupt or truncated
+     */
+    public static int[] readLabels(Path file) {
+        Objects.requireNonNull(file, "file == null");
+        try (DataInputStream in = open(file)) {
+            int magic = in.readInt();
+            if (magic != LABELS_MAGIC) {
+                throw bad(file, String.format("magic number 0x%08x is not an idx1-ubyte label file (0x%08x)", magic,
+                        LABELS_MAGIC));
+            }
+            int n = in.readInt();
+            checkCount(file, n);
+            byte[] raw = new byte[n];
+            in.readFully(raw);
+            requireEnd(file, in);
+            int[] out = new int[n];
+            for (int i = 0; i < n; i++) {
+                out[i] = raw[i] & 0xff;
+            }
+            return out;
+        } catch (EOFException e) {
+            throw bad(file, "file is truncated", e);
+        } catch (IOException e) {
+            throw bad(file, "cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    record RawImages(int count, int rows, int cols, byte[] pixels) {
+    }
+
+    static RawImages readImages(Path file) {
+        Objects.requireNonNull(file, "file == null");
+        try (DataInputStream in = open(file)) {
+            int magic = in.readInt();
+            if (magic != IMAGES_MAGIC) {
+                throw bad(file, String.format("magic number 0x%08x is not an idx3-ubyte image file (0x%08x)", magic,
+                        IMAGES_MAGIC));
+            }
+            int n = in.readInt();
+            int rows = in.readInt();
+            int cols = in.readInt();
+            checkCount(file, n);
+            if (rows < 1 || cols < 1 || rows > MAX_SIDE || cols > MAX_SIDE) {
+                throw bad(file, "image size " + rows + "x" + cols + " is not between 1x1 and " + MAX_SIDE + "x"
+                        + MAX_SIDE);
+            }
+            long total = (long) n * rows * cols;
+            if (total > Integer.MAX_VALUE - 16) {
+                throw bad(file, n + " images of " + rows + "x" + cols + " exceed the 2 GiB limit");
+            }
+            byte[] pixels = new byte[(int) total];
+            in.readFully(pixels);
+            requireEnd(file, in);
+            return new RawImages(n, rows, cols, pixels);
+        } catch (EOFException e) {
+            throw bad(file, "file is truncated", e);
+        } catch (IOException e) {
+            throw bad(file, "cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    private static DataInputStream open(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new RetailGenException(ErrorCode.INVALID_DATA, "idx file " + file + " does not exist");
+        }
+        InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        raw.mark(2);
+        int b0 = raw.read();
+        int b1 = raw.read();
+        raw.reset();
+        try {
+            InputStream in = b0 == 0x1f && b1 == 0x8b ? new BufferedInputStream(new GZIPInputStream(raw, 1 << 16))
+                    : raw;
+            return new DataInputStream(in);
+        } catch (ZipException e) {
+            raw.close();
+            throw bad(file, "corrupt gzip header: " + e.getMessage(), e);
+        }
+    }
+
+    private static void checkCount(Path file, int n) {
+        if (n < 0 || n > MAX_ITEMS) {
+            throw bad(file, "item count " + n + " is not between 0 and " + MAX_ITEMS);
+        }
+    }
+
+    private static void requireEnd(Path file, InputStream in) throws IOException {
+        if (in.read() != -1) {
+            throw bad(file, "file has bytes after the declared items (size mismatch)");
+        }
+    }
+
+    private static RetailGenException bad(Path file, String what) {
+        return new RetailGenException(ErrorCode.INVALID_DATA, "idx file " + file + ": " + what);
+    }
+
+    private static RetailGenException bad(Path file, String what, Throwable cause) {
+        return new RetailGenException(ErrorCode.INVALID_DATA, "idx file " + file + ": " + what, cause);
+    }
+}

@@ -1,0 +1,263 @@
+package io.retailgen.imagegen;
+
+import io.retailgen.core.Device;
+import io.retailgen.core.bundle.DataFingerprint;
+import io.retailgen.core.bundle.Provenance;
+import io.retailgen.core.train.TrainingEngine;
+import io.retailgen.core.train.TrainingListener;
+import io.retailgen.core.train.TrainingProgress;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Trains the image models of a brand asset library with DJL (PyTorch engine): a category classifier (attribute checks
+ * and the feature space of the quality metrics) and a class-conditional DCGAN-style generator (nearest-neighbour
+ * upsampling and 3x3/5x5 convolutions, a discriminator with one real/fake head per category, an exponential moving
+ * average of the generator weights). Both are exported to ONNX and checked against DJL on random inputs.
+ *
+ * <pre>{@code
+ * TrainedImageModel model = ImageModelTrainer.builder()
+ *         .seed(7).epochs(8).timeBudget(Duration.ofMinutes(10)).listener(ConsoleProgressBar.create())
+ *         .build()
+ *         .train(IdxFiles.read(images, labels));
+ * model.toBundle("fashion", "1").saveTo(dir);
+ * }</pre>
+ *
+ * <p>A trainer is immutable; {@link #train(LabeledImages)} may be called again (it builds new networks each time),
+ * but not concurrently, because the PyTorch engine allows one gradient recording at a time.
+ */
+public final class ImageModelTrainer {
+    private static final Logger LOG = LoggerFactory.getLogger(ImageModelTrainer.class);
+    /** Image side the networks are built for. */
+    public static final int SIDE = Nets.SIDE;
+
+    private final int seed;
+    private final Device device;
+    private final int epochs;
+    private final int classifierEpochs;
+    private final int batchSize;
+    private final int latentDim;
+    private final int width;
+    private final float learningRate;
+    private final float emaDecay;
+    private final Duration timeBudget;
+    private final TrainingListener listener;
+
+    private ImageModelTrainer(Builder b) {
+        this.seed = b.seed;
+        this.device = b.device;
+        this.epochs = b.epochs;
+        this.classifierEpochs = b.classifierEpochs;
+        this.batchSize = b.batchSize;
+        this.latentDim = b.latentDim;
+        this.width = b.width;
+        this.learningRate = b.learningRate;
+        this.emaDecay = b.emaDecay;
+        this.timeBudget = b.timeBudget;
+        this.listener = b.listener;
+    }
+
+    /** @return a builder with seed 42, CPU, 8 GAN epochs, 3 classifier epochs, batch 64, no time budget */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Trains the classifier, then the generator (stopping at the time budget), exports both and measures the export.
+     *
+     * @param data 28x28 greyscale images with category labels {@code 0..k-1}, {@code k >= 2}
+     * @return the trained model
+     * @throws IllegalArgumentException when the images are not 28x28, fewer than one batch, or of one category
+     * @throws io.retailgen.core.RetailGenException when training diverges or the export does not match DJL
+     */
+    public TrainedImageModel train(LabeledImages data) {
+        Objects.requireNonNull(data, "data == null");
+        if (data.rows() != SIDE || data.cols() != SIDE) {
+            throw new IllegalArgumentException("images must be " + SIDE + "x" + SIDE + ", were " + data.rows() + "x"
+                    + data.cols());
+        }
+        if (data.count() < batchSize) {
+            throw new IllegalArgumentException("need at least one batch of " + batchSize + " images, got "
+                    + data.count());
+        }
+        int classes = data.categories();
+        if (classes < 2) {
+            throw new IllegalArgumentException("need at least 2 categories, labels span " + classes);
+        }
+        long t0 = System.nanoTime();
+        TrainingEngine engine = TrainingEngine.builder().seed(seed).device(device).build();
+        engine.reseed();
+        SplittableRandom rnd = new SplittableRandom(seed);
+        LOG.info("training imagegen models on {} images ({} categories) with {}", data.count(), classes,
+                engine.describe());
+        Training.Trained cls = Training.trainClassifier(engine, data, classes, classifierEpochs, 128,
+                TrainingProgress.of(listener), rnd);
+        long deadline = timeBudget == null ? Long.MAX_VALUE
+                : t0 + timeBudget.toNanos();
+        Training.Trained gan = Training.trainGan(engine, data, new Training.GanSettings(latentDim, classes, width,
+                epochs, batchSize, learningRate, emaDecay, deadline), TrainingProgress.of(listener), rnd);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        double diff = Math.max(cls.exportMaxAbsDiff(), gan.exportMaxAbsDiff());
+        LOG.info(String.format(Locale.ROOT, "trained in %.1f s (classifier %.1f s, GAN %.1f s, %d epochs, %d steps);"
+                + " max |ONNX - DJL| = %.2e", seconds, cls.seconds(), gan.seconds(), gan.epochs(), gan.steps(), diff));
+        Map<String, String> hyper = new LinkedHashMap<>();
+        hyper.put("architecture", "cdcgan-upsample-conv");
+        hyper.put("latent_dim", Integer.toString(latentDim));
+        hyper.put("width", Integer.toString(width));
+        hyper.put("epochs_requested", Integer.toString(epochs));
+        hyper.put("epochs_run", Integer.toString(gan.epochs()));
+        hyper.put("steps", Long.toString(gan.steps()));
+        hyper.put("batch", Integer.toString(batchSize));
+        hyper.put("learning_rate", Float.toString(learningRate));
+        hyper.put("ema_decay", Float.toString(emaDecay));
+        hyper.put("classifier_epochs", Integer.toString(classifierEpochs));
+        hyper.put("time_budget", timeBudget == null ? "none" : timeBudget.toString());
+        hyper.put("device", engine.device().toString());
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        metrics.put("train_seconds", seconds);
+        metrics.put("classifier_seconds", cls.seconds());
+        metrics.put("gan_seconds", gan.seconds());
+        metrics.put("export_max_abs_diff", diff);
+        metrics.put("classifier_final_loss", cls.lastLoss());
+        metrics.put("generator_final_loss", gan.lastLoss());
+        Provenance provenance = Provenance.capture(fingerprint(data), data.count(), hyper, seed, metrics);
+        return new TrainedImageModel(gan.onnx(), cls.onnx(), new ModelSpec(latentDim, classes, SIDE, SIDE),
+                provenance, seconds, diff);
+    }
+
+    static String fingerprint(LabeledImages data) {
+        ByteBuffer header = ByteBuffer.allocate(12).putInt(data.count()).putInt(data.rows()).putInt(data.cols());
+        byte[] labels = new byte[data.count()];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = (byte) data.label(i);
+        }
+        byte[] px = data.pixelsUnsafe();
+        byte[] all = new byte[12 + labels.length + px.length];
+        System.arraycopy(header.array(), 0, all, 0, 12);
+        System.arraycopy(labels, 0, all, 12, labels.length);
+        System.arraycopy(px, 0, all, 12 + labels.length, px.length);
+        return DataFingerprint.ofBytes(all);
+    }
+
+    /** Collects the training settings; each setter validates its value at once. */
+    public static final class Builder {
+        private int seed = 42;
+        private Device device = Device.cpu();
+        private int epochs = 8;
+        private int classifierEpochs = 3;
+        private int batchSize = 64;
+        private int latentDim = 64;
+        private int width = 32;
+        private float learningRate = 2e-4f;
+        private float emaDecay = 0.999f;
+        private Duration timeBudget;
+        private TrainingListener listener = new TrainingListener() { };
+
+        private Builder() {
+        }
+
+        /** @param value the random seed; the same seed and data give the same model on the same machine */
+        public Builder seed(int value) {
+            this.seed = value;
+            return this;
+        }
+
+        /** @param value where to train ({@link Device#cpu()} or a CUDA device) */
+        public Builder device(Device value) {
+            this.device = Objects.requireNonNull(value, "device == null");
+            return this;
+        }
+
+        /** @param value GAN epochs over the data, {@code >= 1} */
+        public Builder epochs(int value) {
+            this.epochs = positive("epochs", value);
+            return this;
+        }
+
+        /** @param value classifier epochs, {@code >= 1} */
+        public Builder classifierEpochs(int value) {
+            this.classifierEpochs = positive("classifierEpochs", value);
+            return this;
+        }
+
+        /** @param value GAN mini-batch size, {@code 2..4096} */
+        public Builder batchSize(int value) {
+            if (value < 2 || value > 4096) {
+                throw new IllegalArgumentException("batchSize must be in 2..4096, was " + value);
+            }
+            this.batchSize = value;
+            return this;
+        }
+
+        /** @param value the latent dimension, {@code 1..1024} */
+        public Builder latentDim(int value) {
+            if (value < 1 || value > 1024) {
+                throw new IllegalArgumentException("latentDim must be in 1..1024, was " + value);
+            }
+            this.latentDim = value;
+            return this;
+        }
+
+        /** @param value channels of the generator's 14x14 layer (twice that at 7x7), {@code 4..512} */
+        public Builder width(int value) {
+            if (value < 4 || value > 512) {
+                throw new IllegalArgumentException("width must be in 4..512, was " + value);
+            }
+            this.width = value;
+            return this;
+        }
+
+        /** @param value Adam learning rate of both GAN networks, {@code (0, 1)} */
+        public Builder learningRate(float value) {
+            if (!(value > 0 && value < 1)) {
+                throw new IllegalArgumentException("learningRate must be in (0, 1), was " + value);
+            }
+            this.learningRate = value;
+            return this;
+        }
+
+        /** @param value decay of the generator's weight average, {@code [0, 1)} (0 = no averaging) */
+        public Builder emaDecay(float value) {
+            if (!(value >= 0 && value < 1)) {
+                throw new IllegalArgumentException("emaDecay must be in [0, 1), was " + value);
+            }
+            this.emaDecay = value;
+            return this;
+        }
+
+        /** @param value wall-clock limit for the whole run; the GAN stops after the step that crosses it */
+        public Builder timeBudget(Duration value) {
+            Objects.requireNonNull(value, "timeBudget == null");
+            if (value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException("timeBudget must be positive, was " + value);
+            }
+            this.timeBudget = value;
+            return this;
+        }
+
+        /** @param value receives training progress (for example a console progress bar) */
+        public Builder listener(TrainingListener value) {
+            this.listener = Objects.requireNonNull(value, "listener == null");
+            return this;
+        }
+
+        /** @return the trainer */
+        public ImageModelTrainer build() {
+            return new ImageModelTrainer(this);
+        }
+
+        private static int positive(String name, int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException(name + " must be >= 1, was " + value);
+            }
+            return value;
+        }
+    }
+}

@@ -1,0 +1,351 @@
+package io.retailgen.imagegen;
+
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import io.retailgen.core.ErrorCode;
+import io.retailgen.core.RetailGenException;
+import io.retailgen.core.runtime.OnnxModel;
+import io.retailgen.core.runtime.Tensor;
+import io.retailgen.core.train.TrainingEngine;
+import io.retailgen.core.train.TrainingProgress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The DJL training loops: the classifier, then the conditional GAN with an exponential moving average generator. */
+final class Training {
+    private static final Logger LOG = LoggerFactory.getLogger(Training.class);
+    private static final int EXPORT_CHECK_ROWS = 64;
+
+    private Training() {
+    }
+
+    record Trained(byte[] onnx, double exportMaxAbsDiff, int epochs, long steps, double seconds, double lastLoss) {
+    }
+
+    static int[] shuffled(int n, SplittableRandom rnd) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = rnd.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        return order;
+    }
+
+    /** Copies a batch of images as floats {@code pixel * scale + offset} and one-hot labels. */
+    static void batch(LabeledImages data, int[] order, int start, int n, float scale, float offset, float[] x,
+            float[] oneHot, float[] labels, int classes) {
+        byte[] px = data.pixelsUnsafe();
+        int[] lab = data.labelsUnsafe();
+        int per = data.pixelsPerImage();
+        if (oneHot != null) {
+            java.util.Arrays.fill(oneHot, 0, n * classes, 0f);
+        }
+        for (int k = 0; k < n; k++) {
+            int r = order[start + k];
+            int base = r * per;
+            for (int i = 0; i < per; i++) {
+                x[k * per + i] = (px[base + i] & 0xff) * scale + offset;
+            }
+            if (oneHot != null) {
+                oneHot[k * classes + lab[r]] = 1f;
+            }
+            if (labels != null) {
+                labels[k] = lab[r];
+            }
+        }
+    }
+
+    private static DefaultTrainingConfig config(TrainingEngine engine, Loss loss, Optimizer optimizer) {
+        return new DefaultTrainingConfig(loss).optOptimizer(optimizer)
+                .optDevices(new ai.djl.Device[] {engine.djlDevice()});
+    }
+
+    static void zeroGradients(Block block) {
+        for (Parameter p : block.getParameters().values()) {
+            NDArray a = p.getArray();
+            if (p.requiresGradient() && a.hasGradient()) {
+                try (NDArray g = a.getGradient()) {
+                    g.subi(g);
+                }
+            }
+        }
+    }
+
+    private static void requireFinite(double loss, String what, int epoch) {
+        if (!Double.isFinite(loss)) {
+            throw new RetailGenException(ErrorCode.TRAINING_FAILED,
+                    what + " training diverged at epoch " + epoch + ": loss is " + loss);
+        }
+    }
+
+    /** Trains the classifier with softmax cross-entropy and Adam; inputs are pixels in [0, 1]. */
+    static Trained trainClassifier(TrainingEngine engine, LabeledImages data, int classes, int epochs, int batchSize,
+            TrainingProgress progress, SplittableRandom rnd) {
+        long t0 = System.nanoTime();
+        Nets.Classifier net = new Nets.Classifier(classes);
+        int per = data.pixelsPerImage();
+        int steps = (data.count() + batchSize - 1) / batchSize;
+        long global = 0;
+        double last = Double.NaN;
+        try (Model model = Model.newInstance("imagegen-classifier", engine.djlDevice(), TrainingEngine.ENGINE_NAME)) {
+            model.setBlock(net.block);
+            Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed(1e-3f)).build();
+            try (Trainer trainer = model.newTrainer(config(engine, Loss.softmaxCrossEntropyLoss(), adam));
+                 NDManager root = engine.newManager()) {
+                trainer.initialize(new Shape(1, 1, Nets.SIDE, Nets.SIDE));
+                progress.start(epochs, steps);
+                float[] x = new float[batchSize * per];
+                float[] y = new float[batchSize];
+                for (int epoch = 1; epoch <= epochs; epoch++) {
+                    int[] order = shuffled(data.count(), rnd);
+                    for (int start = 0; start < order.length; start += batchSize) {
+                        int n = Math.min(batchSize, order.length - start);
+                        batch(data, order, start, n, 1f / 255f, 0f, x, null, y, classes);
+                        try (NDManager step = root.newSubManager()) {
+                            NDArray xb = step.create(java.util.Arrays.copyOf(x, n * per),
+                                    new Shape(n, 1, Nets.SIDE, Nets.SIDE));
+                            NDArray yb = step.create(java.util.Arrays.copyOf(y, n), new Shape(n));
+                            zeroGradients(net.block);
+                            try (GradientCollector gc = trainer.newGradientCollector()) {
+                                NDArray logits = trainer.forward(new NDList(xb)).singletonOrThrow();
+                                NDArray loss = trainer.getLoss().evaluate(new NDList(yb), new NDList(logits));
+                                gc.backward(loss);
+                                last = loss.getFloat();
+                            }
+                            trainer.step();
+                            requireFinite(last, "classifier", epoch);
+                            progress.step(last, n);
+                            global++;
+                            logEvery("classifier", global, epoch, last, t0);
+                        }
+                    }
+                    progress.endEpoch();
+                }
+                progress.end();
+                byte[] onnx = net.export("Fashion-MNIST-style category classifier (" + classes
+                        + " categories), trained with DJL on " + engine.describe());
+                double diff = checkClassifier(root, trainer, onnx, rnd);
+                return new Trained(onnx, diff, epochs, global, (System.nanoTime() - t0) / 1e9, last);
+            }
+        }
+    }
+
+    private static double checkClassifier(NDManager root, Trainer trainer, byte[] onnx, SplittableRandom rnd) {
+        float[] x = new float[EXPORT_CHECK_ROWS * Nets.SIDE * Nets.SIDE];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) rnd.nextDouble();
+        }
+        float[] djl;
+        try (NDManager scope = root.newSubManager()) {
+            NDArray in = scope.create(x, new Shape(EXPORT_CHECK_ROWS, 1, Nets.SIDE, Nets.SIDE));
+            djl = trainer.evaluate(new NDList(in)).singletonOrThrow().softmax(1).toFloatArray();
+        }
+        try (OnnxModel m = OnnxModel.builder().model(onnx).name("classifier-check").build()) {
+            float[] ort = m.run(Map.of(Nets.IN_IMAGE, Tensor.ofFloats(x, EXPORT_CHECK_ROWS, 1, Nets.SIDE,
+                    Nets.SIDE))).get(Nets.OUT_PROBABILITIES).toFloatArray();
+            return maxAbsDiff(djl, ort);
+        }
+    }
+
+    private static void logEvery(String what, long step, int epoch, double loss, long t0) {
+        if (step % 200 == 0 && LOG.isInfoEnabled()) {
+            double s = (System.nanoTime() - t0) / 1e9;
+            LOG.info(String.format(java.util.Locale.ROOT, "%s step %d (epoch %d): loss %.4f, %.1f s, %.1f steps/s",
+                    what, step, epoch, loss, s, step / s));
+        }
+    }
+
+    static double maxAbsDiff(float[] a, float[] b) {
+        if (a.length != b.length) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double max = 0;
+        for (int i = 0; i < a.length; i++) {
+            max = Math.max(max, Math.abs(a[i] - b[i]));
+        }
+        return max;
+    }
+
+    /** Settings of the GAN run. */
+    record GanSettings(int latent, int classes, int width, int epochs, int batchSize, float learningRate,
+            float emaDecay, long deadlineNanos) {
+    }
+
+    /**
+     * Trains the conditional GAN (non-saturating loss, Adam with beta1 = 0.5) until the epochs are done or the
+     * deadline passes, then writes the moving-average generator (with batch-norm statistics recomputed) to ONNX and
+     * checks ONNX Runtime against DJL on random inputs.
+     */
+    static Trained trainGan(TrainingEngine engine, LabeledImages data, GanSettings s, TrainingProgress progress,
+            SplittableRandom rnd) {
+        long t0 = System.nanoTime();
+        Nets.Generator gen = new Nets.Generator(s.latent(), s.classes(), s.width());
+        Nets.Discriminator dis = new Nets.Discriminator(s.classes(), s.width());
+        int per = data.pixelsPerImage();
+        int bs = s.batchSize();
+        int steps = (data.count() + bs - 1) / bs;
+        long global = 0;
+        int epochsRun = 0;
+        double lastG = Double.NaN;
+        try (Model gm = Model.newInstance("imagegen-generator", engine.djlDevice(), TrainingEngine.ENGINE_NAME);
+             Model dm = Model.newInstance("imagegen-discriminator", engine.djlDevice(),
+                     TrainingEngine.ENGINE_NAME)) {
+            gm.setBlock(gen.block);
+            dm.setBlock(dis.block);
+            Optimizer ga = Optimizer.adam().optLearningRateTracker(Tracker.fixed(s.learningRate())).optBeta1(0.5f)
+                    .build();
+            Optimizer da = Optimizer.adam().optLearningRateTracker(Tracker.fixed(s.learningRate())).optBeta1(0.5f)
+                    .build();
+            try (Trainer gt = gm.newTrainer(config(engine, Loss.l2Loss(), ga));
+                 Trainer dt = dm.newTrainer(config(engine, Loss.l2Loss(), da));
+                 NDManager root = engine.newManager()) {
+                gt.initialize(gen.inputShape());
+                dt.initialize(new Shape(2, 1, Nets.SIDE, Nets.SIDE));
+                List<Parameter> gParams = new ArrayList<>();
+                List<NDArray> ema = new ArrayList<>();
+                for (Parameter p : gen.block.getParameters().values()) {
+                    if (p.requiresGradient()) {
+                        gParams.add(p);
+                        NDArray copy = root.create(p.getArray().toFloatArray(), p.getArray().getShape());
+                        ema.add(copy);
+                    }
+                }
+                progress.start(s.epochs(), steps);
+                float[] x = new float[bs * per];
+                float[] oh = new float[bs * s.classes()];
+                boolean out = false;
+                for (int epoch = 1; epoch <= s.epochs() && !out; epoch++) {
+                    int[] order = shuffled(data.count(), rnd);
+                    for (int start = 0; start + bs <= order.length; start += bs) {
+                        batch(data, order, start, bs, 2f / 255f, -1f, x, oh, null, s.classes());
+                        double dLoss;
+                        try (NDManager step = root.newSubManager()) {
+                            NDArray real = step.create(x, new Shape(bs, 1, Nets.SIDE, Nets.SIDE));
+                            NDArray onehot = step.create(oh, new Shape(bs, s.classes()));
+                            NDArray z = step.randomNormal(new Shape(bs, s.latent()));
+                            NDArray fake;
+                            zeroGradients(dis.block);
+                            try (GradientCollector gc = dt.newGradientCollector()) {
+                                fake = gt.forward(new NDList(z.concat(onehot, 1))).singletonOrThrow();
+                                NDArray dReal = head(dt.forward(new NDList(real)).singletonOrThrow(), onehot);
+                                NDArray dFake = head(dt.forward(new NDList(fake.stopGradient())).singletonOrThrow(),
+                                        onehot);
+                                NDArray loss = Activation.softPlus(dReal.neg()).mean()
+                                        .add(Activation.softPlus(dFake).mean());
+                                gc.backward(loss);
+                                dLoss = loss.getFloat();
+                            }
+                            dt.step();
+                            zeroGradients(gen.block);
+                            try (GradientCollector gc = gt.newGradientCollector()) {
+                                NDArray dOut = head(dt.forward(new NDList(fake)).singletonOrThrow(), onehot);
+                                NDArray loss = Activation.softPlus(dOut.neg()).mean();
+                                gc.backward(loss);
+                                lastG = loss.getFloat();
+                            }
+                            gt.step();
+                            requireFinite(dLoss + lastG, "GAN", epoch);
+                            float keep = Math.min(s.emaDecay(), (1f + global) / (10f + global));
+                            for (int i = 0; i < gParams.size(); i++) {
+                                try (NDArray t = gParams.get(i).getArray().mul(1f - keep)) {
+                                    ema.get(i).muli(keep).addi(t);
+                                }
+                            }
+                            progress.step(lastG, bs);
+                            global++;
+                            logEvery("GAN", global, epoch, lastG, t0);
+                        }
+                        if (System.nanoTime() > s.deadlineNanos()) {
+                            out = true;
+                            break;
+                        }
+                    }
+                    progress.endEpoch();
+                    epochsRun = epoch;
+                }
+                progress.end();
+                for (int i = 0; i < gParams.size(); i++) {
+                    NDArray a = gParams.get(i).getArray();
+                    a.subi(a).addi(ema.get(i));
+                }
+                recomputeBatchNorm(gt, root, s, 40, rnd);
+                byte[] onnx = gen.export("Class-conditional DCGAN-style generator (" + s.classes()
+                        + " categories, latent " + s.latent() + ", width " + s.width()
+                        + "), moving-average weights, trained with DJL on " + engine.describe());
+                double diff = checkGenerator(root, gt, s, onnx, rnd);
+                return new Trained(onnx, diff, epochsRun, global, (System.nanoTime() - t0) / 1e9, lastG);
+            }
+        }
+    }
+
+    private static NDArray head(NDArray logits, NDArray onehot) {
+        return logits.mul(onehot).sum(new int[] {1});
+    }
+
+    /** Batch-norm running statistics for the averaged weights: forward passes in training mode, no gradients. */
+    private static void recomputeBatchNorm(Trainer gt, NDManager root, GanSettings s, int batches,
+            SplittableRandom rnd) {
+        int bs = 256;
+        for (int b = 0; b < batches; b++) {
+            try (NDManager scope = root.newSubManager()) {
+                gt.forward(new NDList(latentBatch(scope, bs, s.latent(), s.classes(), rnd)));
+            }
+        }
+    }
+
+    private static NDArray latentBatch(NDManager m, int n, int latent, int classes, SplittableRandom rnd) {
+        float[] in = new float[n * (latent + classes)];
+        for (int r = 0; r < n; r++) {
+            for (int j = 0; j < latent; j++) {
+                in[r * (latent + classes) + j] = (float) rnd.nextGaussian();
+            }
+            in[r * (latent + classes) + latent + rnd.nextInt(classes)] = 1f;
+        }
+        return m.create(in, new Shape(n, latent + classes));
+    }
+
+    private static double checkGenerator(NDManager root, Trainer gt, GanSettings s, byte[] onnx,
+            SplittableRandom rnd) {
+        int n = EXPORT_CHECK_ROWS;
+        float[] djl;
+        float[] in;
+        try (NDManager scope = root.newSubManager()) {
+            NDArray zc = latentBatch(scope, n, s.latent(), s.classes(), rnd);
+            in = zc.toFloatArray();
+            djl = gt.evaluate(new NDList(zc)).singletonOrThrow().add(1f).mul(0.5f).toFloatArray();
+        }
+        int w = s.latent() + s.classes();
+        float[] z = new float[n * s.latent()];
+        float[] y = new float[n * s.classes()];
+        for (int r = 0; r < n; r++) {
+            System.arraycopy(in, r * w, z, r * s.latent(), s.latent());
+            System.arraycopy(in, r * w + s.latent(), y, r * s.classes(), s.classes());
+        }
+        try (OnnxModel m = OnnxModel.builder().model(onnx).name("generator-check").build()) {
+            float[] ort = m.run(Map.of(Nets.IN_LATENT, Tensor.ofFloats(z, n, s.latent()), Nets.IN_CATEGORY,
+                    Tensor.ofFloats(y, n, s.classes()))).get(Nets.OUT_IMAGE).toFloatArray();
+            return maxAbsDiff(djl, ort);
+        }
+    }
+}
