@@ -4,6 +4,7 @@ import io.retailgen.core.cache.StateCache;
 import io.retailgen.core.runtime.OnnxModel;
 import io.retailgen.core.runtime.Tensor;
 import io.retailgen.core.runtime.TensorSpec;
+import io.retailgen.core.spi.SessionOptions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -24,6 +25,7 @@ import org.slf4j.LoggerFactory;
 final class DefaultRecommender implements Recommender {
 
     private static final Logger LOG = LoggerFactory.getLogger(DefaultRecommender.class);
+    private static final Set<String> HIDDEN_ONLY = Set.of(GruExport.OUT_HIDDEN);
 
     private final AtomicReference<Engine> engine = new AtomicReference<>();
     private final List<Engine> retired = new CopyOnWriteArrayList<>();
@@ -51,6 +53,9 @@ final class DefaultRecommender implements Recommender {
         final OnnxModel gru;
         final int hidden;
         final boolean context;
+        /** Whether the graph returns its top candidates ({@link GruExport#OUT_TOP_ITEMS}). */
+        final boolean topK;
+        final Set<String> scoreOutputs;
         final float[] boost;
 
         Engine(RecommendModel m, BusinessRules rules, String backend) {
@@ -59,7 +64,10 @@ final class DefaultRecommender implements Recommender {
             this.ranker = new HybridRanker(log.vocab, new SessionKnn(log, m.options.knnParams()),
                     CoOccurrence.of(log), Popularity.of(log, 0));
             if (m.hasSequenceModel()) {
-                OnnxModel.Builder ob = OnnxModel.builder().model(m.onnx).name("recommend-gru-" + m.version());
+                // one intra-op thread: a step is small (one GRU step, one item matmul, TopK), a thread pool only
+                // adds hand-over and spinning; concurrency comes from the callers' threads
+                OnnxModel.Builder ob = OnnxModel.builder().model(m.onnx).name("recommend-gru-" + m.version())
+                        .options(new SessionOptions(1, 1, true));
                 if (backend != null) {
                     ob.backend(backend);
                 }
@@ -75,10 +83,20 @@ final class DefaultRecommender implements Recommender {
                 }
                 this.hidden = h;
                 this.context = ctx;
+                boolean top = false;
+                for (TensorSpec s : gru.outputs()) {
+                    top |= s.name().equals(GruExport.OUT_TOP_ITEMS);
+                }
+                this.topK = top;
+                this.scoreOutputs = top
+                        ? Set.of(GruExport.OUT_HIDDEN, GruExport.OUT_TOP_SCORES, GruExport.OUT_TOP_ITEMS)
+                        : Set.of(GruExport.OUT_HIDDEN, GruExport.OUT_SCORES);
             } else {
                 this.gru = null;
                 this.hidden = 0;
                 this.context = false;
+                this.topK = false;
+                this.scoreOutputs = Set.of();
             }
             if (rules.boosts().isEmpty()) {
                 this.boost = null;
@@ -95,18 +113,38 @@ final class DefaultRecommender implements Recommender {
             }
         }
 
-        /** Runs one GRU step; returns {new hidden, logits}. */
-        float[][] step(int item, int deviceSlot, int hourSlot, float[] h) {
-            Map<String, Tensor> feed = new HashMap<>();
+        /**
+         * Runs one GRU step for session {@code s} from its hidden state; with {@code score} also fetches the top
+         * candidates (or, for graphs written before the in-graph TopK, every logit) into {@code s}.
+         */
+        void step(SessionState s, int item, int deviceSlot, int hourSlot, boolean score) {
+            Map<String, Tensor> feed = new HashMap<>(8);
             feed.put(GruExport.IN_ITEM, Tensor.ofLongs(new long[] {item}, 1));
-            feed.put(GruExport.IN_HIDDEN, Tensor.ofFloats(h, 1, hidden));
+            feed.put(GruExport.IN_HIDDEN, Tensor.ofFloats(s.hidden, 1, hidden));
             if (context) {
                 feed.put(GruExport.IN_DEVICE, Tensor.ofLongs(new long[] {deviceSlot}, 1));
                 feed.put(GruExport.IN_HOUR, Tensor.ofLongs(new long[] {hourSlot}, 1));
             }
-            Map<String, Tensor> out = gru.run(feed);
-            return new float[][] {out.get(GruExport.OUT_HIDDEN).toFloatArray(),
-                out.get(GruExport.OUT_SCORES).toFloatArray()};
+            Map<String, Tensor> out = gru.run(feed, score ? scoreOutputs : HIDDEN_ONLY);
+            s.hidden = out.get(GruExport.OUT_HIDDEN).toFloatArray();
+            s.topItems = null;
+            s.topScores = null;
+            s.lastLogits = null;
+            if (!score) {
+                return;
+            }
+            if (topK) {
+                Tensor items = out.get(GruExport.OUT_TOP_ITEMS);
+                int n = items.size();
+                int[] ti = new int[n];
+                for (int i = 0; i < n; i++) {
+                    ti[i] = (int) items.longAt(i);
+                }
+                s.topItems = ti;
+                s.topScores = out.get(GruExport.OUT_TOP_SCORES).toFloatArray();
+            } else {
+                s.lastLogits = out.get(GruExport.OUT_SCORES).toFloatArray();
+            }
         }
 
         void close() {
@@ -125,7 +163,12 @@ final class DefaultRecommender implements Recommender {
         Engine engine;
         float[] hidden;
         int processed;
+        /** After the last scored step: the top candidates (sorted descending) or, for old graphs, all logits. */
+        int[] topItems;
+        float[] topScores;
         float[] lastLogits;
+        /** Whether the fields above belong to the latest click. */
+        boolean scored;
         /** The session's id in the live neighbour index of {@link #liveEngine}, -1 when not indexed. */
         int liveId = -1;
         Engine liveEngine;
@@ -142,24 +185,35 @@ final class DefaultRecommender implements Recommender {
             length++;
         }
 
-        /** Brings the hidden state up to date with one GRU step per new click; returns the latest logits. */
-        float[] advance(Engine e) {
+        /**
+         * Brings the hidden state up to date with one GRU step per new click (catch-up clicks fetch only the
+         * hidden state); returns whether sequence scores for the latest click are available.
+         */
+        boolean advance(Engine e) {
             if (e.gru == null) {
-                return null;
+                return false;
             }
             if (engine != e) {
                 engine = e;
                 hidden = new float[e.hidden];
                 processed = 0;
-                lastLogits = null;
+                scored = false;
             }
             while (processed < length) {
-                float[][] r = e.step(items[processed], device[processed], hour[processed], hidden);
-                hidden = r[0];
-                lastLogits = r[1];
+                boolean last = processed == length - 1;
+                e.step(this, items[processed], device[processed], hour[processed], last);
+                scored = last;
                 processed++;
             }
-            return lastLogits;
+            return scored;
+        }
+
+        /** The sequence model's candidates of the latest click as relative probabilities, or null. */
+        Scores sequence(HybridRanker ranker) {
+            if (topItems != null) {
+                return ranker.sequenceScores(topItems, topScores);
+            }
+            return lastLogits == null ? null : ranker.sequenceScores(lastLogits);
         }
     }
 
@@ -201,8 +255,8 @@ final class DefaultRecommender implements Recommender {
             Engine e = engine.get();
             try {
                 synchronized (s) {
-                    float[] logits = s.advance(e);
-                    return rank(e, s.items, s.length, s.liveEngine == e ? s.liveId : -1, logits, k);
+                    boolean scored = s.advance(e);
+                    return rank(e, s.items, s.length, s.liveEngine == e ? s.liveId : -1, scored ? s : null, k);
                 }
             } catch (IllegalStateException ex) {
                 if (attempt > 0 || engine.get() == e) {
@@ -228,11 +282,11 @@ final class DefaultRecommender implements Recommender {
                 s.append(idx, c);
             }
         }
-        float[] logits = s.length == 0 ? null : s.advance(e);
-        return rank(e, s.items, s.length, -1, logits, k);
+        boolean scored = s.length > 0 && s.advance(e);
+        return rank(e, s.items, s.length, -1, scored ? s : null, k);
     }
 
-    private List<Recommendation> rank(Engine e, int[] items, int len, int selfLive, float[] logits, int k) {
+    private List<Recommendation> rank(Engine e, int[] items, int len, int selfLive, SessionState scored, int k) {
         Catalog cat = catalog;
         ItemVocab vocab = e.ranker.vocab();
         Set<Integer> viewed = new HashSet<>();
@@ -243,7 +297,7 @@ final class DefaultRecommender implements Recommender {
         }
         IntPredicate keep = i -> (!rules.dropOutOfStock() || cat.inStock(vocab.id(i)))
                 && (!rules.dropViewed() || !viewed.contains(i)) && !rules.pins().containsKey(vocab.id(i));
-        Scores seq = logits == null || weights.sequence() <= 0 ? null : e.ranker.sequenceScores(logits);
+        Scores seq = scored == null || weights.sequence() <= 0 ? null : scored.sequence(e.ranker);
         java.util.function.IntFunction<String> category = cat.isEmpty() ? null : i -> cat.category(vocab.id(i));
         List<HybridRanker.Ranked> ranked = e.ranker.rank(items, len, selfLive, seq, weights, k, keep, e.boost, category,
                 rules.categoryCap());

@@ -5,6 +5,7 @@ import io.retailgen.core.onnx.GruOutputs;
 import io.retailgen.core.onnx.GruWeights;
 import io.retailgen.core.onnx.OnnxDim;
 import io.retailgen.core.onnx.OnnxGraphBuilder;
+import io.retailgen.core.onnx.TopKOutputs;
 import io.retailgen.core.runtime.ElementType;
 
 /**
@@ -12,7 +13,9 @@ import io.retailgen.core.runtime.ElementType;
  * {@code [batch, H]} float and, when the model has context embeddings, {@code device} and {@code hour}
  * {@code [batch]} int64 slots. Outputs: {@code hidden_out} {@code [batch, H]}, the new hidden state, and
  * {@code scores} {@code [batch, items]}, the logits of every item (the new state times the item-embedding matrix
- * plus the item bias).
+ * plus the item bias), and {@code top_scores} / {@code top_items} {@code [batch, K]}, the K highest of those scores
+ * and their item indices (TopK inside the graph, K = {@link #topCandidates}), so that serving copies K values back
+ * instead of one per catalog item.
  */
 final class GruExport {
 
@@ -22,8 +25,17 @@ final class GruExport {
     static final String IN_HOUR = "hour";
     static final String OUT_HIDDEN = "hidden_out";
     static final String OUT_SCORES = "scores";
+    /** The {@link #topCandidates} highest scores per row, sorted descending. */
+    static final String OUT_TOP_SCORES = "top_scores";
+    /** The item indices (int64) of {@link #OUT_TOP_SCORES}. */
+    static final String OUT_TOP_ITEMS = "top_items";
 
     private GruExport() {
+    }
+
+    /** How many top-scored items the graph returns per row for a catalog of {@code items}. */
+    static int topCandidates(int items) {
+        return Math.min(HybridRanker.SEQUENCE_CANDIDATES, items);
     }
 
     static byte[] toOnnx(GruWeightsData w) {
@@ -49,6 +61,9 @@ final class GruExport {
         GraphValue scores = g.gemm(hNew, emb, bias, 1f, 1f, false, true);
         g.output(hNew, OUT_HIDDEN);
         g.output(scores, OUT_SCORES);
+        TopKOutputs top = g.topK(scores, topCandidates(w.items), 1, true);
+        g.output(top.values(), OUT_TOP_SCORES);
+        g.output(top.indices(), OUT_TOP_ITEMS);
         return g.toBytes();
     }
 }

@@ -53,6 +53,24 @@ final class HybridRanker {
     static final int SEQUENCE_CANDIDATES = 500;
 
     /**
+     * The sequence model's top candidates ({@code items} with their logits {@code logits}, as returned by the step
+     * graph's TopK) as {@code exp(logit - max)} in this thread's sequence scratch vector, cleared first; valid until
+     * the next call on this thread.
+     */
+    Scores sequenceScores(int[] items, float[] logits) {
+        Scores out = scratch.get()[3];
+        out.clear();
+        float max = Float.NEGATIVE_INFINITY;
+        for (float v : logits) {
+            max = Math.max(max, v);
+        }
+        for (int i = 0; i < items.length; i++) {
+            out.add(items[i], (float) Math.exp(logits[i] - max));
+        }
+        return out;
+    }
+
+    /**
      * Keeps the {@link #SEQUENCE_CANDIDATES} highest logits as {@code exp(logit - max)} (1 for the best item) in this
      * thread's sequence scratch vector, cleared first; the vector is valid until the next call on this thread.
      */
@@ -297,10 +315,10 @@ final class HybridRanker {
 
     private void fillPopular(List<Ranked> out, int k, IntPredicate keep,
             java.util.function.IntFunction<String> category, int cap) {
-        boolean[] present = new boolean[vocab.size()];
+        java.util.Set<Integer> present = new java.util.HashSet<>();
         Map<String, Integer> perCat = new HashMap<>();
         for (Ranked r : out) {
-            present[r.item()] = true;
+            present.add(r.item());
             if (category != null) {
                 perCat.merge(category.apply(r.item()), 1, Integer::sum);
             }
@@ -308,7 +326,7 @@ final class HybridRanker {
         double base = out.isEmpty() ? 1 : Math.min(1, out.get(out.size() - 1).score());
         for (int r = 0; r < pop.size() && out.size() < k; r++) {
             int it = pop.rankedItem(r);
-            if (present[it] || !keep.test(it)) {
+            if (present.contains(it) || !keep.test(it)) {
                 continue;
             }
             if (cap > 0 && category != null) {

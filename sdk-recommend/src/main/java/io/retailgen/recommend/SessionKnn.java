@@ -214,7 +214,10 @@ final class SessionKnn {
             sc.cand[taken++] = nTrain + bestSession;
             heads[best]--;
         }
-        sc.seenLive.clear();
+        int takenLive = taken;
+        for (int c = 0; c < takenLive; c++) {
+            sc.seenLive.clear(sc.cand[c] - nTrain);
+        }
         Arrays.fill(heads, 0, nq, 0);
         while (taken < p.sampleSize()) {
             int best = -1;
@@ -267,14 +270,15 @@ final class SessionKnn {
         }
         // top neighbours by similarity (ties: more recent first, as candidates are ordered)
         int kk = Math.min(p.neighbours(), k);
-        Integer[] idx = new Integer[k];
+        // sort keys: descending similarity (non-negative floats order as their bits), then candidate order
+        long[] keys = sc.keys;
         for (int i = 0; i < k; i++) {
-            idx[i] = i;
+            keys[i] = ((long) (Integer.MAX_VALUE - Float.floatToIntBits(Math.max(0f, sc.sim[i]))) << 32) | i;
         }
-        Arrays.sort(idx, (a, b) -> Float.compare(sc.sim[b], sc.sim[a]));
+        Arrays.sort(keys, 0, k);
         int last = session[length - 1];
         for (int r = 0; r < kk; r++) {
-            int c = idx[r];
+            int c = (int) keys[r];
             float sim = sc.sim[c];
             if (sim <= 0) {
                 break;
@@ -305,6 +309,7 @@ final class SessionKnn {
         final java.util.BitSet seenLive = new java.util.BitSet();
         final int[] cand;
         final float[] sim;
+        final long[] keys;
         final int[] heads = new int[256];
         int[] qItems = new int[256];
         int qCount;
@@ -315,6 +320,7 @@ final class SessionKnn {
             seen = new boolean[sessions];
             cand = new int[sampleSize];
             sim = new float[sampleSize];
+            keys = new long[sampleSize];
             counted = new boolean[items];
             weightOf = new float[items];
         }

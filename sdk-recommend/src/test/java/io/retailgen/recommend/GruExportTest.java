@@ -83,6 +83,36 @@ class GruExportTest {
                 assertThat(ortScores[i]).as("scores[%d]", i).isCloseTo(djlScores[i],
                         org.assertj.core.data.Offset.offset(1e-5f));
             }
+            // in-graph TopK: the K best DJL scores per row, in descending order, with their item indices
+            int kTop = GruExport.topCandidates(w.items);
+            float[] topScores = out.get(GruExport.OUT_TOP_SCORES).toFloatArray();
+            long[] topItems = out.get(GruExport.OUT_TOP_ITEMS).toLongArray();
+            assertThat(topItems).hasSize(batch * kTop);
+            for (int b = 0; b < batch; b++) {
+                final int row = b;
+                Integer[] order = new Integer[w.items];
+                for (int i = 0; i < w.items; i++) {
+                    order[i] = i;
+                }
+                java.util.Arrays.sort(order, (x, y) -> Float.compare(djlScores[row * w.items + y],
+                        djlScores[row * w.items + x]));
+                for (int j = 0; j < kTop; j++) {
+                    int item = (int) topItems[b * kTop + j];
+                    assertThat(topScores[b * kTop + j]).as("top score [%d,%d]", b, j)
+                            .isCloseTo(djlScores[b * w.items + order[j]], org.assertj.core.data.Offset.offset(1e-5f))
+                            .isCloseTo(djlScores[b * w.items + item], org.assertj.core.data.Offset.offset(1e-5f));
+                    if (j > 0) {
+                        assertThat(topScores[b * kTop + j]).isLessThanOrEqualTo(topScores[b * kTop + j - 1]);
+                    }
+                }
+            }
+            // asking for the hidden state alone (catch-up clicks) gives the same state
+            Map<String, Tensor> hiddenOnly = model.run(Map.of(GruExport.IN_ITEM, Tensor.ofLongs(items, batch),
+                    GruExport.IN_HIDDEN, Tensor.ofFloats(h, batch, w.hidden),
+                    GruExport.IN_DEVICE, Tensor.ofLongs(dev, batch), GruExport.IN_HOUR, Tensor.ofLongs(hour, batch)),
+                    java.util.Set.of(GruExport.OUT_HIDDEN));
+            assertThat(hiddenOnly).containsOnlyKeys(GruExport.OUT_HIDDEN);
+            assertThat(hiddenOnly.get(GruExport.OUT_HIDDEN).toFloatArray()).containsExactly(ortHidden);
             float[] javaHidden = w.step((int) items[0], (int) dev[0], (int) hour[0],
                     java.util.Arrays.copyOfRange(h, 0, w.hidden));
             for (int i = 0; i < w.hidden; i++) {

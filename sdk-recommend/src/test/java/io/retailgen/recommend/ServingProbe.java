@@ -54,9 +54,11 @@ final class ServingProbe {
                     }
                 }
                 long a = System.nanoTime();
-                float[][] st = e.step(sess[4], 0, 0, new float[e.hidden]);
+                DefaultRecommender.SessionState st = new DefaultRecommender.SessionState();
+                st.hidden = new float[e.hidden];
+                e.step(st, sess[4], 0, 0, true);
                 long b = System.nanoTime();
-                e.ranker.sequenceScores(st[1]);
+                st.sequence(e.ranker);
                 long c = System.nanoTime();
                 sc.clear();
                 knn.score(sess, 5, sc);
@@ -77,9 +79,41 @@ final class ServingProbe {
                 tCo += f - d;
                 tAll += h - g;
             }
-            System.out.printf("round %d: gru step %.0f us, seq top %.0f us, knn %.0f us, co %.0f us, "
+            System.out.printf("round %d: gru step %.0f us, seq candidates %.0f us, knn %.0f us, co %.0f us, "
                     + "recommend (5 GRU steps, fresh session) %.0f us%n", round, tGru / 1e3 / reps, tSeq / 1e3 / reps,
                     tKnn / 1e3 / reps, tCo / 1e3 / reps, tAll / 1e3 / reps);
+        }
+        // one new click of a live session (observe + recommend), as in RecommendServingBenchmark: wall and CPU time
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        SplittableRandom w = new SplittableRandom(101);
+        for (int round = 0; round < 3; round++) {
+            int reps = 5000;
+            long[] wall = new long[reps];
+            long[] cpu = new long[reps];
+            int clicks = 0;
+            int item = 0;
+            int session = 0;
+            for (int i = 0; i < reps; i++) {
+                if (clicks == 0 || clicks >= 12) {
+                    session++;
+                    clicks = 0;
+                    item = skewed(w, n);
+                } else {
+                    item = w.nextInt(4) == 0 ? skewed(w, n) : Math.floorMod(item + w.nextInt(21) - 10, n);
+                }
+                clicks++;
+                String sid = "walk" + round + "-" + session;
+                long c0 = mx.getCurrentThreadCpuTime();
+                long a = System.nanoTime();
+                rec.observe(Interaction.view(sid, "i" + item, 0));
+                rec.recommend(sid, 20, EventContext.NONE);
+                wall[i] = System.nanoTime() - a;
+                cpu[i] = mx.getCurrentThreadCpuTime() - c0;
+            }
+            java.util.Arrays.sort(wall);
+            java.util.Arrays.sort(cpu);
+            System.out.printf("one click: wall p50 %.0f us p99 %.0f us; thread CPU p50 %.0f us p99 %.0f us%n",
+                    wall[reps / 2] / 1e3, wall[reps * 99 / 100] / 1e3, cpu[reps / 2] / 1e3, cpu[reps * 99 / 100] / 1e3);
         }
         rec.close();
     }
