@@ -8,7 +8,7 @@ final class TuneMain {
     }
 
     public static void main(String[] args) {
-        Path dir = Path.of("/work/shared/data/sessions/yoochoose-100k");
+        Path dir = Path.of(System.getProperty("retailgen.shared.data", "../shared/data"), "sessions", "yoochoose-100k");
         String trainF = System.getProperty("train", "train_tr.tsv");
         String testF = System.getProperty("test", "train_valid.tsv");
         InteractionData tr = InteractionReader.readLenient(dir.resolve(trainF));
