@@ -146,6 +146,31 @@ final class AhoCorasick {
                 table[base + classOf[labels[s][i]]] = targets[s][i];
             }
         }
+        // Renumber the states in breadth-first order: the shallow states, which nearly every text character visits,
+        // then share a few cache lines instead of being scattered over the whole table.
+        int[] order = new int[n];
+        int placed = 1;
+        for (int s : bfs) {
+            order[placed++] = s;
+        }
+        if (placed == n) {
+            int[] newId = new int[n];
+            for (int i = 0; i < n; i++) {
+                newId[order[i]] = i;
+            }
+            int[] renumbered = new int[table.length];
+            int[][] renumberedOutputs = new int[n][];
+            for (int i = 0; i < n; i++) {
+                int from = order[i] * width;
+                int to = i * width;
+                for (int k = 0; k < width; k++) {
+                    renumbered[to + k] = newId[table[from + k]];
+                }
+                renumberedOutputs[i] = outputs[order[i]];
+            }
+            table = renumbered;
+            outputs = renumberedOutputs;
+        }
         if (n <= Character.MAX_VALUE + 1) {
             delta16 = new char[table.length];
             for (int i = 0; i < table.length; i++) {

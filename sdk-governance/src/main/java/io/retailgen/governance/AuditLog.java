@@ -46,8 +46,13 @@ import org.slf4j.LoggerFactory;
  * where {@code hash} is the SHA-256 of the line's bytes without the {@code hash} member. A checkpoint line has type
  * {@value #CHECKPOINT} and data {@code {"head":"<prev>","sig":"<base64 Ed25519 signature>"}}.
  *
- * <p>Crash safety: records are written through a buffer that is flushed and forced to disk every
- * {@link Builder#fsyncEvery(int)} records, at every checkpoint and on {@link #close()}. Opening a log after a crash
+ * <p>Crash safety: records are written through a buffer that is handed to the operating system every
+ * {@link Builder#fsyncEvery(int)} records, at every checkpoint and on {@link #close()}, and then forced to disk. With
+ * the default {@link Durability#GROUP_COMMIT} a background thread does the forcing, so {@code append} does not wait
+ * for the disk; forces requested while one is running are merged into the next (group commit). A killed process
+ * loses nothing the operating system already holds; a power loss or kernel crash can lose the records after the
+ * last completed force. Call {@link #flush()} (or {@link #checkpoint()}) when a record must be on disk before going
+ * on, or choose {@link Durability#SYNC} to force in the appending thread. Opening a log after a crash
  * truncates a torn last line (one without its newline, or that does not parse) and continues the chain after the
  * last intact record; nothing before it is lost. Files rotate at {@link Builder#maxFileBytes(long)}; the chain runs
  * on across files ({@code audit-00000001.jsonl}, {@code audit-00000002.jsonl}, ...). String values in the data are
@@ -85,6 +90,16 @@ public final class AuditLog implements AutoCloseable {
     private final ContentPolicy redactor;
     private final Clock clock;
     private final long recoveredBytes;
+    private final Durability durability;
+    /** Guards the group-commit state below; never held while waiting for {@code this}. */
+    private final Object syncLock = new Object();
+    private final Thread syncer;
+    private FileChannel syncChannel;
+    private long requestedSeq;
+    private long durableSeq;
+    private boolean forcing;
+    private boolean stopping;
+    private IOException syncFailure;
 
     private int fileIndex;
     private FileChannel channel;
@@ -104,6 +119,7 @@ public final class AuditLog implements AutoCloseable {
         this.maxFileBytes = b.maxFileBytes;
         this.redactor = b.redactor;
         this.clock = b.clock;
+        this.durability = b.durability;
         try {
             Files.createDirectories(directory);
             List<Path> files = listFiles(directory);
@@ -131,6 +147,26 @@ public final class AuditLog implements AutoCloseable {
         } catch (IOException e) {
             throw new RetailGenException(ErrorCode.IO, "cannot open audit log in " + directory + ": " + e, e);
         }
+        durableSeq = seq;
+        requestedSeq = seq;
+        if (durability == Durability.GROUP_COMMIT) {
+            syncer = new Thread(this::syncLoop, "retailgen-audit-fsync");
+            syncer.setDaemon(true);
+            syncer.start();
+        } else {
+            syncer = null;
+        }
+    }
+
+    /** How {@link AuditLog} forces batches of records to disk. */
+    public enum Durability {
+        /** The appending thread forces every batch itself and waits for the disk. */
+        SYNC,
+        /**
+         * A background thread forces batches; {@code append} returns once the batch is handed to the operating
+         * system. Forces requested while one runs are merged. {@link AuditLog#flush()} still waits for the disk.
+         */
+        GROUP_COMMIT
     }
 
     /** @return a new builder */
@@ -160,7 +196,8 @@ public final class AuditLog implements AutoCloseable {
     }
 
     /**
-     * Appends one record.
+     * Appends one record. With {@link Durability#GROUP_COMMIT} it returns without waiting for the disk; call
+     * {@link #flush()} when the record must be durable before going on.
      *
      * @param type the record type, such as {@code "generation"} or {@code "access.denied"}; not blank and not
      *     {@value #CHECKPOINT}
@@ -178,9 +215,10 @@ public final class AuditLog implements AutoCloseable {
         ensureOpen();
         long s = write(type, MAPPER.valueToTree(redact(data)));
         if (checkpointEvery > 0 && ++sinceCheckpoint >= checkpointEvery) {
-            checkpoint();
+            writeCheckpoint();
+            batchSync();
         } else if (fsyncEvery > 0 && ++sinceSync >= fsyncEvery) {
-            sync();
+            batchSync();
         }
         return s;
     }
@@ -188,12 +226,16 @@ public final class AuditLog implements AutoCloseable {
     /** Writes a signed checkpoint now and forces the file to disk. */
     public synchronized void checkpoint() {
         ensureOpen();
+        writeCheckpoint();
+        sync();
+    }
+
+    private void writeCheckpoint() {
         ObjectNode data = MAPPER.createObjectNode();
         data.put("head", lastHash);
         data.put("sig", sign(seq + 1, lastHash));
         write(CHECKPOINT, data);
         sinceCheckpoint = 0;
-        sync();
     }
 
     /** Flushes buffered records and forces them to disk. */
@@ -216,6 +258,7 @@ public final class AuditLog implements AutoCloseable {
             }
         } finally {
             closed = true;
+            stopSyncer();
             try {
                 out.close();
             } catch (IOException e) {
@@ -300,14 +343,108 @@ public final class AuditLog implements AutoCloseable {
         return s;
     }
 
+    /** Hands buffered records to the OS and forces them now, waiting for a background force on the same file. */
     private void sync() {
         try {
             out.flush();
-            channel.force(false);
+            synchronized (syncLock) {
+                while (forcing) {
+                    syncLock.wait();
+                }
+                if (syncFailure != null) {
+                    IOException f = syncFailure;
+                    syncFailure = null;
+                    throw f;
+                }
+                channel.force(false);
+                durableSeq = Math.max(durableSeq, seq);
+                requestedSeq = Math.max(requestedSeq, seq);
+                syncLock.notifyAll();
+            }
         } catch (IOException e) {
             throw new RetailGenException(ErrorCode.IO, "cannot sync audit log " + directory + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RetailGenException(ErrorCode.IO, "interrupted while syncing audit log " + directory, e);
         }
         sinceSync = 0;
+    }
+
+    /** End of a batch: forces now ({@link Durability#SYNC}) or asks the background thread to. */
+    private void batchSync() {
+        if (durability == Durability.SYNC) {
+            sync();
+            return;
+        }
+        try {
+            out.flush();
+        } catch (IOException e) {
+            throw new RetailGenException(ErrorCode.IO, "cannot write audit log " + directory + ": " + e, e);
+        }
+        synchronized (syncLock) {
+            if (syncFailure != null) {
+                IOException f = syncFailure;
+                syncFailure = null;
+                throw new RetailGenException(ErrorCode.IO, "cannot sync audit log " + directory + ": " + f, f);
+            }
+            requestedSeq = seq;
+            syncLock.notifyAll();
+        }
+        sinceSync = 0;
+    }
+
+    /** The group-commit thread: forces the current file whenever records beyond the durable point were handed over. */
+    private void syncLoop() {
+        while (true) {
+            FileChannel ch;
+            long target;
+            synchronized (syncLock) {
+                while (!stopping && (requestedSeq <= durableSeq || syncFailure != null)) {
+                    try {
+                        syncLock.wait();
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+                if (stopping) {
+                    return;
+                }
+                ch = syncChannel;
+                target = requestedSeq;
+                forcing = true;
+            }
+            IOException failure = null;
+            try {
+                ch.force(false);
+            } catch (IOException e) {
+                failure = e;
+            }
+            synchronized (syncLock) {
+                forcing = false;
+                if (failure == null) {
+                    durableSeq = Math.max(durableSeq, target);
+                } else {
+                    syncFailure = failure;
+                    LOG.warn("audit log {}: background fsync failed: {}", directory, failure.toString());
+                }
+                syncLock.notifyAll();
+            }
+        }
+    }
+
+    private void stopSyncer() {
+        if (syncer == null) {
+            return;
+        }
+        synchronized (syncLock) {
+            stopping = true;
+            syncLock.notifyAll();
+        }
+        try {
+            syncer.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void openFile() throws IOException {
@@ -316,6 +453,9 @@ public final class AuditLog implements AutoCloseable {
                 StandardOpenOption.APPEND);
         fileBytes = channel.size();
         out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
+        synchronized (syncLock) {
+            syncChannel = channel;
+        }
     }
 
     private String sign(long checkpointSeq, String head) {
@@ -511,8 +651,19 @@ public final class AuditLog implements AutoCloseable {
         private long maxFileBytes = 64L << 20;
         private ContentPolicy redactor = PiiRedactorHolder.PII_ONLY;
         private Clock clock = Clock.systemUTC();
+        private Durability durability = Durability.GROUP_COMMIT;
 
         private Builder() {
+        }
+
+        /**
+         * @param durability who forces batches to disk: {@link Durability#GROUP_COMMIT} (default, a background
+         *     thread) or {@link Durability#SYNC} (the appending thread, which waits for the disk)
+         * @return this builder
+         */
+        public Builder durability(Durability durability) {
+            this.durability = Objects.requireNonNull(durability, "durability == null");
+            return this;
         }
 
         /**
@@ -551,8 +702,9 @@ public final class AuditLog implements AutoCloseable {
         }
 
         /**
-         * @param records flush and fsync after this many records; 1 syncs every record, 0 only at checkpoints and
-         *     close
+         * @param records hand buffered records to the operating system and force them to disk after this many
+         *     records (in the background with {@link Durability#GROUP_COMMIT}); 1 syncs every record, 0 only at
+         *     checkpoints and close
          * @return this builder
          */
         public Builder fsyncEvery(int records) {

@@ -21,6 +21,20 @@ final class Normalizer {
 
     private static final String[] BMP_FOLD = new String[Character.MAX_VALUE + 1];
     private static final String SKIP = "";
+    /** {@link #fold(int)} of printable ASCII when it is one character (0 otherwise): the light view's fast path. */
+    private static final char[] ASCII_FOLD = new char[128];
+    /** {@link #leet(char)} for chars below 256. */
+    private static final char[] LEET = new char[256];
+
+    static {
+        for (char c = '!'; c < 127; c++) {
+            String f = fold(c);
+            ASCII_FOLD[c] = f.length() == 1 && f.charAt(0) != ' ' ? f.charAt(0) : 0;
+        }
+        for (char c = 0; c < 256; c++) {
+            LEET[c] = leetOf(c);
+        }
+    }
 
     private Normalizer() {
     }
@@ -30,6 +44,24 @@ final class Normalizer {
         int i = 0;
         int n = text.length();
         while (i < n) {
+            char ch = text.charAt(i);
+            if (ch < 128) {
+                char f = ASCII_FOLD[ch];
+                if (f != 0) {
+                    b.add(f, i, i + 1, 1);
+                    i++;
+                    continue;
+                }
+                if (ch <= ' ' || ch == 127) {
+                    if (b.length() > 0 && b.last() == ' ') {
+                        b.extendLast(i + 1, 0);
+                    } else {
+                        b.add(' ', i, i + 1, 1);
+                    }
+                    i++;
+                    continue;
+                }
+            }
             int cp = text.codePointAt(i);
             int next = i + Character.charCount(cp);
             if (isSpace(cp)) {
@@ -173,6 +205,10 @@ final class Normalizer {
 
     /** The letter a leetspeak character stands for, or 0. */
     static char leet(char c) {
+        return c < 256 ? LEET[c] : c == '€' ? 'e' : 0;
+    }
+
+    private static char leetOf(char c) {
         switch (c) {
             case '0': return 'o';
             case '1': case '!': case '|': case '¡': return 'i';

@@ -21,6 +21,8 @@ final class PhraseCheck implements Check {
     private final CounterfeitRules counterfeit;
     private final AhoCorasick matcher;
     private final List<List<Payload>> payloads;
+    /** Per pattern: true when one of its payloads is an authorized brand. */
+    private final boolean[] authorizedPattern;
 
     PhraseCheck(List<ClaimRule> claims, CounterfeitRules counterfeit) {
         this.claims = List.copyOf(claims);
@@ -60,6 +62,12 @@ final class PhraseCheck implements Check {
             payloads.add(List.copyOf(byKey.get(k)));
         }
         matcher = new AhoCorasick(keys);
+        authorizedPattern = new boolean[keys.size()];
+        for (int k = 0; k < keys.size(); k++) {
+            for (Payload pl : payloads.get(k)) {
+                authorizedPattern[k] |= pl.kind == Kind.BRAND && pl.authorized;
+            }
+        }
     }
 
     private static void add(Map<String, List<Payload>> byKey, String phrase, Payload payload) {
@@ -126,7 +134,7 @@ final class PhraseCheck implements Check {
                     default -> throw new AssertionError(pl.kind);
                 }
             }
-            if (brandAdded && payloads.get(p).stream().noneMatch(pl -> pl.kind == Kind.BRAND && pl.authorized)) {
+            if (brandAdded && !authorizedPattern[p]) {
                 brandMatches.add(match);
             }
         });

@@ -30,7 +30,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * generation record (request id, module, operation, principal, model, verdict, one finding, 120 characters of shown
  * text), PII-redacted, hash-chained and written as one JSON line; a signed checkpoint every 1,000 records; the file
  * is forced to disk every {@code fsyncEvery} records (1: every record; 100 and 1000: batched; 0: only at checkpoints,
- * which are also forced, so at most every 1,000 records). The log lives in
+ * which are also forced, so at most every 1,000 records). {@code durability} picks who forces: the log's background
+ * thread ({@code GROUP_COMMIT}, the default; appends do not wait for the disk) or the appending thread ({@code SYNC}).
+ * The log lives in
  * {@code java.io.tmpdir} (set {@code -Djava.io.tmpdir} to measure another disk).
  */
 @State(Scope.Thread)
@@ -44,6 +46,9 @@ public class AuditLogBenchmark {
     @Param({"1", "100", "1000", "0"})
     public int fsyncEvery;
 
+    @Param({"GROUP_COMMIT", "SYNC"})
+    public AuditLog.Durability durability;
+
     private static final KeyPair KEYS = AuditLog.generateKeyPair();
 
     private Path dir;
@@ -54,7 +59,7 @@ public class AuditLogBenchmark {
     public void open() throws IOException {
         dir = Files.createTempDirectory("audit-bench");
         log = AuditLog.builder().directory(dir).signingKey(KEYS).checkpointEvery(1000).fsyncEvery(fsyncEvery)
-                .build();
+                .durability(durability).build();
     }
 
     @TearDown(Level.Iteration)
