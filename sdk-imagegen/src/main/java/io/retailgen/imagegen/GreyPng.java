@@ -42,6 +42,55 @@ public final class GreyPng {
     }
 
     /**
+     * Model input from any image: luminance (sRGB weights 0.299, 0.587, 0.114; a greyscale image's samples as they
+     * are) averaged over the area of each target pixel, scaled to [0, 1]. The product library's convention is a
+     * light product on a dark background (as in Fashion-MNIST); invert a photo on a white background first.
+     *
+     * @param image any image
+     * @param width target width, {@code >= 1}
+     * @param height target height, {@code >= 1}
+     * @return {@code height * width} values in [0, 1], row-major
+     */
+    public static float[] toPixels(BufferedImage image, int width, int height) {
+        Objects.requireNonNull(image, "image == null");
+        if (width < 1 || height < 1) {
+            throw new IllegalArgumentException("target size must be >= 1x1, was " + width + "x" + height);
+        }
+        int sw = image.getWidth();
+        int sh = image.getHeight();
+        float[] lum = new float[sw * sh];
+        boolean grey = image.getType() == BufferedImage.TYPE_BYTE_GRAY;
+        for (int y = 0; y < sh; y++) {
+            for (int x = 0; x < sw; x++) {
+                if (grey) {
+                    lum[y * sw + x] = image.getRaster().getSample(x, y, 0) / 255f;
+                } else {
+                    int rgb = image.getRGB(x, y);
+                    lum[y * sw + x] = (0.299f * ((rgb >> 16) & 0xff) + 0.587f * ((rgb >> 8) & 0xff)
+                            + 0.114f * (rgb & 0xff)) / 255f;
+                }
+            }
+        }
+        float[] out = new float[width * height];
+        for (int ty = 0; ty < height; ty++) {
+            int y0 = (int) ((long) ty * sh / height);
+            int y1 = Math.max(y0 + 1, (int) ((long) (ty + 1) * sh / height));
+            for (int tx = 0; tx < width; tx++) {
+                int x0 = (int) ((long) tx * sw / width);
+                int x1 = Math.max(x0 + 1, (int) ((long) (tx + 1) * sw / width));
+                double sum = 0;
+                for (int y = y0; y < y1; y++) {
+                    for (int x = x0; x < x1; x++) {
+                        sum += lum[y * sw + x];
+                    }
+                }
+                out[ty * width + tx] = (float) Math.min(1.0, Math.max(0.0, sum / ((y1 - y0) * (x1 - x0))));
+            }
+        }
+        return out;
+    }
+
+    /**
      * @param pixels {@code height * width} greyscale bytes
      * @param width image width
      * @param height image height

@@ -2,12 +2,15 @@ package io.retailgen.imagegen;
 
 import io.retailgen.core.Device;
 import io.retailgen.core.bundle.ModelBundle;
+import java.awt.image.BufferedImage;
 import java.util.Objects;
 
 /**
  * Generates greyscale product images of a requested category from an image model bundle, served through ONNX
- * Runtime. Every sample passes the bundle's classifier: samples not classified as the requested category are rejected
- * and counted ({@link GeneratedImages#rejected()}), so a batch holds only images that keep the category.
+ * Runtime (a conditional GAN's generator, or a conditional VAE's decoder). Every sample passes the bundle's classifier:
+ * samples not classified as the requested category are rejected and counted ({@link GeneratedImages#rejected()}), so
+ * a batch holds only images that keep the category. A VAE bundle also has an encoder, so variations can start from a
+ * real asset image ({@link #variationsOf(float[], int, int, float, long)}).
  *
  * <pre>{@code
  * try (ImageGenerator gen = ImageGenerator.builder().bundle(ModelBundle.load(dir)).build()) {
@@ -56,6 +59,61 @@ public interface ImageGenerator extends AutoCloseable {
     GeneratedImages variations(int category, long referenceSeed, int count, float radius, long seed);
 
     /**
+     * @return true when the bundle has an encoder (kind {@value TrainedImageModel#KIND_CVAE}), so that
+     *     {@link #encode} and {@link #variationsOf(float[], int, int, float, long)} work
+     */
+    boolean canEncode();
+
+    /**
+     * The encoder's posterior means of images of one category.
+     *
+     * @param images {@code n * height * width} pixels in [0, 1]
+     * @param n the number of images, {@code >= 1}
+     * @param category the category the images are conditioned on
+     * @return {@code n * spec().latentDim()} latent means
+     * @throws IllegalStateException when the bundle has no encoder ({@link #canEncode()} is false)
+     * @throws IllegalArgumentException for a bad category, size or a pixel outside [0, 1]
+     */
+    float[] encode(float[] images, int n, int category);
+
+    /**
+     * Variations of a real asset image: encode it, perturb the latent mean by Gaussian noise of standard deviation
+     * {@code radius}, decode, and keep the samples that pass the attribute check. Small radii stay close to the
+     * reference; at 1 and above they approach fresh samples of the category.
+     *
+     * <pre>{@code
+     * float[] ref = GreyPng.toPixels(ImageIO.read(file), 28, 28);
+     * GeneratedImages sku = gen.variationsOf(ref, 0, 16, 0.5f, 7L);
+     * }</pre>
+     *
+     * @param reference {@code height * width} pixels in [0, 1] (see {@link GreyPng#toPixels})
+     * @param category the category to condition on (usually the reference's own)
+     * @param count how many variations, {@code 1..1_000_000}
+     * @param radius the perturbation scale in latent units, {@code (0, 2]}
+     * @param seed seed of the perturbations; the same seed, reference and model give the same images
+     * @return the accepted variations
+     * @throws IllegalStateException when the bundle has no encoder
+     */
+    GeneratedImages variationsOf(float[] reference, int category, int count, float radius, long seed);
+
+    /**
+     * {@link #variationsOf(float[], int, int, float, long)} of an image of any size and colour model, converted with
+     * {@link GreyPng#toPixels(BufferedImage, int, int)}.
+     *
+     * @param reference the reference image
+     * @param category the category to condition on
+     * @param count how many variations
+     * @param radius the perturbation scale, {@code (0, 2]}
+     * @param seed seed of the perturbations
+     * @return the accepted variations
+     */
+    default GeneratedImages variationsOf(BufferedImage reference, int category, int count, float radius, long seed) {
+        Objects.requireNonNull(reference, "reference == null");
+        return variationsOf(GreyPng.toPixels(reference, spec().width(), spec().height()), category, count, radius,
+                seed);
+    }
+
+    /**
      * Classifies images with the bundle's classifier.
      *
      * @param images {@code n * height * width} pixels in [0, 1]
@@ -93,7 +151,7 @@ public interface ImageGenerator extends AutoCloseable {
         private Builder() {
         }
 
-        /** @param value an {@code imagegen.cgan} bundle */
+        /** @param value an {@code imagegen.cgan} or {@code imagegen.cvae} bundle */
         public Builder bundle(ModelBundle value) {
             this.bundle = Objects.requireNonNull(value, "bundle == null");
             return this;

@@ -151,4 +151,83 @@ public final class ImageQuality {
         }
         return pairs == 0 ? 0 : sum / pairs;
     }
+    /**
+     * Encodes each reference, makes {@code perReference} variations conditioned on its label and measures how close
+     * they stay: classifier agreement with the label, mean pixel distance to the reference, against two yardsticks
+     * (fresh samples of the category, and the other real references of the category). Turn the generator's attribute
+     * check off to measure raw agreement.
+     *
+     * @param generator a generator that {@link ImageGenerator#canEncode() can encode}
+     * @param references real images with their labels, {@code >= 1}
+     * @param perReference variations per reference, {@code >= 1}
+     * @param radius latent perturbation scale, {@code (0, 2]}
+     * @param seed seed of the perturbations and fresh samples
+     * @return the report
+     * @throws IllegalStateException when the generator has no encoder
+     */
+    public static VariationReport variations(ImageGenerator generator, LabeledImages references, int perReference,
+            float radius, long seed) {
+        Objects.requireNonNull(generator, "generator == null");
+        Objects.requireNonNull(references, "references == null");
+        if (perReference < 1) {
+            throw new IllegalArgumentException("perReference must be >= 1, was " + perReference);
+        }
+        if (!generator.canEncode()) {
+            throw new IllegalStateException("generator " + generator.modelVersion() + " has no encoder");
+        }
+        int k = generator.spec().categories();
+        long agree = 0;
+        long produced = 0;
+        long sampled = 0;
+        double near = 0;
+        double fresh = 0;
+        double same = 0;
+        long samePairs = 0;
+        for (int r = 0; r < references.count(); r++) {
+            int label = references.label(r);
+            float[] ref = references.imageAsFloats(r);
+            GeneratedImages v = generator.variationsOf(ref, label, perReference, radius, seed + r);
+            GeneratedImages f = generator.generate(label, perReference, seed + 1_000_003L + r);
+            float[] px = toFloats(v.pixels());
+            float[] p = generator.classify(px, v.count());
+            for (int i = 0; i < v.count(); i++) {
+                int best = 0;
+                for (int c = 1; c < k; c++) {
+                    best = p[i * k + c] > p[i * k + best] ? c : best;
+                }
+                agree += best == label ? 1 : 0;
+            }
+            produced += v.count();
+            sampled += v.count() + v.rejected();
+            near += distanceSum(px, ref);
+            fresh += distanceSum(toFloats(f.pixels()), ref);
+            for (int o = 0; o < references.count(); o++) {
+                if (o != r && references.label(o) == label) {
+                    same += distanceSum(references.imageAsFloats(o), ref);
+                    samePairs++;
+                }
+            }
+        }
+        return new VariationReport(references.count(), perReference, radius, (double) agree / produced,
+                (double) produced / sampled, near / produced, fresh / produced,
+                samePairs == 0 ? 0 : same / samePairs);
+    }
+
+    private static float[] toFloats(byte[] px) {
+        float[] x = new float[px.length];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (px[i] & 0xff) / 255f;
+        }
+        return x;
+    }
+
+    /** Sum over the images in {@code images} of their mean absolute difference to {@code ref}. */
+    private static double distanceSum(float[] images, float[] ref) {
+        int per = ref.length;
+        double sum = 0;
+        for (int i = 0; i < images.length; i++) {
+            sum += Math.abs(images[i] - ref[i % per]);
+        }
+        return sum / per;
+    }
 }

@@ -29,6 +29,8 @@ final class Nets {
     static final String IN_IMAGE = "image";
     static final String OUT_FEATURES = "features";
     static final String OUT_PROBABILITIES = "probabilities";
+    static final String OUT_MEAN = "mean";
+    static final String OUT_LOG_VAR = "log_variance";
     static final float BN_EPSILON = 1e-5f;
 
     private Nets() {
@@ -37,6 +39,14 @@ final class Nets {
     /** Upsampling by 2 with nearest neighbour: what ONNX Resize(nearest, asymmetric, floor) computes. */
     static NDArray up2(NDArray x) {
         return x.repeat(2, 2).repeat(3, 2);
+    }
+
+    /** Depth-to-space by 2 of a 4-channel map: channel {@code 2i + j} at (h, w) becomes pixel (2h + i, 2w + j). */
+    static NDArray depthToSpace2(NDArray x) {
+        long n = x.getShape().get(0);
+        long h = x.getShape().get(2);
+        long w = x.getShape().get(3);
+        return x.reshape(n, 2, 2, h, w).transpose(0, 3, 1, 4, 2).reshape(n, 1, 2 * h, 2 * w);
     }
 
     /** Generator: [z, one-hot] -> Linear -> BN -> ReLU -> 7x7 -> up -> conv3 -> BN -> ReLU -> up -> conv5 -> tanh. */
@@ -49,27 +59,42 @@ final class Nets {
         final Conv2d conv1;
         final BatchNorm bn1;
         final Conv2d conv2;
+        final boolean subPixel;
         final SequentialBlock block;
 
         Generator(int latent, int classes, int width) {
+            this(latent, classes, width, false);
+        }
+
+        /**
+         * @param subPixel false: nearest x2 then Conv5x5(1) at 28x28; true: Conv3x3(4) at 14x14 then depth-to-space
+         */
+        Generator(int latent, int classes, int width, boolean subPixel) {
             this.latent = latent;
             this.classes = classes;
             this.width = width;
+            this.subPixel = subPixel;
             fc = Linear.builder().setUnits(2L * width * BASE * BASE).build();
             bn0 = BatchNorm.builder().optEpsilon(BN_EPSILON).build();
             conv1 = Conv2d.builder().setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1)).setFilters(width)
                     .build();
             bn1 = BatchNorm.builder().optEpsilon(BN_EPSILON).build();
-            conv2 = Conv2d.builder().setKernelShape(new Shape(5, 5)).optPadding(new Shape(2, 2)).setFilters(1)
-                    .build();
+            conv2 = subPixel
+                    ? Conv2d.builder().setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1)).setFilters(4).build()
+                    : Conv2d.builder().setKernelShape(new Shape(5, 5)).optPadding(new Shape(2, 2)).setFilters(1)
+                            .build();
             int channels = 2 * width;
             block = new SequentialBlock()
                     .add(fc).add(bn0).add(Activation.reluBlock())
                     .add(LambdaBlock.singleton(x -> x.reshape(-1, channels, BASE, BASE), "to_map"))
                     .add(LambdaBlock.singleton(Nets::up2, "up1"))
-                    .add(conv1).add(bn1).add(Activation.reluBlock())
-                    .add(LambdaBlock.singleton(Nets::up2, "up2"))
-                    .add(conv2).add(Activation.tanhBlock());
+                    .add(conv1).add(bn1).add(Activation.reluBlock());
+            if (subPixel) {
+                block.add(conv2).add(LambdaBlock.singleton(Nets::depthToSpace2, "depth_to_space"));
+            } else {
+                block.add(LambdaBlock.singleton(Nets::up2, "up2")).add(conv2);
+            }
+            block.add(Activation.tanhBlock());
         }
 
         Shape inputShape() {
@@ -89,14 +114,141 @@ final class Nets {
             h = g.conv(h, param(g, "c1_w", conv1, "weight"), param(g, "c1_b", conv1, "bias"),
                     new long[] {1, 1, 1, 1}, null, null, 1);
             h = g.relu(batchNorm(g, "bn1", h, bn1));
-            h = g.resize(h, ResizeMode.NEAREST, 1, 1, 2, 2);
-            h = g.conv(h, param(g, "c2_w", conv2, "weight"), param(g, "c2_b", conv2, "bias"),
-                    new long[] {2, 2, 2, 2}, null, null, 1);
+            if (subPixel) {
+                h = g.conv(h, param(g, "c2_w", conv2, "weight"), param(g, "c2_b", conv2, "bias"),
+                        new long[] {1, 1, 1, 1}, null, null, 1);
+                int half = SIDE / 2;
+                h = g.reshape(g.transpose(g.reshape(h, -1, 2, 2, half, half), 0, 3, 1, 4, 2), -1, 1, SIDE, SIDE);
+            } else {
+                h = g.resize(h, ResizeMode.NEAREST, 1, 1, 2, 2);
+                h = g.conv(h, param(g, "c2_w", conv2, "weight"), param(g, "c2_b", conv2, "bias"),
+                        new long[] {2, 2, 2, 2}, null, null, 1);
+            }
             h = g.tanh(h);
             GraphValue one = g.constant("one", new float[] {1f}, 1);
             GraphValue half = g.constant("half", new float[] {0.5f}, 1);
             h = g.mul(g.add(h, one), half);
             g.output(h, OUT_IMAGE);
+            return g.toBytes();
+        }
+    }
+
+    /**
+     * Conditional VAE encoder: the image with one constant plane per category ({@code [N, 1 + classes, 28, 28]}) ->
+     * Conv3x3 s2 -> ReLU -> Conv3x3 s2 -> ReLU -> flatten -> Linear(2 * latent), whose first half is the posterior
+     * mean and second half the log-variance.
+     */
+    static final class Encoder {
+        final int latent;
+        final int classes;
+        final int width;
+        final Conv2d conv1;
+        final Conv2d conv2;
+        final Linear fc;
+        final SequentialBlock block;
+
+        Encoder(int latent, int classes, int width) {
+            this.latent = latent;
+            this.classes = classes;
+            this.width = width;
+            conv1 = Conv2d.builder().setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1))
+                    .optStride(new Shape(2, 2)).setFilters(width).build();
+            conv2 = Conv2d.builder().setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1))
+                    .optStride(new Shape(2, 2)).setFilters(2 * width).build();
+            fc = Linear.builder().setUnits(2L * latent).build();
+            block = new SequentialBlock()
+                    .add(conv1).add(Activation.reluBlock())
+                    .add(conv2).add(Activation.reluBlock())
+                    .add(Blocks.batchFlattenBlock())
+                    .add(fc);
+        }
+
+        Shape inputShape() {
+            return new Shape(2, 1 + classes, SIDE, SIDE);
+        }
+
+        /** The encoder's input: the image followed by one constant plane per category (1 for the image's). */
+        static NDArray withCategoryPlanes(NDArray images, NDArray oneHot) {
+            long n = images.getShape().get(0);
+            long k = oneHot.getShape().get(1);
+            NDArray planes = oneHot.reshape(n, k, 1, 1).mul(images.getManager().ones(new Shape(1, k, SIDE, SIDE)));
+            return images.concat(planes, 1);
+        }
+
+        /** ONNX graph: inputs {@code image [N,1,28,28]} in [0,1], {@code category_one_hot [N, classes]}. */
+        byte[] export(String doc) {
+            OnnxGraphBuilder g = OnnxGraphBuilder.create("imagegen_encoder").docString(doc);
+            GraphValue x = g.input(IN_IMAGE, ElementType.FLOAT, -1, 1, SIDE, SIDE);
+            GraphValue y = g.input(IN_CATEGORY, ElementType.FLOAT, -1, classes);
+            float[] ones = new float[classes * SIDE * SIDE];
+            java.util.Arrays.fill(ones, 1f);
+            GraphValue planes = g.mul(g.reshape(y, -1, classes, 1, 1), g.constant("planes", ones, 1, classes, SIDE,
+                    SIDE));
+            GraphValue h = g.concat(1, x, planes);
+            h = g.relu(g.conv(h, param(g, "c1_w", conv1, "weight"), param(g, "c1_b", conv1, "bias"),
+                    new long[] {1, 1, 1, 1}, new long[] {2, 2}, null, 1));
+            h = g.relu(g.conv(h, param(g, "c2_w", conv2, "weight"), param(g, "c2_b", conv2, "bias"),
+                    new long[] {1, 1, 1, 1}, new long[] {2, 2}, null, 1));
+            h = g.flatten(h, 1);
+            h = g.gemm(h, param(g, "fc_w", fc, "weight"), param(g, "fc_b", fc, "bias"), 1f, 1f, false, true);
+            g.output(g.slice(h, new long[] {0}, new long[] {latent}, new long[] {1}, null), OUT_MEAN);
+            g.output(g.slice(h, new long[] {latent}, new long[] {2L * latent}, new long[] {1}, null), OUT_LOG_VAR);
+            return g.toBytes();
+        }
+    }
+
+    /**
+     * Conditional VAE decoder: {@code [z, one-hot] -> Linear -> ReLU -> 7x7 -> up -> Conv3x3 -> ReLU -> up ->
+     * Conv5x5 -> logits} (sigmoid gives pixels in [0, 1]). No batch normalisation, so training and inference agree.
+     */
+    static final class Decoder {
+        final int latent;
+        final int classes;
+        final int width;
+        final Linear fc;
+        final Conv2d conv1;
+        final Conv2d conv2;
+        final SequentialBlock block;
+
+        Decoder(int latent, int classes, int width) {
+            this.latent = latent;
+            this.classes = classes;
+            this.width = width;
+            fc = Linear.builder().setUnits(2L * width * BASE * BASE).build();
+            conv1 = Conv2d.builder().setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1)).setFilters(width)
+                    .build();
+            conv2 = Conv2d.builder().setKernelShape(new Shape(5, 5)).optPadding(new Shape(2, 2)).setFilters(1)
+                    .build();
+            int channels = 2 * width;
+            block = new SequentialBlock()
+                    .add(fc).add(Activation.reluBlock())
+                    .add(LambdaBlock.singleton(x -> x.reshape(-1, channels, BASE, BASE), "to_map"))
+                    .add(LambdaBlock.singleton(Nets::up2, "up1"))
+                    .add(conv1).add(Activation.reluBlock())
+                    .add(LambdaBlock.singleton(Nets::up2, "up2"))
+                    .add(conv2);
+        }
+
+        Shape inputShape() {
+            return new Shape(2, latent + classes);
+        }
+
+        /** ONNX graph with the generator's contract: inputs {@code z}, {@code category_one_hot}; output image. */
+        byte[] export(String doc) {
+            OnnxGraphBuilder g = OnnxGraphBuilder.create("imagegen_decoder").docString(doc);
+            GraphValue z = g.input(IN_LATENT, ElementType.FLOAT, -1, latent);
+            GraphValue y = g.input(IN_CATEGORY, ElementType.FLOAT, -1, classes);
+            GraphValue h = g.concat(1, z, y);
+            h = g.relu(g.gemm(h, param(g, "fc_w", fc, "weight"), param(g, "fc_b", fc, "bias"), 1f, 1f, false,
+                    true));
+            h = g.reshape(h, -1, 2L * width, BASE, BASE);
+            h = g.resize(h, ResizeMode.NEAREST, 1, 1, 2, 2);
+            h = g.relu(g.conv(h, param(g, "c1_w", conv1, "weight"), param(g, "c1_b", conv1, "bias"),
+                    new long[] {1, 1, 1, 1}, null, null, 1));
+            h = g.resize(h, ResizeMode.NEAREST, 1, 1, 2, 2);
+            h = g.conv(h, param(g, "c2_w", conv2, "weight"), param(g, "c2_b", conv2, "bias"),
+                    new long[] {2, 2, 2, 2}, null, null, 1);
+            g.output(g.sigmoid(h), OUT_IMAGE);
             return g.toBytes();
         }
     }

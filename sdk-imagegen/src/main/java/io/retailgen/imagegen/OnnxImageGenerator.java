@@ -10,12 +10,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 
-/** {@link ImageGenerator} over two ONNX Runtime sessions: the generator and the classifier. */
+/** {@link ImageGenerator} over ONNX Runtime sessions: the generator (or VAE decoder), the classifier, the encoder. */
 final class OnnxImageGenerator implements ImageGenerator {
     private final ModelSpec spec;
     private final String version;
     private final OnnxModel generator;
     private final OnnxModel classifier;
+    private final OnnxModel encoder;
     private final float truncation;
     private final float minConfidence;
     private final int batchSize;
@@ -41,11 +42,22 @@ final class OnnxImageGenerator implements ImageGenerator {
             generator.close();
             throw e;
         }
+        if (TrainedImageModel.KIND_CVAE.equals(bundle.manifest().kind())) {
+            try {
+                this.encoder = OnnxModel.builder().model(bundle.file(TrainedImageModel.ENCODER_FILE))
+                        .name(version + "/encoder").device(device).build();
+            } catch (RuntimeException e) {
+                generator.close();
+                classifier.close();
+                throw e;
+            }
+        } else {
+            this.encoder = null;
+        }
         long[] fshape = classifier.outputs().stream().filter(t -> t.name().equals(Nets.OUT_FEATURES)).findFirst()
                 .map(t -> t.shape()).orElse(null);
         if (fshape == null || fshape.length != 2 || fshape[1] < 1) {
-            generator.close();
-            classifier.close();
+            close();
             throw new RetailGenException(ErrorCode.INVALID_BUNDLE, "classifier of " + version + " has no output '"
                     + Nets.OUT_FEATURES + "' of shape [N, D]");
         }
@@ -76,9 +88,7 @@ final class OnnxImageGenerator implements ImageGenerator {
     @Override
     public GeneratedImages variations(int category, long referenceSeed, int count, float radius, long seed) {
         checkRequest(category, count);
-        if (!(radius > 0 && radius <= 2)) {
-            throw new IllegalArgumentException("radius must be in (0, 2], was " + radius);
-        }
+        checkRadius(radius);
         float[] reference = new float[spec.latentDim()];
         SplittableRandom r = new SplittableRandom(referenceSeed);
         for (int i = 0; i < reference.length; i++) {
@@ -87,11 +97,62 @@ final class OnnxImageGenerator implements ImageGenerator {
         return run(category, count, seed, reference, radius);
     }
 
-    private void checkRequest(int category, int count) {
+    @Override
+    public boolean canEncode() {
+        return encoder != null;
+    }
+
+    @Override
+    public float[] encode(float[] images, int n, int category) {
+        if (encoder == null) {
+            throw new IllegalStateException("model " + version + " has no encoder (a " + TrainedImageModel.KIND
+                    + " bundle); variations of a real image need a " + TrainedImageModel.KIND_CVAE + " bundle");
+        }
+        checkCategory(category);
+        int per = spec.height() * spec.width();
+        if (n < 1 || images.length != n * per) {
+            throw new IllegalArgumentException("expected " + n + " images of " + per + " pixels (" + (long) n * per
+                    + " values), got " + images.length + " values");
+        }
+        for (int i = 0; i < images.length; i++) {
+            if (!(images[i] >= 0f && images[i] <= 1f)) {
+                throw new IllegalArgumentException("pixel " + i + " is " + images[i] + ", pixels must be in [0, 1]");
+            }
+        }
+        int k = spec.categories();
+        float[] y = new float[n * k];
+        for (int i = 0; i < n; i++) {
+            y[i * k + category] = 1f;
+        }
+        return encoder.run(Map.of(Nets.IN_IMAGE, Tensor.ofFloats(images, n, 1, spec.height(), spec.width()),
+                Nets.IN_CATEGORY, Tensor.ofFloats(y, n, k)), Set.of(Nets.OUT_MEAN)).get(Nets.OUT_MEAN)
+                .toFloatArray();
+    }
+
+    @Override
+    public GeneratedImages variationsOf(float[] reference, int category, int count, float radius, long seed) {
+        java.util.Objects.requireNonNull(reference, "reference == null");
+        checkRequest(category, count);
+        checkRadius(radius);
+        float[] mean = encode(reference, 1, category);
+        return run(category, count, seed, mean, radius);
+    }
+
+    private static void checkRadius(float radius) {
+        if (!(radius > 0 && radius <= 2)) {
+            throw new IllegalArgumentException("radius must be in (0, 2], was " + radius);
+        }
+    }
+
+    private void checkCategory(int category) {
         if (category < 0 || category >= spec.categories()) {
             throw new IllegalArgumentException("category must be in 0.." + (spec.categories() - 1) + ", was "
                     + category);
         }
+    }
+
+    private void checkRequest(int category, int count) {
+        checkCategory(category);
         if (count < 1 || count > 1_000_000) {
             throw new IllegalArgumentException("count must be in 1..1000000, was " + count);
         }
@@ -186,5 +247,8 @@ final class OnnxImageGenerator implements ImageGenerator {
     public void close() {
         generator.close();
         classifier.close();
+        if (encoder != null) {
+            encoder.close();
+        }
     }
 }

@@ -26,6 +26,10 @@ import java.util.Objects;
 public final class TrainedImageModel {
     /** The bundle kind of an image model. */
     public static final String KIND = "imagegen.cgan";
+    /** The bundle kind of a conditional VAE image model (decoder as {@code model.onnx}, plus an encoder). */
+    public static final String KIND_CVAE = "imagegen.cvae";
+    /** The bundle file that holds the VAE encoder graph (bundles of kind {@value #KIND_CVAE}). */
+    public static final String ENCODER_FILE = "encoder.onnx";
     /** The bundle file that holds the classifier graph. */
     public static final String CLASSIFIER_FILE = "classifier.onnx";
     /** The bundle file that holds the {@link ModelSpec} as JSON. */
@@ -34,22 +38,44 @@ public final class TrainedImageModel {
 
     private final byte[] generatorOnnx;
     private final byte[] classifierOnnx;
+    private final byte[] encoderOnnx;
     private final ModelSpec spec;
     private final Provenance provenance;
     private final double trainSeconds;
     private final double exportMaxAbsDiff;
 
-    TrainedImageModel(byte[] generatorOnnx, byte[] classifierOnnx, ModelSpec spec, Provenance provenance,
-            double trainSeconds, double exportMaxAbsDiff) {
+    TrainedImageModel(byte[] generatorOnnx, byte[] classifierOnnx, byte[] encoderOnnx, ModelSpec spec,
+            Provenance provenance, double trainSeconds, double exportMaxAbsDiff) {
         this.generatorOnnx = generatorOnnx.clone();
         this.classifierOnnx = classifierOnnx.clone();
+        this.encoderOnnx = encoderOnnx == null ? null : encoderOnnx.clone();
         this.spec = Objects.requireNonNull(spec, "spec == null");
         this.provenance = Objects.requireNonNull(provenance, "provenance == null");
         this.trainSeconds = trainSeconds;
         this.exportMaxAbsDiff = exportMaxAbsDiff;
     }
 
-    /** @return the generator graph: inputs {@code z}, {@code category_one_hot}; output {@code image} in [0, 1] */
+    /** @return {@link ImageModelTrainer.Architecture#CVAE} when this model has an encoder, else {@code CGAN} */
+    public ImageModelTrainer.Architecture architecture() {
+        return encoderOnnx == null ? ImageModelTrainer.Architecture.CGAN : ImageModelTrainer.Architecture.CVAE;
+    }
+
+    /**
+     * @return the VAE encoder graph: inputs {@code image}, {@code category_one_hot}; outputs {@code mean},
+     *     {@code log_variance}
+     * @throws IllegalStateException for a GAN model, which has no encoder
+     */
+    public byte[] encoderOnnx() {
+        if (encoderOnnx == null) {
+            throw new IllegalStateException("a " + KIND + " model has no encoder; train with Architecture.CVAE");
+        }
+        return encoderOnnx.clone();
+    }
+
+    /**
+     * @return the generator graph (the VAE's decoder for a {@code CVAE} model): inputs {@code z},
+     *     {@code category_one_hot}; output {@code image} in [0, 1]
+     */
     public byte[] generatorOnnx() {
         return generatorOnnx.clone();
     }
@@ -86,19 +112,24 @@ public final class TrainedImageModel {
     public TrainedImageModel withMetrics(Map<String, Double> metrics) {
         Map<String, Double> all = new java.util.LinkedHashMap<>(provenance.metrics());
         all.putAll(metrics);
-        return new TrainedImageModel(generatorOnnx, classifierOnnx, spec, provenance.withMetrics(all), trainSeconds,
-                exportMaxAbsDiff);
+        return new TrainedImageModel(generatorOnnx, classifierOnnx, encoderOnnx, spec, provenance.withMetrics(all),
+                trainSeconds, exportMaxAbsDiff);
     }
 
     /**
      * @param name the model name (letters, digits, '.', '_', '+', '-')
      * @param version the version, e.g. {@code 1}
-     * @return a model bundle: {@code model.onnx} (generator), {@code classifier.onnx}, {@code imagegen.json}
+     * @return a model bundle: {@code model.onnx} (generator or decoder), {@code classifier.onnx},
+     *     {@code imagegen.json}, and for a VAE {@code encoder.onnx}; of kind {@value #KIND} or {@value #KIND_CVAE}
      */
     public ModelBundle toBundle(String name, String version) {
-        return ModelBundle.builder().kind(KIND).name(name).version(version).model(generatorOnnx)
-                .file(CLASSIFIER_FILE, classifierOnnx).file(SPEC_FILE, specJson(spec)).provenance(provenance)
-                .build();
+        ModelBundle.Builder b = ModelBundle.builder().kind(encoderOnnx == null ? KIND : KIND_CVAE).name(name)
+                .version(version).model(generatorOnnx).file(CLASSIFIER_FILE, classifierOnnx)
+                .file(SPEC_FILE, specJson(spec)).provenance(provenance);
+        if (encoderOnnx != null) {
+            b.file(ENCODER_FILE, encoderOnnx);
+        }
+        return b.build();
     }
 
     static byte[] specJson(ModelSpec spec) {
@@ -111,11 +142,14 @@ public final class TrainedImageModel {
     }
 
     static ModelSpec readSpec(ModelBundle bundle) {
-        if (!KIND.equals(bundle.manifest().kind())) {
-            throw new RetailGenException(ErrorCode.INVALID_BUNDLE, "bundle " + bundle.manifest().name() + " is of kind '"
-                    + bundle.manifest().kind() + "', expected '" + KIND + "'");
+        String kind = bundle.manifest().kind();
+        if (!KIND.equals(kind) && !KIND_CVAE.equals(kind)) {
+            throw new RetailGenException(ErrorCode.INVALID_BUNDLE, "bundle " + bundle.manifest().name()
+                    + " is of kind '" + kind + "', expected '" + KIND + "' or '" + KIND_CVAE + "'");
         }
-        for (String f : new String[] {SPEC_FILE, CLASSIFIER_FILE}) {
+        String[] required = KIND_CVAE.equals(kind) ? new String[] {SPEC_FILE, CLASSIFIER_FILE, ENCODER_FILE}
+                : new String[] {SPEC_FILE, CLASSIFIER_FILE};
+        for (String f : required) {
             if (!bundle.fileNames().contains(f)) {
                 throw new RetailGenException(ErrorCode.INVALID_BUNDLE, "bundle " + bundle.manifest().name()
                         + " lacks " + f + " (has " + bundle.fileNames() + ")");

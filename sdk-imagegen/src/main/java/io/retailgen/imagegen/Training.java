@@ -189,7 +189,7 @@ final class Training {
 
     /** Settings of the GAN run. */
     record GanSettings(int latent, int classes, int width, int epochs, int batchSize, float learningRate,
-            float emaDecay, long deadlineNanos) {
+            float emaDecay, long deadlineNanos, boolean subPixel) {
     }
 
     /**
@@ -200,7 +200,7 @@ final class Training {
     static Trained trainGan(TrainingEngine engine, LabeledImages data, GanSettings s, TrainingProgress progress,
             SplittableRandom rnd) {
         long t0 = System.nanoTime();
-        Nets.Generator gen = new Nets.Generator(s.latent(), s.classes(), s.width());
+        Nets.Generator gen = new Nets.Generator(s.latent(), s.classes(), s.width(), s.subPixel());
         Nets.Discriminator dis = new Nets.Discriminator(s.classes(), s.width());
         int per = data.pixelsPerImage();
         int bs = s.batchSize();
@@ -296,6 +296,158 @@ final class Training {
                 double diff = checkGenerator(root, gt, s, onnx, rnd);
                 return new Trained(onnx, diff, epochsRun, global, (System.nanoTime() - t0) / 1e9, lastG);
             }
+        }
+    }
+
+    /** Settings of the conditional VAE run. */
+    record VaeSettings(int latent, int classes, int width, int epochs, int batchSize, float learningRate, float beta,
+            long deadlineNanos) {
+    }
+
+    /** Encoder and decoder graphs of a trained conditional VAE. */
+    record TrainedVae(byte[] encoderOnnx, byte[] decoderOnnx, double exportMaxAbsDiff, int epochs, long steps,
+            double seconds, double lastLoss) {
+    }
+
+    /**
+     * Trains the conditional VAE (Bernoulli likelihood on pixels in [0, 1], KL weight {@code beta}, Adam) until the
+     * epochs are done or the deadline passes, then exports the encoder and the decoder and checks both against DJL.
+     */
+    static TrainedVae trainVae(TrainingEngine engine, LabeledImages data, VaeSettings s, TrainingProgress progress,
+            SplittableRandom rnd) {
+        long t0 = System.nanoTime();
+        Nets.Encoder enc = new Nets.Encoder(s.latent(), s.classes(), s.width());
+        Nets.Decoder dec = new Nets.Decoder(s.latent(), s.classes(), s.width());
+        int per = data.pixelsPerImage();
+        int bs = s.batchSize();
+        int steps = data.count() / bs;
+        long global = 0;
+        int epochsRun = 0;
+        double last = Double.NaN;
+        try (Model em = Model.newInstance("imagegen-encoder", engine.djlDevice(), TrainingEngine.ENGINE_NAME);
+             Model dm = Model.newInstance("imagegen-decoder", engine.djlDevice(), TrainingEngine.ENGINE_NAME)) {
+            em.setBlock(enc.block);
+            dm.setBlock(dec.block);
+            Optimizer ea = Optimizer.adam().optLearningRateTracker(Tracker.fixed(s.learningRate())).build();
+            Optimizer da = Optimizer.adam().optLearningRateTracker(Tracker.fixed(s.learningRate())).build();
+            try (Trainer et = em.newTrainer(config(engine, Loss.l2Loss(), ea));
+                 Trainer dt = dm.newTrainer(config(engine, Loss.l2Loss(), da));
+                 NDManager root = engine.newManager()) {
+                et.initialize(enc.inputShape());
+                dt.initialize(dec.inputShape());
+                progress.start(s.epochs(), steps);
+                float[] x = new float[bs * per];
+                float[] oh = new float[bs * s.classes()];
+                boolean out = false;
+                for (int epoch = 1; epoch <= s.epochs() && !out; epoch++) {
+                    int[] order = shuffled(data.count(), rnd);
+                    for (int start = 0; start + bs <= order.length; start += bs) {
+                        batch(data, order, start, bs, 1f / 255f, 0f, x, oh, null, s.classes());
+                        try (NDManager step = root.newSubManager()) {
+                            NDArray img = step.create(x, new Shape(bs, 1, Nets.SIDE, Nets.SIDE));
+                            NDArray onehot = step.create(oh, new Shape(bs, s.classes()));
+                            NDArray eps = step.randomNormal(new Shape(bs, s.latent()));
+                            zeroGradients(enc.block);
+                            zeroGradients(dec.block);
+                            try (GradientCollector gc = et.newGradientCollector()) {
+                                NDArray h = et.forward(new NDList(Nets.Encoder.withCategoryPlanes(img, onehot)))
+                                        .singletonOrThrow();
+                                NDArray mu = h.get(":, 0:" + s.latent());
+                                NDArray logVar = h.get(":, " + s.latent() + ":");
+                                NDArray z = mu.add(logVar.mul(0.5f).exp().mul(eps));
+                                NDArray logits = dt.forward(new NDList(z.concat(onehot, 1))).singletonOrThrow();
+                                NDArray flat = img.reshape(bs, per);
+                                NDArray recon = Activation.softPlus(logits.reshape(bs, per))
+                                        .sub(flat.mul(logits.reshape(bs, per))).sum(new int[] {1}).mean();
+                                NDArray kl = logVar.exp().add(mu.square()).sub(logVar).sub(1f).sum(new int[] {1})
+                                        .mean().mul(0.5f);
+                                NDArray loss = recon.add(kl.mul(s.beta()));
+                                gc.backward(loss);
+                                last = loss.getFloat();
+                            }
+                            et.step();
+                            dt.step();
+                            requireFinite(last, "VAE", epoch);
+                            progress.step(last, bs);
+                            global++;
+                            logEvery("VAE", global, epoch, last, t0);
+                        }
+                        if (System.nanoTime() > s.deadlineNanos()) {
+                            out = true;
+                            break;
+                        }
+                    }
+                    progress.endEpoch();
+                    epochsRun = epoch;
+                }
+                progress.end();
+                String about = "(" + s.classes() + " categories, latent " + s.latent() + ", width " + s.width()
+                        + "), trained with DJL on " + engine.describe();
+                byte[] encOnnx = enc.export("Class-conditional VAE encoder " + about);
+                byte[] decOnnx = dec.export("Class-conditional VAE decoder " + about);
+                double diff = Math.max(checkEncoder(root, et, s, encOnnx, rnd), checkDecoder(root, dt, s, decOnnx,
+                        rnd));
+                return new TrainedVae(encOnnx, decOnnx, diff, epochsRun, global, (System.nanoTime() - t0) / 1e9,
+                        last);
+            }
+        }
+    }
+
+    private static float[] oneHots(int n, int classes, SplittableRandom rnd) {
+        float[] y = new float[n * classes];
+        for (int r = 0; r < n; r++) {
+            y[r * classes + rnd.nextInt(classes)] = 1f;
+        }
+        return y;
+    }
+
+    private static double checkEncoder(NDManager root, Trainer et, VaeSettings s, byte[] onnx,
+            SplittableRandom rnd) {
+        int n = EXPORT_CHECK_ROWS;
+        float[] x = new float[n * Nets.SIDE * Nets.SIDE];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) rnd.nextDouble();
+        }
+        float[] y = oneHots(n, s.classes(), rnd);
+        float[] djl;
+        try (NDManager scope = root.newSubManager()) {
+            NDArray img = scope.create(x, new Shape(n, 1, Nets.SIDE, Nets.SIDE));
+            NDArray oh = scope.create(y, new Shape(n, s.classes()));
+            djl = et.evaluate(new NDList(Nets.Encoder.withCategoryPlanes(img, oh))).singletonOrThrow()
+                    .toFloatArray();
+        }
+        try (OnnxModel m = OnnxModel.builder().model(onnx).name("encoder-check").build()) {
+            Map<String, Tensor> out = m.run(Map.of(Nets.IN_IMAGE, Tensor.ofFloats(x, n, 1, Nets.SIDE, Nets.SIDE),
+                    Nets.IN_CATEGORY, Tensor.ofFloats(y, n, s.classes())));
+            float[] mu = out.get(Nets.OUT_MEAN).toFloatArray();
+            float[] lv = out.get(Nets.OUT_LOG_VAR).toFloatArray();
+            float[] ort = new float[n * 2 * s.latent()];
+            for (int r = 0; r < n; r++) {
+                System.arraycopy(mu, r * s.latent(), ort, r * 2 * s.latent(), s.latent());
+                System.arraycopy(lv, r * s.latent(), ort, r * 2 * s.latent() + s.latent(), s.latent());
+            }
+            return maxAbsDiff(djl, ort);
+        }
+    }
+
+    private static double checkDecoder(NDManager root, Trainer dt, VaeSettings s, byte[] onnx,
+            SplittableRandom rnd) {
+        int n = EXPORT_CHECK_ROWS;
+        float[] z = new float[n * s.latent()];
+        for (int i = 0; i < z.length; i++) {
+            z[i] = (float) rnd.nextGaussian();
+        }
+        float[] y = oneHots(n, s.classes(), rnd);
+        float[] djl;
+        try (NDManager scope = root.newSubManager()) {
+            NDArray in = scope.create(z, new Shape(n, s.latent())).concat(scope.create(y, new Shape(n, s.classes())),
+                    1);
+            djl = Activation.sigmoid(dt.evaluate(new NDList(in)).singletonOrThrow()).toFloatArray();
+        }
+        try (OnnxModel m = OnnxModel.builder().model(onnx).name("decoder-check").build()) {
+            float[] ort = m.run(Map.of(Nets.IN_LATENT, Tensor.ofFloats(z, n, s.latent()), Nets.IN_CATEGORY,
+                    Tensor.ofFloats(y, n, s.classes()))).get(Nets.OUT_IMAGE).toFloatArray();
+            return maxAbsDiff(djl, ort);
         }
     }
 

@@ -132,6 +132,17 @@ class ImageModelTrainerTest {
     }
 
     @Test
+    void aGanBundleCannotEncodeARealReference() {
+        assertThat(trained.architecture()).isEqualTo(ImageModelTrainer.Architecture.CGAN);
+        assertThatThrownBy(trained::encoderOnnx).isInstanceOf(IllegalStateException.class);
+        try (ImageGenerator gen = ImageGenerator.builder().bundle(trained.toBundle("t", "1")).build()) {
+            assertThat(gen.canEncode()).isFalse();
+            assertThatThrownBy(() -> gen.variationsOf(small.imageAsFloats(0), 0, 2, 0.5f, 1L))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("imagegen.cvae");
+        }
+    }
+
+    @Test
     void aBundleOfAnotherKindIsAClearError() {
         ModelBundle other = trained.toBundle("t", "1").toBuilder().kind("demo.mlp").build();
         assertThatThrownBy(() -> ImageGenerator.builder().bundle(other).build())

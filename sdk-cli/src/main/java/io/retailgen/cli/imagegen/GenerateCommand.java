@@ -29,8 +29,17 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, description = "Model bundle folder (from imagegen train).")
     Path model;
 
-    @Option(names = "--category", required = true, description = "Category index, 0..categories-1.")
-    int category;
+    @Option(names = "--category", description = "Category index, 0..categories-1 (required unless --reference is"
+            + " given; with --reference it defaults to the classifier's category of the reference).")
+    Integer category;
+
+    @Option(names = "--reference", description = "A real reference image (PNG/JPEG, any size; light product on a"
+            + " dark background): encode it, perturb the latent by --radius and decode. Needs a cvae bundle.")
+    Path reference;
+
+    @Option(names = "--radius", defaultValue = "0.5",
+            description = "Latent perturbation of --reference variations, (0, 2] (default: ${DEFAULT-VALUE}).")
+    float radius;
 
     @Option(names = "--count", required = true, description = "How many images, 1..1000000.")
     int count;
@@ -81,13 +90,54 @@ final class GenerateCommand implements Callable<Integer> {
         Path style = mode == null ? null : mode.style;
         StyledOutput styled = style == null ? null : StyledOutput.load(style, out);
         GeneratedImages images;
+        float[] refPixels = null;
+        int refCategory = -1;
+        double distance = 0;
+        int agree = 0;
         try (ImageGenerator gen = ImageGenerator.builder().bundle(bundle).device(Device.parse(device))
                 .minConfidence(minConfidence).truncation(truncation).attributeCheck(!noCheck).build()) {
+            if (category == null && reference == null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--category is required without"
+                        + " --reference");
+            }
+            if (reference != null) {
+                if (!gen.canEncode()) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), "--reference needs a model with an"
+                            + " encoder (train with --architecture cvae); " + model + " is " + gen.modelVersion()
+                            + " of kind " + bundle.manifest().kind());
+                }
+                if (!(radius > 0 && radius <= 2)) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), "--radius must be in (0, 2], was "
+                            + radius);
+                }
+                refPixels = GreyPng.toPixels(readImage(reference), gen.spec().width(), gen.spec().height());
+                refCategory = argmax(gen.classify(refPixels, 1));
+            }
+            if (category == null) {
+                category = refCategory;
+            }
             if (category < 0 || category >= gen.spec().categories()) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--category must be in 0.."
                         + (gen.spec().categories() - 1) + ", was " + category);
             }
-            images = gen.generate(category, count, seed);
+            if (refPixels == null) {
+                images = gen.generate(category, count, seed);
+            } else {
+                images = gen.variationsOf(refPixels, category, count, radius, seed);
+                byte[] px = images.pixels();
+                float[] x = new float[px.length];
+                int per = refPixels.length;
+                for (int i = 0; i < px.length; i++) {
+                    x[i] = (px[i] & 0xff) / 255f;
+                    distance += Math.abs(x[i] - refPixels[i % per]);
+                }
+                distance /= px.length;
+                float[] p = gen.classify(x, images.count());
+                int k = gen.spec().categories();
+                for (int i = 0; i < images.count(); i++) {
+                    agree += argmax(java.util.Arrays.copyOfRange(p, i * k, (i + 1) * k)) == refCategory ? 1 : 0;
+                }
+            }
         }
         try {
             Files.createDirectories(out);
@@ -110,6 +160,11 @@ final class GenerateCommand implements Callable<Integer> {
         o.println(String.format(Locale.ROOT, "%d images of category %d (%d rejected by the attribute check), "
                 + "%.0f images/s, written to %s", images.count(), category, images.rejected(),
                 images.imagesPerSecond(), out));
+        if (refPixels != null) {
+            o.println(String.format(Locale.ROOT, "reference %s: classifier category %d; %.1f%% of the variations in"
+                    + " that category, mean pixel distance to the reference %.4f", reference, refCategory,
+                    100.0 * agree / images.count(), distance));
+        }
         if (json) {
             ObjectNode r = ImagegenCommand.object();
             r.put("count", images.count());
@@ -117,8 +172,37 @@ final class GenerateCommand implements Callable<Integer> {
             r.put("rejected", images.rejected());
             r.put("model", images.modelVersion());
             r.put("seed", seed);
+            if (refPixels != null) {
+                r.put("reference_category", refCategory);
+                r.put("agreement", ImagegenCommand.round((double) agree / images.count()));
+                r.put("mean_distance", ImagegenCommand.round(distance));
+                r.put("radius", radius);
+            }
             ImagegenCommand.printJson(o, r);
         }
         return 0;
+    }
+
+    private static int argmax(float[] p) {
+        int best = 0;
+        for (int c = 1; c < p.length; c++) {
+            best = p[c] > p[best] ? c : best;
+        }
+        return best;
+    }
+
+    private static java.awt.image.BufferedImage readImage(Path file) {
+        java.awt.image.BufferedImage img;
+        try {
+            img = ImageIO.read(file.toFile());
+        } catch (IOException e) {
+            throw new RetailGenException(ErrorCode.INVALID_DATA, "cannot read reference image " + file + ": "
+                    + e.getMessage(), e);
+        }
+        if (img == null) {
+            throw new RetailGenException(ErrorCode.INVALID_DATA, "reference " + file + " is not an image ImageIO can"
+                    + " read (PNG, JPEG, GIF, BMP)");
+        }
+        return img;
     }
 }

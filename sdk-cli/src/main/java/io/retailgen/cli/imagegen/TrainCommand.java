@@ -48,6 +48,15 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
     int seed;
 
+    @Option(names = "--architecture", defaultValue = "cgan",
+            description = "cgan (conditional GAN, sharper) or cvae (conditional VAE with an encoder, for variations of"
+                    + " a real reference image) (default: ${DEFAULT-VALUE}).")
+    String architecture;
+
+    @Option(names = "--resize-output", description = "GAN only: last upsampling as nearest x2 + Conv5x5 instead of"
+            + " the default Conv3x3(4) + depth-to-space (sub-pixel), which trains and generates about twice as fast.")
+    boolean resizeOutput;
+
     @Option(names = "--device", defaultValue = "cpu", description = "cpu or cuda:N (default: ${DEFAULT-VALUE}).")
     String device;
 
@@ -66,7 +75,8 @@ final class TrainCommand implements Callable<Integer> {
         LabeledImages data = IdxFiles.read(images, labels);
         o.println("read " + data);
         o.flush();
-        TrainedImageModel model = trainer(epochs, minutes, width, seed, device).train(data);
+        TrainedImageModel model = trainer(epochs, minutes, width, seed, device,
+                architecture(spec, architecture), !resizeOutput).train(data);
         ModelBundle bundle = model.toBundle(name, version);
         bundle.saveTo(out);
         o.println(String.format(Locale.ROOT, "trained in %.1f s; max |ONNX - DJL| = %.2e; bundle %s:%s written to %s",
@@ -78,14 +88,25 @@ final class TrainCommand implements Callable<Integer> {
             r.put("epochs_run", model.provenance().hyperParameters().get("epochs_run"));
             r.put("steps", model.provenance().hyperParameters().get("steps"));
             r.put("bundle", out.toString());
+            r.put("architecture", model.architecture().name().toLowerCase(Locale.ROOT));
             ImagegenCommand.printJson(o, r);
         }
         return 0;
     }
 
-    static ImageModelTrainer trainer(int epochs, double minutes, int width, int seed, String device) {
+    static ImageModelTrainer trainer(int epochs, double minutes, int width, int seed, String device,
+            ImageModelTrainer.Architecture architecture, boolean subPixel) {
         return ImageModelTrainer.builder().epochs(epochs).width(width).seed(seed).device(Device.parse(device))
-                .timeBudget(Duration.ofMillis((long) (minutes * 60_000))).listener(ConsoleProgressBar.create())
-                .build();
+                .architecture(architecture).subPixelOutput(subPixel)
+                .timeBudget(Duration.ofMillis((long) (minutes * 60_000))).listener(ConsoleProgressBar.create()).build();
+    }
+
+    static ImageModelTrainer.Architecture architecture(CommandLine.Model.CommandSpec spec, String value) {
+        try {
+            return ImageModelTrainer.Architecture.valueOf(value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--architecture must be cgan or cvae, was '"
+                    + value + "'");
+        }
     }
 }

@@ -142,12 +142,54 @@ class ImagegenCommandTest {
     void evaluatePrintsTheDocumentedKeys() throws IOException {
         Run r = run("imagegen", "evaluate", "--images", images.toString(), "--labels", labels.toString(),
                 "--test-images", images.toString(), "--test-labels", labels.toString(), "--epochs", "1", "--width",
-                "8", "--per-category", "20", "--no-attribute-check", "--json");
+                "8", "--per-category", "20", "--no-attribute-check", "--resize-output", "--json");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode j = r.json();
         for (String k : List.of("fid_feature", "fid_floor", "class_fidelity", "images_per_second", "train_seconds")) {
             assertThat(j.has(k)).as(k).isTrue();
         }
         assertThat(j.get("fid_floor").asDouble()).isLessThan(j.get("fid_feature").asDouble());
+    }
+
+    @Test
+    @Order(6)
+    void referenceVariationsNeedAVaeAndReportDistanceAndAgreement() throws IOException {
+        Path ref = dir.resolve("ref.png");
+        io.retailgen.imagegen.GreyPng.write(ref, java.util.Arrays.copyOfRange(Files.readAllBytes(images), 16,
+                16 + 784), 28, 28);
+        Run r = run("imagegen", "generate", "--model", model.toString(), "--reference", ref.toString(), "--count",
+                "2", "--raw", "--out", dir.resolve("gan-ref").toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--architecture cvae");
+        r = run("imagegen", "train", "--images", images.toString(), "--labels", labels.toString(), "--out",
+                dir.resolve("x").toString(), "--architecture", "diffusion");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--architecture must be cgan or cvae");
+
+        Path vae = dir.resolve("vae");
+        r = run("imagegen", "train", "--images", images.toString(), "--labels", labels.toString(), "--out",
+                vae.toString(), "--architecture", "cvae", "--epochs", "1", "--width", "8", "--minutes", "5",
+                "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.json().get("architecture").asText()).isEqualTo("cvae");
+        assertThat(r.json().get("export_max_abs_diff").asDouble()).isLessThan(1e-5);
+        assertThat(vae.resolve("encoder.onnx")).exists();
+
+        Path out = dir.resolve("variations");
+        r = run("imagegen", "generate", "--model", vae.toString(), "--reference", ref.toString(), "--count", "6",
+                "--radius", "0.3", "--raw", "--no-attribute-check", "--out", out.toString(), "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode j = r.json();
+        assertThat(j.get("count").asInt()).isEqualTo(6);
+        assertThat(j.get("reference_category").asInt()).isBetween(0, 9);
+        assertThat(j.get("agreement").asDouble()).isBetween(0.0, 1.0);
+        assertThat(j.get("mean_distance").asDouble()).isGreaterThan(0.0).isLessThan(0.5);
+        try (Stream<Path> s = Files.list(out)) {
+            assertThat(s.count()).isEqualTo(6);
+        }
+        r = run("imagegen", "generate", "--model", vae.toString(), "--count", "2", "--raw", "--out",
+                dir.resolve("nocat").toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--category is required");
     }
 }
