@@ -39,34 +39,16 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "Generated images per category (default: ${DEFAULT-VALUE}).")
     int perCategory;
 
-    @Option(names = "--epochs", defaultValue = "30", description = "Most GAN epochs (default: ${DEFAULT-VALUE}).")
-    int epochs;
 
-    @Option(names = "--minutes", defaultValue = "12",
-            description = "Wall-clock training budget in minutes (default: ${DEFAULT-VALUE}).")
-    double minutes;
 
-    @Option(names = "--width", defaultValue = "32", description = "Generator width (default: ${DEFAULT-VALUE}).")
-    int width;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
-    int seed;
 
-    @Option(names = "--device", defaultValue = "cpu", description = "cpu or cuda:N (default: ${DEFAULT-VALUE}).")
-    String device;
 
     @Option(names = "--no-attribute-check",
             description = "Keep every sample instead of rejecting those the classifier puts in another category.")
     boolean noCheck;
 
-    @Option(names = "--architecture", defaultValue = "cgan",
-            description = "cgan or cvae; a cvae is also measured on variations of real test images (default:"
-                    + " ${DEFAULT-VALUE}).")
-    String architecture;
 
-    @Option(names = "--resize-output", description = "GAN only: last upsampling as nearest x2 + Conv5x5 instead of"
-            + " the default Conv3x3(4) + depth-to-space (sub-pixel), which trains and generates about twice as fast.")
-    boolean resizeOutput;
 
     @Option(names = "--radius", defaultValue = "0.5",
             description = "Latent radius of the cvae variation measurement, (0, 2] (default: ${DEFAULT-VALUE}).")
@@ -74,6 +56,9 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--out", description = "Also write the trained bundle to this folder.")
     Path out;
+
+    @CommandLine.Mixin
+    TrainerOptions training;
 
     @Option(names = "--json", description = "Print one JSON object as the last line.")
     boolean json;
@@ -90,25 +75,24 @@ final class EvaluateCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         LabeledImages train = IdxFiles.read(images, labels);
         LabeledImages test = IdxFiles.read(testImages, testLabels);
-        ImageModelTrainer.Architecture arch = TrainCommand.architecture(spec, architecture);
+        ImageModelTrainer.Architecture arch = training.architecture(spec);
         if (!(radius > 0 && radius <= 2)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--radius must be in (0, 2], was " + radius);
         }
-        TrainedImageModel model = TrainCommand.trainer(epochs, minutes, width, seed, device, arch, !resizeOutput)
-                .train(train);
+        TrainedImageModel model = training.trainer(spec).train(train);
         if (out != null) {
             model.toBundle("imagegen", "1").saveTo(out);
         }
         QualityReport q;
         try (ImageGenerator gen = ImageGenerator.builder().bundle(model.toBundle("imagegen", "eval"))
                 .attributeCheck(!noCheck).build()) {
-            q = ImageQuality.evaluate(gen, train, test, perCategory, seed);
+            q = ImageQuality.evaluate(gen, train, test, perCategory, training.seed);
         }
         VariationReport v = null;
         if (arch == ImageModelTrainer.Architecture.CVAE) {
             try (ImageGenerator raw = ImageGenerator.builder().bundle(model.toBundle("imagegen", "eval"))
                     .attributeCheck(false).build()) {
-                v = ImageQuality.variations(raw, references(test), VARIATIONS_PER_REFERENCE, radius, seed);
+                v = ImageQuality.variations(raw, references(test), VARIATIONS_PER_REFERENCE, radius, training.seed);
             }
             o.println(String.format(Locale.ROOT, "variations of %d real test images (radius %.2f, no attribute check):"
                     + " class agreement %.3f, mean pixel distance to the reference %.4f (fresh samples %.4f, other"

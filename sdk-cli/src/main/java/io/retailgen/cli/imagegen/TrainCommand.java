@@ -1,16 +1,12 @@
 package io.retailgen.cli.imagegen;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.retailgen.core.Device;
 import io.retailgen.core.bundle.ModelBundle;
-import io.retailgen.core.train.ConsoleProgressBar;
 import io.retailgen.imagegen.IdxFiles;
-import io.retailgen.imagegen.ImageModelTrainer;
 import io.retailgen.imagegen.LabeledImages;
 import io.retailgen.imagegen.TrainedImageModel;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -35,30 +31,15 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--version", defaultValue = "1", description = "Model version (default: ${DEFAULT-VALUE}).")
     String version;
 
-    @Option(names = "--epochs", defaultValue = "30", description = "Most GAN epochs (default: ${DEFAULT-VALUE}).")
-    int epochs;
 
-    @Option(names = "--minutes", defaultValue = "12",
-            description = "Wall-clock training budget in minutes (default: ${DEFAULT-VALUE}).")
-    double minutes;
 
-    @Option(names = "--width", defaultValue = "32", description = "Generator width (default: ${DEFAULT-VALUE}).")
-    int width;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
-    int seed;
 
-    @Option(names = "--architecture", defaultValue = "cgan",
-            description = "cgan (conditional GAN, sharper) or cvae (conditional VAE with an encoder, for variations of"
-                    + " a real reference image) (default: ${DEFAULT-VALUE}).")
-    String architecture;
 
-    @Option(names = "--resize-output", description = "GAN only: last upsampling as nearest x2 + Conv5x5 instead of"
-            + " the default Conv3x3(4) + depth-to-space (sub-pixel), which trains and generates about twice as fast.")
-    boolean resizeOutput;
 
-    @Option(names = "--device", defaultValue = "cpu", description = "cpu or cuda:N (default: ${DEFAULT-VALUE}).")
-    String device;
+
+    @CommandLine.Mixin
+    TrainerOptions training;
 
     @Option(names = "--json", description = "Print one JSON object as the last line.")
     boolean json;
@@ -68,15 +49,11 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!(minutes > 0)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--minutes must be > 0, was " + minutes);
-        }
         PrintWriter o = spec.commandLine().getOut();
         LabeledImages data = IdxFiles.read(images, labels);
         o.println("read " + data);
         o.flush();
-        TrainedImageModel model = trainer(epochs, minutes, width, seed, device,
-                architecture(spec, architecture), !resizeOutput).train(data);
+        TrainedImageModel model = training.trainer(spec).train(data);
         ModelBundle bundle = model.toBundle(name, version);
         bundle.saveTo(out);
         o.println(String.format(Locale.ROOT, "trained in %.1f s; max |ONNX - DJL| = %.2e; bundle %s:%s written to %s",
@@ -94,19 +71,4 @@ final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
-    static ImageModelTrainer trainer(int epochs, double minutes, int width, int seed, String device,
-            ImageModelTrainer.Architecture architecture, boolean subPixel) {
-        return ImageModelTrainer.builder().epochs(epochs).width(width).seed(seed).device(Device.parse(device))
-                .architecture(architecture).subPixelOutput(subPixel)
-                .timeBudget(Duration.ofMillis((long) (minutes * 60_000))).listener(ConsoleProgressBar.create()).build();
-    }
-
-    static ImageModelTrainer.Architecture architecture(CommandLine.Model.CommandSpec spec, String value) {
-        try {
-            return ImageModelTrainer.Architecture.valueOf(value.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--architecture must be cgan or cvae, was '"
-                    + value + "'");
-        }
-    }
 }
