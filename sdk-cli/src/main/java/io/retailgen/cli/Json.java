@@ -1,27 +1,64 @@
 package io.retailgen.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 
-/** The one JSON object a command prints as the last line of standard output with {@code --json}. */
-final class Json {
+/**
+ * The one place that writes the CLI's JSON: with {@code --json}, every command prints one JSON object on one line as
+ * the last line of standard output. Commands of every sub-package use it.
+ */
+public final class Json {
     static final ObjectMapper MAPPER = new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT);
 
     private Json() {
     }
 
-    static ObjectNode object() {
+    /** @return a new empty JSON object */
+    public static ObjectNode object() {
         return MAPPER.createObjectNode();
     }
 
-    static void print(PrintWriter out, ObjectNode node) {
+    /** @return a new empty JSON array */
+    public static ArrayNode array() {
+        return MAPPER.createArrayNode();
+    }
+
+    /**
+     * @param value a JSON node, map or record
+     * @return it as JSON on one line
+     */
+    public static String line(Object value) {
         try {
-            out.println(MAPPER.writeValueAsString(node));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON", e);
         }
+    }
+
+    /**
+     * @param value a JSON node, map or record
+     * @return it as indented JSON, for files
+     */
+    public static String pretty(Object value) {
+        try {
+            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
+    }
+
+    /**
+     * Prints {@code value} as one line and flushes.
+     *
+     * @param out standard output of the command
+     * @param value a JSON node, map or record
+     */
+    public static void print(PrintWriter out, Object value) {
+        out.println(line(value));
         out.flush();
     }
 }

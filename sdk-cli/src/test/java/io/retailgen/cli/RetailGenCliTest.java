@@ -1,34 +1,20 @@
 package io.retailgen.cli;
 
+import static io.retailgen.cli.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class RetailGenCliTest {
 
-    private record Run(int code, String out, String err) {
-        JsonNode json() throws Exception {
-            List<String> lines = out.lines().toList();
-            return Json.MAPPER.readTree(lines.get(lines.size() - 1));
-        }
-    }
 
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = RetailGenCli.execute(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
-    }
 
     @Test
     void versionPrintsOneJsonObjectLast() throws Exception {
-        Run r = run("version", "--json");
+        CliRun r = run("version", "--json");
         assertThat(r.code()).isZero();
         JsonNode j = r.json();
         assertThat(j.get("sdk_version").asText()).isNotBlank().isNotEqualTo("unknown");
@@ -37,7 +23,7 @@ class RetailGenCliTest {
 
     @Test
     void doctorReportsBackendsAndTrainingEngine() throws Exception {
-        Run r = run("doctor", "--json");
+        CliRun r = run("doctor", "--json");
         JsonNode j = r.json();
         assertThat(j.get("backends").findValuesAsText("name")).contains("onnxruntime-cpu", "onnxruntime-cuda");
         assertThat(j.get("devices").get(0).asText()).isEqualTo("cpu");
@@ -48,17 +34,17 @@ class RetailGenCliTest {
 
     @Test
     void unknownCommandAndBadOptionsExitWithUsageError() {
-        Run r = run("frobnicate");
+        CliRun r = run("frobnicate");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("frobnicate");
-        Run bad = run("demo", "--epochs", "zero");
+        CliRun bad = run("demo", "--epochs", "zero");
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).contains("--epochs");
     }
 
     @Test
     void demoTrainsExportsServesAndSwaps(@TempDir Path dir) throws Exception {
-        Run r = run("demo", "--out", dir.toString(), "--epochs", "4", "--json");
+        CliRun r = run("demo", "--out", dir.toString(), "--epochs", "4", "--json");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode j = r.json();
         assertThat(j.get("max_abs_diff").asDouble()).isLessThan(1e-5);

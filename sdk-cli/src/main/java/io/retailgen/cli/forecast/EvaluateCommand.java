@@ -1,5 +1,6 @@
 package io.retailgen.cli.forecast;
 
+import io.retailgen.cli.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.retailgen.core.data.DataReport;
 import io.retailgen.core.data.DataValidator;
@@ -109,7 +110,7 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         DataValidator validator = DataValidator.builder().source(data.toString()).mode(ValidationMode.LENIENT)
                 .build();
-        ObjectNode o = ForecastJson.object();
+        ObjectNode o = Json.object();
         String f = format.toLowerCase(Locale.ROOT);
         switch (f) {
             case "m-competition" -> {
@@ -158,7 +159,7 @@ final class EvaluateCommand implements Callable<Integer> {
             cl.getErr().println("warning: " + report.summary(5));
         }
         if (json) {
-            ForecastJson.print(out, o);
+            Json.print(out, o);
         } else {
             o.properties().forEach(e -> out.println(e.getKey() + ": " + e.getValue()));
         }

@@ -1,5 +1,6 @@
 package io.retailgen.cli.forecast;
 
+import io.retailgen.cli.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.retailgen.core.data.DataValidator;
 import io.retailgen.core.data.ValidationMode;
@@ -147,7 +148,7 @@ final class RunCommand implements Callable<Integer> {
                 ScenarioSet under = gen.sample(series, horizon, drivers, paths, base.scenarios().seed());
                 fc = new Forecast(series.id(), gen.name() + " discount=" + discount, under.mean(), under,
                         "what-if: discount " + discount + " at every future step", base.fitted());
-                whatIf = ForecastJson.object();
+                whatIf = Json.object();
                 whatIf.put("discount", discount);
                 double b = sum(base.mean());
                 double w = sum(fc.mean());
@@ -177,7 +178,7 @@ final class RunCommand implements Callable<Integer> {
         Files.writeString(scenJson, s.toJson(), StandardCharsets.UTF_8);
         Path png = outDir.resolve("fan-chart.png");
         FanChart.write(series, fc, png);
-        ObjectNode o = ForecastJson.object();
+        ObjectNode o = Json.object();
         o.put("series", series.id());
         o.put("model", fc.model());
         o.put("horizon", horizon);
@@ -212,11 +213,11 @@ final class RunCommand implements Callable<Integer> {
         files.put("fan_chart", png.toString());
         Path summary = outDir.resolve("summary.json");
         files.put("summary", summary.toString());
-        Files.writeString(summary, ForecastJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(o),
+        Files.writeString(summary, Json.pretty(o),
                 StandardCharsets.UTF_8);
         PrintWriter out = cl.getOut();
         if (json) {
-            ForecastJson.print(out, o);
+            Json.print(out, o);
         } else {
             out.printf(Locale.ROOT, "%s: %s, %d paths x %d steps%n", series.id(), fc.model(), s.paths(), horizon);
             out.printf(Locale.ROOT, "safety stock %.3f, reorder point %.3f (lead time %d, service level %.3f)%n",

@@ -1,5 +1,6 @@
 package io.retailgen.cli.governance;
 
+import io.retailgen.cli.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.retailgen.governance.AuditKeys;
 import io.retailgen.governance.AuditLog;
@@ -39,11 +40,11 @@ final class AuditKeygenCommand implements Callable<Integer> {
         AuditKeys.write(AuditLog.generateKeyPair(), priv, pub);
         PrintWriter o = spec.commandLine().getOut();
         if (json) {
-            ObjectNode n = CliJson.object();
+            ObjectNode n = Json.object();
             n.put("algorithm", "Ed25519");
             n.put("private_key", priv.toString());
             n.put("public_key", pub.toString());
-            CliJson.print(o, n);
+            Json.print(o, n);
         } else {
             o.println("private key (keep secret): " + priv);
             o.println("public key (for auditors): " + pub);

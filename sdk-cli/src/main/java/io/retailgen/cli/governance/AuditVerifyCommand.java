@@ -1,5 +1,6 @@
 package io.retailgen.cli.governance;
 
+import io.retailgen.cli.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.retailgen.governance.AuditKeys;
 import io.retailgen.governance.AuditLog;
@@ -49,7 +50,7 @@ final class AuditVerifyCommand implements Callable<Integer> {
         AuditVerification v = AuditLog.verify(dir, AuditKeys.readPublicKey(key));
         String first = v.problems().isEmpty() ? null : v.problems().get(0);
         if (json) {
-            ObjectNode o = CliJson.object();
+            ObjectNode o = Json.object();
             o.put("valid", v.valid());
             o.put("records", v.records());
             o.put("checkpoints", v.checkpoints());
@@ -60,7 +61,7 @@ final class AuditVerifyCommand implements Callable<Integer> {
             } else {
                 o.put("first_problem", first);
             }
-            CliJson.print(out, o);
+            Json.print(out, o);
         } else {
             out.println((v.valid() ? "valid" : "INVALID") + ": " + v.records() + " records, " + v.checkpoints()
                     + " signed checkpoints, " + v.unsignedTail() + " records after the last checkpoint");

@@ -1,5 +1,6 @@
 package io.retailgen.cli.governance;
 
+import io.retailgen.cli.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.retailgen.core.ErrorCode;
 import io.retailgen.core.RetailGenException;
@@ -128,7 +129,7 @@ final class ScanCommand implements Callable<Integer> {
         double seconds = (System.nanoTime() - t0) / 1e9;
         if (perLine) {
             if (json) {
-                ObjectNode s = CliJson.object();
+                ObjectNode s = Json.object();
                 s.put("summary", true);
                 s.put("texts", texts.size());
                 s.put("allow", counts.get(Verdict.ALLOW));
@@ -140,7 +141,7 @@ final class ScanCommand implements Callable<Integer> {
                 if (auditDir != null) {
                     s.put("audit_log", auditDir.toString());
                 }
-                CliJson.print(out, s);
+                Json.print(out, s);
             } else {
                 out.printf("%d texts: %d allow, %d redact, %d block%n", texts.size(), counts.get(Verdict.ALLOW),
                         counts.get(Verdict.REDACT), counts.get(Verdict.BLOCK));
@@ -152,7 +153,7 @@ final class ScanCommand implements Callable<Integer> {
 
     private void print(PrintWriter out, int line, PolicyResult r, String error) {
         if (json) {
-            ObjectNode o = CliJson.object();
+            ObjectNode o = Json.object();
             if (line > 0) {
                 o.put("line", line);
             }
@@ -162,7 +163,7 @@ final class ScanCommand implements Callable<Integer> {
             if (error != null) {
                 o.put("error", error);
             }
-            out.println(CliJson.line(o));
+            out.println(Json.line(o));
         } else if (line > 0) {
             out.println(line + "\t" + r.verdict() + "\t" + oneLine(r.redactedText()));
         } else {

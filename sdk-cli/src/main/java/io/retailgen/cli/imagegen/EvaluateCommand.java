@@ -1,5 +1,6 @@
 package io.retailgen.cli.imagegen;
 
+import io.retailgen.cli.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.retailgen.imagegen.IdxFiles;
 import io.retailgen.imagegen.ImageGenerator;
@@ -104,7 +105,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 q.fidFloor(), q.fidRatio(), q.classFidelity(), q.diversity(), q.imagesPerSecond(),
                 model.trainSeconds()));
         if (json) {
-            ObjectNode r = ImagegenCommand.object();
+            ObjectNode r = Json.object();
             r.put("fid_feature", ImagegenCommand.round(q.fidFeature()));
             r.put("fid_floor", ImagegenCommand.round(q.fidFloor()));
             r.put("class_fidelity", ImagegenCommand.round(q.classFidelity()));
@@ -118,7 +119,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 r.put("variation_fresh_distance", ImagegenCommand.round(v.freshDistance()));
                 r.put("variation_real_distance", ImagegenCommand.round(v.sameCategoryDistance()));
             }
-            ImagegenCommand.printJson(o, r);
+            Json.print(o, r);
         }
         return 0;
     }

@@ -1,5 +1,6 @@
 package io.retailgen.cli.imagegen;
 
+import io.retailgen.cli.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.retailgen.core.Device;
 import io.retailgen.core.ErrorCode;
@@ -166,7 +167,7 @@ final class GenerateCommand implements Callable<Integer> {
                     100.0 * agree / images.count(), distance));
         }
         if (json) {
-            ObjectNode r = ImagegenCommand.object();
+            ObjectNode r = Json.object();
             r.put("count", images.count());
             r.put("images_per_second", ImagegenCommand.round(images.imagesPerSecond()));
             r.put("rejected", images.rejected());
@@ -178,7 +179,7 @@ final class GenerateCommand implements Callable<Integer> {
                 r.put("mean_distance", ImagegenCommand.round(distance));
                 r.put("radius", radius);
             }
-            ImagegenCommand.printJson(o, r);
+            Json.print(o, r);
         }
         return 0;
     }

@@ -1,8 +1,5 @@
 package io.retailgen.cli.imagegen;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,8 +10,6 @@ import picocli.CommandLine.Command;
 @Command(name = "imagegen", description = "Product-image generation: train, generate, evaluate.",
         subcommands = {TrainCommand.class, GenerateCommand.class, EvaluateCommand.class})
 public final class ImagegenCommand implements Runnable {
-    static final ObjectMapper MAPPER = new ObjectMapper();
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -22,15 +17,6 @@ public final class ImagegenCommand implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
-    static ObjectNode object() {
-        return MAPPER.createObjectNode();
-    }
-
-    static void printJson(PrintWriter out, ObjectNode node) {
-        out.println(node.toString());
-        out.flush();
     }
 
     static double round(double v) {

@@ -1,5 +1,6 @@
 package io.retailgen.cli.imagegen;
 
+import io.retailgen.cli.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.retailgen.core.bundle.ModelBundle;
 import io.retailgen.imagegen.IdxFiles;
@@ -59,14 +60,14 @@ final class TrainCommand implements Callable<Integer> {
         o.println(String.format(Locale.ROOT, "trained in %.1f s; max |ONNX - DJL| = %.2e; bundle %s:%s written to %s",
                 model.trainSeconds(), model.exportMaxAbsDiff(), name, version, out));
         if (json) {
-            ObjectNode r = ImagegenCommand.object();
+            ObjectNode r = Json.object();
             r.put("train_seconds", ImagegenCommand.round(model.trainSeconds()));
             r.put("export_max_abs_diff", model.exportMaxAbsDiff());
             r.put("epochs_run", model.provenance().hyperParameters().get("epochs_run"));
             r.put("steps", model.provenance().hyperParameters().get("steps"));
             r.put("bundle", out.toString());
             r.put("architecture", model.architecture().name().toLowerCase(Locale.ROOT));
-            ImagegenCommand.printJson(o, r);
+            Json.print(o, r);
         }
         return 0;
     }

@@ -1,5 +1,6 @@
 package io.retailgen.cli.recommend;
 
+import io.retailgen.cli.Json;
 import io.retailgen.recommend.RecommendCommands;
 import io.retailgen.recommend.TrainOptions;
 import java.io.PrintWriter;
@@ -84,7 +85,7 @@ final class RecommendEvaluateCommand implements Callable<Integer> {
         if (!json) {
             m.forEach((key, v) -> w.println(key + " " + v));
         } else {
-            RecommendJson.print(w, m);
+            Json.print(w, m);
         }
         w.flush();
         return 0;

@@ -1,27 +1,11 @@
 package io.retailgen.cli.recommend;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.retailgen.core.train.ConsoleProgressBar;
 import io.retailgen.core.train.TrainingListener;
-import java.io.PrintWriter;
-import java.util.Map;
 
 /** Output helpers shared by the recommend subcommands. */
 final class RecommendJson {
-    static final ObjectMapper MAPPER = new ObjectMapper();
-
     private RecommendJson() {
-    }
-
-    /** Prints {@code m} as one JSON object on one line. */
-    static void print(PrintWriter out, Map<String, Object> m) {
-        try {
-            out.println(MAPPER.writeValueAsString(m));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write JSON", e);
-        }
-        out.flush();
     }
 
     /**

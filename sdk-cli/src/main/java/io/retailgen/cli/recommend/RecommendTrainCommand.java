@@ -1,5 +1,6 @@
 package io.retailgen.cli.recommend;
 
+import io.retailgen.cli.Json;
 import io.retailgen.recommend.RecommendCommands;
 import io.retailgen.recommend.TrainOptions;
 import java.io.PrintWriter;
@@ -55,7 +56,7 @@ final class RecommendTrainCommand implements Callable<Integer> {
         }
         if (json) {
             Map<String, Object> m = r.metrics();
-            RecommendJson.print(w, m);
+            Json.print(w, m);
         }
         w.flush();
         return 0;

@@ -1,11 +1,10 @@
 package io.retailgen.cli.forecast;
 
+import static io.retailgen.cli.CliRun.run;
+import io.retailgen.cli.CliRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.retailgen.cli.RetailGenCli;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,19 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ForecastCommandTest {
 
-    private record Run(int code, String out, String err) {
-        JsonNode json() throws Exception {
-            List<String> lines = out.lines().toList();
-            return ForecastJson.MAPPER.readTree(lines.get(lines.size() - 1));
-        }
-    }
 
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = RetailGenCli.execute(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
-    }
 
     private static Path mCompetition(Path dir) throws Exception {
         StringBuilder sb = new StringBuilder("series,period,type,split,t,value\n");
@@ -45,7 +32,7 @@ class ForecastCommandTest {
 
     @Test
     void evaluateMCompetitionPrintsTheKeys(@TempDir Path dir) throws Exception {
-        Run r = run("forecast", "evaluate", "--data", mCompetition(dir).toString(), "--format", "m-competition",
+        CliRun r = run("forecast", "evaluate", "--data", mCompetition(dir).toString(), "--format", "m-competition",
                 "--paths", "200", "--json");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode j = r.json();
@@ -70,7 +57,7 @@ class ForecastCommandTest {
         }
         Path f = dir.resolve("h.csv");
         Files.writeString(f, sb.toString());
-        Run r = run("forecast", "evaluate", "--data", f.toString(), "--format", "csv", "--time-column", "Month",
+        CliRun r = run("forecast", "evaluate", "--data", f.toString(), "--format", "csv", "--time-column", "Month",
                 "--value-column", "Sales", "--hierarchy", "Region,Store", "--holdout", "12", "--paths", "100",
                 "--json");
         assertThat(r.code()).as(r.err()).isZero();
@@ -78,7 +65,7 @@ class ForecastCommandTest {
         assertThat(j.get("series").asInt()).isEqualTo(6);
         assertThat(j.get("coherence_error").asDouble()).isLessThan(1e-9);
         assertThat(j.get("mase_by_level").fieldNames()).toIterable().containsExactly("Total", "Region", "Store");
-        Run missing = run("forecast", "evaluate", "--data", f.toString(), "--format", "csv", "--json");
+        CliRun missing = run("forecast", "evaluate", "--data", f.toString(), "--format", "csv", "--json");
         assertThat(missing.code()).isEqualTo(2);
         assertThat(missing.err()).contains("--time-column");
     }
@@ -86,7 +73,7 @@ class ForecastCommandTest {
     @Test
     void runWritesScenariosSafetyStockAndAFanChart(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("out");
-        Run r = run("forecast", "run", "--data", mCompetition(dir).toString(), "--series", "S2", "--horizon", "6",
+        CliRun r = run("forecast", "run", "--data", mCompetition(dir).toString(), "--series", "S2", "--horizon", "6",
                 "--out", out.toString(), "--paths", "300", "--lead-time", "2", "--json");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode j = r.json();
@@ -95,7 +82,7 @@ class ForecastCommandTest {
         assertThat(Files.readAllLines(out.resolve("scenarios.csv"))).hasSize(1 + 300 * 6);
         assertThat(ImageIO.read(out.resolve("fan-chart.png").toFile()).getWidth()).isEqualTo(900);
         assertThat(Files.readString(out.resolve("scenarios.json"))).contains("\"paths\":300");
-        Run unknown = run("forecast", "run", "--data", mCompetition(dir).toString(), "--series", "NOPE",
+        CliRun unknown = run("forecast", "run", "--data", mCompetition(dir).toString(), "--series", "NOPE",
                 "--horizon", "6", "--out", out.toString());
         assertThat(unknown.code()).isEqualTo(2);
         assertThat(unknown.err()).contains("NOPE");
@@ -104,10 +91,10 @@ class ForecastCommandTest {
     @Test
     void badFormatAndMethodAreUsageErrors(@TempDir Path dir) throws Exception {
         Path f = mCompetition(dir);
-        Run r = run("forecast", "evaluate", "--data", f.toString(), "--format", "xml");
+        CliRun r = run("forecast", "evaluate", "--data", f.toString(), "--format", "xml");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("m-competition, aus-retail or csv");
-        Run m = run("forecast", "evaluate", "--data", f.toString(), "--format", "m-competition", "--method", "arima");
+        CliRun m = run("forecast", "evaluate", "--data", f.toString(), "--format", "m-competition", "--method", "arima");
         assertThat(m.code()).isEqualTo(2);
         assertThat(m.err()).contains("arima");
     }

@@ -1,14 +1,13 @@
 package io.retailgen.cli.forecast;
 
+import static io.retailgen.cli.CliRun.run;
+import io.retailgen.cli.CliRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.retailgen.cli.RetailGenCli;
 import io.retailgen.forecast.DeepArScenarioModel;
 import io.retailgen.forecast.Frequency;
 import io.retailgen.forecast.TimeSeries;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,19 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class GenerativeCommandTest {
 
-    private record Run(int code, String out, String err) {
-        JsonNode json() throws Exception {
-            List<String> lines = out.lines().toList();
-            return ForecastJson.MAPPER.readTree(lines.get(lines.size() - 1));
-        }
-    }
 
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = RetailGenCli.execute(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
-    }
 
     /** Five weekly series of 40 points: 32 train and 8 test rows each. */
     private static Path mCompetition(Path dir) throws Exception {
@@ -52,7 +39,7 @@ class GenerativeCommandTest {
 
     @Test
     void evaluateTrainsASmallModelWithAMessageWhenNoneIsGiven(@TempDir Path dir) throws Exception {
-        Run r = run("forecast", "evaluate", "--data", mCompetition(dir).toString(), "--format", "m-competition",
+        CliRun r = run("forecast", "evaluate", "--data", mCompetition(dir).toString(), "--format", "m-competition",
                 "--method", "generative", "--epochs", "2", "--window", "4", "--hidden", "4", "--paths", "50",
                 "--json");
         assertThat(r.code()).as(r.err()).isZero();
@@ -87,7 +74,7 @@ class GenerativeCommandTest {
         }
         Path out = dir.resolve("out");
         Path data = mCompetition(dir);
-        Run w = run("forecast", "run", "--data", data.toString(), "--series", "W1", "--horizon", "6", "--out",
+        CliRun w = run("forecast", "run", "--data", data.toString(), "--series", "W1", "--horizon", "6", "--out",
                 out.toString(), "--method", "generative", "--model", bundle.toString(), "--discount", "0.3",
                 "--paths", "400", "--json");
         assertThat(w.code()).as(w.err()).isZero();
@@ -101,15 +88,15 @@ class GenerativeCommandTest {
         assertThat(Files.readAllLines(out.resolve("scenarios.csv"))).hasSize(1 + 400 * 6);
         assertThat(j.get("model").asText()).contains("discount=0.3");
 
-        Run statistical = run("forecast", "run", "--data", data.toString(), "--series", "W1", "--horizon", "6",
+        CliRun statistical = run("forecast", "run", "--data", data.toString(), "--series", "W1", "--horizon", "6",
                 "--out", out.toString(), "--discount", "0.3");
         assertThat(statistical.code()).isEqualTo(2);
         assertThat(statistical.err()).contains("--method generative only");
-        Run badDepth = run("forecast", "run", "--data", data.toString(), "--series", "W1", "--horizon", "6",
+        CliRun badDepth = run("forecast", "run", "--data", data.toString(), "--series", "W1", "--horizon", "6",
                 "--out", out.toString(), "--method", "generative", "--model", bundle.toString(), "--discount", "1.5");
         assertThat(badDepth.code()).isEqualTo(2);
         assertThat(badDepth.err()).contains("[0, 1)").contains("1.5");
-        Run noModel = run("forecast", "evaluate", "--data", data.toString(), "--format", "m-competition",
+        CliRun noModel = run("forecast", "evaluate", "--data", data.toString(), "--format", "m-competition",
                 "--method", "generative", "--model", dir.resolve("missing").toString());
         assertThat(noModel.code()).isEqualTo(2);
         assertThat(noModel.err()).contains("is not a directory");

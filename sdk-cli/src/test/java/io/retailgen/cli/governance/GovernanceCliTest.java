@@ -1,57 +1,35 @@
 package io.retailgen.cli.governance;
 
+import static io.retailgen.cli.CliRun.run;
+import io.retailgen.cli.CliRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.retailgen.cli.RetailGenCli;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class GovernanceCliTest {
 
-    private record Run(int code, String out, String err) {
-        JsonNode json() throws Exception {
-            List<String> lines = out.lines().toList();
-            return CliJson.MAPPER.readTree(lines.get(lines.size() - 1));
-        }
 
-        List<JsonNode> jsonLines() throws Exception {
-            List<JsonNode> nodes = new ArrayList<>();
-            for (String l : out.lines().toList()) {
-                nodes.add(CliJson.MAPPER.readTree(l));
-            }
-            return nodes;
-        }
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = RetailGenCli.execute(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
-    }
 
     @Test
     void scanTextPrintsVerdictFindingsAndRedactedText() throws Exception {
-        Run r = run("governance", "scan", "--text", "Mail jo@example.com for a Rolex replica", "--json");
+        CliRun r = run("governance", "scan", "--text", "Mail jo@example.com for a Rolex replica", "--json");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode j = r.json();
         assertThat(j.get("verdict").asText()).isEqualTo("BLOCK");
         assertThat(j.get("findings").findValuesAsText("rule")).contains("pii.email");
         assertThat(j.get("redacted_text").asText()).contains("[EMAIL]").doesNotContain("jo@example.com");
 
-        Run clean = run("governance", "scan", "--text", "Soft merino crew-neck sweater in navy", "--json");
+        CliRun clean = run("governance", "scan", "--text", "Soft merino crew-neck sweater in navy", "--json");
         assertThat(clean.json().get("verdict").asText()).isEqualTo("ALLOW");
         assertThat(clean.json().get("findings")).isEmpty();
 
-        Run human = run("governance", "scan", "--text", "call +1 (555) 123-4567");
+        CliRun human = run("governance", "scan", "--text", "call +1 (555) 123-4567");
         assertThat(human.out()).startsWith("REDACT").contains("pii.phone", "redacted: call [PHONE]");
     }
 
@@ -61,7 +39,7 @@ class GovernanceCliTest {
         Files.writeString(policy, "{\"profanity\": {\"lexicons\": [], \"terms\": {\"gadzooks\": \"HIGH\"}}}");
         Path text = dir.resolve("copy.txt");
         Files.writeString(text, "Line one.\nGadzooks, what a deal!\n");
-        Run r = run("governance", "scan", "--file", text.toString(), "--policy", policy.toString(), "--json");
+        CliRun r = run("governance", "scan", "--file", text.toString(), "--policy", policy.toString(), "--json");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.json().get("verdict").asText()).isEqualTo("BLOCK");
         assertThat(r.json().has("line")).isFalse();
@@ -75,7 +53,7 @@ class GovernanceCliTest {
         String body = "Breathable cotton tee\r\nthis is sh1t\nwrite to a@b.co\u2028ok\n\nold\rmac\n";
         Files.write(in, concat(body.getBytes(StandardCharsets.UTF_8), bad, "\nlast".getBytes(StandardCharsets.UTF_8)));
         Path log = dir.resolve("audit");
-        Run r = run("governance", "scan", "--in", in.toString(), "--audit-log", log.toString(), "--json");
+        CliRun r = run("governance", "scan", "--in", in.toString(), "--audit-log", log.toString(), "--json");
         assertThat(r.code()).as(r.err()).isZero();
         List<JsonNode> nodes = r.jsonLines();
         assertThat(nodes).hasSize(8);
@@ -89,7 +67,7 @@ class GovernanceCliTest {
         assertThat(summary.get("errors").asInt()).isZero();
         assertThat(r.err()).contains("warning: created signing key");
 
-        Run verify = run("audit", "verify", "--log", log.toString(), "--json");
+        CliRun verify = run("audit", "verify", "--log", log.toString(), "--json");
         assertThat(verify.code()).as(verify.err()).isZero();
         assertThat(verify.json().get("valid").asBoolean()).isTrue();
         assertThat(verify.json().get("records").asLong()).isEqualTo(8); // 7 scans + closing checkpoint
@@ -113,31 +91,31 @@ class GovernanceCliTest {
 
     @Test
     void auditVerifyWithKeygenKeysDetectsTampering(@TempDir Path dir) throws Exception {
-        Run keys = run("audit", "keygen", "--out", dir.resolve("keys").toString(), "--json");
+        CliRun keys = run("audit", "keygen", "--out", dir.resolve("keys").toString(), "--json");
         assertThat(keys.code()).as(keys.err()).isZero();
         String priv = keys.json().get("private_key").asText();
         String pub = keys.json().get("public_key").asText();
         Path log = dir.resolve("audit");
         Path in = dir.resolve("in.txt");
         Files.writeString(in, "one\ntwo\nthree\n");
-        Run scan = run("governance", "scan", "--in", in.toString(), "--audit-log", log.toString(),
+        CliRun scan = run("governance", "scan", "--in", in.toString(), "--audit-log", log.toString(),
                 "--signing-key", priv, "--json");
         assertThat(scan.code()).as(scan.err()).isZero();
         assertThat(scan.err()).doesNotContain("warning");
 
-        Run ok = run("audit", "verify", "--dir", log.toString(), "--public-key", pub, "--json");
+        CliRun ok = run("audit", "verify", "--dir", log.toString(), "--public-key", pub, "--json");
         assertThat(ok.code()).isZero();
         assertThat(ok.json().get("first_problem").isNull()).isTrue();
 
         Path file = log.resolve("audit-00000001.jsonl");
         Files.writeString(file, Files.readString(file).replace("\"line\":2", "\"line\":5"));
-        Run bad = run("audit", "verify", "--dir", log.toString(), "--public-key", pub, "--json");
+        CliRun bad = run("audit", "verify", "--dir", log.toString(), "--public-key", pub, "--json");
         assertThat(bad.code()).isEqualTo(1);
         assertThat(bad.json().get("valid").asBoolean()).isFalse();
         assertThat(bad.json().get("first_problem").asText()).contains("audit-00000001.jsonl:2");
         assertThat(bad.err()).contains("failed verification");
 
-        Run again = run("audit", "keygen", "--out", dir.resolve("keys").toString());
+        CliRun again = run("audit", "keygen", "--out", dir.resolve("keys").toString());
         assertThat(again.code()).isEqualTo(1);
         assertThat(again.err()).contains("already exists");
     }
@@ -151,7 +129,7 @@ class GovernanceCliTest {
             blns = Files.isReadable(f) ? f : null;
         }
         if (blns != null) {
-            for (JsonNode s : CliJson.MAPPER.readTree(blns.toFile())) {
+            for (JsonNode s : new com.fasterxml.jackson.databind.ObjectMapper().readTree(blns.toFile())) {
                 b.append(s.asText().replace('\n', ' ')).append('\n');
             }
         }
@@ -169,7 +147,7 @@ class GovernanceCliTest {
         long expected = text.chars().filter(c -> c == '\n').count();
         Path in = dir.resolve("fuzz.txt");
         Files.writeString(in, text);
-        Run run = run("governance", "scan", "--in", in.toString(), "--json");
+        CliRun run = run("governance", "scan", "--in", in.toString(), "--json");
         assertThat(run.code()).as(run.err()).isZero();
         List<JsonNode> nodes = run.jsonLines();
         assertThat(nodes).hasSize((int) expected + 1);
@@ -179,18 +157,18 @@ class GovernanceCliTest {
 
     @Test
     void badCommandLinesExitTwo(@TempDir Path dir) {
-        Run none = run("governance", "scan", "--json");
+        CliRun none = run("governance", "scan", "--json");
         assertThat(none.code()).isEqualTo(2);
         assertThat(none.err()).contains("--text");
-        Run both = run("governance", "scan", "--text", "a", "--in", "b");
+        CliRun both = run("governance", "scan", "--text", "a", "--in", "b");
         assertThat(both.code()).isEqualTo(2);
-        Run noDir = run("audit", "verify", "--dir", dir.resolve("nope").toString());
+        CliRun noDir = run("audit", "verify", "--dir", dir.resolve("nope").toString());
         assertThat(noDir.code()).isEqualTo(2);
         assertThat(noDir.err()).contains("not a directory");
-        Run noKey = run("audit", "verify", "--dir", dir.toString());
+        CliRun noKey = run("audit", "verify", "--dir", dir.toString());
         assertThat(noKey.code()).isEqualTo(2);
         assertThat(noKey.err()).contains("--public-key");
-        Run missing = run("governance", "scan", "--file", dir.resolve("missing.txt").toString());
+        CliRun missing = run("governance", "scan", "--file", dir.resolve("missing.txt").toString());
         assertThat(missing.code()).isEqualTo(1);
         assertThat(missing.err()).contains("missing.txt");
     }

@@ -1,17 +1,15 @@
 package io.retailgen.cli.imagegen;
 
+import static io.retailgen.cli.CliRun.run;
+import io.retailgen.cli.CliRun;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.retailgen.cli.RetailGenCli;
 import io.retailgen.imagegen.IdxFiles;
 import io.retailgen.imagegen.LabeledImages;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,19 +31,7 @@ class ImagegenCommandTest {
     static Path labels;
     static Path model;
 
-    record Run(int code, String out, String err) {
-        JsonNode json() throws IOException {
-            String[] lines = out.strip().split("\n");
-            return new ObjectMapper().readTree(lines[lines.length - 1]);
-        }
-    }
 
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = RetailGenCli.execute(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
-    }
 
     @BeforeAll
     static void data() throws IOException {
@@ -69,7 +55,7 @@ class ImagegenCommandTest {
     @Test
     @Order(1)
     void trainWritesABundle() throws IOException {
-        Run r = run("imagegen", "train", "--images", images.toString(), "--labels", labels.toString(), "--out",
+        CliRun r = run("imagegen", "train", "--images", images.toString(), "--labels", labels.toString(), "--out",
                 model.toString(), "--epochs", "1", "--width", "8", "--minutes", "5", "--json");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(model.resolve("manifest.json")).exists();
@@ -81,7 +67,7 @@ class ImagegenCommandTest {
     @Order(2)
     void generateRawWritesOneGreyPngPerImageAndJson() throws IOException {
         Path out = dir.resolve("raw");
-        Run r = run("imagegen", "generate", "--model", model.toString(), "--category", "1", "--count", "12",
+        CliRun r = run("imagegen", "generate", "--model", model.toString(), "--category", "1", "--count", "12",
                 "--raw", "--out", out.toString(), "--json", "--no-attribute-check");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode j = r.json();
@@ -105,7 +91,7 @@ class ImagegenCommandTest {
                 + "\"aspect_ratios\":[\"4:3\"],\"palette\":[\"#1B2A49\",\"#E30613\",\"#F5F1E8\"],"
                 + "\"background\":\"solid\",\"margin\":0.05,\"fit\":\"crop\",\"max_delta_e\":15}");
         Path out = dir.resolve("styled");
-        Run r = run("imagegen", "generate", "--model", model.toString(), "--category", "1", "--count", "3",
+        CliRun r = run("imagegen", "generate", "--model", model.toString(), "--category", "1", "--count", "3",
                 "--style", guide.toString(), "--out", out.toString(), "--json", "--no-attribute-check");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(out.resolve("contact-sheet.png")).exists();
@@ -116,7 +102,7 @@ class ImagegenCommandTest {
     @Test
     @Order(4)
     void badInputsFailWithAClearMessage() throws IOException {
-        Run r = run("imagegen", "generate", "--model", model.toString(), "--category", "10", "--count", "3",
+        CliRun r = run("imagegen", "generate", "--model", model.toString(), "--category", "10", "--count", "3",
                 "--raw", "--out", dir.resolve("x").toString());
         assertThat(r.code()).isNotZero();
         assertThat(r.err()).contains("--category must be in 0..9");
@@ -140,7 +126,7 @@ class ImagegenCommandTest {
     @Test
     @Order(5)
     void evaluatePrintsTheDocumentedKeys() throws IOException {
-        Run r = run("imagegen", "evaluate", "--images", images.toString(), "--labels", labels.toString(),
+        CliRun r = run("imagegen", "evaluate", "--images", images.toString(), "--labels", labels.toString(),
                 "--test-images", images.toString(), "--test-labels", labels.toString(), "--epochs", "1", "--width",
                 "8", "--per-category", "20", "--no-attribute-check", "--resize-output", "--json");
         assertThat(r.code()).as(r.err()).isZero();
@@ -157,7 +143,7 @@ class ImagegenCommandTest {
         Path ref = dir.resolve("ref.png");
         io.retailgen.imagegen.GreyPng.write(ref, java.util.Arrays.copyOfRange(Files.readAllBytes(images), 16,
                 16 + 784), 28, 28);
-        Run r = run("imagegen", "generate", "--model", model.toString(), "--reference", ref.toString(), "--count",
+        CliRun r = run("imagegen", "generate", "--model", model.toString(), "--reference", ref.toString(), "--count",
                 "2", "--raw", "--out", dir.resolve("gan-ref").toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("--architecture cvae");

@@ -1,12 +1,11 @@
 package io.retailgen.cli.recommend;
 
+import static io.retailgen.cli.CliRun.run;
+import io.retailgen.cli.CliRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.retailgen.cli.RetailGenCli;
 import io.retailgen.testing.TinySessions;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,25 +14,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 class RecommendCommandTest {
 
-    private record Run(int code, String out, String err) {
-        JsonNode json() throws Exception {
-            List<String> lines = out.lines().toList();
-            return RecommendJson.MAPPER.readTree(lines.get(lines.size() - 1));
-        }
-    }
 
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = RetailGenCli.execute(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
-    }
 
     @Test
     void evaluatePrintsTheKeysNamedAfterK(@TempDir Path dir) throws Exception {
         Path train = TinySessions.write(dir.resolve("train.tsv"), 300, 40, 1);
         Path test = TinySessions.write(dir.resolve("test.tsv"), 60, 40, 2);
-        Run r = run("recommend", "evaluate", "--train", train.toString(), "--test", test.toString(), "--k", "10",
+        CliRun r = run("recommend", "evaluate", "--train", train.toString(), "--test", test.toString(), "--k", "10",
                 "--epochs", "1", "--json");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode j = r.json();
@@ -52,13 +39,13 @@ class RecommendCommandTest {
     void trainSavesABundleThatEvaluateLoads(@TempDir Path dir) throws Exception {
         Path events = TinySessions.write(dir.resolve("events.tsv"), 200, 30, 3);
         Path model = dir.resolve("model");
-        Run t = run("recommend", "train", "--events", events.toString(), "--out", model.toString(), "--epochs", "1",
+        CliRun t = run("recommend", "train", "--events", events.toString(), "--out", model.toString(), "--epochs", "1",
                 "--json");
         assertThat(t.code()).as(t.err()).isZero();
         assertThat(t.json().get("items").asInt()).isEqualTo(30);
         assertThat(model.resolve("manifest.json")).exists();
         assertThat(model.resolve("model.onnx")).exists();
-        Run e = run("recommend", "evaluate", "--test", events.toString(), "--model", model.toString(), "--k", "5",
+        CliRun e = run("recommend", "evaluate", "--test", events.toString(), "--model", model.toString(), "--k", "5",
                 "--json");
         assertThat(e.code()).as(e.err()).isZero();
         assertThat(e.json().get("model_version").asText()).isEqualTo(t.json().get("model_version").asText());
@@ -68,19 +55,19 @@ class RecommendCommandTest {
     @Test
     void badArgumentsFailOnStandardError(@TempDir Path dir) throws Exception {
         Path events = TinySessions.write(dir.resolve("events.tsv"), 20, 10, 4);
-        Run noTrain = run("recommend", "evaluate", "--test", events.toString(), "--json");
+        CliRun noTrain = run("recommend", "evaluate", "--test", events.toString(), "--json");
         assertThat(noTrain.code()).isNotZero();
         assertThat(noTrain.err()).contains("--train");
-        Run badK = run("recommend", "evaluate", "--train", events.toString(), "--test", events.toString(), "--k",
+        CliRun badK = run("recommend", "evaluate", "--train", events.toString(), "--test", events.toString(), "--k",
                 "0");
         assertThat(badK.code()).isNotZero();
         assertThat(badK.err()).contains("--k must be >= 1");
-        Run missing = run("recommend", "train", "--events", dir.resolve("nope.tsv").toString(), "--out",
+        CliRun missing = run("recommend", "train", "--events", dir.resolve("nope.tsv").toString(), "--out",
                 dir.resolve("m").toString());
         assertThat(missing.code()).isNotZero();
         assertThat(missing.err()).contains("no such file");
         Files.writeString(dir.resolve("bad.tsv"), "SessionId\tItemId\tTime\n");
-        Run empty = run("recommend", "train", "--events", dir.resolve("bad.tsv").toString(), "--out",
+        CliRun empty = run("recommend", "train", "--events", dir.resolve("bad.tsv").toString(), "--out",
                 dir.resolve("m2").toString(), "--json");
         assertThat(empty.code()).isEqualTo(1);
         assertThat(empty.err()).startsWith("error: ");
