@@ -1,6 +1,5 @@
 package io.retailgen.cli;
 
-import io.retailgen.cli.Json;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.retailgen.core.Device;

@@ -1,7 +1,7 @@
 package io.retailgen.cli.forecast;
 
-import io.retailgen.cli.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.retailgen.cli.Json;
 import java.util.Map;
 
 /** The one JSON object a forecast command prints last; NaN becomes null. */

@@ -1,7 +1,7 @@
 package io.retailgen.cli.forecast;
 
-import io.retailgen.cli.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.retailgen.cli.Json;
 import io.retailgen.core.data.DataValidator;
 import io.retailgen.core.data.ValidationMode;
 import io.retailgen.forecast.DeepArScenarioModel;

@@ -1,7 +1,7 @@
 package io.retailgen.cli.governance;
 
-import io.retailgen.cli.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.retailgen.cli.Json;
 import io.retailgen.governance.AuditKeys;
 import io.retailgen.governance.AuditLog;
 import io.retailgen.governance.AuditVerification;

@@ -1,8 +1,8 @@
 package io.retailgen.cli.governance;
 
-import io.retailgen.cli.Json;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.retailgen.cli.Json;
 import io.retailgen.core.intercept.Finding;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package io.retailgen.cli.imagegen;
 
-import io.retailgen.cli.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.retailgen.cli.Json;
 import io.retailgen.imagegen.IdxFiles;
 import io.retailgen.imagegen.ImageGenerator;
 import io.retailgen.imagegen.ImageModelTrainer;
