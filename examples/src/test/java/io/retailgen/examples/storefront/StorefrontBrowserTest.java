@@ -24,6 +24,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Clicks through the storefront in headless Chromium as a shopper would. Needs Debian's {@code chromium} and
@@ -65,6 +67,19 @@ class StorefrontBrowserTest {
         }
     }
 
+    /**
+     * Clicks something that loads a new page and waits until the old page is gone and the new one has loaded. A
+     * form submit or link click returns before the navigation finishes, so looking up an element right after the
+     * click could find it on the old page and then fail with a stale reference.
+     */
+    private static void navigate(WebElement clickable) {
+        WebElement oldPage = driver.findElement(By.tagName("html"));
+        clickable.click();
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        wait.until(ExpectedConditions.stalenessOf(oldPage));
+        wait.until(d -> "complete".equals(driver.executeScript("return document.readyState")));
+    }
+
     private static List<String> texts(String css) {
         return driver.findElements(By.cssSelector(css)).stream().map(WebElement::getText).toList();
     }
@@ -81,7 +96,7 @@ class StorefrontBrowserTest {
         assertThat(products).isNotEmpty();
         String firstName = products.get(0).getText();
         assertThat(firstName).isEqualTo(TestShops.shop().displayName(TestShops.shop().featured().get(0)));
-        products.get(0).click();
+        navigate(products.get(0));
 
         assertThat(driver.findElement(By.id("product-name")).getText()).isEqualTo(firstName);
         assertThat(driver.findElement(By.cssSelector("#next-for-you h2")).getText()).isEqualTo("Next for you");
@@ -93,7 +108,7 @@ class StorefrontBrowserTest {
         String pickedName = pick.getText();
         String pickedId = idsBefore.get(0);
         assertThat(pickedName).isEqualTo(TestShops.shop().displayName(pickedId));
-        pick.click();
+        navigate(pick);
 
         assertThat(driver.findElement(By.id("product-name")).getText()).isEqualTo(pickedName);
         List<String> idsAfter = recommendedIds();
@@ -102,7 +117,7 @@ class StorefrontBrowserTest {
         assertThat(reasons).allSatisfy(r -> assertThat(r).isNotBlank());
         assertThat(String.join("\n", reasons)).containsAnyOf(pickedName, firstName, "earlier");
 
-        driver.findElement(By.linkText("Audit log")).click();
+        navigate(driver.findElement(By.linkText("Audit log")));
         assertThat(driver.findElement(By.id("chain-status")).getText()).startsWith("Hash chain verified:");
         List<String> audited = texts("#audit-records .audit-record .text");
         assertThat(audited).isNotEmpty().contains(reasons.get(0));
@@ -117,7 +132,7 @@ class StorefrontBrowserTest {
     @Test
     void plannerSeesTheFanChartAndChangesTheWhatIfAndTheLeadTime() {
         driver.get(app.uri().toString());
-        driver.findElement(By.linkText("Planner")).click();
+        navigate(driver.findElement(By.linkText("Planner")));
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Planner");
         assertThat(driver.findElement(By.id("planner-series")).getText())
                 .startsWith(TestShops.planner().data().focus().id());
@@ -136,7 +151,7 @@ class StorefrontBrowserTest {
         WebElement lead = driver.findElement(By.id("lead"));
         lead.clear();
         lead.sendKeys("4");
-        driver.findElement(By.id("run-what-if")).click();
+        navigate(driver.findElement(By.id("run-what-if")));
 
         Planner.WhatIf deeper = TestShops.planner().whatIf(0.35).orElseThrow();
         assertThat(driver.findElement(By.id("what-if-result")).getText())
@@ -163,7 +178,7 @@ class StorefrontBrowserTest {
     @Test
     void reviewerApprovesOneImageRejectsAnotherAndTheAuditLogShowsBoth() {
         driver.get(app.uri().toString());
-        driver.findElement(By.linkText("Creative review")).click();
+        navigate(driver.findElement(By.linkText("Creative review")));
         List<WebElement> images = driver.findElements(By.cssSelector("#assets .asset img"));
         assertThat(images).hasSize(6).allSatisfy(img -> assertThat(naturalWidth(img)).isGreaterThan(0));
         assertThat(texts("#assets .asset-banner")).hasSize(6).allSatisfy(b -> assertThat(b).startsWith("Banner: "));
@@ -174,7 +189,7 @@ class StorefrontBrowserTest {
         String second = pending.get(1);
 
         card(first).findElement(By.name("comment")).sendKeys("on brand");
-        card(first).findElement(By.cssSelector("button.approve")).click();
+        navigate(card(first).findElement(By.cssSelector("button.approve")));
         assertThat(driver.findElement(By.id("review-status")).getText()).startsWith("Approved the")
                 .contains("as " + CreativeReviewPage.DEFAULT_REVIEWER);
         assertThat(card(first).getDomAttribute("data-status")).isEqualTo("APPROVED");
@@ -186,13 +201,13 @@ class StorefrontBrowserTest {
         reviewer.clear();
         reviewer.sendKeys("maria");
         card(second).findElement(By.name("comment")).sendKeys("background too busy");
-        card(second).findElement(By.cssSelector("button.reject")).click();
+        navigate(card(second).findElement(By.cssSelector("button.reject")));
         assertThat(driver.findElement(By.id("review-status")).getText()).startsWith("Rejected the")
                 .contains("as maria");
         assertThat(card(second).getDomAttribute("data-status")).isEqualTo("REJECTED");
         assertThat(app.studio().status(second).name()).isEqualTo("REJECTED");
 
-        driver.findElement(By.linkText("Audit log")).click();
+        navigate(driver.findElement(By.linkText("Audit log")));
         assertThat(driver.findElement(By.id("chain-status")).getText()).startsWith("Hash chain verified:");
         List<String> rows = texts("#audit-records .audit-record");
         assertThat(rows).anySatisfy(r -> assertThat(r).contains("imagegen/review.approve").contains("APPROVED")
