@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A multi-pattern matcher over {@code char}s (Aho and Corasick 1975): one pass over the text, so the cost is linear
@@ -19,27 +20,67 @@ final class AhoCorasick {
         void match(int pattern, int end);
     }
 
+    /** Which occurrences {@link #search} reports, by where they start. */
+    enum Anchor {
+        /** Every occurrence. */
+        ANYWHERE,
+        /** Occurrences at the start of the text or right after a char that is not a word char. */
+        WORD_START,
+        /** As {@link #WORD_START}, and also occurrences whose first char is not a word char. */
+        WORD_START_OR_NON_WORD
+    }
+
+    /** Marks a state with outputs in the transition table ({@link #delta16}; the sign bit in {@link #delta}). */
+    private static final int OUT16 = 0x8000;
+    /** The number of the DEAD state of an anchored automaton (the root is 0). */
+    private static final int DEAD = 1;
+
     private final int[] rootNext;
     private final char[][] labels;
     private final int[][] targets;
     private final int[] fail;
     private final int[] patternLengths;
-    /** Character class of every char: 0 for chars that occur in no pattern, else 1..width-1. */
+    /** Character class of every char: 0 and 1 for chars that occur in no pattern (1 for word chars). */
     private final char[] classOf;
     private final int width;
-    /** The complete transition function (goto and failure folded together): {@code delta[state * width + class]}. */
+    /**
+     * The complete transition function (goto and failure folded together): {@code delta[state * width + class]}, the
+     * target state, with {@link Integer#MIN_VALUE} added when the target has outputs.
+     */
     private final int[] delta;
-    /** The same table as chars when every state number fits (it halves the memory the scan walks through). */
+    /** The same table as chars, with {@link #OUT16} marking outputs, when every state number fits in 15 bits. */
     private final char[] delta16;
     /** The outputs flattened: the patterns ending at state s are {@code outFlat[outStart[s] .. outStart[s + 1])}. */
     private final int[] outStart;
     private final int[] outFlat;
+    /** True when the automaton has a DEAD state. */
+    private final boolean anchored;
 
+    /**
+     * An automaton that reports every occurrence.
+     *
+     * @param patterns the patterns, none empty
+     */
     AhoCorasick(List<String> patterns) {
+        this(patterns, Anchor.ANYWHERE, null);
+    }
+
+    /**
+     * An automaton that reports only the occurrences {@code anchor} admits, so that it spends no work on matches
+     * inside words, which the checks would discard: after a mismatch inside a word the automaton waits for the next
+     * word boundary in one hot state instead of following failure links into the middle of other patterns.
+     *
+     * @param patterns the patterns, none empty
+     * @param anchor which occurrences to report
+     * @param wordChar the word chars (unused for {@link Anchor#ANYWHERE}, may then be null)
+     */
+    AhoCorasick(List<String> patterns, Anchor anchor, java.util.function.IntPredicate wordChar) {
         List<Map<Character, Integer>> trie = new ArrayList<>();
         List<List<Integer>> out = new ArrayList<>();
+        List<String> label = new ArrayList<>();
         trie.add(new HashMap<>());
         out.add(new ArrayList<>());
+        label.add("");
         patternLengths = new int[patterns.size()];
         for (int p = 0; p < patterns.size(); p++) {
             String s = patterns.get(p);
@@ -55,15 +96,16 @@ final class AhoCorasick {
                     trie.get(state).put(s.charAt(i), next);
                     trie.add(new HashMap<>());
                     out.add(new ArrayList<>());
+                    label.add(s.substring(0, i + 1));
                 }
                 state = next;
             }
             out.get(state).add(p);
         }
-        int n = trie.size();
-        labels = new char[n][];
-        targets = new int[n][];
-        for (int s = 0; s < n; s++) {
+        int trieSize = trie.size();
+        labels = new char[trieSize][];
+        targets = new int[trieSize][];
+        for (int s = 0; s < trieSize; s++) {
             Map<Character, Integer> m = trie.get(s);
             char[] l = new char[m.size()];
             int k = 0;
@@ -82,14 +124,11 @@ final class AhoCorasick {
         for (int i = 0; i < labels[0].length; i++) {
             rootNext[labels[0][i]] = targets[0][i];
         }
-        fail = new int[n];
-        int[][] outputs = new int[n][];
-        outputs[0] = toArray(out.get(0));
+        // the classic failure function: the longest proper suffix that is a trie state
+        fail = new int[trieSize];
         ArrayDeque<Integer> queue = new ArrayDeque<>();
-        List<Integer> bfs = new ArrayList<>(n);
+        List<Integer> bfs = new ArrayList<>(trieSize);
         for (int t : targets[0]) {
-            fail[t] = 0;
-            outputs[t] = toArray(out.get(t));
             queue.add(t);
         }
         while (!queue.isEmpty()) {
@@ -103,83 +142,149 @@ final class AhoCorasick {
                 while ((g = step(f, c)) < 0) {
                     f = fail[f];
                 }
-                fail[t] = g == t ? 0 : g;
-                List<Integer> merged = new ArrayList<>(out.get(t));
-                for (int o : outputs[fail[t]]) {
-                    merged.add(o);
-                }
-                outputs[t] = toArray(merged);
+                fail[t] = s == 0 || g == t ? 0 : g;
                 queue.add(t);
             }
         }
+        // One extra state, DEAD, when anchored: no occurrence is in progress and the last char was a word char, so
+        // none may start at the next char either (for WORD_START_OR_NON_WORD: none whose first char is a word char).
+        anchored = anchor != Anchor.ANYWHERE;
+        if (anchored) {
+            Objects.requireNonNull(wordChar, "wordChar == null");
+        }
+        final int dead = trieSize;
+        int n = anchored ? trieSize + 1 : trieSize;
+        // The restricted failure link: the longest proper suffix that is a trie state and whose occurrence starts
+        // where the anchor admits it, else the root or DEAD by the state's last char.
+        int[] rfail = new int[n];
+        for (int s : bfs) {
+            if (!anchored) {
+                rfail[s] = fail[s];
+                continue;
+            }
+            String l = label.get(s);
+            int v = fail[s];
+            while (v != 0) {
+                int k = l.length() - label.get(v).length();
+                if (!wordChar.test(l.charAt(k - 1))
+                        || (anchor == Anchor.WORD_START_OR_NON_WORD && !wordChar.test(l.charAt(k)))) {
+                    break;
+                }
+                v = fail[v];
+            }
+            rfail[s] = v != 0 || !wordChar.test(l.charAt(l.length() - 1)) ? v : dead;
+        }
+        int[][] outputs = new int[n][];
+        outputs[0] = new int[0];
+        if (anchored) {
+            outputs[dead] = new int[0];
+        }
+        for (int s : bfs) {
+            List<Integer> merged = new ArrayList<>(out.get(s));
+            for (int o : outputs[rfail[s]]) {
+                merged.add(o);
+            }
+            outputs[s] = toArray(merged);
+        }
         // dense DFA over the pattern alphabet: one table lookup per text char, no failure loop
         classOf = new char[Character.MAX_VALUE + 1];
-        int classes = 1;
+        int classes = 2;
+        List<Character> symbols = new ArrayList<>();
+        symbols.add('\0');
+        symbols.add('\0');
         for (char[] l : labels) {
             for (char c : l) {
                 if (classOf[c] == 0) {
                     if (classes == Character.MAX_VALUE) {
                         throw new IllegalArgumentException("patterns use too many distinct characters");
                     }
+                    symbols.add(c);
                     classOf[c] = (char) classes++;
                 }
             }
         }
-        width = classes;
-        char[] symbol = new char[width];
-        for (int c = 0; c <= Character.MAX_VALUE; c++) {
-            if (classOf[c] != 0) {
-                symbol[classOf[c]] = (char) c;
+        boolean[] wordClass = new boolean[classes];
+        if (anchored) {
+            for (int c = 0; c <= Character.MAX_VALUE; c++) {
+                boolean w = wordChar.test(c);
+                if (classOf[c] == 0) {
+                    classOf[c] = (char) (w ? 1 : 0);
+                } else {
+                    wordClass[classOf[c]] = w;
+                }
             }
+            wordClass[1] = true;
         }
+        width = classes;
         int[] table = new int[Math.multiplyExact(n, width)];
-        for (int k = 1; k < width; k++) {
-            table[k] = rootNext[symbol[k]];
+        for (int k = 2; k < width; k++) {
+            int t = rootNext[symbols.get(k)];
+            table[k] = t != 0 || !wordClass[k] ? t : dead;
+        }
+        if (anchored) {
+            table[1] = dead;
+            int base = dead * width;
+            for (int k = 1; k < width; k++) {
+                int t = anchor == Anchor.WORD_START_OR_NON_WORD && !wordClass[k] ? table[k] : 0;
+                table[base + k] = t != 0 || !wordClass[k] ? t : dead;
+            }
         }
         for (int s : bfs) {
             int base = s * width;
-            int failBase = fail[s] * width;
-            for (int k = 1; k < width; k++) {
+            int failBase = rfail[s] * width;
+            for (int k = 0; k < width; k++) {
                 table[base + k] = table[failBase + k];
             }
             for (int i = 0; i < labels[s].length; i++) {
                 table[base + classOf[labels[s][i]]] = targets[s][i];
             }
         }
-        // Renumber the states in breadth-first order: the shallow states, which nearly every text character visits,
-        // then share a few cache lines instead of being scattered over the whole table.
+        // Renumber the states in breadth-first order (the root first, then DEAD): the shallow states, which nearly
+        // every text character visits, then share a few cache lines instead of being scattered over the table.
         int[] order = new int[n];
-        int placed = 1;
+        int placed = 0;
+        order[placed++] = 0;
+        if (anchored) {
+            order[placed++] = dead;
+        }
         for (int s : bfs) {
             order[placed++] = s;
         }
-        if (placed == n) {
-            int[] newId = new int[n];
-            for (int i = 0; i < n; i++) {
-                newId[order[i]] = i;
-            }
-            int[] renumbered = new int[table.length];
-            int[][] renumberedOutputs = new int[n][];
-            for (int i = 0; i < n; i++) {
-                int from = order[i] * width;
-                int to = i * width;
-                for (int k = 0; k < width; k++) {
-                    renumbered[to + k] = newId[table[from + k]];
-                }
-                renumberedOutputs[i] = outputs[order[i]];
-            }
-            table = renumbered;
-            outputs = renumberedOutputs;
+        if (placed != n) {
+            throw new AssertionError("unreachable trie states");
         }
-        if (n <= Character.MAX_VALUE + 1) {
-            delta16 = new char[table.length];
-            for (int i = 0; i < table.length; i++) {
-                delta16[i] = (char) table[i];
+        int[] newId = new int[n];
+        for (int i = 0; i < n; i++) {
+            newId[order[i]] = i;
+        }
+        int[] renumbered = new int[table.length];
+        int[][] renumberedOutputs = new int[n][];
+        for (int i = 0; i < n; i++) {
+            int from = order[i] * width;
+            int to = i * width;
+            for (int k = 0; k < width; k++) {
+                renumbered[to + k] = newId[table[from + k]];
             }
+            renumberedOutputs[i] = outputs[order[i]];
+        }
+        outputs = renumberedOutputs;
+        if (n <= OUT16) {
+            delta16 = new char[renumbered.length];
+            for (int i = 0; i < renumbered.length; i++) {
+                int t = renumbered[i];
+                delta16[i] = (char) (outputs[t].length > 0 ? t | OUT16 : t);
+            }
+            delta = null;
         } else {
             delta16 = null;
+            for (int i = 0; i < renumbered.length; i++) {
+                int t = renumbered[i];
+                if (outputs[t].length > 0) {
+                    renumbered[i] = t | Integer.MIN_VALUE;
+                }
+            }
+            delta = renumbered;
         }
-        delta = delta16 == null ? table : null;
         outStart = new int[n + 1];
         for (int s = 0; s < n; s++) {
             outStart[s + 1] = outStart[s] + outputs[s].length;
@@ -215,31 +320,50 @@ final class AhoCorasick {
         return patternLengths.length;
     }
 
+    /** @return the number of states of the automaton (for diagnostics and tests) */
+    int stateCount() {
+        return outStart.length - 1;
+    }
+
     void search(char[] text, int length, MatchSink sink) {
-        int state = 0;
         final char[] cls = classOf;
         final int w = width;
-        final char[] d16 = delta16;
         final int[] os = outStart;
         final int[] of = outFlat;
+        final char[] d16 = delta16;
+        // in DEAD (state 1 of an anchored automaton) every word char leads back to DEAD: skip such runs with
+        // independent lookups in DEAD's row instead of the dependent state-to-state chain
+        final int dead = anchored ? DEAD : -1;
+        final int deadRow = DEAD * w;
+        int state = 0;
         if (d16 != null) {
             for (int i = 0; i < length; i++) {
-                state = d16[state * w + cls[text[i]]];
-                int from = os[state];
-                int to = os[state + 1];
-                for (int k = from; k < to; k++) {
-                    sink.match(of[k], i + 1);
+                int t = d16[state * w + cls[text[i]]];
+                state = t & (OUT16 - 1);
+                if (t != state) {
+                    for (int k = os[state], to = os[state + 1]; k < to; k++) {
+                        sink.match(of[k], i + 1);
+                    }
+                } else if (state == dead) {
+                    while (i + 1 < length && d16[deadRow + cls[text[i + 1]]] == DEAD) {
+                        i++;
+                    }
                 }
             }
             return;
         }
         final int[] d = delta;
         for (int i = 0; i < length; i++) {
-            state = d[state * w + cls[text[i]]];
-            int from = os[state];
-            int to = os[state + 1];
-            for (int k = from; k < to; k++) {
-                sink.match(of[k], i + 1);
+            int t = d[state * w + cls[text[i]]];
+            state = t & Integer.MAX_VALUE;
+            if (t != state) {
+                for (int k = os[state], to = os[state + 1]; k < to; k++) {
+                    sink.match(of[k], i + 1);
+                }
+            } else if (state == dead) {
+                while (i + 1 < length && d[deadRow + cls[text[i + 1]]] == DEAD) {
+                    i++;
+                }
             }
         }
     }

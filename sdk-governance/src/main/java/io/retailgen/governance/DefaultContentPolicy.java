@@ -29,10 +29,17 @@ final class DefaultContentPolicy implements ContentPolicy {
     @Override
     public PolicyResult check(String text) {
         Objects.requireNonNull(text, "text == null");
-        Analysis analysis = new Analysis(text);
         List<Hit> hits = new ArrayList<>();
-        for (Check c : checks) {
-            c.run(analysis, hits);
+        Workspace w = Workspace.acquire(text.length());
+        try {
+            Analysis analysis = new Analysis(text, w);
+            for (Check c : checks) {
+                c.run(analysis, hits);
+            }
+        } finally {
+            if (w != null) {
+                w.release();
+            }
         }
         for (TextCheck c : custom) {
             List<Finding> found = Objects.requireNonNull(c.check(text), () -> "check " + c + " returned null");

@@ -103,4 +103,20 @@ public final class DpSgd {
         }
         return out;
     }
+
+    double clipNorm() {
+        return clipNorm;
+    }
+
+    /**
+     * The last part of {@link #privateGradient}, for a caller that computed the clipped sum itself (such as
+     * {@link DpSgdTrainer}, which never materializes per-example gradients): adds the noise to every coordinate of
+     * {@code sum} and divides by {@code expectedBatchSize}, in place.
+     */
+    void noisyAverage(float[] sum, int expectedBatchSize) {
+        double std = noiseMultiplier * clipNorm;
+        for (int i = 0; i < sum.length; i++) {
+            sum[i] = (float) ((sum[i] + std * random.nextGaussian()) / expectedBatchSize);
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package io.retailgen.governance;
 
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -21,15 +22,28 @@ final class Normalizer {
 
     private static final String[] BMP_FOLD = new String[Character.MAX_VALUE + 1];
     private static final String SKIP = "";
-    /** {@link #fold(int)} of printable ASCII when it is one character (0 otherwise): the light view's fast path. */
-    private static final char[] ASCII_FOLD = new char[128];
+    /** {@link #foldOrSpace(int)} of the chars {@link #isSpace(int)} accepts: compared by identity. */
+    private static final String SPACE = new String(" ");
+    private static final String[] BMP_FOLD_OR_SPACE = new String[Character.MAX_VALUE + 1];
+    /** The light view's char for every ASCII char: its fold, or a space for white space and controls. */
+    private static final char[] LIGHT_ASCII = new char[128];
+    /** The phrase view's char for every ASCII char. */
+    private static final char[] PHRASE_ASCII = new char[128];
     /** {@link #leet(char)} for chars below 256. */
     private static final char[] LEET = new char[256];
 
     static {
-        for (char c = '!'; c < 127; c++) {
-            String f = fold(c);
-            ASCII_FOLD[c] = f.length() == 1 && f.charAt(0) != ' ' ? f.charAt(0) : 0;
+        for (char c = 0; c < 128; c++) {
+            if (isSpace(c)) {
+                LIGHT_ASCII[c] = ' ';
+            } else {
+                String f = fold(c);
+                if (f.length() != 1 || f.charAt(0) == ' ') {
+                    throw new AssertionError("ASCII char " + (int) c + " folds to '" + f + "'");
+                }
+                LIGHT_ASCII[c] = f.charAt(0);
+            }
+            PHRASE_ASCII[c] = phraseChar(c);
         }
         for (char c = 0; c < 256; c++) {
             LEET[c] = leetOf(c);
@@ -40,52 +54,84 @@ final class Normalizer {
     }
 
     static TextView light(String text) {
-        TextView.Builder b = new TextView.Builder(text.length());
-        int i = 0;
+        return light(text, null);
+    }
+
+    /**
+     * @param text the text
+     * @param w buffers to build the view in, or null to allocate
+     * @return the light view
+     */
+    static TextView light(String text, Workspace w) {
         int n = text.length();
+        // every char yields at most one view char except the rare ones whose fold is longer: the arrays grow then
+        int cap = n;
+        char[] chars = Workspace.chars(w, Workspace.LIGHT, cap);
+        int[] start = Workspace.starts(w, Workspace.LIGHT, cap);
+        int[] end = Workspace.ends(w, Workspace.LIGHT, cap);
+        boolean foldedAt = false;
+        int len = 0;
+        int prev = -1; // chars[len - 1], -1 when len == 0
+        int i = 0;
         while (i < n) {
             char ch = text.charAt(i);
             if (ch < 128) {
-                char f = ASCII_FOLD[ch];
-                if (f != 0) {
-                    b.add(f, i, i + 1, 1);
-                    i++;
-                    continue;
-                }
-                if (ch <= ' ' || ch == 127) {
-                    if (b.length() > 0 && b.last() == ' ') {
-                        b.extendLast(i + 1, 0);
-                    } else {
-                        b.add(' ', i, i + 1, 1);
-                    }
-                    i++;
-                    continue;
-                }
+                // one char, or a space that joins a space before it (col = 1), without branches on the text
+                char f = LIGHT_ASCII[ch];
+                int col = f == ' ' & prev == ' ' ? 1 : 0;
+                chars[len] = f;
+                start[len] = i;
+                end[len - col] = ++i;
+                len += 1 - col;
+                prev = f;
+                continue;
             }
             int cp = text.codePointAt(i);
             int next = i + Character.charCount(cp);
-            if (isSpace(cp)) {
-                if (b.length() > 0 && b.last() == ' ') {
-                    b.extendLast(next, 0);
+            String f = cp <= Character.MAX_VALUE ? foldOrSpace(cp) : isSpace(cp) ? SPACE : fold(cp);
+            if (f == SPACE) {
+                if (len > 0 && chars[len - 1] == ' ') {
+                    end[len - 1] = next;
                 } else {
-                    b.add(' ', i, next, 1);
+                    chars[len] = ' ';
+                    start[len] = i;
+                    end[len++] = next;
                 }
             } else {
-                String f = fold(cp);
+                foldedAt |= f.indexOf('@') >= 0;
+                int need = len + f.length() + (n - next);
+                if (need > cap) {
+                    cap = Math.max(need, cap * 2);
+                    chars = Arrays.copyOf(chars, cap);
+                    start = Arrays.copyOf(start, cap);
+                    end = Arrays.copyOf(end, cap);
+                }
                 for (int k = 0; k < f.length(); k++) {
                     char c = f.charAt(k);
-                    if (c == ' ') {
-                        if (b.length() > 0 && b.last() == ' ') {
-                            b.extendLast(next, 0);
-                            continue;
-                        }
+                    if (c == ' ' && len > 0 && chars[len - 1] == ' ') {
+                        end[len - 1] = Math.max(end[len - 1], next);
+                        continue;
                     }
-                    b.add(c, i, next, 1);
+                    chars[len] = c;
+                    start[len] = i;
+                    end[len++] = next;
                 }
             }
             i = next;
+            prev = len > 0 ? chars[len - 1] : -1;
         }
-        return b.build();
+        return new TextView(chars, start, end, null, len, null, foldedAt);
+    }
+
+    /** {@link #SPACE} for a white-space or control char (see {@link #isSpace(int)}), else {@link #fold(int)}. */
+    private static String foldOrSpace(int cp) {
+        String f = BMP_FOLD_OR_SPACE[cp];
+        if (f == null) {
+            f = isSpace(cp) ? SPACE : fold(cp);
+            // a benign race, as in fold(int)
+            BMP_FOLD_OR_SPACE[cp] = f;
+        }
+        return f;
     }
 
     private static boolean isSpace(int cp) {
@@ -233,113 +279,235 @@ final class Normalizer {
                 || c == '\\' || c == '~' || c == '•';
     }
 
+    private static final byte OTHER = 0;
+    private static final byte LETTER = 1;
+    private static final byte DIGIT = 2;
+    /** {@link #flagsOf(char)}: the class ({@link #LETTER}, {@link #DIGIT} or {@link #OTHER}) plus these bits. */
+    private static final int F_LETTER = LETTER;
+    private static final int F_LEET = 4;
+    /** A letter, or a leet char that is not also punctuation: where the last "core" char of a word is. */
+    private static final int F_CORE = 8;
+    private static final byte[] FLAGS = new byte[256];
+
+    static {
+        for (char c = 0; c < 256; c++) {
+            FLAGS[c] = (byte) flagsOf(c);
+        }
+    }
+
+    private static int flagsOf(char c) {
+        int f = letterOrDigit(c);
+        if (f != LETTER && leet(c) != 0) {
+            f |= F_LEET;
+            if (!punctuationLeet(c)) {
+                f |= F_CORE;
+            }
+        }
+        if (f == LETTER) {
+            f |= F_CORE;
+        }
+        return f;
+    }
+
+    private static byte letterOrDigit(char c) {
+        return CharClass.isLetter(c) ? LETTER : CharClass.isLetterOrDigit(c) ? DIGIT : OTHER;
+    }
+
     static TextView strict(TextView light) {
+        return strict(light, null);
+    }
+
+    /**
+     * @param light a light view
+     * @param w buffers to build the view in, or null to allocate
+     * @return the strict view
+     */
+    static TextView strict(TextView light, Workspace w) {
         int n = light.length;
         char[] src = light.chars;
-        char[] m = new char[n];
-        int i = 0;
-        while (i < n) {
-            if (src[i] == ' ') {
-                m[i] = ' ';
-                i++;
+        // One pass over the words (runs of non-spaces): the letter/digit class of every char and, in words that
+        // contain a letter, leetspeak undone; m stays the light view's own array unless a char changes.
+        char[] m = src;
+        byte[] cls = w == null ? new byte[n] : w.bytes(n);
+        int wordStart = 0;
+        int seen = 0;
+        int lastCore = -1;
+        for (int j = 0; j <= n; j++) {
+            char c = j < n ? src[j] : ' ';
+            if (c == ' ') {
+                if ((seen & F_LETTER) != 0 && (seen & F_LEET) != 0) {
+                    for (int k = wordStart; k < j; k++) {
+                        char x = src[k];
+                        char l = leet(x);
+                        if (l != 0 && !(punctuationLeet(x) && k >= lastCore)) {
+                            if (m == src) {
+                                m = Workspace.chars(w, Workspace.SCRATCH, n);
+                                System.arraycopy(src, 0, m, 0, n);
+                            }
+                            m[k] = l;
+                            cls[k] = LETTER;
+                        }
+                    }
+                }
+                if (j < n) {
+                    cls[j] = OTHER;
+                }
+                seen = 0;
+                lastCore = -1;
+                wordStart = j + 1;
                 continue;
             }
-            int j = i;
-            boolean hasLetter = false;
-            int lastCore = -1;
-            while (j < n && src[j] != ' ') {
-                char c = src[j];
-                if (CharClass.isLetter(c)) {
-                    hasLetter = true;
-                    lastCore = j;
-                } else if (leet(c) != 0 && !punctuationLeet(c)) {
-                    lastCore = j;
-                }
-                j++;
+            int f = c < 256 ? FLAGS[c] : flagsOf(c);
+            cls[j] = (byte) (f & (LETTER | DIGIT));
+            seen |= f;
+            if ((f & F_CORE) != 0) {
+                lastCore = j;
             }
-            for (int k = i; k < j; k++) {
-                char c = src[k];
-                char l = hasLetter ? leet(c) : 0;
-                if (l != 0 && punctuationLeet(c) && k >= lastCore) {
-                    l = 0;
-                }
-                m[k] = l != 0 ? l : c;
-            }
-            i = j;
         }
         // join letters written one by one ("f u c k", "s.h.i.t"), then collapse repeated letters
-        TextView.Builder b = new TextView.Builder(n);
-        i = 0;
+        int[] lightStart = light.start;
+        int[] lightEnd = light.end;
+        char[] chars = Workspace.chars(w, Workspace.STRICT, n);
+        int[] start = Workspace.starts(w, Workspace.STRICT, n);
+        int[] end = Workspace.ends(w, Workspace.STRICT, n);
+        int[] runs = Workspace.starts(w, Workspace.RUNS, n);
+        boolean[] joined = null;
+        int len = 0;
+        // chars, start, end and runs of index len - 1 (prev is -1 when len == 0)
+        int prev = -1;
+        int lastStart = 0;
+        int lastEnd = 0;
+        int lastRuns = 0;
+        int i = 0;
         while (i < n) {
-            if (isSingleLetter(m, n, i)) {
-                int count = 1;
-                int last = i;
-                int[] letters = null;
-                int k = i + 1;
-                while (true) {
-                    int sepEnd = k;
-                    while (sepEnd < n && sepEnd - k < 3 && spacedSeparator(m[sepEnd])) {
-                        sepEnd++;
+            char c = m[i];
+            byte ci = cls[i];
+            boolean letter = ci == LETTER;
+            if (letter & (i == 0 || cls[i - 1] == OTHER) & (i + 1 >= n || cls[i + 1] == OTHER)) {
+                int[] letters = singleLetters(m, cls, n, i);
+                if (letters != null) {
+                    if (joined == null) {
+                        joined = w == null ? new boolean[n] : w.clearedFlags(n);
                     }
-                    if (sepEnd > k && sepEnd < n && isSingleLetter(m, n, sepEnd)) {
-                        if (letters == null) {
-                            letters = new int[8];
-                            letters[0] = i;
+                    for (int x : letters) {
+                        char lc = m[x];
+                        if (prev == lc) {
+                            end[len - 1] = Math.max(end[len - 1], lightEnd[x]);
+                            runs[len - 1]++;
+                        } else {
+                            chars[len] = lc;
+                            start[len] = lightStart[x];
+                            end[len] = lightEnd[x];
+                            runs[len++] = 1;
+                            prev = lc;
                         }
-                        if (count == letters.length) {
-                            letters = java.util.Arrays.copyOf(letters, count * 2);
-                        }
-                        letters[count++] = sepEnd;
-                        last = sepEnd;
-                        k = sepEnd + 1;
-                    } else {
-                        break;
+                        joined[len - 1] = true;
                     }
-                }
-                if (count >= 3) {
-                    for (int t = 0; t < count; t++) {
-                        append(b, m[letters[t]], light.start[letters[t]], light.end[letters[t]]);
-                        b.markJoined();
-                    }
-                    i = last + 1;
+                    lastStart = start[len - 1];
+                    lastEnd = end[len - 1];
+                    lastRuns = runs[len - 1];
+                    i = letters[letters.length - 1] + 1;
                     continue;
                 }
             }
-            append(b, m[i], light.start[i], light.end[i]);
+            // Without branches on the text (they mispredict at every word), and without reading back what the loop
+            // wrote (a load that may alias a recent store stalls the pipeline): the last view char's values are kept
+            // in locals and stored again every time. col = 1 when the char repeats the previous letter.
+            int col = letter & prev == c ? 1 : 0;
+            lastStart = col == 1 ? lastStart : lightStart[i];
+            lastEnd = col == 1 ? Math.max(lastEnd, lightEnd[i]) : lightEnd[i];
+            lastRuns = lastRuns * col + 1;
+            len += 1 - col;
+            chars[len - 1] = c;
+            start[len - 1] = lastStart;
+            end[len - 1] = lastEnd;
+            runs[len - 1] = lastRuns;
+            prev = c;
             i++;
         }
-        return b.build();
+        return new TextView(chars, start, end, runs, len, joined, false);
     }
 
-    private static boolean isSingleLetter(char[] m, int n, int i) {
-        return CharClass.isLetter(m[i]) && (i == 0 || !CharClass.isLetterOrDigit(m[i - 1]))
-                && (i + 1 >= n || !CharClass.isLetterOrDigit(m[i + 1]));
-    }
-
-    private static void append(TextView.Builder b, char c, int s, int e) {
-        if (b.length() > 0 && b.last() == c && CharClass.isLetter(c)) {
-            b.extendLast(e, 1);
-        } else {
-            b.add(c, s, e, 1);
+    /**
+     * Letters written one by one ("f u c k", "s.h.i.t"): from the single letter at {@code i}, the following single
+     * letters each after one to three separators.
+     *
+     * @return the positions of the letters when there are at least three, else null
+     */
+    private static int[] singleLetters(char[] m, byte[] cls, int n, int i) {
+        int count = 1;
+        int[] letters = null;
+        int k = i + 1;
+        while (true) {
+            int sepEnd = k;
+            while (sepEnd < n && sepEnd - k < 3 && spacedSeparator(m[sepEnd])) {
+                sepEnd++;
+            }
+            if (sepEnd > k && sepEnd < n && isSingleLetter(cls, n, sepEnd)) {
+                if (letters == null) {
+                    letters = new int[8];
+                    letters[0] = i;
+                }
+                if (count == letters.length) {
+                    letters = Arrays.copyOf(letters, count * 2);
+                }
+                letters[count++] = sepEnd;
+                k = sepEnd + 1;
+            } else {
+                break;
+            }
         }
+        return count >= 3 ? Arrays.copyOf(letters, count) : null;
+    }
+
+    private static boolean isSingleLetter(byte[] cls, int n, int i) {
+        return cls[i] == LETTER && (i == 0 || cls[i - 1] == OTHER) && (i + 1 >= n || cls[i + 1] == OTHER);
     }
 
     static TextView phrase(TextView light) {
-        TextView.Builder b = new TextView.Builder(light.length);
-        for (int i = 0; i < light.length; i++) {
-            char c = light.chars[i];
-            if (c == '-' || c == '_' || c == '/' || c == '\u2010' || c == '\u2013' || c == '\u2014') {
-                c = ' ';
-            } else if (c >= '0' && c <= '9') {
-                c = '#';
-            }
-            if (b.length() > 0 && ((c == ' ' && b.last() == ' ') || (c == '#' && b.last() == '#'))) {
-                b.extendLast(light.end[i], 0);
-            } else {
-                b.add(c, light.start[i], light.end[i], 1);
-            }
+        return phrase(light, null);
+    }
+
+    /**
+     * @param light a light view
+     * @param w buffers to build the view in, or null to allocate
+     * @return the phrase view
+     */
+    static TextView phrase(TextView light, Workspace w) {
+        int n = light.length;
+        char[] src = light.chars;
+        int[] lightStart = light.start;
+        int[] lightEnd = light.end;
+        char[] chars = Workspace.chars(w, Workspace.PHRASE, n);
+        int[] start = Workspace.starts(w, Workspace.PHRASE, n);
+        int[] end = Workspace.ends(w, Workspace.PHRASE, n);
+        int len = 0;
+        // chars, start and end of index len - 1, kept in locals as in strict(...)
+        int prev = -1;
+        int lastStart = 0;
+        int lastEnd = 0;
+        for (int i = 0; i < n; i++) {
+            char c = src[i];
+            c = c < 128 ? PHRASE_ASCII[c] : phraseChar(c);
+            // a space or '#' that repeats the previous char is folded into it (col = 1), without branches
+            int col = (c == ' ' | c == '#') & c == prev ? 1 : 0;
+            lastStart = col == 1 ? lastStart : lightStart[i];
+            lastEnd = col == 1 ? Math.max(lastEnd, lightEnd[i]) : lightEnd[i];
+            len += 1 - col;
+            chars[len - 1] = c;
+            start[len - 1] = lastStart;
+            end[len - 1] = lastEnd;
+            prev = c;
         }
-        return b.build();
+        return new TextView(chars, start, end, null, len, null, false);
+    }
+
+    /** The phrase view's char for a light view char: hyphens, underscores and slashes are spaces, digits '#'. */
+    private static char phraseChar(char c) {
+        if (c == '-' || c == '_' || c == '/' || c == '\u2010' || c == '\u2013' || c == '\u2014') {
+            return ' ';
+        }
+        return c >= '0' && c <= '9' ? '#' : c;
     }
 
     /** Normalizes a lexicon term exactly as text is normalized, trimmed of outer spaces. */

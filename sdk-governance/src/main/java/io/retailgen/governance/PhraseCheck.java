@@ -61,7 +61,8 @@ final class PhraseCheck implements Check {
         for (String k : keys) {
             payloads.add(List.copyOf(byKey.get(k)));
         }
-        matcher = new AhoCorasick(keys);
+        // a match must not start or end inside a word: the anchored automaton skips those that start inside one
+        matcher = new AhoCorasick(keys, AhoCorasick.Anchor.WORD_START_OR_NON_WORD, c -> boundaryChar((char) c));
         authorizedPattern = new boolean[keys.size()];
         for (int k = 0; k < keys.size(); k++) {
             for (Payload pl : payloads.get(k)) {
@@ -91,14 +92,6 @@ final class PhraseCheck implements Check {
         }
         TextView v = analysis.phrase();
         String text = analysis.text;
-        int[] token = new int[v.length + 1];
-        int t = 0;
-        for (int i = 0; i < v.length; i++) {
-            if (boundaryChar(v.chars[i]) && (i == 0 || !boundaryChar(v.chars[i - 1]))) {
-                t++;
-            }
-            token[i] = t;
-        }
         boolean[] unlessSeen = new boolean[claims.size()];
         Map<Integer, List<Match>> claimHits = new HashMap<>();
         List<Match> brandMatches = new ArrayList<>();
@@ -110,7 +103,7 @@ final class PhraseCheck implements Check {
                     || (end < v.length && boundaryChar(v.chars[end]) && boundaryChar(v.chars[end - 1]))) {
                 return;
             }
-            Match match = new Match(start, end, token[start], token[end - 1]);
+            Match match = new Match(start, end, 0, 0); // token numbers are filled in when a marker needs them
             boolean brandAdded = false;
             for (Payload pl : payloads.get(p)) {
                 switch (pl.kind) {
@@ -125,8 +118,8 @@ final class PhraseCheck implements Check {
                             brandAdded |= pl.authorized;
                             continue;
                         }
-                        if (pl.original.length() <= 3 && !text.substring(v.originalStart(start),
-                                v.originalEnd(end)).equals(pl.original)) {
+                        if (pl.original.length() <= 3 && !sameText(text, v.originalStart(start),
+                                v.originalEnd(end), pl.original)) {
                             continue;
                         }
                         brandAdded = true;
@@ -148,9 +141,39 @@ final class PhraseCheck implements Check {
                         r.severity(), r.message()), "[claim removed]"));
             }
         });
-        if (counterfeit != null) {
-            pairMarkers(v, brandMatches, markerMatches, markerIndex, out);
+        if (counterfeit != null && !markerMatches.isEmpty()) {
+            int[] token = tokens(v, analysis.ints(v.length + 1));
+            pairMarkers(v, withTokens(brandMatches, token), withTokens(markerMatches, token), markerIndex, out);
         }
+    }
+
+    /** @return {@code text.substring(from, to).equals(s)}, without the copy */
+    private static boolean sameText(String text, int from, int to, String s) {
+        return to - from == s.length() && text.regionMatches(from, s, 0, s.length());
+    }
+
+    private static List<Match> withTokens(List<Match> matches, int[] token) {
+        List<Match> out = new ArrayList<>(matches.size());
+        for (Match m : matches) {
+            out.add(new Match(m.start, m.end, token[m.start], token[m.end - 1]));
+        }
+        return out;
+    }
+
+    /** Numbers the tokens (runs of boundary chars) of the view: {@code token[i]} for every char. */
+    private static int[] tokens(TextView v, int[] token) {
+        char[] c = v.chars;
+        int t = 0;
+        boolean prev = false;
+        for (int i = 0; i < v.length; i++) {
+            boolean b = boundaryChar(c[i]);
+            if (b && !prev) {
+                t++;
+            }
+            prev = b;
+            token[i] = t;
+        }
+        return token;
     }
 
     private void pairMarkers(TextView v, List<Match> brands, List<Match> markers, List<Integer> markerIndex,

@@ -13,6 +13,33 @@ final class PiiCheck implements Check {
             "boulevard", "blvd", "lane", "ln", "drive", "dr", "court", "ct", "way", "place", "pl", "terrace",
             "crescent", "parkway", "pkwy", "highway", "hwy", "square", "sq", "circle", "cir", "trail", "alley",
             "gardens", "mews");
+    /** {@link #STREET_TYPES} by length, as char arrays. */
+    private static final char[][][] STREET_TYPES_BY_LENGTH = byLength(STREET_TYPES);
+
+    private static char[][][] byLength(Set<String> words) {
+        int max = words.stream().mapToInt(String::length).max().orElse(0);
+        char[][][] out = new char[max + 1][][];
+        for (int len = 0; len <= max; len++) {
+            final int l = len;
+            out[len] = words.stream().filter(w -> w.length() == l).sorted().map(String::toCharArray)
+                    .toArray(char[][]::new);
+        }
+        return out;
+    }
+
+    /** @return {@code STREET_TYPES.contains(new String(c, s, e - s))}, without the copy */
+    private static boolean streetType(char[] c, int s, int e) {
+        int len = e - s;
+        if (len >= STREET_TYPES_BY_LENGTH.length) {
+            return false;
+        }
+        for (char[] w : STREET_TYPES_BY_LENGTH[len]) {
+            if (java.util.Arrays.equals(c, s, e, w, 0, len)) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private final Set<PiiKind> kinds;
     private final Severity severity;
@@ -28,7 +55,8 @@ final class PiiCheck implements Check {
             return;
         }
         TextView v = analysis.light();
-        if (kinds.contains(PiiKind.EMAIL)) {
+        // an '@' in the light view is an ASCII '@' of the text or came from folding another char
+        if (kinds.contains(PiiKind.EMAIL) && (v.foldedAt || analysis.text.indexOf('@') >= 0)) {
             emails(v, out);
         }
         if (kinds.contains(PiiKind.CARD) || kinds.contains(PiiKind.PHONE)) {
@@ -256,7 +284,7 @@ final class PiiCheck implements Check {
             count++;
             // the cheap capitalization test first: most words are lower case and need no String
             if (count < 2 || !Character.isUpperCase(original.charAt(v.originalStart(s)))
-                    || !STREET_TYPES.contains(new String(c, s, i - s))) {
+                    || !streetType(c, s, i)) {
                 continue;
             }
             for (int k = 1; k <= 5 && k < count && k < 8; k++) {

@@ -23,7 +23,10 @@ final class ProfanityCheck implements Check {
     private record Masked(char[] letters, String term, Severity severity) {
     }
 
+    /** Reports every occurrence: for texts with letters written one by one, whose matches may start mid-word. */
     private final AhoCorasick matcher;
+    /** Reports only occurrences at word starts, the only ones accepted in texts without joined letters. */
+    private final AhoCorasick atWordStart;
     /** Single-word lexicon terms by their spelled-out length, for {@code f*ck}-style masking. */
     private final Map<Integer, List<Masked>> maskable;
     private final List<List<Entry>> entries;
@@ -48,6 +51,7 @@ final class ProfanityCheck implements Check {
             entries.add(List.copyOf(byKey.get(k)));
         }
         matcher = new AhoCorasick(keys);
+        atWordStart = new AhoCorasick(keys, AhoCorasick.Anchor.WORD_START, c -> TextView.isWordChar((char) c));
         Map<Integer, List<Masked>> byLength = new HashMap<>();
         for (int p = 0; p < keys.size(); p++) {
             String k = keys.get(p);
@@ -79,7 +83,7 @@ final class ProfanityCheck implements Check {
             return;
         }
         TextView v = analysis.strict();
-        matcher.search(v.chars, v.length, (p, end) -> {
+        (v.joined == null ? atWordStart : matcher).search(v.chars, v.length, (p, end) -> {
             int start = end - matcher.patternLength(p);
             if (!v.wordStart(start) && !(v.insideJoined(start) && end == joinedEnd(v, end))) {
                 return;

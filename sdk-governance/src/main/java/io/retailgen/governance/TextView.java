@@ -3,7 +3,7 @@ package io.retailgen.governance;
 /**
  * A normalized form of a text: its characters and, for each one, the span of the original text it came from, so
  * that a match in the normalized form maps back to the original. {@code runs} counts how many equal letters each
- * character stands for after repeated letters were collapsed (all ones otherwise).
+ * character stands for after repeated letters were collapsed (only in the strict view).
  */
 final class TextView {
     final char[] chars;
@@ -13,14 +13,26 @@ final class TextView {
     final int length;
     /** True where the character belongs to letters written one by one and joined ("f u c k"); may be null. */
     final boolean[] joined;
+    /** True when an {@code '@'} of the view came from a char other than an ASCII {@code '@'} (a light view only). */
+    final boolean foldedAt;
 
-    TextView(char[] chars, int[] start, int[] end, int[] runs, int length, boolean[] joined) {
+    /**
+     * @param chars the characters (the arrays may be longer than {@code length}, and may be reused buffers)
+     * @param start per character, the start of its original span
+     * @param end per character, the end of its original span
+     * @param runs per character, how many equal letters it stands for (the strict view), else null
+     * @param length the number of characters
+     * @param joined see {@link #joined}
+     * @param foldedAt see {@link #foldedAt}
+     */
+    TextView(char[] chars, int[] start, int[] end, int[] runs, int length, boolean[] joined, boolean foldedAt) {
         this.chars = chars;
         this.start = start;
         this.end = end;
         this.runs = runs;
         this.length = length;
         this.joined = joined;
+        this.foldedAt = foldedAt;
     }
 
     /** @return true when index {@code i} lies inside (not at the start of) a run of joined single letters */
@@ -56,65 +68,5 @@ final class TextView {
 
     boolean wordEnd(int i) {
         return i >= length || !isWordChar(chars[i]);
-    }
-
-    /** Mutable builder of a view, growing as characters are appended. */
-    static final class Builder {
-        private char[] chars;
-        private int[] start;
-        private int[] end;
-        private int[] runs;
-        private boolean[] joined;
-        private int length;
-
-        Builder(int capacity) {
-            int c = Math.max(16, capacity);
-            chars = new char[c];
-            start = new int[c];
-            end = new int[c];
-            runs = new int[c];
-        }
-
-        void add(char c, int s, int e, int run) {
-            if (length == chars.length) {
-                int c2 = chars.length * 2;
-                chars = java.util.Arrays.copyOf(chars, c2);
-                start = java.util.Arrays.copyOf(start, c2);
-                end = java.util.Arrays.copyOf(end, c2);
-                runs = java.util.Arrays.copyOf(runs, c2);
-                if (joined != null) {
-                    joined = java.util.Arrays.copyOf(joined, c2);
-                }
-            }
-            chars[length] = c;
-            start[length] = s;
-            end[length] = e;
-            runs[length] = run;
-            length++;
-        }
-
-        int length() {
-            return length;
-        }
-
-        void markJoined() {
-            if (joined == null) {
-                joined = new boolean[chars.length];
-            }
-            joined[length - 1] = true;
-        }
-
-        char last() {
-            return chars[length - 1];
-        }
-
-        void extendLast(int e, int addRun) {
-            end[length - 1] = Math.max(end[length - 1], e);
-            runs[length - 1] += addRun;
-        }
-
-        TextView build() {
-            return new TextView(chars, start, end, runs, length, joined);
-        }
     }
 }

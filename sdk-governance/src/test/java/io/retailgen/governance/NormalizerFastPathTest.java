@@ -1,0 +1,150 @@
+package io.retailgen.governance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.strings;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+
+/**
+ * The table-driven, branch-free normalizer and the anchored automata give exactly what the straightforward versions
+ * give, with fresh arrays and with one reused {@link Workspace}, on random ASCII, random Unicode and obfuscation-heavy
+ * text.
+ */
+class NormalizerFastPathTest {
+
+    /** Letters, digits, leet and separator chars, spaces, look-alikes, zero-width and combining chars. */
+    private static final String OBFUSCATION = "aabcdefhiklnorstuyzAFKS   .-_*/\\~,!|+@$0134578#()'\"\t\n"
+            + "\u00b7\u2022\u00a1\u20ac\u00a7\u00a2\u200b\u00ad\u0301\u00e9\u00df\u0130\u0131\ufb01\u00bd\u00b2"
+            + "\uff46\uff21\u0430\u0435\u043e\u0441\u03bc\u03bf\u2013\u2014\u00a3";
+
+    private static Gen<String> obfuscated() {
+        return lists().of(integers().between(0, OBFUSCATION.length() - 1)).ofSizeBetween(0, 60).map(ix -> {
+            StringBuilder b = new StringBuilder();
+            for (int i : ix) {
+                b.append(OBFUSCATION.charAt(i));
+            }
+            return b.toString();
+        });
+    }
+
+    private static void sameView(TextView fast, TextView ref, boolean runs, String text) {
+        assertThat(fast.length).as("length of %s", text).isEqualTo(ref.length);
+        for (int i = 0; i < ref.length; i++) {
+            assertThat(fast.chars[i]).as("char %d of %s", i, text).isEqualTo(ref.chars[i]);
+            assertThat(fast.start[i]).as("start %d of %s", i, text).isEqualTo(ref.start[i]);
+            assertThat(fast.end[i]).as("end %d of %s", i, text).isEqualTo(ref.end[i]);
+            if (runs) {
+                assertThat(fast.runs[i]).as("runs %d of %s", i, text).isEqualTo(ref.runs[i]);
+            }
+            boolean fj = fast.joined != null && fast.joined[i];
+            boolean rj = ref.joined != null && ref.joined[i];
+            assertThat(fj).as("joined %d of %s", i, text).isEqualTo(rj);
+        }
+        assertThat(fast.joined == null).isEqualTo(ref.joined == null);
+    }
+
+    private static void sameAsReference(String text, Workspace w) {
+        TextView refLight = ReferenceNormalizer.light(text);
+        TextView light = Normalizer.light(text, w);
+        sameView(light, refLight, false, text);
+        sameView(Normalizer.strict(light, w), ReferenceNormalizer.strict(refLight), true, text);
+        sameView(Normalizer.phrase(light, w), ReferenceNormalizer.phrase(refLight), false, text);
+        boolean at = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            at |= c != '@' && (c >= 128 || Character.isSurrogate(c)) && Normalizer.fold(text.codePointAt(i))
+                    .indexOf('@') >= 0;
+        }
+        assertThat(light.foldedAt).isEqualTo(at);
+    }
+
+    @Test
+    void viewsEqualTheReferenceOnRandomText() {
+        Workspace w = Workspace.acquire(100);
+        assertThat(w).isNotNull();
+        try {
+            qt().withExamples(3000).forAll(strings().betweenCodePoints(0, 0x7f).ofLengthBetween(0, 80))
+                    .checkAssert(s -> {
+                        sameAsReference(s, null);
+                        sameAsReference(s, w);
+                    });
+            qt().withExamples(3000).forAll(strings().allPossible().ofLengthBetween(0, 60)).checkAssert(s -> {
+                sameAsReference(s, null);
+                sameAsReference(s, w);
+            });
+            qt().withExamples(5000).forAll(obfuscated()).checkAssert(s -> {
+                sameAsReference(s, null);
+                sameAsReference(s, w);
+            });
+        } finally {
+            w.release();
+        }
+    }
+
+    @Test
+    void viewsEqualTheReferenceOnObfuscationExamples() {
+        for (String s : List.of("", " ", "f u c k", "F.U.C.K you", "s h i i i t", "a b c d e", "sh1t a$$ 4ss",
+                "f*ck a**hole", "fuuuuck", "f\u200bu\u200bc\u200bk", "\uff46\uff55\uff43\uff4b", "\u0455hit",
+                "f\u00fcck", "only 3 left!!", "call  +44 20 7946 0958", "x@y.com \uff20 \ufe6b", "\ufb03 \u00bd",
+                "Scunthorpe", "a  -  b", "1 2 3 a b c", "é é é", "\t\n\r  x  ")) {
+            sameAsReference(s, null);
+        }
+    }
+
+    @Test
+    void anchoredAutomataReportWhatTheFullOneReportsAtAdmittedStarts() {
+        List<String> patterns = List.of("ab", "abc", "bc", "c", "a b", "-x", "x-", ".", "b.c", "#1", "aa", "ca");
+        java.util.function.IntPredicate word = c -> CharClass.isLetterOrDigit((char) c) || c == '#';
+        AhoCorasick full = new AhoCorasick(patterns);
+        AhoCorasick wordStart = new AhoCorasick(patterns, AhoCorasick.Anchor.WORD_START, word);
+        AhoCorasick nonWord = new AhoCorasick(patterns, AhoCorasick.Anchor.WORD_START_OR_NON_WORD, word);
+        String alphabet = "abcx1#-. \u00e9";
+        qt().withExamples(5000).forAll(lists().of(integers().between(0, alphabet.length() - 1)).ofSizeBetween(0, 40))
+                .checkAssert(ix -> {
+                    char[] t = new char[ix.size()];
+                    for (int i = 0; i < t.length; i++) {
+                        t[i] = alphabet.charAt(ix.get(i));
+                    }
+                    List<int[]> all = new ArrayList<>();
+                    full.search(t, t.length, (p, end) -> all.add(new int[] {p, end}));
+                    List<String> expectWord = new ArrayList<>();
+                    List<String> expectNonWord = new ArrayList<>();
+                    for (int[] m : all) {
+                        int start = m[1] - full.patternLength(m[0]);
+                        boolean afterNonWord = start == 0 || !word.test(t[start - 1]);
+                        if (afterNonWord) {
+                            expectWord.add(m[0] + "@" + m[1]);
+                        }
+                        if (afterNonWord || !word.test(t[start])) {
+                            expectNonWord.add(m[0] + "@" + m[1]);
+                        }
+                    }
+                    List<String> gotWord = new ArrayList<>();
+                    wordStart.search(t, t.length, (p, end) -> gotWord.add(p + "@" + end));
+                    List<String> gotNonWord = new ArrayList<>();
+                    nonWord.search(t, t.length, (p, end) -> gotNonWord.add(p + "@" + end));
+                    assertThat(gotWord).as(new String(t)).isEqualTo(expectWord);
+                    assertThat(gotNonWord).as(new String(t)).isEqualTo(expectNonWord);
+                });
+    }
+
+    @Test
+    void aPolicyCheckedFromInsideACustomCheckGivesTheSameResults() {
+        ContentPolicy inner = ContentPolicy.defaults();
+        List<PolicyResult> nested = new ArrayList<>();
+        ContentPolicy outer = ContentPolicy.builder().defaults().check(text -> {
+            nested.add(inner.check("call me at +1 (555) 123-4567, you sh1t"));
+            return List.of();
+        }).build();
+        PolicyResult r = outer.check("Only 3 left! Mail a.b@example.com, f u c k");
+        assertThat(r).isEqualTo(inner.check("Only 3 left! Mail a.b@example.com, f u c k"));
+        assertThat(nested.get(0)).isEqualTo(inner.check("call me at +1 (555) 123-4567, you sh1t"));
+        assertThat(nested.get(0).findings()).hasSize(2);
+    }
+}
