@@ -14,13 +14,9 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import io.retailgen.core.ErrorCode;
 import io.retailgen.core.RetailGenException;
-import io.retailgen.core.train.EpochEvent;
-import io.retailgen.core.train.EpochStart;
 import io.retailgen.core.train.TrainingEngine;
 import io.retailgen.core.train.TrainingListener;
-import io.retailgen.core.train.TrainingStart;
-import io.retailgen.core.train.TrainingSummary;
-import java.time.Duration;
+import io.retailgen.core.train.TrainingProgress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,12 +37,12 @@ final class GruTrainer {
 
     /** Hyper-parameters. */
     record Params(int hidden, int contextDim, int batch, int negatives, double sampleAlpha, int epochs,
-            float learningRate, int seed, float dropout, int fullSoftmaxItems) {
-        static final Params DEFAULT = new Params(100, 8, 64, 1024, 0.75, 4, 0.004f, 42, 0f, 10_000);
+            float learningRate, int seed, float dropout, int fullSoftmaxItems, boolean adagrad) {
+        static final Params DEFAULT = new Params(100, 8, 64, 1024, 0.75, 4, 0.004f, 42, 0f, 10_000, false);
 
         Params(int hidden, int contextDim, int batch, int negatives, double sampleAlpha, int epochs,
                 float learningRate, int seed) {
-            this(hidden, contextDim, batch, negatives, sampleAlpha, epochs, learningRate, seed, 0f, 0);
+            this(hidden, contextDim, batch, negatives, sampleAlpha, epochs, learningRate, seed, 0f, 0, false);
         }
 
         Params {
@@ -63,9 +59,12 @@ final class GruTrainer {
         }
 
         Map<String, String> asMap() {
-            return Map.of("hidden", "" + hidden, "context_dim", "" + contextDim, "batch", "" + batch,
-                    "negatives", "" + negatives, "sample_alpha", "" + sampleAlpha, "epochs", "" + epochs,
-                    "learning_rate", "" + learningRate, "seed", "" + seed, "dropout", "" + dropout);
+            return Map.ofEntries(Map.entry("hidden", "" + hidden), Map.entry("context_dim", "" + contextDim),
+                    Map.entry("batch", "" + batch), Map.entry("negatives", "" + negatives),
+                    Map.entry("sample_alpha", "" + sampleAlpha), Map.entry("epochs", "" + epochs),
+                    Map.entry("learning_rate", "" + learningRate), Map.entry("seed", "" + seed),
+                    Map.entry("dropout", "" + dropout), Map.entry("optimizer", adagrad ? "adagrad" : "adam"),
+                    Map.entry("full_softmax_items", "" + fullSoftmaxItems));
         }
     }
 
@@ -110,6 +109,13 @@ final class GruTrainer {
             NDArray bIh = param(m, params, uniform(rnd, 3 * h, bound), 3 * h);
             NDArray bHh = param(m, params, uniform(rnd, 3 * h, bound), 3 * h);
             Optimizer opt = Optimizer.adam().optLearningRateTracker(Tracker.fixed(p.learningRate())).build();
+            // DJL's Adagrad needs sparse gradients that the PyTorch engine lacks: a dense one is written here
+            List<NDArray> squares = new ArrayList<>();
+            if (p.adagrad()) {
+                for (NDArray w : params) {
+                    squares.add(m.zeros(w.getShape()));
+                }
+            }
 
             float[] cumulative = samplingTable(log, p.sampleAlpha());
             int[] order = new int[log.sessionCount()];
@@ -122,13 +128,13 @@ final class GruTrainer {
             int lanes = Math.min(p.batch(), Math.max(1, ns));
             boolean full = n <= lanes + p.negatives() || n <= p.fullSoftmaxItems();
             long stepsPerEpoch = Math.max(1, (log.eventCount() - ns) / lanes);
-            listener.onTrainingStart(new TrainingStart(p.epochs(), (int) Math.min(Integer.MAX_VALUE, stepsPerEpoch)));
+            TrainingProgress progress = TrainingProgress.of(listener);
+            progress.start(p.epochs(), (int) Math.min(Integer.MAX_VALUE, stepsPerEpoch));
             long t0 = System.nanoTime();
             long totalEvents = 0;
             long totalSteps = 0;
             double lastLoss = Double.NaN;
             for (int epoch = 1; epoch <= p.epochs(); epoch++) {
-                listener.onEpochStart(new EpochStart(epoch, p.epochs(), Duration.ofNanos(System.nanoTime() - t0)));
                 long e0 = System.nanoTime();
                 int[] laneSession = new int[lanes];
                 int[] lanePos = new int[lanes];
@@ -197,10 +203,22 @@ final class GruTrainer {
                     for (int i = 0; i < params.size(); i++) {
                         NDArray w = params.get(i);
                         try (NDArray g = w.getGradient()) {
-                            opt.update("p" + i, w, g);
+                            if (p.adagrad()) {
+                                NDArray acc = squares.get(i);
+                                try (NDArray g2 = g.square()) {
+                                    acc.addi(g2);
+                                }
+                                try (NDArray root = acc.sqrt(); NDArray den = root.addi(1e-6f);
+                                        NDArray step = g.div(den)) {
+                                    w.subi(step.muli(p.learningRate()));
+                                }
+                            } else {
+                                opt.update("p" + i, w, g);
+                            }
                             g.subi(g);
                         }
                     }
+                    progress.step(loss, lanes);
                     lossSum += loss;
                     steps++;
                     events += lanes;
@@ -225,14 +243,10 @@ final class GruTrainer {
                 LOG.info("GRU epoch {}/{}: loss {} over {} events in {} s ({} events/s)", epoch, p.epochs(),
                         String.format("%.4f", lastLoss), events, String.format("%.1f", secs),
                         Math.round(events / Math.max(secs, 1e-9)));
-                Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);
-                listener.onEpochEnd(new EpochEvent(epoch, p.epochs(), (int) steps, events, lastLoss,
-                        events / Math.max(secs, 1e-9), Duration.ofNanos(System.nanoTime() - e0), elapsed,
-                        elapsed.dividedBy(epoch).multipliedBy(p.epochs() - epoch), Map.of()));
+                progress.endEpoch();
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
-            listener.onTrainingEnd(new TrainingSummary(p.epochs(), p.epochs(), totalSteps, totalEvents, lastLoss,
-                    totalEvents / Math.max(seconds, 1e-9), Duration.ofNanos(System.nanoTime() - t0), Map.of()));
+            progress.end();
             GruWeightsData w = new GruWeightsData(n, h, cd, emb.toFloatArray(), outBias.toFloatArray(),
                     dev == null ? new float[0] : dev.toFloatArray(), hour == null ? new float[0] : hour.toFloatArray(),
                     wIh.toFloatArray(), wHh.toFloatArray(), bIh.toFloatArray(), bHh.toFloatArray());

@@ -30,7 +30,7 @@ final class HybridRanker {
         this.pop = pop;
         int n = vocab.size();
         this.scratch = ThreadLocal.withInitial(() -> new Scores[] {new Scores(n), new Scores(n), new Scores(n),
-            new Scores(n)});
+            new Scores(n), new Scores(n)});
     }
 
     ItemVocab vocab() {
@@ -51,6 +51,26 @@ final class HybridRanker {
 
     /** The sequence model's logits kept per request: the rest carry too little probability to change a list. */
     static final int SEQUENCE_CANDIDATES = 500;
+
+    /** How much a click counts for each click after it, in the recently-viewed signal. */
+    static final double RECENT_DECAY = 0.3;
+    /** The clicks the recently-viewed signal looks back over. */
+    static final int RECENT_CLICKS = 20;
+
+    /**
+     * The recently-viewed signal: {@code RECENT_DECAY^j} for the click {@code j} clicks before the last one (the last
+     * click scoring 1), summed over each item's clicks.
+     */
+    void recent(int[] session, int len, Scores out) {
+        double f = 1;
+        for (int i = len - 1; i >= Math.max(0, len - RECENT_CLICKS); i--) {
+            int it = session[i];
+            if (it >= 0 && it < vocab.size()) {
+                out.add(it, (float) f);
+            }
+            f *= RECENT_DECAY;
+        }
+    }
 
     /**
      * The sequence model's top candidates ({@code items} with their logits {@code logits}, as returned by the step
@@ -149,6 +169,8 @@ final class HybridRanker {
         Scores kn = s[0];
         Scores cs = s[1];
         Scores tot = s[2];
+        Scores rv = s[4];
+        rv.clear();
         kn.clear();
         cs.clear();
         tot.clear();
@@ -175,6 +197,12 @@ final class HybridRanker {
                 for (int i = 0; i < seq.count; i++) {
                     int it = seq.list[i];
                     tot.add(it, (float) (fs * seq.value[it]));
+                }
+            }
+            if (w.recentlyViewed() > 0) {
+                recent(session, len, rv);
+                for (int i = 0; i < rv.count; i++) {
+                    tot.add(rv.list[i], (float) (w.recentlyViewed() * rv.value[rv.list[i]]));
                 }
             }
             Map<Integer, Boolean> inSession = new HashMap<>();
@@ -220,6 +248,7 @@ final class HybridRanker {
             kn.clear();
             cs.clear();
             tot.clear();
+            rv.clear();
         }
     }
 
@@ -285,7 +314,7 @@ final class HybridRanker {
             boolean viewed, int[] session, int len) {
         double seqPart = seq == null ? 0 : fs * seq.value[it];
         Signal sig;
-        if (viewed && Math.max(seqPart, knnPart) > 0) {
+        if (viewed) {
             sig = Signal.VIEWED_BEFORE;
         } else if (seqPart >= knnPart && seqPart >= coPart && seqPart > 0) {
             sig = Signal.SEQUENCE;

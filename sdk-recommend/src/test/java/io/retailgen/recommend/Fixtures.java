@@ -42,6 +42,6 @@ final class Fixtures {
     }
 
     static TrainOptions tinyGru() {
-        return new TrainOptions(true, 16, 0, 16, 32, 2, 0.01f, 0f, 20, 100, 7);
+        return new TrainOptions(true, 16, 0, 16, 32, 2, TrainOptions.Optimizer.ADAM, 0.01f, 0f, 20, 100, 7);
     }
 }

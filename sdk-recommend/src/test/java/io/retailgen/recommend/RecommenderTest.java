@@ -56,7 +56,7 @@ class RecommenderTest {
     @Test
     void liveSessionsBecomeNeighboursOfLaterSessions() {
         // i0 -> i20 never happens in training (ring steps are +1); a live session teaches it
-        HybridWeights knnOnly = new HybridWeights(0, 1, 0, 0, 0);
+        HybridWeights knnOnly = new HybridWeights(0, 1, 0, 0, 0, 0);
         try (Recommender rec = Recommender.builder().model(model).weights(knnOnly).build()) {
             rec.observe(Interaction.view("late", "i0", 1));
             List<String> before = ids(rec.recommend("late", 10, EventContext.NONE));

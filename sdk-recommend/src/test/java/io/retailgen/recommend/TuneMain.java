@@ -22,18 +22,31 @@ final class TuneMain {
             String[] a = System.getProperty("opts").split(",");
             o = o.withHidden(Integer.parseInt(a[0])).withBatch(Integer.parseInt(a[1])).withEpochs(Integer.parseInt(a[2]))
                     .withLearningRate(Float.parseFloat(a[3])).withDropout(Float.parseFloat(a[4]));
+            if (a.length > 5) {
+                o = o.withOptimizer(TrainOptions.Optimizer.valueOf(a[5]), Float.parseFloat(a[3]));
+            }
         }
         if (System.getProperty("knn") != null) {
             String[] a = System.getProperty("knn").split(",");
             o = o.withSessionKnn(Integer.parseInt(a[0]), Integer.parseInt(a[1]));
         }
         long t0 = System.nanoTime();
-        RecommendModel m = RecommendModel.train(tr.interactions(), o, new io.retailgen.core.train.TrainingListener() { });
+        String cached = System.getProperty("model");
+        RecommendModel m;
+        if (cached != null && java.nio.file.Files.isDirectory(Path.of(cached))) {
+            m = RecommendModel.load(Path.of(cached));
+        } else {
+            m = RecommendModel.train(tr.interactions(), o, new io.retailgen.core.train.TrainingListener() { });
+            if (cached != null) {
+                m.save(Path.of(cached));
+            }
+        }
         System.out.printf("trained in %.1f s, %.0f ev/s%n", (System.nanoTime() - t0) / 1e9, m.trainEvents() / m.trainSeconds());
         SessionLog test = SessionLog.of(te.interactions(), m.log.vocab);
         for (String mix : System.getProperty("mix", "0.5,1,0.3").split(";")) {
             String[] a = mix.split(",");
-            HybridWeights w = new HybridWeights(Double.parseDouble(a[0]), Double.parseDouble(a[1]), Double.parseDouble(a[2]), 0, 0);
+            HybridWeights w = new HybridWeights(Double.parseDouble(a[0]), Double.parseDouble(a[1]),
+                    Double.parseDouble(a[2]), a.length > 3 ? Double.parseDouble(a[3]) : 0, 0, 0);
             long t1 = System.nanoTime();
             EvaluationResult r = RecommendCommands.evaluate(m, test, 20, Recommender.builder().model(m).weights(w));
             System.out.printf("MIX %s -> %s (%.1f s)%n", mix, r, (System.nanoTime() - t1) / 1e9);
@@ -48,7 +61,7 @@ final class TuneMain {
             GruTrainer.Params p = new GruTrainer.Params(Integer.parseInt(a[0]), 0,
                     Integer.parseInt(a[1]), Integer.parseInt(a[2]), Double.parseDouble(a[3]), Integer.parseInt(a[4]),
                     Float.parseFloat(a[5]), 42, a.length > 6 ? Float.parseFloat(a[6]) : 0f,
-                    a.length > 7 ? Integer.parseInt(a[7]) : 10_000);
+                    a.length > 7 ? Integer.parseInt(a[7]) : 10_000, a.length > 8 && a[8].equals("adagrad"));
             GruTrainer.Result res = new GruTrainer(p, new io.retailgen.core.train.TrainingListener() { }).train(train);
             GruWeightsData w = res.weights();
             Scores sc = new Scores(train.vocab.size());
