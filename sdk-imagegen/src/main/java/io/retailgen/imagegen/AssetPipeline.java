@@ -12,6 +12,7 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -32,8 +33,14 @@ import java.util.Objects;
 public final class AssetPipeline {
     private static final double BANNER_SHARE = 0.12;
     private static final int LEVELS = 1024;
+    /** Grey levels (of LEVELS) from which the product covers the background fully (alpha = min(1, 2 v) = 1). */
+    private static final int OPAQUE_LEVEL = LEVELS / 2;
+    /** Steps of the shade table for fully covered pixels. */
+    private static final int SHADES = 4096;
     private final StyleGuide guide;
     private final InterceptorChain interceptors;
+    /** The tables of the last recipe, reused while exposure, gamma and product colour repeat. */
+    private volatile Tables lastTables;
 
     private AssetPipeline(StyleGuide guide, InterceptorChain interceptors) {
         this.guide = guide;
@@ -145,80 +152,8 @@ public final class AssetPipeline {
 
         BufferedImage img = new BufferedImage(outW, outH, BufferedImage.TYPE_INT_RGB);
         int[] out = ((DataBufferInt) img.getRaster().getDataBuffer()).getData();
-        int light = (int) Math.round(0.12 * 255);
-        for (int y = 0; y < outH; y++) {
-            int rowBg = background(bg, y, outH, light);
-            if (guide.background() == StyleGuide.Background.TEXTURE) {
-                for (int x = 0; x < outW; x++) {
-                    out[y * outW + x] = texture(rowBg, x, y);
-                }
-            } else {
-                java.util.Arrays.fill(out, y * outW, (y + 1) * outW, rowBg);
-            }
-        }
-        double exposure = Math.pow(2, recipe.exposure());
-        double invGamma = 1 / recipe.gamma();
-        double ca = Math.cos(Math.toRadians(recipe.lightAngle()));
-        double sa = Math.sin(Math.toRadians(recipe.lightAngle()));
-        double strength = recipe.lightStrength();
-        int pr = (product >> 16) & 0xff;
-        int pg = (product >> 8) & 0xff;
-        int pb = product & 0xff;
-        // lighting and alpha depend only on the interpolated grey level: tabulate them at 1/LEVELS steps
-        float[] litBase = new float[LEVELS + 1];
-        float[] alphaOf = new float[LEVELS + 1];
-        for (int q = 0; q <= LEVELS; q++) {
-            double v = (double) q / LEVELS;
-            litBase[q] = (float) (0.55 + 0.45 * Math.pow(Math.min(1, v * exposure), invGamma));
-            alphaOf[q] = (float) Math.min(1, v * 2);
-        }
-        int pw = width + 2;
-        int[] padded = new int[pw * (height + 2)];
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                padded[(y + 1) * pw + x + 1] = grey[y * width + x] & 0xff;
-            }
-        }
-        int[] x0s = new int[dw];
-        float[] fxs = new float[dw];
-        for (int x = 0; x < dw; x++) {
-            double sxf = sx0 + (x + 0.5) * sw / dw - 0.5 + 1;
-            sxf = Math.max(0, Math.min(width + 0.999, sxf));
-            x0s[x] = (int) sxf;
-            fxs[x] = (float) (sxf - x0s[x]);
-        }
-        double dirX = strength * ca / Math.max(1, dw - 1);
-        for (int y = 0; y < dh; y++) {
-            double syf = sy0 + (y + 0.5) * sh / dh - 0.5 + 1;
-            syf = Math.max(0, Math.min(height + 0.999, syf));
-            int y0 = (int) syf;
-            float fy = (float) (syf - y0);
-            int r0 = y0 * pw;
-            int r1 = Math.min(y0 + 1, height + 1) * pw;
-            double ny = (double) y / Math.max(1, dh - 1);
-            double dirRow = 1 + strength * (0.5 * ca + (0.5 - ny) * sa);
-            int rowOut = (dy + y) * outW + dx;
-            for (int x = 0; x < dw; x++) {
-                int xa = x0s[x];
-                int xb = Math.min(xa + 1, width + 1);
-                float fx = fxs[x];
-                float top = padded[r0 + xa] + (padded[r0 + xb] - padded[r0 + xa]) * fx;
-                float bottom = padded[r1 + xa] + (padded[r1 + xb] - padded[r1 + xa]) * fx;
-                float v = top + (bottom - top) * fy;
-                if (v <= 2.55f) {
-                    continue;
-                }
-                int q = (int) (v * (LEVELS / 255f) + 0.5f);
-                double shade = Math.min(1, litBase[q] * (dirRow - dirX * x));
-                float alpha = alphaOf[q];
-                int o = rowOut + x;
-                int b0 = out[o];
-                int r = mix((b0 >> 16) & 0xff, pr * shade, alpha);
-                int g = mix((b0 >> 8) & 0xff, pg * shade, alpha);
-                int b = mix(b0 & 0xff, pb * shade, alpha);
-                out[o] = (r << 16) | (g << 8) | b;
-            }
-        }
+        paint(out, outW, outH, guide.background(), bg, product, grey, width, height,
+                new Placement(sx0, sy0, sw, sh, dx, dy, dw, dh), recipe);
         if (banner != null) {
             drawBanner(img, banner, recipe.locale(), bannerH, margin, palette, recipe.backgroundColour());
             steps.add("banner:" + recipe.locale().toLanguageTag() + ":" + banner);
@@ -226,10 +161,199 @@ public final class AssetPipeline {
         return new StyledAsset(img, steps, banner, blocked, findings);
     }
 
-    private int background(int base, int y, int h, int light) {
-        if (guide.background() != StyleGuide.Background.GRADIENT) {
-            return base;
+    /** Where the source window lands in the output: source window {@code (sx0, sy0, sw, sh)}, target rectangle. */
+    private record Placement(double sx0, double sy0, double sw, double sh, int dx, int dy, int dw, int dh) {
+    }
+
+    /**
+     * The fused pixel pass: every output row gets its background (solid, gradient or texture) and, inside the target
+     * rectangle, the bilinearly upscaled, lit and recoloured product composited over it, while the row is in cache.
+     */
+    private void paint(int[] out, int outW, int outH, StyleGuide.Background style, int bg, int product,
+            byte[] grey, int width, int height, Placement p, StyleRecipe recipe) {
+        boolean texture = style == StyleGuide.Background.TEXTURE;
+        boolean gradient = style == StyleGuide.Background.GRADIENT;
+        int[] texColours = texture ? textureColours(bg) : null;
+        int[] colHash = texture ? columnHashes(outW) : null;
+        boolean texLinear = texture && texColours[7] - texColours[0] == 7 * 0x010101;
+        int[] texRow = texture ? new int[outW] : null;
+
+        Tables t = lastTables;
+        if (t == null || !t.fits(recipe.exposure(), recipe.gamma(), product)) {
+            t = new Tables(recipe.exposure(), recipe.gamma(), product);
+            lastTables = t; // a race only builds the tables twice
         }
+        float[] litBase = t.litBase;
+        float[] litShades = t.litShades;
+        float[] alphaOf = t.alpha;
+        int[] opaque = t.opaque;
+        double ca = Math.cos(Math.toRadians(recipe.lightAngle()));
+        double sa = Math.sin(Math.toRadians(recipe.lightAngle()));
+        double strength = recipe.lightStrength();
+        float pr = (product >> 16) & 0xff;
+        float pg = (product >> 8) & 0xff;
+        float pb = product & 0xff;
+
+        // source with a one-pixel zero border, so that the bilinear taps never leave the array
+        int pw = width + 2;
+        float[] padded = new float[pw * (height + 2)];
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                padded[(y + 1) * pw + x + 1] = grey[y * width + x] & 0xff;
+            }
+        }
+        int dw = p.dw();
+        int dh = p.dh();
+        int[] x0s = new int[dw];
+        int[] x1s = new int[dw];
+        float[] fxs = new float[dw];
+        for (int x = 0; x < dw; x++) {
+            double sxf = p.sx0() + (x + 0.5) * p.sw() / dw - 0.5 + 1;
+            sxf = Math.max(0, Math.min(width + 0.999, sxf));
+            x0s[x] = (int) sxf;
+            x1s[x] = Math.min(x0s[x] + 1, width + 1);
+            fxs[x] = (float) (sxf - x0s[x]);
+        }
+        // spans of output columns that interpolate between the same two source columns
+        int[] spanStart = new int[dw + 1];
+        int spans = 0;
+        for (int x = 0; x < dw; x++) {
+            if (x == 0 || x0s[x] != x0s[x - 1]) {
+                spanStart[spans++] = x;
+            }
+        }
+        spanStart[spans] = dw;
+        // directional shading: 1 + strength * (light direction . (centre - position)), split into row and column
+        double dirX = strength * ca / Math.max(1, dw - 1);
+        float[] dirCol = new float[dw];
+        for (int x = 0; x < dw; x++) {
+            dirCol[x] = (float) (dirX * x);
+        }
+        for (int y = 0; y < outH; y++) {
+            int row = y * outW;
+            if (texture) {
+                textureRow(out, row, y, colHash, texColours, texLinear, texRow);
+            } else {
+                Arrays.fill(out, row, row + outW, gradient ? gradient(bg, y, outH) : bg);
+            }
+            int py = y - p.dy();
+            if (py < 0 || py >= dh) {
+                continue;
+            }
+            double syf = p.sy0() + (py + 0.5) * p.sh() / dh - 0.5 + 1;
+            syf = Math.max(0, Math.min(height + 0.999, syf));
+            int y0 = (int) syf;
+            float fy = (float) (syf - y0);
+            int r0 = y0 * pw;
+            int r1 = Math.min(y0 + 1, height + 1) * pw;
+            double ny = (double) py / Math.max(1, dh - 1);
+            float dirRowF = (float) (1 + strength * (0.5 * ca + (0.5 - ny) * sa));
+            int rowOut = row + p.dx();
+            for (int k = 0; k < spans; k++) {
+                int xs = spanStart[k];
+                int xe = spanStart[k + 1];
+                int xa = x0s[xs];
+                int xb = x1s[xs];
+                float ta = padded[r0 + xa];
+                float tb = padded[r0 + xb];
+                float ba = padded[r1 + xa];
+                float bb = padded[r1 + xb];
+                float lo = Math.min(Math.min(ta, tb), Math.min(ba, bb));
+                float hi = Math.max(Math.max(ta, tb), Math.max(ba, bb));
+                if (hi <= 2) {
+                    continue; // corners of at most 2 interpolate to at most 2 < 2.55: background only
+                }
+                // the same float operations, in the same order, as the reference: v and q are exact
+                float dt = tb - ta;
+                float db = bb - ba;
+                if (lo >= 128) {
+                    // corners of at least 128 interpolate to v >= 127.99, q >= 514: the product covers fully
+                    for (int x = xs; x < xe; x++) {
+                        float fx = fxs[x];
+                        float top = ta + dt * fx;
+                        float bottom = ba + db * fx;
+                        float v = top + (bottom - top) * fy;
+                        int q = (int) (v * (LEVELS / 255f) + 0.5f);
+                        int shade = (int) (litShades[q] * (dirRowF - dirCol[x]) + 0.5f);
+                        out[rowOut + x] = opaque[Math.min(shade, SHADES)];
+                    }
+                    continue;
+                }
+                for (int x = xs; x < xe; x++) {
+                    float fx = fxs[x];
+                    float top = ta + dt * fx;
+                    float bottom = ba + db * fx;
+                    float v = top + (bottom - top) * fy;
+                    if (v <= 2.55f) {
+                        continue;
+                    }
+                    int q = (int) (v * (LEVELS / 255f) + 0.5f);
+                    float dir = dirRowF - dirCol[x];
+                    int o = rowOut + x;
+                    if (q >= OPAQUE_LEVEL) {
+                        out[o] = opaque[Math.min((int) (litShades[q] * dir + 0.5f), SHADES)];
+                    } else {
+                        float alpha = alphaOf[q];
+                        float keep = 1 - alpha;
+                        float fa = Math.min(1, litBase[q] * dir) * alpha;
+                        int b0 = out[o];
+                        int r = (int) (((b0 >> 16) & 0xff) * keep + pr * fa + 0.5f);
+                        int g = (int) (((b0 >> 8) & 0xff) * keep + pg * fa + 0.5f);
+                        int b = (int) ((b0 & 0xff) * keep + pb * fa + 0.5f);
+                        out[o] = (r << 16) | (g << 8) | b;
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Lighting, coverage and the fully covered product colour as functions of the interpolated grey level (at
+     * 1/LEVELS steps) and of the shade (at 1/SHADES steps). Immutable once built, so one instance may serve
+     * concurrent renders.
+     */
+    private static final class Tables {
+        final double exposure;
+        final double gamma;
+        final int product;
+        final float[] litBase = new float[LEVELS + 1];
+        final float[] alpha = new float[LEVELS + 1];
+        /** {@code litBase * SHADES}: the shade-table index before the directional factor. */
+        final float[] litShades = new float[LEVELS + 1];
+        /**
+         * The fully covered product colour at shade {@code i / SHADES}, {@code i} in {@code 0..SHADES} (the shade is
+         * rounded to the nearest step: at most 0.5 / SHADES * 255 = 0.03 levels off).
+         */
+        final int[] opaque = new int[SHADES + 1];
+
+        Tables(double exposure, double gamma, int product) {
+            this.exposure = exposure;
+            this.gamma = gamma;
+            this.product = product;
+            double scale = Math.pow(2, exposure);
+            double invGamma = 1 / gamma;
+            for (int q = 0; q <= LEVELS; q++) {
+                double v = (double) q / LEVELS;
+                litBase[q] = (float) (0.55 + 0.45 * Math.pow(Math.min(1, v * scale), invGamma));
+                alpha[q] = (float) Math.min(1, v * 2);
+                litShades[q] = litBase[q] * SHADES;
+            }
+            int pr = (product >> 16) & 0xff;
+            int pg = (product >> 8) & 0xff;
+            int pb = product & 0xff;
+            for (int i = 0; i <= SHADES; i++) {
+                double s = (double) i / SHADES;
+                opaque[i] = (int) (pr * s + 0.5) << 16 | (int) (pg * s + 0.5) << 8 | (int) (pb * s + 0.5);
+            }
+        }
+
+        boolean fits(double otherExposure, double otherGamma, int otherProduct) {
+            return Double.compare(exposure, otherExposure) == 0 && Double.compare(gamma, otherGamma) == 0
+                    && product == otherProduct;
+        }
+    }
+
+    private static int gradient(int base, int y, int h) {
         double t = (double) y / Math.max(1, h - 1);
         int r = (base >> 16) & 0xff;
         int g = (base >> 8) & 0xff;
@@ -240,22 +364,61 @@ public final class AssetPipeline {
         return (r << 16) | (g << 8) | b;
     }
 
-    private static int texture(int base, int x, int y) {
-        int h = x * 374761393 + y * 668265263;
-        h = (h ^ (h >>> 13)) * 1274126177;
-        int d = ((h >>> 24) & 7) - 3;
-        int r = clamp(((base >> 16) & 0xff) + d);
-        int g = clamp(((base >> 8) & 0xff) + d);
-        int b = clamp((base & 0xff) + d);
-        return (r << 16) | (g << 8) | b;
+    // Texture: a hash of (x, y) picks an offset d in -3..4 added to every channel of the base colour (clamped).
+    private static final int HASH_X = 374761393;
+    private static final int HASH_Y = 668265263;
+    private static final int HASH_MIX = 1274126177;
+
+    /** @return the 8 texture colours of a base colour, index {@code d + 3} */
+    private static int[] textureColours(int base) {
+        int[] c = new int[8];
+        for (int k = 0; k < 8; k++) {
+            int d = k - 3;
+            c[k] = clamp(((base >> 16) & 0xff) + d) << 16 | clamp(((base >> 8) & 0xff) + d) << 8
+                    | clamp((base & 0xff) + d);
+        }
+        return c;
+    }
+
+    private static int[] columnHashes(int w) {
+        int[] h = new int[w];
+        for (int x = 0; x < w; x++) {
+            h[x] = x * HASH_X;
+        }
+        return h;
+    }
+
+    /**
+     * One texture row, computed in {@code tmp} (one array written, one read at the same index: C2 vectorises that
+     * loop, which it does not for a store at an offset into {@code out}) and copied. Without clamping (every channel
+     * of the base in 3..251) the colour is pure arithmetic; otherwise the 8 colours are looked up.
+     */
+    private static void textureRow(int[] out, int row, int y, int[] colHash, int[] colours, boolean linear,
+            int[] tmp) {
+        int w = tmp.length;
+        int hy = y * HASH_Y;
+        if (linear) {
+            int base = colours[0];
+            for (int x = 0; x < w; x++) {
+                int h = colHash[x] + hy;
+                h = (h ^ (h >>> 13)) * HASH_MIX;
+                tmp[x] = base + ((h >>> 24) & 7) * 0x010101;
+            }
+        } else {
+            for (int x = 0; x < w; x++) {
+                int h = colHash[x] + hy;
+                h = (h ^ (h >>> 13)) * HASH_MIX;
+                tmp[x] = (h >>> 24) & 7;
+            }
+            for (int x = 0; x < w; x++) {
+                tmp[x] = colours[tmp[x]];
+            }
+        }
+        System.arraycopy(tmp, 0, out, row, w);
     }
 
     private static int clamp(int v) {
         return v < 0 ? 0 : Math.min(255, v);
-    }
-
-    private static int mix(int bg, double fg, double alpha) {
-        return clamp((int) (bg * (1 - alpha) + fg * alpha + 0.5));
     }
 
     static int[] boundingBox(byte[] g, int w, int h) {
@@ -279,7 +442,7 @@ public final class AssetPipeline {
         return new int[] {minX, minY, maxX + 1, maxY + 1};
     }
 
-    private static void drawBanner(BufferedImage img, String text, Locale locale, int bannerH, int margin,
+    static void drawBanner(BufferedImage img, String text, Locale locale, int bannerH, int margin,
             List<Integer> palette, int bgIndex) {
         int w = img.getWidth();
         int h = img.getHeight();

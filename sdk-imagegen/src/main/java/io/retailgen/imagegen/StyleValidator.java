@@ -1,6 +1,7 @@
 package io.retailgen.imagegen;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -41,43 +42,48 @@ public final class StyleValidator {
             v.add(String.format(Locale.ROOT, "aspect ratio %.3f (%dx%d) is not allowed by guide '%s'",
                     (double) w / h, w, h, guide.name()));
         }
-        long[] count = new long[4096];
-        long[] sum = new long[4096 * 3];
-        int[] direct = image.getType() == BufferedImage.TYPE_INT_RGB
-                && image.getRaster().getDataBuffer() instanceof java.awt.image.DataBufferInt dbi
-                && image.getRaster().getParent() == null ? dbi.getData() : null;
-        int[] row = new int[w];
-        for (int y = 0; y < h; y++) {
-            if (direct == null) {
-                image.getRGB(0, y, w, 1, row, 0, w);
+        ColourCells cells = new ColourCells();
+        int[] direct = directPixels(image);
+        if (direct != null) {
+            for (int y = 0; y < h; y++) {
+                cells.add(direct, y * w, (y + 1) * w);
             }
-            for (int x = 0; x < w; x++) {
-                int p = direct == null ? row[x] : direct[y * w + x];
-                int r = (p >> 16) & 0xff;
-                int g = (p >> 8) & 0xff;
-                int b = p & 0xff;
-                int cell = (r >> 4) << 8 | (g >> 4) << 4 | (b >> 4);
-                count[cell]++;
-                sum[cell * 3] += r;
-                sum[cell * 3 + 1] += g;
-                sum[cell * 3 + 2] += b;
+        } else {
+            int[] row = new int[w];
+            for (int y = 0; y < h; y++) {
+                image.getRGB(0, y, w, 1, row, 0, w);
+                cells.add(row, 0, w);
             }
         }
+        cells.fold();
         long total = (long) w * h;
-        for (int c = 0; c < count.length; c++) {
-            if (count[c] >= DOMINANT_SHARE * total) {
-                int r = (int) (sum[c * 3] / count[c]);
-                int g = (int) (sum[c * 3 + 1] / count[c]);
-                int b = (int) (sum[c * 3 + 2] / count[c]);
-                int rgb = (r << 16) | (g << 8) | b;
+        for (int c = 0; c < ColourCells.CELLS; c++) {
+            long n = cells.count(c);
+            if (n > 0 && n >= DOMINANT_SHARE * total) {
+                int rgb = cells.mean(c);
                 double d = guide.paletteDistance(rgb);
                 if (d > guide.maxDeltaE()) {
                     v.add(String.format(Locale.ROOT, "dominant colour #%06X (%.1f%% of pixels) is %.1f CIEDE2000 "
-                            + "from the palette (allowed %.1f)", rgb, 100.0 * count[c] / total, d,
-                            guide.maxDeltaE()));
+                            + "from the palette (allowed %.1f)", rgb, 100.0 * n / total, d, guide.maxDeltaE()));
                 }
             }
         }
         return v;
+    }
+
+    /**
+     * @return the pixel array of an unshared {@code TYPE_INT_RGB} or {@code TYPE_INT_ARGB} image (one int per pixel,
+     *     row after row, the colour in the low 24 bits as {@code getRGB} gives it), or null for other images
+     */
+    private static int[] directPixels(BufferedImage image) {
+        int type = image.getType();
+        if ((type == BufferedImage.TYPE_INT_RGB || type == BufferedImage.TYPE_INT_ARGB)
+                && image.getRaster().getParent() == null
+                && image.getRaster().getDataBuffer() instanceof DataBufferInt dbi
+                && dbi.getNumBanks() == 1 && dbi.getOffset() == 0
+                && dbi.getSize() == image.getWidth() * image.getHeight()) {
+            return dbi.getData();
+        }
+        return null;
     }
 }
