@@ -1,6 +1,7 @@
 package io.retailgen.recommend;
 
 import io.retailgen.core.cache.StateCache;
+import io.retailgen.core.onnx.OnnxPruner;
 import io.retailgen.core.runtime.OnnxModel;
 import io.retailgen.core.runtime.Tensor;
 import io.retailgen.core.runtime.TensorSpec;
@@ -51,6 +52,12 @@ final class DefaultRecommender implements Recommender {
         final RecommendModel model;
         final HybridRanker ranker;
         final OnnxModel gru;
+        /**
+         * The same step cut down to {@code hidden_out} ({@link OnnxPruner}): ONNX Runtime runs every node whatever
+         * outputs are asked for, so clicks that only advance the state (catch-up) would otherwise pay the item
+         * scoring too.
+         */
+        final OnnxModel gruHidden;
         final int hidden;
         final boolean context;
         /** Whether the graph returns its top candidates ({@link GruExport#OUT_TOP_ITEMS}). */
@@ -72,6 +79,20 @@ final class DefaultRecommender implements Recommender {
                     ob.backend(backend);
                 }
                 this.gru = ob.build();
+                OnnxModel.Builder hb = OnnxModel.builder()
+                        .model(OnnxPruner.keepOutputs(m.onnx, List.of(GruExport.OUT_HIDDEN)))
+                        .name("recommend-gru-state-" + m.version()).options(new SessionOptions(1, 1, true));
+                if (backend != null) {
+                    hb.backend(backend);
+                }
+                OnnxModel stateOnly;
+                try {
+                    stateOnly = hb.build();
+                } catch (RuntimeException e) {
+                    gru.close();
+                    throw e;
+                }
+                this.gruHidden = stateOnly;
                 int h = 0;
                 boolean ctx = false;
                 for (TensorSpec s : gru.inputs()) {
@@ -93,6 +114,7 @@ final class DefaultRecommender implements Recommender {
                         : Set.of(GruExport.OUT_HIDDEN, GruExport.OUT_SCORES);
             } else {
                 this.gru = null;
+                this.gruHidden = null;
                 this.hidden = 0;
                 this.context = false;
                 this.topK = false;
@@ -125,7 +147,7 @@ final class DefaultRecommender implements Recommender {
                 feed.put(GruExport.IN_DEVICE, Tensor.ofLongs(new long[] {deviceSlot}, 1));
                 feed.put(GruExport.IN_HOUR, Tensor.ofLongs(new long[] {hourSlot}, 1));
             }
-            Map<String, Tensor> out = gru.run(feed, score ? scoreOutputs : HIDDEN_ONLY);
+            Map<String, Tensor> out = score ? gru.run(feed, scoreOutputs) : gruHidden.run(feed, HIDDEN_ONLY);
             s.hidden = out.get(GruExport.OUT_HIDDEN).toFloatArray();
             s.topItems = null;
             s.topScores = null;
@@ -150,6 +172,7 @@ final class DefaultRecommender implements Recommender {
         void close() {
             if (gru != null) {
                 gru.close();
+                gruHidden.close();
             }
         }
     }
