@@ -30,8 +30,9 @@ final class AhoCorasick {
         WORD_START_OR_NON_WORD
     }
 
-    /** Marks a state with outputs in the transition table ({@link #delta16}; the sign bit in {@link #delta}). */
-    private static final int OUT16 = 0x8000;
+    /** An automaton without patterns: it never leaves its root and never reports a match. */
+    static final AhoCorasick NONE = new AhoCorasick(List.of());
+
     /** The number of the DEAD state of an anchored automaton (the root is 0). */
     private static final int DEAD = 1;
 
@@ -44,17 +45,23 @@ final class AhoCorasick {
     private final char[] classOf;
     private final int width;
     /**
-     * The complete transition function (goto and failure folded together): {@code delta[state * width + class]}, the
-     * target state, with {@link Integer#MIN_VALUE} added when the target has outputs.
+     * The complete transition function (goto and failure folded together) with pre-multiplied state numbers, so that
+     * a step is one add and one load: {@code rows[state * width + class]} is the target state times {@link #width}
+     * (its row), with the sign bit set when the target has outputs.
      */
-    private final int[] delta;
-    /** The same table as chars, with {@link #OUT16} marking outputs, when every state number fits in 15 bits. */
-    private final char[] delta16;
+    private final int[] rows;
     /** The outputs flattened: the patterns ending at state s are {@code outFlat[outStart[s] .. outStart[s + 1])}. */
     private final int[] outStart;
     private final int[] outFlat;
     /** True when the automaton has a DEAD state. */
     private final boolean anchored;
+    /**
+     * Per ASCII char, {@link #BLOCKS_NEXT} and {@link #BLOCKS_LAST}: a match is skipped when its last char has
+     * {@code BLOCKS_LAST} and the char after it has {@code BLOCKS_NEXT}; null for no filter.
+     */
+    private final byte[] endFilter;
+    private static final int BLOCKS_NEXT = 1;
+    private static final int BLOCKS_LAST = 2;
 
     /**
      * An automaton that reports every occurrence.
@@ -75,6 +82,32 @@ final class AhoCorasick {
      * @param wordChar the word chars (unused for {@link Anchor#ANYWHERE}, may then be null)
      */
     AhoCorasick(List<String> patterns, Anchor anchor, java.util.function.IntPredicate wordChar) {
+        this(patterns, anchor, wordChar, null, null);
+    }
+
+    /**
+     * As {@link #AhoCorasick(List, Anchor, java.util.function.IntPredicate)}, and skips, without calling the sink,
+     * matches that end right before an ASCII char {@code blocksNext} accepts when the last char of the match is an
+     * ASCII char {@code blocksLast} accepts: for callers that would discard such matches, which end inside a word.
+     * Chars above ASCII never block.
+     *
+     * @param patterns the patterns, none empty
+     * @param anchor which occurrences to report
+     * @param wordChar the word chars (unused for {@link Anchor#ANYWHERE}, may then be null)
+     * @param blocksNext the ASCII chars after which no match may end, or null for no filter
+     * @param blocksLast the ASCII last chars of matches {@code blocksNext} applies to (null: all chars)
+     */
+    AhoCorasick(List<String> patterns, Anchor anchor, java.util.function.IntPredicate wordChar,
+                java.util.function.IntPredicate blocksNext, java.util.function.IntPredicate blocksLast) {
+        if (blocksNext == null) {
+            endFilter = null;
+        } else {
+            endFilter = new byte[128];
+            for (int c = 0; c < 128; c++) {
+                endFilter[c] = (byte) ((blocksNext.test(c) ? BLOCKS_NEXT : 0)
+                        | (blocksLast == null || blocksLast.test(c) ? BLOCKS_LAST : 0));
+            }
+        }
         List<Map<Character, Integer>> trie = new ArrayList<>();
         List<List<Integer>> out = new ArrayList<>();
         List<String> label = new ArrayList<>();
@@ -268,22 +301,10 @@ final class AhoCorasick {
             renumberedOutputs[i] = outputs[order[i]];
         }
         outputs = renumberedOutputs;
-        if (n <= OUT16) {
-            delta16 = new char[renumbered.length];
-            for (int i = 0; i < renumbered.length; i++) {
-                int t = renumbered[i];
-                delta16[i] = (char) (outputs[t].length > 0 ? t | OUT16 : t);
-            }
-            delta = null;
-        } else {
-            delta16 = null;
-            for (int i = 0; i < renumbered.length; i++) {
-                int t = renumbered[i];
-                if (outputs[t].length > 0) {
-                    renumbered[i] = t | Integer.MIN_VALUE;
-                }
-            }
-            delta = renumbered;
+        rows = new int[renumbered.length];
+        for (int i = 0; i < renumbered.length; i++) {
+            int t = renumbered[i];
+            rows[i] = t * width | (outputs[t].length > 0 ? Integer.MIN_VALUE : 0);
         }
         outStart = new int[n + 1];
         for (int s = 0; s < n; s++) {
@@ -327,44 +348,75 @@ final class AhoCorasick {
 
     void search(char[] text, int length, MatchSink sink) {
         final char[] cls = classOf;
+        final int[] r = rows;
         final int w = width;
         final int[] os = outStart;
         final int[] of = outFlat;
-        final char[] d16 = delta16;
+        // no filter: a table that never blocks
+        final byte[] ef = endFilter != null ? endFilter : NO_FILTER;
         // in DEAD (state 1 of an anchored automaton) every word char leads back to DEAD: skip such runs with
         // independent lookups in DEAD's row instead of the dependent state-to-state chain
-        final int dead = anchored ? DEAD : -1;
         final int deadRow = DEAD * w;
-        int state = 0;
-        if (d16 != null) {
-            for (int i = 0; i < length; i++) {
-                int t = d16[state * w + cls[text[i]]];
-                state = t & (OUT16 - 1);
-                if (t != state) {
+        final int dead = anchored ? deadRow : -1;
+        int row = 0;
+        for (int i = 0; i < length; i++) {
+            int t = r[row + cls[text[i]]];
+            row = t & Integer.MAX_VALUE;
+            if (t < 0) {
+                if (!blocked(ef, text, length, i)) {
+                    int state = row / w;
                     for (int k = os[state], to = os[state + 1]; k < to; k++) {
                         sink.match(of[k], i + 1);
                     }
-                } else if (state == dead) {
-                    while (i + 1 < length && d16[deadRow + cls[text[i + 1]]] == DEAD) {
-                        i++;
-                    }
                 }
-            }
-            return;
-        }
-        final int[] d = delta;
-        for (int i = 0; i < length; i++) {
-            int t = d[state * w + cls[text[i]]];
-            state = t & Integer.MAX_VALUE;
-            if (t != state) {
-                for (int k = os[state], to = os[state + 1]; k < to; k++) {
-                    sink.match(of[k], i + 1);
-                }
-            } else if (state == dead) {
-                while (i + 1 < length && d[deadRow + cls[text[i + 1]]] == DEAD) {
+            } else if (row == dead) {
+                while (i + 1 < length && r[deadRow + cls[text[i + 1]]] == deadRow) {
                     i++;
                 }
             }
         }
+    }
+
+    private static final byte[] NO_FILTER = new byte[128];
+
+    /**
+     * For loops that step the automaton themselves (see {@link Matches}): starting with row 0, {@code
+     * rows()[row + classes()[c]]} is the next row, negative when its state has outputs (then clear the sign bit).
+     *
+     * @return the transition table
+     */
+    int[] rows() {
+        return rows;
+    }
+
+    /** @return the class of every char, see {@link #rows()} */
+    char[] classes() {
+        return classOf;
+    }
+
+    /**
+     * Reports the outputs of the state of {@code row}, reached at the char before {@code end}, as {@link #search} does.
+     *
+     * @param row the row of a state with outputs, see {@link #rows()}
+     * @param end the end (exclusive) of the matches in {@code text}
+     */
+    void report(int row, int end, char[] text, int length, MatchSink sink) {
+        int state = row / width;
+        if (blocked(endFilter != null ? endFilter : NO_FILTER, text, length, end - 1)) {
+            return;
+        }
+        for (int k = outStart[state], to = outStart[state + 1]; k < to; k++) {
+            sink.match(outFlat[k], end);
+        }
+    }
+
+    /** @return true when the end filter skips the matches ending with {@code text[i]} */
+    private static boolean blocked(byte[] ef, char[] text, int length, int i) {
+        if (i + 1 >= length) {
+            return false;
+        }
+        char last = text[i];
+        char next = text[i + 1];
+        return last < 128 && next < 128 && (ef[last] & BLOCKS_LAST) != 0 && (ef[next] & BLOCKS_NEXT) != 0;
     }
 }

@@ -11,14 +11,38 @@ final class Analysis {
     private TextView light;
     private TextView strict;
     private TextView phrase;
+    /** Automata to run while the strict and the phrase view are built, or null. */
+    private final AhoCorasick strictMatcher;
+    private final AhoCorasick phraseMatcher;
+    private Matches strictFound;
+    private Matches phraseFound;
 
     Analysis(String text) {
         this(text, null);
     }
 
     Analysis(String text, Workspace workspace) {
+        this(text, workspace, null, null);
+    }
+
+    /** An analysis with the given views (for tests: views built another way), no workspace and no fused pass. */
+    Analysis(String text, TextView light, TextView strict, TextView phrase) {
+        this(text, (Workspace) null, null, null);
+        this.light = light;
+        this.strict = strict;
+        this.phrase = phrase;
+    }
+
+    /**
+     * @param strictMatcher an automaton to run over the strict view while it is built (see {@link
+     *     #strictMatches}), or null
+     * @param phraseMatcher the same for the phrase view, or null
+     */
+    Analysis(String text, Workspace workspace, AhoCorasick strictMatcher, AhoCorasick phraseMatcher) {
         this.text = text;
         this.workspace = workspace;
+        this.strictMatcher = strictMatcher;
+        this.phraseMatcher = phraseMatcher;
     }
 
     TextView light() {
@@ -30,16 +54,57 @@ final class Analysis {
 
     TextView strict() {
         if (strict == null) {
-            strict = Normalizer.strict(light(), workspace);
+            if (strictMatcher != null && phraseMatcher != null && phrase == null) {
+                // both views in one pass, each with its automaton
+                Matches sf = matches(Workspace.STRICT);
+                Matches pf = matches(Workspace.PHRASE);
+                strict = Normalizer.strictAndPhrase(light(), workspace, strictMatcher, sf, phraseMatcher, pf);
+                if (pf.valid) {
+                    phrase = pf.view;
+                }
+                strictFound = sf;
+                phraseFound = pf;
+            } else if (strictMatcher != null) {
+                strictFound = matches(Workspace.STRICT);
+                strict = Normalizer.strict(light(), workspace, strictMatcher, strictFound);
+            } else {
+                strict = Normalizer.strict(light(), workspace);
+            }
         }
         return strict;
     }
 
     TextView phrase() {
         if (phrase == null) {
-            phrase = Normalizer.phrase(light(), workspace);
+            if (phraseMatcher != null) {
+                phraseFound = matches(Workspace.PHRASE);
+                phrase = Normalizer.phrase(light(), workspace, phraseMatcher, phraseFound);
+            } else {
+                phrase = Normalizer.phrase(light(), workspace);
+            }
         }
         return phrase;
+    }
+
+    /** @return the matches of {@code m} over the strict view when they were found while it was built, else null */
+    Matches strictMatches(AhoCorasick m) {
+        return found(strictFound, m, strict);
+    }
+
+    /** @return the matches of {@code m} over the phrase view when they were found while it was built, else null */
+    Matches phraseMatches(AhoCorasick m) {
+        return found(phraseFound, m, phrase);
+    }
+
+    private static Matches found(Matches f, AhoCorasick m, TextView v) {
+        return f != null && f.valid && f.matcher == m && f.view == v && v != null ? f : null;
+    }
+
+    /** @return a cleared match buffer for the {@link Workspace#STRICT} or {@link Workspace#PHRASE} view */
+    private Matches matches(int slot) {
+        Matches m = workspace == null ? new Matches() : workspace.matches(slot);
+        m.clear();
+        return m;
     }
 
     /** @return an int array of at least {@code n} values, reused when there is a workspace (any content) */

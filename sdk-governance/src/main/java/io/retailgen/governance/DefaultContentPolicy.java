@@ -19,28 +19,63 @@ final class DefaultContentPolicy implements ContentPolicy {
     private final List<Check> checks;
     private final List<TextCheck> custom;
     private final Map<Severity, Verdict> verdicts;
+    /** The automata the checks run over the strict and the phrase view, run while the views are built; or null. */
+    private final AhoCorasick strictMatcher;
+    private final AhoCorasick phraseMatcher;
 
     DefaultContentPolicy(List<Check> checks, List<TextCheck> custom, Map<Severity, Verdict> verdicts) {
         this.checks = List.copyOf(checks);
         this.custom = List.copyOf(custom);
         this.verdicts = new EnumMap<>(verdicts);
+        AhoCorasick s = null;
+        AhoCorasick p = null;
+        for (Check c : checks) {
+            if (c instanceof ProfanityCheck pc && s == null) {
+                s = pc.fusedMatcher();
+            } else if (c instanceof PhraseCheck pc && p == null) {
+                p = pc.fusedMatcher();
+            }
+        }
+        strictMatcher = s;
+        phraseMatcher = p;
     }
 
     @Override
     public PolicyResult check(String text) {
         Objects.requireNonNull(text, "text == null");
-        List<Hit> hits = new ArrayList<>();
+        List<Hit> hits;
         Workspace w = Workspace.acquire(text.length());
         try {
-            Analysis analysis = new Analysis(text, w);
-            for (Check c : checks) {
-                c.run(analysis, hits);
-            }
+            hits = builtIn(new Analysis(text, w, strictMatcher, phraseMatcher));
         } finally {
             if (w != null) {
                 w.release();
             }
         }
+        return result(text, hits);
+    }
+
+    /**
+     * Runs the checks over the given analysis of {@code text} (for tests: views built another way).
+     *
+     * @param text the text
+     * @param analysis its analysis
+     * @return the result
+     */
+    PolicyResult check(String text, Analysis analysis) {
+        return result(text, builtIn(analysis));
+    }
+
+    private List<Hit> builtIn(Analysis analysis) {
+        List<Hit> hits = new ArrayList<>();
+        for (Check c : checks) {
+            c.run(analysis, hits);
+        }
+        return hits;
+    }
+
+    /** Adds the custom checks' findings to {@code hits} and builds the result. */
+    private PolicyResult result(String text, List<Hit> hits) {
         for (TextCheck c : custom) {
             List<Finding> found = Objects.requireNonNull(c.check(text), () -> "check " + c + " returned null");
             for (Finding f : found) {

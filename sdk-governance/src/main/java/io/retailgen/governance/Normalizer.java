@@ -323,6 +323,271 @@ final class Normalizer {
      * @return the strict view
      */
     static TextView strict(TextView light, Workspace w) {
+        return strict(light, w, null, null);
+    }
+
+    /**
+     * @param light a light view
+     * @param w buffers to build the view in, or null to allocate
+     * @param fused an automaton to run over the view while it is built, or null
+     * @param found where the matches of {@code fused} go (may be null when {@code fused} is): {@link Matches#valid}
+     *     when they are all there, else the caller must search the view
+     * @return the strict view
+     */
+    static TextView strict(TextView light, Workspace w, AhoCorasick fused, Matches found) {
+        return strictAndPhrase(light, w, fused, found, null, null);
+    }
+
+    /**
+     * The strict view as {@link #strict(TextView, Workspace, AhoCorasick, Matches)}, and, when {@code phraseFound}
+     * is not null and the text allows, the phrase view in the same pass, with {@code phraseMatcher} run over it:
+     * then {@code phraseFound} is {@link Matches#valid} and holds the view in {@link Matches#view}.
+     *
+     * @param phraseMatcher the automaton to run over the phrase view, or null
+     * @param phraseFound where the phrase view and its matches go, or null to build no phrase view
+     * @return the strict view
+     */
+    static TextView strictAndPhrase(TextView light, Workspace w, AhoCorasick strictMatcher, Matches strictFound,
+                                    AhoCorasick phraseMatcher, Matches phraseFound) {
+        if (strictFound != null) {
+            strictFound.clear();
+        }
+        if (phraseFound != null) {
+            phraseFound.clear();
+        }
+        TextView v = strictPlain(light, light.chars, w, strictMatcher, strictFound, phraseMatcher, phraseFound);
+        if (v != null) {
+            return v;
+        }
+        // leetspeak to undo, or letters written one by one: with the former only, the same pass over the chars with
+        // leetspeak undone (the phrase view still reads the light chars)
+        char[] m = undoLeet(light, w);
+        if (m != light.chars) {
+            v = strictPlain(light, m, w, strictMatcher, strictFound, phraseMatcher, phraseFound);
+            if (v != null) {
+                return v;
+            }
+        }
+        if (strictFound != null) {
+            strictFound.clear();
+        }
+        if (phraseFound != null) {
+            phraseFound.clear();
+        }
+        return strictGeneral(light, w);
+    }
+
+    // strictPlain's per-char flags: the class (LETTER, DIGIT or OTHER) in the low two bits, plus
+    /** a letter, or a leet char that is not also punctuation (as F_CORE) */
+    private static final int P_CORE = 8;
+    /** a leet char that is also punctuation, mapped only when a core char follows in the word */
+    private static final int P_PLEET = 16;
+    /** a leet char that is not punctuation, always mapped in a word with a letter */
+    private static final int P_NPLEET = 32;
+    /** in the word accumulator only: a punctuation leet char followed by a core char */
+    private static final int P_MAPPED = 64;
+    private static final byte[] PLAIN = new byte[256];
+
+    static {
+        for (char c = 0; c < 256; c++) {
+            PLAIN[c] = (byte) plainFlagsOf(c);
+        }
+    }
+
+    private static int plainFlagsOf(char c) {
+        int f = flagsOf(c);
+        int p = f & (LETTER | DIGIT);
+        if ((f & F_CORE) != 0) {
+            p |= P_CORE;
+        }
+        if ((f & F_LEET) != 0) {
+            p |= (f & F_CORE) != 0 ? P_NPLEET : P_PLEET;
+        }
+        return p;
+    }
+
+    private static int plainFlags(char c) {
+        return c < 256 ? PLAIN[c] : plainFlagsOf(c);
+    }
+
+    /**
+     * The strict view in one pass, for the common text in which no letters are written one by one: then the view is
+     * {@code m} (the light view's chars, or those with leetspeak undone) with repeated letters collapsed, as a view
+     * derived from the light view. Runs {@code fused} over the view chars as they are made, and builds the phrase
+     * view (from the light chars) in the same pass when {@code phraseFound} is not null.
+     *
+     * @param m the light view's chars, or {@link #undoLeet}'s
+     * @return the view, or null when the text needs {@link #strictGeneral}, or leetspeak undone first
+     */
+    private static TextView strictPlain(TextView light, char[] m, Workspace w, AhoCorasick fused, Matches found,
+                                        AhoCorasick phraseMatcher, Matches phraseFound) {
+        if (found != null) {
+            found.clear();
+        }
+        if (phraseFound != null) {
+            phraseFound.clear();
+        }
+        int n = light.length;
+        char[] src = light.chars;
+        // a derived view of the light view: chars and the first light index of each (the next char's first index
+        // minus one is its last, so the span and the count of collapsed letters follow from these)
+        char[] chars = Workspace.chars(w, Workspace.STRICT, n);
+        int[] from = Workspace.starts(w, Workspace.STRICT, n + 1);
+        // without an automaton, step one that never leaves its root
+        final boolean fusing = fused != null && found != null;
+        final int[] rows = (fusing ? fused : AhoCorasick.NONE).rows();
+        final char[] acls = (fusing ? fused : AhoCorasick.NONE).classes();
+        int state = 0;
+        int len = 0;
+        int prev = -1; // chars[len - 1], -1 when len == 0
+        // the phrase view, as in phrase(...), when wanted: derived from the light view too
+        final boolean withPhrase = phraseFound != null;
+        final char[] pchars = withPhrase ? Workspace.chars(w, Workspace.PHRASE, n) : null;
+        final int[] pfrom = withPhrase ? Workspace.starts(w, Workspace.PHRASE, n + 1) : null;
+        final AhoCorasick pm = withPhrase && phraseMatcher != null ? phraseMatcher : AhoCorasick.NONE;
+        final int[] prows = pm.rows();
+        final char[] pcls = pm.classes();
+        int pstate = 0;
+        int plen = 0;
+        int pprev = -1;
+        // the flags of the current word so far, and (bit 0) whether any word needs leetspeak undone: the word has a
+        // letter and a non-punctuation leet char, or a punctuation leet char before a core char
+        int acc = 0;
+        int need = 0;
+        int prevCls = OTHER;
+        int f = n > 0 ? plainFlags(m[0]) : 0;
+        for (int i = 0; i < n; i++) {
+            char c = m[i];
+            int fn = i + 1 < n ? plainFlags(m[i + 1]) : 0;
+            acc = c == ' ' ? 0 : acc | f | ((acc << 2) & (f << 3) & P_MAPPED);
+            need |= acc & ((acc >> 5) | (acc >> 6));
+            int cls = f & (LETTER | DIGIT);
+            boolean letter = cls == LETTER;
+            if ((letter & prevCls == OTHER & (fn & (LETTER | DIGIT)) == OTHER && joinsLetters(m, n, i))
+                    | (need & 1) != 0) {
+                return null;
+            }
+            // Without branches on the text: a char that repeats the previous letter (col = 1) is written to the
+            // unused slot after the view, where the next new char overwrites it.
+            int col = letter & prev == c ? 1 : 0;
+            chars[len] = c;
+            from[len] = i;
+            len += 1 - col;
+            if (col == 0) {
+                int t = rows[state + acls[c]];
+                state = t & Integer.MAX_VALUE;
+                if (t < 0) {
+                    found.add(state, len);
+                }
+            }
+            prev = c;
+            prevCls = cls;
+            f = fn;
+            if (withPhrase) {
+                char lc = src[i];
+                char pc = lc < 128 ? PHRASE_ASCII[lc] : phraseChar(lc);
+                int pcol = (pc == ' ' | pc == '#') & pc == pprev ? 1 : 0;
+                pchars[plen] = pc;
+                pfrom[plen] = i;
+                plen += 1 - pcol;
+                if (pcol == 0) {
+                    int t = prows[pstate + pcls[pc]];
+                    pstate = t & Integer.MAX_VALUE;
+                    if (t < 0) {
+                        phraseFound.add(pstate, plen);
+                    }
+                }
+                pprev = pc;
+            }
+        }
+        from[len] = n;
+        TextView v = new TextView(chars, from, len, light, true);
+        if (fusing) {
+            found.complete(fused, v);
+        }
+        if (withPhrase) {
+            pfrom[plen] = n;
+            TextView p = new TextView(pchars, pfrom, plen, light, false);
+            if (phraseMatcher != null) {
+                phraseFound.complete(phraseMatcher, p);
+            } else {
+                phraseFound.view = p;
+            }
+        }
+        return v;
+    }
+
+    /**
+     * The first pass of {@link #strictGeneral}: leetspeak undone in every word (run of non-spaces) that contains a
+     * letter.
+     *
+     * @return the light view's chars when no char changes, else a copy with the letters
+     */
+    private static char[] undoLeet(TextView light, Workspace w) {
+        int n = light.length;
+        char[] src = light.chars;
+        char[] m = src;
+        int wordStart = 0;
+        int seen = 0;
+        int lastCore = -1;
+        for (int j = 0; j <= n; j++) {
+            char c = j < n ? src[j] : ' ';
+            if (c == ' ') {
+                if ((seen & F_LETTER) != 0 && (seen & F_LEET) != 0) {
+                    for (int k = wordStart; k < j; k++) {
+                        char x = src[k];
+                        char l = leet(x);
+                        if (l != 0 && !(punctuationLeet(x) && k >= lastCore)) {
+                            if (m == src) {
+                                m = Workspace.chars(w, Workspace.SCRATCH, n);
+                                System.arraycopy(src, 0, m, 0, n);
+                            }
+                            m[k] = l;
+                        }
+                    }
+                }
+                seen = 0;
+                lastCore = -1;
+                wordStart = j + 1;
+                continue;
+            }
+            int f = c < 256 ? FLAGS[c] : flagsOf(c);
+            seen |= f;
+            if ((f & F_CORE) != 0) {
+                lastCore = j;
+            }
+        }
+        return m;
+    }
+
+    /** As {@code singleLetters(m, cls, n, i) != null} where {@code cls} is the plain class of every char. */
+    private static boolean joinsLetters(char[] m, int n, int i) {
+        int count = 1;
+        int k = i + 1;
+        while (true) {
+            int sepEnd = k;
+            while (sepEnd < n && sepEnd - k < 3 && spacedSeparator(m[sepEnd])) {
+                sepEnd++;
+            }
+            if (sepEnd > k && sepEnd < n && isSinglePlainLetter(m, n, sepEnd)) {
+                if (++count >= 3) {
+                    return true;
+                }
+                k = sepEnd + 1;
+            } else {
+                return false;
+            }
+        }
+    }
+
+    private static boolean isSinglePlainLetter(char[] m, int n, int i) {
+        return (plainFlags(m[i]) & (LETTER | DIGIT)) == LETTER
+                && (i == 0 || (plainFlags(m[i - 1]) & (LETTER | DIGIT)) == OTHER)
+                && (i + 1 >= n || (plainFlags(m[i + 1]) & (LETTER | DIGIT)) == OTHER);
+    }
+
+    /** The strict view of any text, in two passes: leetspeak undone word by word, then joined and collapsed. */
+    private static TextView strictGeneral(TextView light, Workspace w) {
         int n = light.length;
         char[] src = light.chars;
         // One pass over the words (runs of non-spaces): the letter/digit class of every char and, in words that
@@ -474,6 +739,24 @@ final class Normalizer {
      * @return the phrase view
      */
     static TextView phrase(TextView light, Workspace w) {
+        return phrase(light, w, null, null);
+    }
+
+    /**
+     * @param light a light view
+     * @param w buffers to build the view in, or null to allocate
+     * @param fused an automaton to run over the view while it is built, or null
+     * @param found where the matches of {@code fused} go, as in {@link #strict(TextView, Workspace, AhoCorasick,
+     *     Matches)}
+     * @return the phrase view
+     */
+    static TextView phrase(TextView light, Workspace w, AhoCorasick fused, Matches found) {
+        if (found != null) {
+            found.clear();
+        }
+        final int[] rows = fused == null || found == null ? null : fused.rows();
+        final char[] acls = rows == null ? null : fused.classes();
+        int state = 0;
         int n = light.length;
         char[] src = light.chars;
         int[] lightStart = light.start;
@@ -497,9 +780,20 @@ final class Normalizer {
             chars[len - 1] = c;
             start[len - 1] = lastStart;
             end[len - 1] = lastEnd;
+            if (rows != null & col == 0) {
+                int t = rows[state + acls[c]];
+                state = t & Integer.MAX_VALUE;
+                if (t < 0) {
+                    found.add(state, len);
+                }
+            }
             prev = c;
         }
-        return new TextView(chars, start, end, null, len, null, false);
+        TextView v = new TextView(chars, start, end, null, len, null, false);
+        if (rows != null) {
+            found.complete(fused, v);
+        }
+        return v;
     }
 
     /** The phrase view's char for a light view char: hyphens, underscores and slashes are spaces, digits '#'. */

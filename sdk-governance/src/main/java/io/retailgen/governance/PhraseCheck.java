@@ -62,7 +62,9 @@ final class PhraseCheck implements Check {
             payloads.add(List.copyOf(byKey.get(k)));
         }
         // a match must not start or end inside a word: the anchored automaton skips those that start inside one
-        matcher = new AhoCorasick(keys, AhoCorasick.Anchor.WORD_START_OR_NON_WORD, c -> boundaryChar((char) c));
+        // and must not end inside one: the automaton skips those that end before a boundary char too
+        matcher = new AhoCorasick(keys, AhoCorasick.Anchor.WORD_START_OR_NON_WORD, c -> boundaryChar((char) c),
+                c -> boundaryChar((char) c), c -> boundaryChar((char) c));
         authorizedPattern = new boolean[keys.size()];
         for (int k = 0; k < keys.size(); k++) {
             for (Payload pl : payloads.get(k)) {
@@ -85,19 +87,25 @@ final class PhraseCheck implements Check {
     private record Match(int start, int end, int token, int endToken) {
     }
 
+    /** @return the automaton to run while the phrase view is built (see {@link Analysis#phraseMatches}) */
+    AhoCorasick fusedMatcher() {
+        return matcher;
+    }
+
     @Override
     public void run(Analysis analysis, List<Hit> out) {
         if (matcher.patternCount() == 0) {
             return;
         }
         TextView v = analysis.phrase();
+        Matches found = analysis.phraseMatches(matcher);
         String text = analysis.text;
         boolean[] unlessSeen = new boolean[claims.size()];
         Map<Integer, List<Match>> claimHits = new HashMap<>();
         List<Match> brandMatches = new ArrayList<>();
         List<Match> markerMatches = new ArrayList<>();
         List<Integer> markerIndex = new ArrayList<>();
-        matcher.search(v.chars, v.length, (p, end) -> {
+        AhoCorasick.MatchSink sink = (p, end) -> {
             int start = end - matcher.patternLength(p);
             if ((start > 0 && boundaryChar(v.chars[start - 1]) && boundaryChar(v.chars[start]))
                     || (end < v.length && boundaryChar(v.chars[end]) && boundaryChar(v.chars[end - 1]))) {
@@ -130,7 +138,12 @@ final class PhraseCheck implements Check {
             if (brandAdded && !authorizedPattern[p]) {
                 brandMatches.add(match);
             }
-        });
+        };
+        if (found != null) {
+            found.replay(matcher, v.chars, v.length, sink);
+        } else {
+            matcher.search(v.chars, v.length, sink);
+        }
         claimHits.forEach((rule, matches) -> {
             if (unlessSeen[rule]) {
                 return;

@@ -262,41 +262,49 @@ final class PiiCheck implements Check {
         return sum % 10 == 0;
     }
 
+    /**
+     * Street addresses: a house number (one to five digits and at most one more char), then capitalized words, the
+     * last of them, two to five words after the number, a street type ("12 Baker Street", "221B Baker St."). Found
+     * from the house numbers forward: the scan looks at digits only, and at the few words after a house number.
+     */
     private void addresses(TextView v, String original, List<Hit> out) {
         char[] c = v.chars;
         int n = v.length;
-        int[] ts = new int[8];
-        int[] te = new int[8];
-        int count = 0;
         int i = 0;
         while (i < n) {
-            if (!CharClass.isLetterOrDigit(c[i])) {
+            if (!isDigit(c[i])) {
                 i++;
                 continue;
             }
-            int s = i;
+            boolean insideWord = i > 0 && CharClass.isLetterOrDigit(c[i - 1]);
+            int hs = i;
             while (i < n && CharClass.isLetterOrDigit(c[i])) {
                 i++;
             }
-            // a ring of the last 8 word tokens
-            ts[count % 8] = s;
-            te[count % 8] = i;
-            count++;
-            // the cheap capitalization test first: most words are lower case and need no String
-            if (count < 2 || !Character.isUpperCase(original.charAt(v.originalStart(s)))
-                    || !streetType(c, s, i)) {
+            if (insideWord || !isHouseNumber(c, hs, i)) {
                 continue;
             }
-            for (int k = 1; k <= 5 && k < count && k < 8; k++) {
-                int idx = (count - 1 - k) % 8;
-                int ns = ts[idx];
-                int ne = te[idx];
-                if (k >= 2 && isHouseNumber(c, ns, ne)) {
-                    int end = i < n && c[i] == '.' ? i + 1 : i;
-                    add(v, ns, end, PiiKind.ADDRESS, out);
+            // the next words: each capitalized; from the second on, a street type ends an address; a word that is
+            // not all letters ends the run
+            int j = i;
+            for (int k = 1; k <= 5; k++) {
+                while (j < n && !CharClass.isLetterOrDigit(c[j])) {
+                    j++;
+                }
+                if (j >= n) {
                     break;
                 }
-                if (!Character.isUpperCase(original.charAt(v.originalStart(ns))) || !allLetters(c, ns, ne)) {
+                int ws = j;
+                while (j < n && CharClass.isLetterOrDigit(c[j])) {
+                    j++;
+                }
+                if (!Character.isUpperCase(original.charAt(v.originalStart(ws)))) {
+                    break;
+                }
+                if (k >= 2 && streetType(c, ws, j)) {
+                    add(v, hs, j < n && c[j] == '.' ? j + 1 : j, PiiKind.ADDRESS, out);
+                }
+                if (!allLetters(c, ws, j)) {
                     break;
                 }
             }

@@ -41,7 +41,10 @@ final class ProfanityCheck implements Check {
                 continue;
             }
             int offset = v.text().indexOf(key);
-            int[] runs = java.util.Arrays.copyOfRange(v.runs, offset, offset + key.length());
+            int[] runs = new int[key.length()];
+            for (int i = 0; i < runs.length; i++) {
+                runs[i] = v.runAt(offset + i);
+            }
             byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(new Entry(e.getKey(), runs, e.getValue()));
         }
         List<String> keys = new ArrayList<>(byKey.keySet());
@@ -50,8 +53,11 @@ final class ProfanityCheck implements Check {
         for (String k : keys) {
             entries.add(List.copyOf(byKey.get(k)));
         }
-        matcher = new AhoCorasick(keys);
-        atWordStart = new AhoCorasick(keys, AhoCorasick.Anchor.WORD_START, c -> TextView.isWordChar((char) c));
+        // a match must end at a word end or before one of the SUFFIXES: skip those followed by any other word char
+        java.util.function.IntPredicate blocksNext = c -> TextView.isWordChar((char) c) && !suffixStart((char) c);
+        matcher = new AhoCorasick(keys, AhoCorasick.Anchor.ANYWHERE, null, blocksNext, null);
+        atWordStart = new AhoCorasick(keys, AhoCorasick.Anchor.WORD_START, c -> TextView.isWordChar((char) c),
+                blocksNext, null);
         Map<Integer, List<Masked>> byLength = new HashMap<>();
         for (int p = 0; p < keys.size(); p++) {
             String k = keys.get(p);
@@ -77,13 +83,19 @@ final class ProfanityCheck implements Check {
         allowed = Set.copyOf(allow);
     }
 
+    /** @return the automaton to run while the strict view is built (see {@link Analysis#strictMatches}) */
+    AhoCorasick fusedMatcher() {
+        return atWordStart;
+    }
+
     @Override
     public void run(Analysis analysis, List<Hit> out) {
         if (matcher.patternCount() == 0) {
             return;
         }
         TextView v = analysis.strict();
-        (v.joined == null ? atWordStart : matcher).search(v.chars, v.length, (p, end) -> {
+        Matches found = analysis.strictMatches(atWordStart);
+        AhoCorasick.MatchSink sink = (p, end) -> {
             int start = end - matcher.patternLength(p);
             if (!v.wordStart(start) && !(v.insideJoined(start) && end == joinedEnd(v, end))) {
                 return;
@@ -105,7 +117,7 @@ final class ProfanityCheck implements Check {
             Severity best = null;
             String term = null;
             for (Entry e : entries.get(p)) {
-                if (runsCover(v.runs, start, e.runs) && (best == null || e.severity.compareTo(best) > 0)) {
+                if (runsCover(v, start, e.runs) && (best == null || e.severity.compareTo(best) > 0)) {
                     best = e.severity;
                     term = e.term;
                 }
@@ -128,7 +140,12 @@ final class ProfanityCheck implements Check {
             int oe = v.originalEnd(wordEnd);
             out.add(new Hit(new Finding(os, oe, "profanity.lexicon", "profanity", best,
                     "inappropriate language (lexicon term '" + term + "')"), null));
-        });
+        };
+        if (found != null && v.joined == null) {
+            found.replay(atWordStart, v.chars, v.length, sink);
+        } else {
+            (v.joined == null ? atWordStart : matcher).search(v.chars, v.length, sink);
+        }
         masked(v, out);
     }
 
@@ -167,7 +184,7 @@ final class ProfanityCheck implements Check {
                     stars++;
                     full.append('*');
                 } else {
-                    full.append(String.valueOf(c[k]).repeat(Math.max(1, v.runs[k])));
+                    full.append(String.valueOf(c[k]).repeat(Math.max(1, v.runAt(k))));
                 }
             }
             if (full.length() - stars < 2 || stars > full.length() - stars) {
@@ -209,6 +226,15 @@ final class ProfanityCheck implements Check {
         return best;
     }
 
+    private static boolean suffixStart(char c) {
+        for (String s : SUFFIXES) {
+            if (s.charAt(0) == c) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static int joinedEnd(TextView v, int from) {
         int e = from;
         while (e < v.length && v.joined != null && v.joined[e]) {
@@ -226,9 +252,9 @@ final class ProfanityCheck implements Check {
         return true;
     }
 
-    private static boolean runsCover(int[] textRuns, int start, int[] termRuns) {
+    private static boolean runsCover(TextView v, int start, int[] termRuns) {
         for (int i = 0; i < termRuns.length; i++) {
-            if (textRuns[start + i] < termRuns[i]) {
+            if (v.runAt(start + i) < termRuns[i]) {
                 return false;
             }
         }

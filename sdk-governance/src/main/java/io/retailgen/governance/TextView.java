@@ -2,21 +2,33 @@ package io.retailgen.governance;
 
 /**
  * A normalized form of a text: its characters and, for each one, the span of the original text it came from, so
- * that a match in the normalized form maps back to the original. {@code runs} counts how many equal letters each
- * character stands for after repeated letters were collapsed (only in the strict view).
+ * that a match in the normalized form maps back to the original; in the strict view, also how many equal letters
+ * each character stands for after repeated letters were collapsed ({@link #runAt(int)}).
+ *
+ * <p>A view either holds the spans in arrays, or is derived from a source view it merely shortens: each of its
+ * characters then stands for a run of consecutive source characters, {@code from[i]} is the first of them, and the
+ * spans and run lengths are computed when asked for, so that building the view stores two values per character
+ * instead of four.
  */
 final class TextView {
     final char[] chars;
-    final int[] start;
-    final int[] end;
-    final int[] runs;
     final int length;
     /** True where the character belongs to letters written one by one and joined ("f u c k"); may be null. */
     final boolean[] joined;
     /** True when an {@code '@'} of the view came from a char other than an ASCII {@code '@'} (a light view only). */
     final boolean foldedAt;
+    /** The spans and the runs of a view with arrays (see the constructors); null in a derived view. */
+    final int[] start;
+    final int[] end;
+    final int[] runs;
+    /** A derived view: the source index of every char's first source char, and {@code from[length]}. */
+    private final int[] from;
+    private final TextView source;
+    private final boolean hasRuns;
 
     /**
+     * A view with its spans in arrays.
+     *
      * @param chars the characters (the arrays may be longer than {@code length}, and may be reused buffers)
      * @param start per character, the start of its original span
      * @param end per character, the end of its original span
@@ -33,6 +45,53 @@ final class TextView {
         this.length = length;
         this.joined = joined;
         this.foldedAt = foldedAt;
+        this.from = null;
+        this.source = null;
+        this.hasRuns = runs != null;
+    }
+
+    /**
+     * A derived view (see the class comment).
+     *
+     * @param chars the characters
+     * @param from per character, the index in {@code source} of the first source char it stands for; {@code
+     *     from[length]} is {@code source.length}; the source chars of character {@code i} are {@code from[i] ..
+     *     from[i + 1] - 1}
+     * @param length the number of characters
+     * @param source a view with its spans in arrays, whose span ends do not decrease
+     * @param hasRuns true when {@link #runAt(int)} is the number of source chars (the strict view)
+     */
+    TextView(char[] chars, int[] from, int length, TextView source, boolean hasRuns) {
+        this.chars = chars;
+        this.from = from;
+        this.length = length;
+        this.source = source;
+        this.hasRuns = hasRuns;
+        this.start = null;
+        this.end = null;
+        this.runs = null;
+        this.joined = null;
+        this.foldedAt = false;
+    }
+
+    /** @return the start of the original span of character {@code i} */
+    int startAt(int i) {
+        return from == null ? start[i] : source.startAt(from[i]);
+    }
+
+    /** @return the end of the original span of character {@code i} */
+    int endAt(int i) {
+        return from == null ? end[i] : source.endAt(from[i + 1] - 1);
+    }
+
+    /** @return true when the view counts collapsed letters ({@link #runAt(int)}) */
+    boolean hasRuns() {
+        return hasRuns;
+    }
+
+    /** @return how many equal letters character {@code i} stands for; only when {@link #hasRuns()} */
+    int runAt(int i) {
+        return from == null ? runs[i] : from[i + 1] - from[i];
     }
 
     /** @return true when index {@code i} lies inside (not at the start of) a run of joined single letters */
@@ -42,12 +101,12 @@ final class TextView {
 
     /** @return the original span start of normalized index {@code from} */
     int originalStart(int from) {
-        return start[from];
+        return startAt(from);
     }
 
     /** @return the original span end of the normalized range ending (exclusive) at {@code to} */
     int originalEnd(int to) {
-        return end[to - 1];
+        return endAt(to - 1);
     }
 
     String text() {

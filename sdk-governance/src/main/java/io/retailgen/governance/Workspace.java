@@ -28,6 +28,8 @@ final class Workspace {
     private byte[] bytes;
     private boolean[] flags;
     private int[] tokens;
+    private final Matches strictMatches = new Matches();
+    private final Matches phraseMatches = new Matches();
     private boolean inUse;
 
     private Workspace() {
@@ -106,6 +108,11 @@ final class Workspace {
             tokens = new int[size(n)];
         }
         return tokens;
+    }
+
+    /** @return the match buffer of the strict ({@link #STRICT}) or the phrase ({@link #PHRASE}) view */
+    Matches matches(int slot) {
+        return slot == STRICT ? strictMatches : phraseMatches;
     }
 
     // allocation helpers for callers that may have no workspace

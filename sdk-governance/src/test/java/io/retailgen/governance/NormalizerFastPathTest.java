@@ -37,10 +37,11 @@ class NormalizerFastPathTest {
         assertThat(fast.length).as("length of %s", text).isEqualTo(ref.length);
         for (int i = 0; i < ref.length; i++) {
             assertThat(fast.chars[i]).as("char %d of %s", i, text).isEqualTo(ref.chars[i]);
-            assertThat(fast.start[i]).as("start %d of %s", i, text).isEqualTo(ref.start[i]);
-            assertThat(fast.end[i]).as("end %d of %s", i, text).isEqualTo(ref.end[i]);
+            assertThat(fast.startAt(i)).as("start %d of %s", i, text).isEqualTo(ref.start[i]);
+            assertThat(fast.endAt(i)).as("end %d of %s", i, text).isEqualTo(ref.end[i]);
             if (runs) {
-                assertThat(fast.runs[i]).as("runs %d of %s", i, text).isEqualTo(ref.runs[i]);
+                assertThat(fast.hasRuns()).isTrue();
+                assertThat(fast.runAt(i)).as("runs %d of %s", i, text).isEqualTo(ref.runs[i]);
             }
             boolean fj = fast.joined != null && fast.joined[i];
             boolean rj = ref.joined != null && ref.joined[i];

@@ -74,10 +74,10 @@ class PolicyFuzzTest {
             TextView phrase = Normalizer.phrase(light);
             for (TextView v : new TextView[] {light, strict, phrase}) {
                 for (int i = 0; i < v.length; i++) {
-                    assertThat(v.start[i]).isBetween(0, s.length());
-                    assertThat(v.end[i]).isBetween(v.start[i], s.length());
+                    assertThat(v.startAt(i)).isBetween(0, s.length());
+                    assertThat(v.endAt(i)).isBetween(v.startAt(i), s.length());
                     if (i > 0) {
-                        assertThat(v.start[i]).isGreaterThanOrEqualTo(v.start[i - 1]);
+                        assertThat(v.startAt(i)).isGreaterThanOrEqualTo(v.startAt(i - 1));
                     }
                 }
             }
