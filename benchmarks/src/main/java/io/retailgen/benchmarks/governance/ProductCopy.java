@@ -46,6 +46,18 @@ final class ProductCopy {
     }
 
     static List<String> generate(int count, long seed) {
+        return generate(count, seed, true);
+    }
+
+    /**
+     * @param count how many texts
+     * @param seed the random seed
+     * @param spice whether to append the deliberately problematic lines (claims, PII, brands, profanity); with
+     *     false the texts are the same as with true except that those lines are left out (the random sequence is
+     *     consumed identically)
+     * @return the texts
+     */
+    static List<String> generate(int count, long seed, boolean spice) {
         SplittableRandom r = new SplittableRandom(seed);
         List<String> out = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
@@ -63,7 +75,10 @@ final class ProductCopy {
                 b.append("Reviewers say: \"").append(pick(r, REVIEW)).append("\" ");
             }
             if (r.nextInt(5) == 0) {
-                b.append(pick(r, SPICE)).append(' ');
+                String line = pick(r, SPICE);
+                if (spice) {
+                    b.append(line).append(' ');
+                }
             }
             b.append("Item ").append(100000 + r.nextInt(900000)).append(", £").append(10 + r.nextInt(190))
                     .append(".99.");
