@@ -171,7 +171,7 @@ class ObfuscationCatchRateTest {
                 "titanium", "constitution", "petite", "buttress", "button", "butterfly", "rebuttal", "document",
                 "skills", "country", "snigger", "arsenic", "cumbersome", "cucumber", "cumulus", "circumference",
                 "sextant", "crappie", "knobby", "Wankel", "hello", "seashell", "glasses", "mishmash", "spicy",
-                "spices", "looser", "assesses", "assessment");
+                "spices", "looser", "assesses", "assessment", "pricked", "pricking");
         assertThat(traps).hasSizeGreaterThanOrEqualTo(60);
         List<String> flagged = new ArrayList<>();
         for (String w : traps) {
