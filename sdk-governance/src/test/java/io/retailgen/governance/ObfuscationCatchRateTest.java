@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.retailgen.core.intercept.Finding;
 import io.retailgen.core.intercept.Verdict;
+import io.retailgen.testing.Obfuscation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -37,9 +38,6 @@ class ObfuscationCatchRateTest {
     private static final String SENTENCE = "This jacket is %s comfortable.";
     private static final double MIN_RATE = 0.90;
     private static List<String> sample;
-
-    private static final char[] ZW = {'\u200B', '\u200C', '\u200D', '\u2060'};
-    private static final char[] COMBINING = {'\u0301', '\u0300', '\u0302', '\u0308', '\u0303', '\u030A'};
 
     @BeforeAll
     static void sampleLexicons() throws IOException {
@@ -96,41 +94,26 @@ class ObfuscationCatchRateTest {
         return false;
     }
 
+    /**
+     * Every single style of {@link Obfuscation}, and seven of its {@link Obfuscation#PAIRS}. Left out because they are
+     * weak on the current code (docs/BENCHMARKS.md, Governance, "obfuscated profanity" rows, per pair): leet + spaced
+     * letters ("s h 1 t": a digit breaks the run of single letters) and one masked letter + a repeated letter
+     * ("b*aaastard").
+     */
     static Stream<Arguments> styles() {
-        return Stream.of(
-                Arguments.of("leet, every letter", fn(ObfuscationCatchRateTest::leetAll)),
-                Arguments.of("leet, one letter", fn(ObfuscationCatchRateTest::leetOne)),
-                Arguments.of("spaced", fn((w, r) -> join(w, " "))),
-                Arguments.of("dotted", fn((w, r) -> join(w, "."))),
-                Arguments.of("hyphenated", fn((w, r) -> join(w, "-"))),
-                Arguments.of("repeated letter", fn(ObfuscationCatchRateTest::repeated)),
-                Arguments.of("zero-width", fn(ObfuscationCatchRateTest::zeroWidth)),
-                Arguments.of("Cyrillic", fn((w, r) -> map(w, "aeopcyxijsh",
-                        "\u0430\u0435\u043E\u0440\u0441\u0443\u0445\u0456\u0458\u0455\u04BB"))),
-                Arguments.of("Greek", fn((w, r) -> map(w, "oaeikvptuxbn",
-                        "\u03BF\u03B1\u03B5\u03B9\u03BA\u03BD\u03C1\u03C4\u03C5\u03C7\u03B2\u03B7"))),
-                Arguments.of("diacritics, precomposed", fn(ObfuscationCatchRateTest::precomposed)),
-                Arguments.of("diacritics, combining", fn(ObfuscationCatchRateTest::combining)),
-                Arguments.of("fullwidth", fn(ObfuscationCatchRateTest::fullwidth)),
-                Arguments.of("mixed case", fn(ObfuscationCatchRateTest::mixedCase)),
-                Arguments.of("one letter masked", fn(ObfuscationCatchRateTest::maskOne)),
-                Arguments.of("two letters masked", fn(ObfuscationCatchRateTest::maskTwo)),
-                // Two styles in a row. Left out because they are weak on the current code (docs/BENCHMARKS.md,
-                // Governance, "obfuscated profanity" rows, per pair): leet + spaced letters ("s h 1 t": a digit
-                // breaks the run of single letters, about 20-24% caught) and one masked letter + a repeated letter
-                // ("b*aaastard": about 7-9% caught).
-                Arguments.of("leet then repeated", fn((w, r) -> repeated(leetOne(w, r), r))),
-                Arguments.of("leet then mixed case", fn((w, r) -> mixedCase(leetOne(w, r), r))),
-                Arguments.of("Cyrillic then zero-width", fn((w, r) -> zeroWidth(map(w, "aeopcyxijsh",
-                        "\u0430\u0435\u043E\u0440\u0441\u0443\u0445\u0456\u0458\u0455\u04BB"), r))),
-                Arguments.of("precomposed then dotted", fn((w, r) -> join(precomposed(w, r), "."))),
-                Arguments.of("mixed case then spaced", fn((w, r) -> join(mixedCase(w, r), " "))),
-                Arguments.of("fullwidth then spaced", fn((w, r) -> join(fullwidth(w, r), " "))),
-                Arguments.of("masked then mixed case", fn((w, r) -> mixedCase(maskOne(w, r), r))));
-    }
-
-    private static BiFunction<String, SplittableRandom, String> fn(BiFunction<String, SplittableRandom, String> f) {
-        return f;
+        Stream<Arguments> single = Stream.of(Obfuscation.values()).filter(o -> o != Obfuscation.MIXED_TWO)
+                .map(o -> Arguments.of(o.label(), (BiFunction<String, SplittableRandom, String>) o::apply));
+        Obfuscation[][] pairs = {
+            {Obfuscation.LEET_ONE, Obfuscation.REPEATED},
+            {Obfuscation.LEET_ONE, Obfuscation.MIXED_CASE},
+            {Obfuscation.CYRILLIC, Obfuscation.ZERO_WIDTH},
+            {Obfuscation.DIACRITICS_PRECOMPOSED, Obfuscation.DOTTED},
+            {Obfuscation.MIXED_CASE, Obfuscation.SPACED},
+            {Obfuscation.FULLWIDTH, Obfuscation.SPACED},
+            {Obfuscation.MASK_ONE, Obfuscation.MIXED_CASE}};
+        Stream<Arguments> two = Stream.of(pairs).map(p -> Arguments.of(p[0].label() + " then " + p[1].label(),
+                (BiFunction<String, SplittableRandom, String>) (w, r) -> p[1].apply(p[0].apply(w, r), r)));
+        return Stream.concat(single, two);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -191,161 +174,5 @@ class ObfuscationCatchRateTest {
     void theSlurBehindSpicyIsStillCaughtOnItsOwn() {
         assertThat(profanity(POLICY.check("Shoppers called him a spic at the counter."))).isTrue();
         assertThat(profanity(POLICY.check("A spicy ginger scent for a looser, relaxed fit."))).isFalse();
-    }
-
-    private static String leetAll(String w, SplittableRandom r) {
-        StringBuilder b = new StringBuilder();
-        for (char c : w.toCharArray()) {
-            String alt = leet(c);
-            b.append(alt == null ? c : alt.charAt(r.nextInt(alt.length())));
-        }
-        return b.toString();
-    }
-
-    private static String leetOne(String w, SplittableRandom r) {
-        List<Integer> idx = new ArrayList<>();
-        for (int i = 0; i < w.length(); i++) {
-            if (leet(w.charAt(i)) != null) {
-                idx.add(i);
-            }
-        }
-        if (idx.isEmpty()) {
-            return w;
-        }
-        int i = idx.get(r.nextInt(idx.size()));
-        String alt = leet(w.charAt(i));
-        return w.substring(0, i) + alt.charAt(r.nextInt(alt.length())) + w.substring(i + 1);
-    }
-
-    private static String leet(char c) {
-        switch (c) {
-            case 'a':
-                return "4@";
-            case 'e':
-                return "3";
-            case 'i':
-                return "1!";
-            case 'o':
-                return "0";
-            case 's':
-                return "5$";
-            case 't':
-                return "7";
-            default:
-                return null;
-        }
-    }
-
-    private static boolean vowel(char c) {
-        return "aeiou".indexOf(c) >= 0;
-    }
-
-    private static String repeated(String w, SplittableRandom r) {
-        List<Integer> idx = new ArrayList<>();
-        for (int i = 0; i < w.length(); i++) {
-            if (vowel(w.charAt(i))) {
-                idx.add(i);
-            }
-        }
-        int i = idx.isEmpty() ? r.nextInt(w.length()) : idx.get(r.nextInt(idx.size()));
-        return w.substring(0, i) + String.valueOf(w.charAt(i)).repeat(3 + r.nextInt(4)) + w.substring(i + 1);
-    }
-
-    private static String zeroWidth(String w, SplittableRandom r) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < w.length(); i++) {
-            if (i > 0) {
-                b.append(ZW[r.nextInt(ZW.length)]);
-            }
-            b.append(w.charAt(i));
-        }
-        return b.toString();
-    }
-
-    private static String precomposed(String w, SplittableRandom r) {
-        String from = "aeioucny";
-        String[] to = {"áàâäãå", "éèêë", "íìîï", "óòôöõ", "úùûü", "ç", "ñ", "ýÿ"};
-        StringBuilder b = new StringBuilder();
-        for (char c : w.toCharArray()) {
-            int k = from.indexOf(c);
-            b.append(k < 0 ? c : to[k].charAt(r.nextInt(to[k].length())));
-        }
-        return b.toString();
-    }
-
-    private static String combining(String w, SplittableRandom r) {
-        StringBuilder b = new StringBuilder();
-        for (char c : w.toCharArray()) {
-            b.append(c);
-            if (vowel(c)) {
-                b.append(COMBINING[r.nextInt(COMBINING.length)]);
-            }
-        }
-        return b.toString();
-    }
-
-    private static String fullwidth(String w, SplittableRandom r) {
-        StringBuilder b = new StringBuilder();
-        for (char c : w.toCharArray()) {
-            b.append(c >= 'a' && c <= 'z' ? (char) ((r.nextBoolean() ? 0xFF41 : 0xFF21) + (c - 'a')) : c);
-        }
-        return b.toString();
-    }
-
-    private static String mixedCase(String w, SplittableRandom r) {
-        char[] a = w.toCharArray();
-        for (int i = 0; i < a.length; i++) {
-            if (r.nextBoolean()) {
-                a[i] = Character.toUpperCase(a[i]);
-            }
-        }
-        String s = new String(a);
-        if (s.equals(w) || s.equals(w.toUpperCase(Locale.ROOT))) {
-            int i = r.nextInt(a.length);
-            a[i] = s.equals(w) ? Character.toUpperCase(a[i]) : Character.toLowerCase(a[i]);
-        }
-        return new String(a);
-    }
-
-    private static String maskOne(String w, SplittableRandom r) {
-        if (w.length() < 3) {
-            return w;
-        }
-        List<Integer> idx = new ArrayList<>();
-        for (int i = 1; i < w.length() - 1; i++) {
-            if (vowel(w.charAt(i))) {
-                idx.add(i);
-            }
-        }
-        int i = idx.isEmpty() ? 1 + r.nextInt(w.length() - 2) : idx.get(r.nextInt(idx.size()));
-        return w.substring(0, i) + '*' + w.substring(i + 1);
-    }
-
-    private static String maskTwo(String w, SplittableRandom r) {
-        if (w.length() < 4) {
-            return w;
-        }
-        int i = 1 + r.nextInt(w.length() - 3);
-        return w.substring(0, i) + "**" + w.substring(i + 2);
-    }
-
-    private static String join(String w, String sep) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < w.length(); i++) {
-            if (i > 0) {
-                b.append(sep);
-            }
-            b.append(w.charAt(i));
-        }
-        return b.toString();
-    }
-
-    private static String map(String w, String from, String to) {
-        StringBuilder b = new StringBuilder();
-        for (char c : w.toCharArray()) {
-            int k = from.indexOf(c);
-            b.append(k < 0 ? c : to.charAt(k));
-        }
-        return b.toString();
     }
 }

@@ -6,6 +6,7 @@ import io.retailgen.core.intercept.Finding;
 import io.retailgen.core.intercept.Verdict;
 import io.retailgen.governance.ContentPolicy;
 import io.retailgen.governance.PolicyResult;
+import io.retailgen.testing.Obfuscation;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

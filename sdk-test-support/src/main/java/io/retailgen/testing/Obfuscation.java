@@ -1,4 +1,4 @@
-package io.retailgen.benchmarks.governance;
+package io.retailgen.testing;
 
 import java.util.List;
 import java.util.Locale;
@@ -6,15 +6,15 @@ import java.util.SplittableRandom;
 
 /**
  * Ways of disguising a lower-case ASCII word that people use to slip profanity past filters. Each style is a
- * deterministic function of the word and a random generator; {@link PolicyAccuracy} seeds the generator, so a run
- * is repeatable. A style may leave a word unchanged (a word without vowels cannot have its vowels replaced); the
+ * deterministic function of the word and a random generator; callers seed the generator, so a run is repeatable.
+ * Used by sdk-governance's catch-rate test and the benchmarks module's accuracy harness. A style may leave a word unchanged (a word without vowels cannot have its vowels replaced); the
  * harness counts only words that a style changes.
  */
-enum Obfuscation {
+public enum Obfuscation {
     /** Every letter with a leetspeak digit or symbol replaced: a->4/@, e->3, i->1/!, o->0, s->5/$, t->7. */
     LEET_ALL("leet, every letter") {
         @Override
-        String apply(String w, SplittableRandom r) {
+        public String apply(String w, SplittableRandom r) {
             StringBuilder b = new StringBuilder();
             for (char c : w.toCharArray()) {
                 String alt = leet(c);
@@ -26,7 +26,7 @@ enum Obfuscation {
     /** One letter (chosen at random among those that have one) replaced by its leetspeak form. */
     LEET_ONE("leet, one letter") {
         @Override
-        String apply(String w, SplittableRandom r) {
+        public String apply(String w, SplittableRandom r) {
             int[] idx = positions(w, c -> leet(c) != null);
             if (idx.length == 0) {
                 return w;
@@ -39,28 +39,28 @@ enum Obfuscation {
     /** Letters separated by single spaces: {@code f u c k}. */
     SPACED("spaced letters") {
         @Override
-        String apply(String w, SplittableRandom r) {
+        public String apply(String w, SplittableRandom r) {
             return join(w, " ");
         }
     },
     /** Letters separated by dots: {@code f.u.c.k}. */
     DOTTED("dotted letters") {
         @Override
-        String apply(String w, SplittableRandom r) {
+        public String apply(String w, SplittableRandom r) {
             return join(w, ".");
         }
     },
     /** Letters separated by hyphens: {@code f-u-c-k}. */
     HYPHENATED("hyphenated letters") {
         @Override
-        String apply(String w, SplittableRandom r) {
+        public String apply(String w, SplittableRandom r) {
             return join(w, "-");
         }
     },
     /** One letter (a vowel when there is one) repeated to 3-6 copies: {@code fuuuuck}. */
     REPEATED("repeated letter") {
         @Override
-        String apply(String w, SplittableRandom r) {
+        public String apply(String w, SplittableRandom r) {
             int[] idx = positions(w, Obfuscation::isVowel);
             if (idx.length == 0) {
                 idx = positions(w, c -> true);
@@ -73,7 +73,7 @@ enum Obfuscation {
     /** A zero-width character (U+200B, U+200C, U+200D or U+2060, at random) between every two letters. */
     ZERO_WIDTH("zero-width characters") {
         @Override
-        String apply(String w, SplittableRandom r) {
+        public String apply(String w, SplittableRandom r) {
             StringBuilder b = new StringBuilder();
             for (int i = 0; i < w.length(); i++) {
                 if (i > 0) {
@@ -87,21 +87,21 @@ enum Obfuscation {
     /** Every letter that has a Cyrillic look-alike replaced by it (а е о р с у х і ј ѕ һ). */
     CYRILLIC("Cyrillic look-alikes") {
         @Override
-        String apply(String w, SplittableRandom r) {
+        public String apply(String w, SplittableRandom r) {
             return map(w, "aeopcyxijsh", "\u0430\u0435\u043E\u0440\u0441\u0443\u0445\u0456\u0458\u0455\u04BB");
         }
     },
     /** Every letter that has a Greek look-alike replaced by it (ο α ε ι κ ν ρ τ υ χ β η). */
     GREEK("Greek look-alikes") {
         @Override
-        String apply(String w, SplittableRandom r) {
+        public String apply(String w, SplittableRandom r) {
             return map(w, "oaeikvptuxbn", "\u03BF\u03B1\u03B5\u03B9\u03BA\u03BD\u03C1\u03C4\u03C5\u03C7\u03B2\u03B7");
         }
     },
     /** Every vowel (and c, n, y) replaced by a precomposed accented letter: {@code fück}, {@code shït}. */
     DIACRITICS_PRECOMPOSED("diacritics, precomposed") {
         @Override
-        String apply(String w, SplittableRandom r) {
+        public String apply(String w, SplittableRandom r) {
             StringBuilder b = new StringBuilder();
             for (char c : w.toCharArray()) {
                 String alt = precomposed(c);
@@ -113,7 +113,7 @@ enum Obfuscation {
     /** A combining mark (acute, grave, circumflex, diaeresis, tilde, ring) after every vowel. */
     DIACRITICS_COMBINING("diacritics, combining marks") {
         @Override
-        String apply(String w, SplittableRandom r) {
+        public String apply(String w, SplittableRandom r) {
             StringBuilder b = new StringBuilder();
             for (char c : w.toCharArray()) {
                 b.append(c);
@@ -127,7 +127,7 @@ enum Obfuscation {
     /** Every letter in its fullwidth form (U+FF41...), upper or lower case at random. */
     FULLWIDTH("fullwidth forms") {
         @Override
-        String apply(String w, SplittableRandom r) {
+        public String apply(String w, SplittableRandom r) {
             StringBuilder b = new StringBuilder();
             for (char c : w.toCharArray()) {
                 if (c >= 'a' && c <= 'z') {
@@ -142,7 +142,7 @@ enum Obfuscation {
     /** Random upper and lower case, with at least one of each: {@code FuCk}. */
     MIXED_CASE("mixed case") {
         @Override
-        String apply(String w, SplittableRandom r) {
+        public String apply(String w, SplittableRandom r) {
             if (w.length() < 2) {
                 return w.toUpperCase(Locale.ROOT);
             }
@@ -164,7 +164,7 @@ enum Obfuscation {
     /** One interior letter (a vowel when there is one) replaced by a star: {@code f*ck}, {@code sh*t}. */
     MASK_ONE("one letter masked with *") {
         @Override
-        String apply(String w, SplittableRandom r) {
+        public String apply(String w, SplittableRandom r) {
             if (w.length() < 3) {
                 return w;
             }
@@ -176,7 +176,7 @@ enum Obfuscation {
     /** Two adjacent interior letters replaced by stars: {@code f**k}, {@code b**ch}; words of 4+ letters. */
     MASK_TWO("two letters masked with **") {
         @Override
-        String apply(String w, SplittableRandom r) {
+        public String apply(String w, SplittableRandom r) {
             if (w.length() < 4) {
                 return w;
             }
@@ -187,7 +187,7 @@ enum Obfuscation {
     /** Two styles in a row, the pair chosen per word from {@link #PAIRS}. */
     MIXED_TWO("two styles combined") {
         @Override
-        String apply(String w, SplittableRandom r) {
+        public String apply(String w, SplittableRandom r) {
             Obfuscation[] pair = PAIRS.get(r.nextInt(PAIRS.size()));
             return pair[1].apply(pair[0].apply(w, r), r);
         }
@@ -201,7 +201,7 @@ enum Obfuscation {
      * (letter-replacing styles first, letter-separating and case styles second, so that the second still sees
      * letters).
      */
-    static final List<Obfuscation[]> PAIRS = List.of(
+    public static final List<Obfuscation[]> PAIRS = List.of(
             new Obfuscation[] {LEET_ONE, SPACED},
             new Obfuscation[] {LEET_ONE, REPEATED},
             new Obfuscation[] {LEET_ONE, MIXED_CASE},
@@ -222,7 +222,7 @@ enum Obfuscation {
     }
 
     /** @return a short human-readable name for reports */
-    String label() {
+    public String label() {
         return label;
     }
 
@@ -231,9 +231,9 @@ enum Obfuscation {
      * @param r the random generator (the only source of randomness)
      * @return the disguised word
      */
-    abstract String apply(String word, SplittableRandom r);
+    public abstract String apply(String word, SplittableRandom r);
 
-    static String leet(char c) {
+    private static String leet(char c) {
         switch (c) {
             case 'a':
                 return "4@";
@@ -252,7 +252,7 @@ enum Obfuscation {
         }
     }
 
-    static String precomposed(char c) {
+    private static String precomposed(char c) {
         switch (c) {
             case 'a':
                 return "áàâäãå";
@@ -275,7 +275,7 @@ enum Obfuscation {
         }
     }
 
-    static boolean isVowel(char c) {
+    private static boolean isVowel(char c) {
         return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
     }
 
