@@ -71,23 +71,11 @@ final class DefaultRecommender implements Recommender {
             this.ranker = new HybridRanker(log.vocab, new SessionKnn(log, m.options.knnParams()),
                     CoOccurrence.of(log), Popularity.of(log, 0));
             if (m.hasSequenceModel()) {
-                // one intra-op thread: a step is small (one GRU step, one item matmul, TopK), a thread pool only
-                // adds hand-over and spinning; concurrency comes from the callers' threads
-                OnnxModel.Builder ob = OnnxModel.builder().model(m.onnx).name("recommend-gru-" + m.version())
-                        .options(new SessionOptions(1, 1, true));
-                if (backend != null) {
-                    ob.backend(backend);
-                }
-                this.gru = ob.build();
-                OnnxModel.Builder hb = OnnxModel.builder()
-                        .model(OnnxPruner.keepOutputs(m.onnx, List.of(GruExport.OUT_HIDDEN)))
-                        .name("recommend-gru-state-" + m.version()).options(new SessionOptions(1, 1, true));
-                if (backend != null) {
-                    hb.backend(backend);
-                }
+                this.gru = stepSession(m.onnx, "recommend-gru-" + m.version(), backend);
                 OnnxModel stateOnly;
                 try {
-                    stateOnly = hb.build();
+                    stateOnly = stepSession(OnnxPruner.keepOutputs(m.onnx, List.of(GruExport.OUT_HIDDEN)),
+                            "recommend-gru-state-" + m.version(), backend);
                 } catch (RuntimeException e) {
                     gru.close();
                     throw e;
@@ -133,6 +121,18 @@ final class DefaultRecommender implements Recommender {
                 });
                 this.boost = bst;
             }
+        }
+
+        /**
+         * A session for a step graph with one intra-op thread: a step is small (one GRU step, one item matmul,
+         * TopK), a thread pool only adds hand-over and spinning; concurrency comes from the callers' threads.
+         */
+        private static OnnxModel stepSession(byte[] model, String name, String backend) {
+            OnnxModel.Builder b = OnnxModel.builder().model(model).name(name).options(new SessionOptions(1, 1, true));
+            if (backend != null) {
+                b.backend(backend);
+            }
+            return b.build();
         }
 
         /**
