@@ -19,7 +19,6 @@ import io.retailgen.core.train.TrainingListener;
 import io.retailgen.core.train.TrainingProgress;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +37,6 @@ final class GruTrainer {
     /** Hyper-parameters. */
     record Params(int hidden, int contextDim, int batch, int negatives, double sampleAlpha, int epochs,
             float learningRate, int seed, float dropout, int fullSoftmaxItems, boolean adagrad) {
-        static final Params DEFAULT = new Params(100, 8, 64, 1024, 0.75, 4, 0.004f, 42, 0f, 10_000, false);
 
         Params(int hidden, int contextDim, int batch, int negatives, double sampleAlpha, int epochs,
                 float learningRate, int seed) {
@@ -56,15 +54,6 @@ final class GruTrainer {
             if (!(learningRate > 0)) {
                 throw new IllegalArgumentException("learningRate must be > 0, was " + learningRate);
             }
-        }
-
-        Map<String, String> asMap() {
-            return Map.ofEntries(Map.entry("hidden", "" + hidden), Map.entry("context_dim", "" + contextDim),
-                    Map.entry("batch", "" + batch), Map.entry("negatives", "" + negatives),
-                    Map.entry("sample_alpha", "" + sampleAlpha), Map.entry("epochs", "" + epochs),
-                    Map.entry("learning_rate", "" + learningRate), Map.entry("seed", "" + seed),
-                    Map.entry("dropout", "" + dropout), Map.entry("optimizer", adagrad ? "adagrad" : "adam"),
-                    Map.entry("full_softmax_items", "" + fullSoftmaxItems));
         }
     }
 
