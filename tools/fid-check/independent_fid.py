@@ -11,14 +11,6 @@ Needs Debian's python3-torch and python3-numpy; runs on one CPU thread."""
 import gzip, os, sys, struct, time, zlib, json, glob
 import numpy as np
 import torch, torch.nn as nn, torch.nn.functional as F
-torch.set_num_threads(1); torch.set_num_interop_threads(1)
-torch.manual_seed(0); np.random.seed(0)
-T0 = time.time()
-if len(sys.argv) != 4:
-    sys.exit(__doc__)
-D, R, W = sys.argv[1], sys.argv[2], sys.argv[3]
-os.makedirs(W, exist_ok=True)
-
 def idx(path):
     with gzip.open(path, 'rb') as f:
         b = f.read()
@@ -55,21 +47,6 @@ def read_png_gray8(path):
         out[y] = cur; prev = cur
     return out
 
-Xtr = idx(f'{D}/train-images-idx3-ubyte.gz'); ytr = idx(f'{D}/train-labels-idx1-ubyte.gz').astype(np.int64)
-Xte = idx(f'{D}/t10k-images-idx3-ubyte.gz'); yte = idx(f'{D}/t10k-labels-idx1-ubyte.gz').astype(np.int64)
-print('real', Xtr.shape, Xte.shape, flush=True)
-
-# generated images
-G, gy = [], []
-for c in range(10):
-    files = sorted(glob.glob(f'{R}/c{c}/raw-c{c}-*.png'))
-    others = sorted(set(os.listdir(f'{R}/c{c}')) - set(os.path.basename(f) for f in files))
-    if others: print(f'c{c}: ignoring non-raw files {others}')
-    assert len(files) == 1000, (c, len(files))
-    for f in files: G.append(read_png_gray8(f)); gy.append(c)
-G = np.stack(G); gy = np.array(gy, np.int64)
-print('generated', G.shape, f'(t={time.time()-T0:.0f}s)', flush=True)
-
 def tens(X):  # same scaling for real and generated: uint8 0..255 -> [0,1], 0 = background
     return torch.from_numpy(X.astype(np.float32) / 255.0).unsqueeze(1)
 
@@ -87,31 +64,6 @@ class Net(nn.Module):
         return F.relu(s.fc(x.flatten(1)))  # 128-d penultimate
     def forward(s, x): return s.out(s.drop(s.features(x)))
 
-net = Net(); ck = f'{W}/fmnist_cnn.pt'
-xtr, xte = tens(Xtr), tens(Xte); ttr, tte = torch.from_numpy(ytr), torch.from_numpy(yte)
-
-@torch.no_grad()
-def run(X, bs=1000):
-    net.eval(); fs, ps = [], []
-    for i in range(0, len(X), bs):
-        f = net.features(X[i:i + bs]); fs.append(f.double()); ps.append(net.out(f).argmax(1))
-    return torch.cat(fs).numpy(), torch.cat(ps).numpy()
-
-if os.path.exists(ck):
-    net.load_state_dict(torch.load(ck)); print('loaded', ck)
-else:
-    opt = torch.optim.Adam(net.parameters(), 1e-3); EP = 6
-    sched = torch.optim.lr_scheduler.CosineAnnealingLR(opt, EP * ((60000 + 127) // 128))
-    for ep in range(EP):
-        net.train(); perm = torch.randperm(60000); tl = 0
-        for i in range(0, 60000, 128):
-            b = perm[i:i + 128]; x = xtr[b]
-            # light augmentation: random horizontal flip
-            fl = torch.rand(len(b)) < 0.5; x = torch.where(fl[:, None, None, None], x.flip(3), x)
-            loss = F.cross_entropy(net(x), ttr[b]); opt.zero_grad(); loss.backward(); opt.step(); sched.step(); tl += loss.item() * len(b)
-        _, p = run(xte); print(f'epoch {ep+1} loss {tl/60000:.4f} test acc {(p==yte).mean():.4f} (t={time.time()-T0:.0f}s)', flush=True)
-    torch.save(net.state_dict(), ck)
-
 def stats(f): return f.mean(0), np.cov(f, rowvar=False)
 def psd_sqrt(S):
     w, V = np.linalg.eigh(S); return (V * np.sqrt(np.clip(w, 0, None))) @ V.T
@@ -125,24 +77,78 @@ def blur(X, sigma=0.5):
     x = F.pad(X, (2, 2, 2, 2), mode='replicate')
     x = F.conv2d(x, k.view(1, 1, 1, 5)); return F.conv2d(x, k.view(1, 1, 5, 1))
 
-ftr, ptr = run(xtr); fte, pte = run(xte); fg, pg = run(tens(G))
-xbl = blur(xte); fbl, pbl = run(xbl)
-acc = float((pte == yte).mean())
-Ste, Str, Sg, Sbl = stats(fte), stats(ftr), stats(fg), stats(fbl)
-floor = fd(Str, Ste); fdg = fd(Sg, Ste); fdb = fd(Sbl, Ste)
-res = dict(test_acc=acc, train_acc=float((ptr == ytr).mean()), floor=floor, fd_gen=fdg, ratio_gen=fdg / floor,
-           fd_blur=fdb, ratio_blur=fdb / floor, blur_acc=float((pbl == yte).mean()),
-           fidelity=float((pg == gy).mean()),
-           fidelity_per_cat={c: float((pg[gy == c] == c).mean()) for c in range(10)},
-           gen_pred_hist_per_cat={c: np.bincount(pg[gy == c], minlength=10).tolist() for c in range(10)},
-           fd_gen_per_cat_vs_test_cat={c: fd(stats(fg[gy == c]), stats(fte[yte == c])) for c in range(10)},
-           floor_per_cat_train_vs_test={c: fd(stats(ftr[ytr == c]), stats(fte[yte == c])) for c in range(10)},
-           mean_pix_gen={c: float(G[gy == c].mean()) for c in range(10)},
-           mean_pix_test={c: float(Xte[yte == c].mean()) for c in range(10)},
-           mean_pix_train={c: float(Xtr[ytr == c].mean()) for c in range(10)},
-           border_mean_gen=float(np.concatenate([G[:, 0], G[:, -1], G[:, :, 0], G[:, :, -1]]).mean()),
-           border_mean_test=float(np.concatenate([Xte[:, 0], Xte[:, -1], Xte[:, :, 0], Xte[:, :, -1]]).mean()),
-           frac_zero_gen=float((G == 0).mean()), frac_zero_test=float((Xte == 0).mean()),
-           wall_s=time.time() - T0)
-json.dump(res, open(f'{W}/results.json', 'w'), indent=1)
-print(json.dumps(res, indent=1))
+
+def main():
+    torch.set_num_threads(1); torch.set_num_interop_threads(1)
+    torch.manual_seed(0); np.random.seed(0)
+
+    T0 = time.time()
+    if len(sys.argv) != 4:
+        sys.exit(__doc__)
+    D, R, W = sys.argv[1], sys.argv[2], sys.argv[3]
+    os.makedirs(W, exist_ok=True)
+    Xtr = idx(f'{D}/train-images-idx3-ubyte.gz'); ytr = idx(f'{D}/train-labels-idx1-ubyte.gz').astype(np.int64)
+    Xte = idx(f'{D}/t10k-images-idx3-ubyte.gz'); yte = idx(f'{D}/t10k-labels-idx1-ubyte.gz').astype(np.int64)
+    print('real', Xtr.shape, Xte.shape, flush=True)
+
+    # generated images
+    G, gy = [], []
+    for c in range(10):
+        files = sorted(glob.glob(f'{R}/c{c}/raw-c{c}-*.png'))
+        others = sorted(set(os.listdir(f'{R}/c{c}')) - set(os.path.basename(f) for f in files))
+        if others: print(f'c{c}: ignoring non-raw files {others}')
+        assert len(files) == 1000, (c, len(files))
+        for f in files: G.append(read_png_gray8(f)); gy.append(c)
+    G = np.stack(G); gy = np.array(gy, np.int64)
+    print('generated', G.shape, f'(t={time.time()-T0:.0f}s)', flush=True)
+
+    net = Net(); ck = f'{W}/fmnist_cnn.pt'
+    xtr, xte = tens(Xtr), tens(Xte); ttr, tte = torch.from_numpy(ytr), torch.from_numpy(yte)
+
+    @torch.no_grad()
+    def run(X, bs=1000):
+        net.eval(); fs, ps = [], []
+        for i in range(0, len(X), bs):
+            f = net.features(X[i:i + bs]); fs.append(f.double()); ps.append(net.out(f).argmax(1))
+        return torch.cat(fs).numpy(), torch.cat(ps).numpy()
+
+    if os.path.exists(ck):
+        net.load_state_dict(torch.load(ck)); print('loaded', ck)
+    else:
+        opt = torch.optim.Adam(net.parameters(), 1e-3); EP = 6
+        sched = torch.optim.lr_scheduler.CosineAnnealingLR(opt, EP * ((60000 + 127) // 128))
+        for ep in range(EP):
+            net.train(); perm = torch.randperm(60000); tl = 0
+            for i in range(0, 60000, 128):
+                b = perm[i:i + 128]; x = xtr[b]
+                # light augmentation: random horizontal flip
+                fl = torch.rand(len(b)) < 0.5; x = torch.where(fl[:, None, None, None], x.flip(3), x)
+                loss = F.cross_entropy(net(x), ttr[b]); opt.zero_grad(); loss.backward(); opt.step(); sched.step(); tl += loss.item() * len(b)
+            _, p = run(xte); print(f'epoch {ep+1} loss {tl/60000:.4f} test acc {(p==yte).mean():.4f} (t={time.time()-T0:.0f}s)', flush=True)
+        torch.save(net.state_dict(), ck)
+
+    ftr, ptr = run(xtr); fte, pte = run(xte); fg, pg = run(tens(G))
+    xbl = blur(xte); fbl, pbl = run(xbl)
+    acc = float((pte == yte).mean())
+    Ste, Str, Sg, Sbl = stats(fte), stats(ftr), stats(fg), stats(fbl)
+    floor = fd(Str, Ste); fdg = fd(Sg, Ste); fdb = fd(Sbl, Ste)
+    res = dict(test_acc=acc, train_acc=float((ptr == ytr).mean()), floor=floor, fd_gen=fdg, ratio_gen=fdg / floor,
+               fd_blur=fdb, ratio_blur=fdb / floor, blur_acc=float((pbl == yte).mean()),
+               fidelity=float((pg == gy).mean()),
+               fidelity_per_cat={c: float((pg[gy == c] == c).mean()) for c in range(10)},
+               gen_pred_hist_per_cat={c: np.bincount(pg[gy == c], minlength=10).tolist() for c in range(10)},
+               fd_gen_per_cat_vs_test_cat={c: fd(stats(fg[gy == c]), stats(fte[yte == c])) for c in range(10)},
+               floor_per_cat_train_vs_test={c: fd(stats(ftr[ytr == c]), stats(fte[yte == c])) for c in range(10)},
+               mean_pix_gen={c: float(G[gy == c].mean()) for c in range(10)},
+               mean_pix_test={c: float(Xte[yte == c].mean()) for c in range(10)},
+               mean_pix_train={c: float(Xtr[ytr == c].mean()) for c in range(10)},
+               border_mean_gen=float(np.concatenate([G[:, 0], G[:, -1], G[:, :, 0], G[:, :, -1]]).mean()),
+               border_mean_test=float(np.concatenate([Xte[:, 0], Xte[:, -1], Xte[:, :, 0], Xte[:, :, -1]]).mean()),
+               frac_zero_gen=float((G == 0).mean()), frac_zero_test=float((Xte == 0).mean()),
+               wall_s=time.time() - T0)
+    json.dump(res, open(f'{W}/results.json', 'w'), indent=1)
+    print(json.dumps(res, indent=1))
+
+
+if __name__ == '__main__':
+    main()

@@ -172,6 +172,8 @@ public final class ImageModelTrainer {
             hyper.put("batch", Integer.toString(batchSize));
             hyper.put("learning_rate", Float.toString(learningRate));
             hyper.put("ema_decay", Float.toString(emaDecay));
+            hyper.put("gan_loss", "hinge");
+            hyper.put("weight_init", "xavier-avg-uniform");
             metrics.put("train_seconds", seconds);
             metrics.put("classifier_seconds", cls.seconds());
             metrics.put("gan_seconds", gan.seconds());
@@ -211,7 +213,7 @@ public final class ImageModelTrainer {
         private int batchSize = 64;
         private int latentDim = 64;
         private int width = 32;
-        private float learningRate = 2e-4f;
+        private float learningRate = 3e-4f;
         private float emaDecay = 0.999f;
         private Duration timeBudget;
         private TrainingListener listener = new TrainingListener() { };

@@ -11,6 +11,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
+import ai.djl.training.initializer.XavierInitializer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
@@ -193,9 +194,9 @@ final class Training {
     }
 
     /**
-     * Trains the conditional GAN (non-saturating loss, Adam with beta1 = 0.5) until the epochs are done or the
-     * deadline passes, then writes the moving-average generator (with batch-norm statistics recomputed) to ONNX and
-     * checks ONNX Runtime against DJL on random inputs.
+     * Trains the conditional GAN (hinge loss, Xavier-initialised weights, Adam with beta1 = 0.5) until the epochs
+     * are done or the deadline passes, then writes the moving-average generator (with batch-norm statistics
+     * recomputed) to ONNX and checks ONNX Runtime against DJL on random inputs.
      */
     static Trained trainGan(TrainingEngine engine, LabeledImages data, GanSettings s, TrainingProgress progress,
             SplittableRandom rnd) {
@@ -211,6 +212,10 @@ final class Training {
         try (Model gm = Model.newInstance("imagegen-generator", engine.djlDevice(), TrainingEngine.ENGINE_NAME);
              Model dm = Model.newInstance("imagegen-discriminator", engine.djlDevice(),
                      TrainingEngine.ENGINE_NAME)) {
+            // DJL's default weight initialiser (Gaussian, fan-in, magnitude 2) gives a 2.5x worse Frechet distance
+            // here than Xavier with averaged fan (docs/imagegen.md): the wide first Linear starts far too large
+            gen.block.setInitializer(new XavierInitializer(), Parameter.Type.WEIGHT);
+            dis.block.setInitializer(new XavierInitializer(), Parameter.Type.WEIGHT);
             gm.setBlock(gen.block);
             dm.setBlock(dis.block);
             Optimizer ga = Optimizer.adam().optLearningRateTracker(Tracker.fixed(s.learningRate())).optBeta1(0.5f)
@@ -251,8 +256,8 @@ final class Training {
                                 NDArray dReal = head(dt.forward(new NDList(real)).singletonOrThrow(), onehot);
                                 NDArray dFake = head(dt.forward(new NDList(fake.stopGradient())).singletonOrThrow(),
                                         onehot);
-                                NDArray loss = Activation.softPlus(dReal.neg()).mean()
-                                        .add(Activation.softPlus(dFake).mean());
+                                NDArray loss = Activation.relu(dReal.neg().add(1f)).mean()
+                                        .add(Activation.relu(dFake.add(1f)).mean());
                                 gc.backward(loss);
                                 dLoss = loss.getFloat();
                             }
@@ -260,7 +265,7 @@ final class Training {
                             zeroGradients(gen.block);
                             try (GradientCollector gc = gt.newGradientCollector()) {
                                 NDArray dOut = head(dt.forward(new NDList(fake)).singletonOrThrow(), onehot);
-                                NDArray loss = Activation.softPlus(dOut.neg()).mean();
+                                NDArray loss = dOut.mean().neg();
                                 gc.backward(loss);
                                 lastG = loss.getFloat();
                             }
