@@ -8,6 +8,7 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
+import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.optimizer.Optimizer;
@@ -33,6 +34,8 @@ import org.slf4j.LoggerFactory;
 final class GruTrainer {
 
     private static final Logger LOG = LoggerFactory.getLogger(GruTrainer.class);
+    /** Start value of Adagrad's squared-gradient sums: keeps the first division finite (GRU4Rec uses 1e-6). */
+    static final float ADAGRAD_EPSILON = 1e-6f;
 
     /** Hyper-parameters. */
     record Params(int hidden, int contextDim, int batch, int negatives, double sampleAlpha, int epochs,
@@ -102,7 +105,7 @@ final class GruTrainer {
             List<NDArray> squares = new ArrayList<>();
             if (p.adagrad()) {
                 for (NDArray w : params) {
-                    squares.add(m.zeros(w.getShape()));
+                    squares.add(m.full(w.getShape(), ADAGRAD_EPSILON));
                 }
             }
 
@@ -174,12 +177,13 @@ final class GruTrainer {
                                     ? Dropout.dropout(hNew, p.dropout(), true).singletonOrThrow() : hNew;
                             NDArray logits;
                             NDArray pick;
+                            // Linear.linear is one fused matrix product plus bias (addmm in PyTorch)
                             if (full) {
-                                logits = hOut.matMul(emb.transpose()).add(outBias);
+                                logits = Linear.linear(hOut, emb, outBias).singletonOrThrow();
                                 pick = m.create(tgt, new Shape(lanes, 1));
                             } else {
                                 NDArray c = m.create(cand);
-                                logits = hOut.matMul(emb.get(c).transpose()).add(outBias.get(c));
+                                logits = Linear.linear(hOut, emb.get(c), outBias.get(c)).singletonOrThrow();
                                 pick = m.arange(0, lanes, 1, DataType.INT64).reshape(lanes, 1);
                             }
                             NDArray l = logits.logSoftmax(1).gather(pick, 1).sum().neg().div(lanes);
@@ -193,13 +197,14 @@ final class GruTrainer {
                         NDArray w = params.get(i);
                         try (NDArray g = w.getGradient()) {
                             if (p.adagrad()) {
+                                // w -= lr * g / sqrt(acc), acc += g^2 (acc starts at ADAGRAD_EPSILON); g is
+                                // scaled in place, since it is zeroed below anyway: two temporaries, not three
                                 NDArray acc = squares.get(i);
                                 try (NDArray g2 = g.square()) {
                                     acc.addi(g2);
                                 }
-                                try (NDArray root = acc.sqrt(); NDArray den = root.addi(1e-6f);
-                                        NDArray step = g.div(den)) {
-                                    w.subi(step.muli(p.learningRate()));
+                                try (NDArray root = acc.sqrt()) {
+                                    w.subi(g.divi(root).muli(p.learningRate()));
                                 }
                             } else {
                                 opt.update("p" + i, w, g);
