@@ -48,7 +48,7 @@ public record TrainOptions(boolean sequenceModel, int hidden, int contextDim, in
 
     /** @return the options tuned on the YooChoose sample */
     public static TrainOptions defaults() {
-        return new TrainOptions(true, 80, 8, 128, 1024, 12, Optimizer.ADAGRAD, 0.07f, 0.5f, 100, 1000, 42);
+        return new TrainOptions(true, 64, 8, 128, 1024, 12, Optimizer.ADAGRAD, 0.07f, 0.5f, 100, 1000, 42);
     }
 
     /** @param e epochs @return a copy */
