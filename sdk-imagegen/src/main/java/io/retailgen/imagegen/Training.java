@@ -188,6 +188,62 @@ final class Training {
         return max;
     }
 
+    /** One mini-batch step of {@link #timedEpochs}. */
+    interface BatchStep {
+        /**
+         * @param step the step's manager (closed after the step)
+         * @param images the batch, {@code [batch, 1, 28, 28]}
+         * @param oneHot its categories, {@code [batch, classes]}
+         * @param epoch the epoch, from 1
+         * @param global the steps run before this one
+         * @return the loss to report
+         */
+        double run(NDManager step, NDArray images, NDArray oneHot, int epoch, long global);
+    }
+
+    /** What {@link #timedEpochs} ran: epochs started, steps and the last reported loss. */
+    record Loop(int epochs, long steps, double lastLoss) {
+    }
+
+    /**
+     * Shuffled mini-batch epochs (pixels scaled to {@code pixel * scale + offset}) until the epochs are done or the
+     * deadline passes (checked after each step), with progress, a finiteness check and a log line every 200 steps.
+     */
+    static Loop timedEpochs(String what, LabeledImages data, int classes, int epochs, int bs, float scale,
+            float offset, long deadlineNanos, NDManager root, TrainingProgress progress, SplittableRandom rnd,
+            long t0, BatchStep body) {
+        int per = data.pixelsPerImage();
+        float[] x = new float[bs * per];
+        float[] oh = new float[bs * classes];
+        long global = 0;
+        int epochsRun = 0;
+        double last = Double.NaN;
+        progress.start(epochs, data.count() / bs);
+        boolean out = false;
+        for (int epoch = 1; epoch <= epochs && !out; epoch++) {
+            int[] order = shuffled(data.count(), rnd);
+            for (int start = 0; start + bs <= order.length; start += bs) {
+                batch(data, order, start, bs, scale, offset, x, oh, null, classes);
+                try (NDManager step = root.newSubManager()) {
+                    last = body.run(step, step.create(x, new Shape(bs, 1, Nets.SIDE, Nets.SIDE)),
+                            step.create(oh, new Shape(bs, classes)), epoch, global);
+                }
+                requireFinite(last, what, epoch);
+                progress.step(last, bs);
+                global++;
+                logEvery(what, global, epoch, last, t0);
+                if (System.nanoTime() > deadlineNanos) {
+                    out = true;
+                    break;
+                }
+            }
+            progress.endEpoch();
+            epochsRun = epoch;
+        }
+        progress.end();
+        return new Loop(epochsRun, global, last);
+    }
+
     /** Settings of the GAN run. */
     record GanSettings(int latent, int classes, int width, int epochs, int batchSize, float learningRate,
             float emaDecay, long deadlineNanos, boolean subPixel) {
@@ -203,12 +259,7 @@ final class Training {
         long t0 = System.nanoTime();
         Nets.Generator gen = new Nets.Generator(s.latent(), s.classes(), s.width(), s.subPixel());
         Nets.Discriminator dis = new Nets.Discriminator(s.classes(), s.width());
-        int per = data.pixelsPerImage();
         int bs = s.batchSize();
-        int steps = (data.count() + bs - 1) / bs;
-        long global = 0;
-        int epochsRun = 0;
-        double lastG = Double.NaN;
         try (Model gm = Model.newInstance("imagegen-generator", engine.djlDevice(), TrainingEngine.ENGINE_NAME);
              Model dm = Model.newInstance("imagegen-discriminator", engine.djlDevice(),
                      TrainingEngine.ENGINE_NAME)) {
@@ -236,60 +287,41 @@ final class Training {
                         ema.add(copy);
                     }
                 }
-                progress.start(s.epochs(), steps);
-                float[] x = new float[bs * per];
-                float[] oh = new float[bs * s.classes()];
-                boolean out = false;
-                for (int epoch = 1; epoch <= s.epochs() && !out; epoch++) {
-                    int[] order = shuffled(data.count(), rnd);
-                    for (int start = 0; start + bs <= order.length; start += bs) {
-                        batch(data, order, start, bs, 2f / 255f, -1f, x, oh, null, s.classes());
-                        double dLoss;
-                        try (NDManager step = root.newSubManager()) {
-                            NDArray real = step.create(x, new Shape(bs, 1, Nets.SIDE, Nets.SIDE));
-                            NDArray onehot = step.create(oh, new Shape(bs, s.classes()));
-                            NDArray z = step.randomNormal(new Shape(bs, s.latent()));
-                            NDArray fake;
-                            zeroGradients(dis.block);
-                            try (GradientCollector gc = dt.newGradientCollector()) {
-                                fake = gt.forward(new NDList(z.concat(onehot, 1))).singletonOrThrow();
-                                NDArray dReal = head(dt.forward(new NDList(real)).singletonOrThrow(), onehot);
-                                NDArray dFake = head(dt.forward(new NDList(fake.stopGradient())).singletonOrThrow(),
-                                        onehot);
-                                NDArray loss = Activation.relu(dReal.neg().add(1f)).mean()
-                                        .add(Activation.relu(dFake.add(1f)).mean());
-                                gc.backward(loss);
-                                dLoss = loss.getFloat();
-                            }
-                            dt.step();
-                            zeroGradients(gen.block);
-                            try (GradientCollector gc = gt.newGradientCollector()) {
-                                NDArray dOut = head(dt.forward(new NDList(fake)).singletonOrThrow(), onehot);
-                                NDArray loss = dOut.mean().neg();
-                                gc.backward(loss);
-                                lastG = loss.getFloat();
-                            }
-                            gt.step();
-                            requireFinite(dLoss + lastG, "GAN", epoch);
-                            float keep = Math.min(s.emaDecay(), (1f + global) / (10f + global));
-                            for (int i = 0; i < gParams.size(); i++) {
-                                try (NDArray t = gParams.get(i).getArray().mul(1f - keep)) {
-                                    ema.get(i).muli(keep).addi(t);
-                                }
-                            }
-                            progress.step(lastG, bs);
-                            global++;
-                            logEvery("GAN", global, epoch, lastG, t0);
-                        }
-                        if (System.nanoTime() > s.deadlineNanos()) {
-                            out = true;
-                            break;
+                Loop loop = timedEpochs("GAN", data, s.classes(), s.epochs(), bs, 2f / 255f, -1f, s.deadlineNanos(),
+                        root, progress, rnd, t0, (step, real, onehot, epoch, global) -> {
+                    NDArray z = step.randomNormal(new Shape(bs, s.latent()));
+                    double dLoss;
+                    double gLoss;
+                    NDArray fake;
+                    zeroGradients(dis.block);
+                    try (GradientCollector gc = dt.newGradientCollector()) {
+                        fake = gt.forward(new NDList(z.concat(onehot, 1))).singletonOrThrow();
+                        NDArray dReal = head(dt.forward(new NDList(real)).singletonOrThrow(), onehot);
+                        NDArray dFake = head(dt.forward(new NDList(fake.stopGradient())).singletonOrThrow(),
+                                onehot);
+                        NDArray loss = Activation.relu(dReal.neg().add(1f)).mean()
+                                .add(Activation.relu(dFake.add(1f)).mean());
+                        gc.backward(loss);
+                        dLoss = loss.getFloat();
+                    }
+                    dt.step();
+                    zeroGradients(gen.block);
+                    try (GradientCollector gc = gt.newGradientCollector()) {
+                        NDArray dOut = head(dt.forward(new NDList(fake)).singletonOrThrow(), onehot);
+                        NDArray loss = dOut.mean().neg();
+                        gc.backward(loss);
+                        gLoss = loss.getFloat();
+                    }
+                    gt.step();
+                    requireFinite(dLoss + gLoss, "GAN", epoch);
+                    float keep = Math.min(s.emaDecay(), (1f + global) / (10f + global));
+                    for (int i = 0; i < gParams.size(); i++) {
+                        try (NDArray t = gParams.get(i).getArray().mul(1f - keep)) {
+                            ema.get(i).muli(keep).addi(t);
                         }
                     }
-                    progress.endEpoch();
-                    epochsRun = epoch;
-                }
-                progress.end();
+                    return gLoss;
+                });
                 for (int i = 0; i < gParams.size(); i++) {
                     NDArray a = gParams.get(i).getArray();
                     a.subi(a).addi(ema.get(i));
@@ -299,7 +331,8 @@ final class Training {
                         + " categories, latent " + s.latent() + ", width " + s.width()
                         + "), moving-average weights, trained with DJL on " + engine.describe());
                 double diff = checkGenerator(root, gt, s, onnx, rnd);
-                return new Trained(onnx, diff, epochsRun, global, (System.nanoTime() - t0) / 1e9, lastG);
+                return new Trained(onnx, diff, loop.epochs(), loop.steps(), (System.nanoTime() - t0) / 1e9,
+                        loop.lastLoss());
             }
         }
     }
@@ -325,10 +358,6 @@ final class Training {
         Nets.Decoder dec = new Nets.Decoder(s.latent(), s.classes(), s.width());
         int per = data.pixelsPerImage();
         int bs = s.batchSize();
-        int steps = data.count() / bs;
-        long global = 0;
-        int epochsRun = 0;
-        double last = Double.NaN;
         try (Model em = Model.newInstance("imagegen-encoder", engine.djlDevice(), TrainingEngine.ENGINE_NAME);
              Model dm = Model.newInstance("imagegen-decoder", engine.djlDevice(), TrainingEngine.ENGINE_NAME)) {
             em.setBlock(enc.block);
@@ -340,60 +369,40 @@ final class Training {
                  NDManager root = engine.newManager()) {
                 et.initialize(enc.inputShape());
                 dt.initialize(dec.inputShape());
-                progress.start(s.epochs(), steps);
-                float[] x = new float[bs * per];
-                float[] oh = new float[bs * s.classes()];
-                boolean out = false;
-                for (int epoch = 1; epoch <= s.epochs() && !out; epoch++) {
-                    int[] order = shuffled(data.count(), rnd);
-                    for (int start = 0; start + bs <= order.length; start += bs) {
-                        batch(data, order, start, bs, 1f / 255f, 0f, x, oh, null, s.classes());
-                        try (NDManager step = root.newSubManager()) {
-                            NDArray img = step.create(x, new Shape(bs, 1, Nets.SIDE, Nets.SIDE));
-                            NDArray onehot = step.create(oh, new Shape(bs, s.classes()));
-                            NDArray eps = step.randomNormal(new Shape(bs, s.latent()));
-                            zeroGradients(enc.block);
-                            zeroGradients(dec.block);
-                            try (GradientCollector gc = et.newGradientCollector()) {
-                                NDArray h = et.forward(new NDList(Nets.Encoder.withCategoryPlanes(img, onehot)))
-                                        .singletonOrThrow();
-                                NDArray mu = h.get(":, 0:" + s.latent());
-                                NDArray logVar = h.get(":, " + s.latent() + ":");
-                                NDArray z = mu.add(logVar.mul(0.5f).exp().mul(eps));
-                                NDArray logits = dt.forward(new NDList(z.concat(onehot, 1))).singletonOrThrow();
-                                NDArray flat = img.reshape(bs, per);
-                                NDArray recon = Activation.softPlus(logits.reshape(bs, per))
-                                        .sub(flat.mul(logits.reshape(bs, per))).sum(new int[] {1}).mean();
-                                NDArray kl = logVar.exp().add(mu.square()).sub(logVar).sub(1f).sum(new int[] {1})
-                                        .mean().mul(0.5f);
-                                NDArray loss = recon.add(kl.mul(s.beta()));
-                                gc.backward(loss);
-                                last = loss.getFloat();
-                            }
-                            et.step();
-                            dt.step();
-                            requireFinite(last, "VAE", epoch);
-                            progress.step(last, bs);
-                            global++;
-                            logEvery("VAE", global, epoch, last, t0);
-                        }
-                        if (System.nanoTime() > s.deadlineNanos()) {
-                            out = true;
-                            break;
-                        }
+                Loop loop = timedEpochs("VAE", data, s.classes(), s.epochs(), bs, 1f / 255f, 0f, s.deadlineNanos(),
+                        root, progress, rnd, t0, (step, img, onehot, epoch, global) -> {
+                    NDArray eps = step.randomNormal(new Shape(bs, s.latent()));
+                    double vLoss;
+                    zeroGradients(enc.block);
+                    zeroGradients(dec.block);
+                    try (GradientCollector gc = et.newGradientCollector()) {
+                        NDArray h = et.forward(new NDList(Nets.Encoder.withCategoryPlanes(img, onehot)))
+                                .singletonOrThrow();
+                        NDArray mu = h.get(":, 0:" + s.latent());
+                        NDArray logVar = h.get(":, " + s.latent() + ":");
+                        NDArray z = mu.add(logVar.mul(0.5f).exp().mul(eps));
+                        NDArray logits = dt.forward(new NDList(z.concat(onehot, 1))).singletonOrThrow();
+                        NDArray flat = img.reshape(bs, per);
+                        NDArray recon = Activation.softPlus(logits.reshape(bs, per))
+                                .sub(flat.mul(logits.reshape(bs, per))).sum(new int[] {1}).mean();
+                        NDArray kl = logVar.exp().add(mu.square()).sub(logVar).sub(1f).sum(new int[] {1})
+                                .mean().mul(0.5f);
+                        NDArray loss = recon.add(kl.mul(s.beta()));
+                        gc.backward(loss);
+                        vLoss = loss.getFloat();
                     }
-                    progress.endEpoch();
-                    epochsRun = epoch;
-                }
-                progress.end();
+                    et.step();
+                    dt.step();
+                    return vLoss;
+                });
                 String about = "(" + s.classes() + " categories, latent " + s.latent() + ", width " + s.width()
                         + "), trained with DJL on " + engine.describe();
                 byte[] encOnnx = enc.export("Class-conditional VAE encoder " + about);
                 byte[] decOnnx = dec.export("Class-conditional VAE decoder " + about);
                 double diff = Math.max(checkEncoder(root, et, s, encOnnx, rnd), checkDecoder(root, dt, s, decOnnx,
                         rnd));
-                return new TrainedVae(encOnnx, decOnnx, diff, epochsRun, global, (System.nanoTime() - t0) / 1e9,
-                        last);
+                return new TrainedVae(encOnnx, decOnnx, diff, loop.epochs(), loop.steps(),
+                        (System.nanoTime() - t0) / 1e9, loop.lastLoss());
             }
         }
     }
