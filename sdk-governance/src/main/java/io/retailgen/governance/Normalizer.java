@@ -374,7 +374,7 @@ final class Normalizer {
         if (phraseFound != null) {
             phraseFound.clear();
         }
-        return strictGeneral(light, w);
+        return strictGeneral(light, m, w);
     }
 
     // strictPlain's per-char flags: the class (LETTER, DIGIT or OTHER) in the low two bits, plus
@@ -586,48 +586,17 @@ final class Normalizer {
                 && (i + 1 >= n || (plainFlags(m[i + 1]) & (LETTER | DIGIT)) == OTHER);
     }
 
-    /** The strict view of any text, in two passes: leetspeak undone word by word, then joined and collapsed. */
-    private static TextView strictGeneral(TextView light, Workspace w) {
+    /**
+     * The strict view of any text: {@code m} (the light chars with leetspeak undone, from {@link #undoLeet}) joined
+     * and collapsed.
+     */
+    private static TextView strictGeneral(TextView light, char[] m, Workspace w) {
         int n = light.length;
-        char[] src = light.chars;
-        // One pass over the words (runs of non-spaces): the letter/digit class of every char and, in words that
-        // contain a letter, leetspeak undone; m stays the light view's own array unless a char changes.
-        char[] m = src;
+        // the letter/digit class of every char (a char that leetspeak turned into a letter is a letter)
         byte[] cls = w == null ? new byte[n] : w.bytes(n);
-        int wordStart = 0;
-        int seen = 0;
-        int lastCore = -1;
-        for (int j = 0; j <= n; j++) {
-            char c = j < n ? src[j] : ' ';
-            if (c == ' ') {
-                if ((seen & F_LETTER) != 0 && (seen & F_LEET) != 0) {
-                    for (int k = wordStart; k < j; k++) {
-                        char x = src[k];
-                        char l = leet(x);
-                        if (l != 0 && !(punctuationLeet(x) && k >= lastCore)) {
-                            if (m == src) {
-                                m = Workspace.chars(w, Workspace.SCRATCH, n);
-                                System.arraycopy(src, 0, m, 0, n);
-                            }
-                            m[k] = l;
-                            cls[k] = LETTER;
-                        }
-                    }
-                }
-                if (j < n) {
-                    cls[j] = OTHER;
-                }
-                seen = 0;
-                lastCore = -1;
-                wordStart = j + 1;
-                continue;
-            }
-            int f = c < 256 ? FLAGS[c] : flagsOf(c);
-            cls[j] = (byte) (f & (LETTER | DIGIT));
-            seen |= f;
-            if ((f & F_CORE) != 0) {
-                lastCore = j;
-            }
+        for (int j = 0; j < n; j++) {
+            char c = m[j];
+            cls[j] = (byte) ((c < 256 ? FLAGS[c] : flagsOf(c)) & (LETTER | DIGIT));
         }
         // join letters written one by one ("f u c k", "s.h.i.t"), then collapse repeated letters
         int[] lightStart = light.start;
