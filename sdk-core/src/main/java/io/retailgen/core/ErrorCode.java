@@ -21,5 +21,7 @@ public enum ErrorCode {
     /** Training failed. */
     TRAINING_FAILED,
     /** An input or output file could not be read or written. */
-    IO
+    IO,
+    /** A model run did not finish before its deadline and was cancelled. */
+    DEADLINE_EXCEEDED
 }

@@ -8,6 +8,7 @@ import io.retailgen.core.spi.SessionOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -43,13 +44,15 @@ public final class OnnxModel implements AutoCloseable {
     private final List<TensorSpec> inputs;
     private final List<TensorSpec> outputs;
     private final Set<String> outputNames;
+    private final Duration runTimeout;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private volatile boolean closed;
 
-    private OnnxModel(String name, InferenceSession session, BackendSelection selection) {
+    private OnnxModel(String name, InferenceSession session, BackendSelection selection, Duration runTimeout) {
         this.name = name;
         this.session = session;
         this.selection = selection;
+        this.runTimeout = runTimeout;
         this.inputs = List.copyOf(session.inputs());
         this.outputs = List.copyOf(session.outputs());
         Set<String> names = new LinkedHashSet<>();
@@ -110,13 +113,38 @@ public final class OnnxModel implements AutoCloseable {
     }
 
     /**
-     * Runs the model and returns the named outputs.
+     * Runs the model and returns the named outputs, within the builder's {@link Builder#runTimeout run timeout} when
+     * one was set.
      *
      * @param feed one tensor per model input, by input name
      * @param wanted output names
      * @return the wanted outputs, by name
+     * @throws RetailGenException with {@link ErrorCode#DEADLINE_EXCEEDED} when the run timeout passed
      */
     public Map<String, Tensor> run(Map<String, Tensor> feed, Set<String> wanted) {
+        return execute(feed, wanted, runTimeout);
+    }
+
+    /**
+     * Runs the model and cancels it when it is still running after {@code timeout}: the backend is told to stop
+     * (ONNX Runtime's terminate flag), the run fails and its native memory is released.
+     *
+     * <pre>{@code
+     * Map<String, Tensor> out = model.run(feed, Set.of("y"), Duration.ofMillis(200));
+     * }</pre>
+     *
+     * @param feed one tensor per model input, by input name
+     * @param wanted output names
+     * @param timeout how long the run may take; positive
+     * @return the wanted outputs, by name
+     * @throws RetailGenException with {@link ErrorCode#DEADLINE_EXCEEDED} when the run was cancelled
+     * @throws UnsupportedOperationException when the backend cannot cancel a run
+     */
+    public Map<String, Tensor> run(Map<String, Tensor> feed, Set<String> wanted, Duration timeout) {
+        return execute(feed, wanted, checkTimeout(timeout));
+    }
+
+    private Map<String, Tensor> execute(Map<String, Tensor> feed, Set<String> wanted, Duration timeout) {
         Objects.requireNonNull(feed, "inputs == null");
         Objects.requireNonNull(wanted, "outputs == null");
         validate(feed, wanted);
@@ -124,10 +152,29 @@ public final class OnnxModel implements AutoCloseable {
         read.lock();
         try {
             ensureOpen();
-            return Map.copyOf(session.run(feed, wanted));
+            if (timeout == null) {
+                return Map.copyOf(session.run(feed, wanted));
+            }
+            try {
+                return Map.copyOf(session.run(feed, wanted, timeout));
+            } catch (RetailGenException e) {
+                if (e.code() == ErrorCode.DEADLINE_EXCEEDED) {
+                    throw new RetailGenException(ErrorCode.DEADLINE_EXCEEDED, "model '" + name + "' did not finish "
+                            + "within its deadline of " + timeout.toMillis() + " ms; the run was cancelled", e);
+                }
+                throw e;
+            }
         } finally {
             read.unlock();
         }
+    }
+
+    private static Duration checkTimeout(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout == null");
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("timeout must be positive, was " + timeout);
+        }
+        return timeout;
     }
 
     /**
@@ -235,8 +282,37 @@ public final class OnnxModel implements AutoCloseable {
         private Device device;
         private boolean strict;
         private SessionOptions options = SessionOptions.defaults();
+        private Path externalDataDir;
+        private Duration runTimeout;
 
         private Builder() {
+        }
+
+        /**
+         * Allows tensors whose bytes are stored as ONNX external data, read only from files inside {@code dir}.
+         * By default a model with any external tensor is refused, since the runtime would otherwise open whatever
+         * path the model names ({@code ../../etc/passwd} included). With a directory, each location must be a
+         * relative path without {@code ..} whose real path (symbolic links resolved) stays inside it; the bytes are
+         * then read by the SDK and embedded, so the runtime opens no file itself.
+         *
+         * @param dir the only directory external data may come from
+         * @return this builder
+         */
+        public Builder externalDataDirectory(Path dir) {
+            this.externalDataDir = Objects.requireNonNull(dir, "external data directory == null");
+            return this;
+        }
+
+        /**
+         * Sets a deadline for every {@link OnnxModel#run(Map, Set)} of the model: a run still going after
+         * {@code timeout} is cancelled and fails with {@link ErrorCode#DEADLINE_EXCEEDED}. Default: none.
+         *
+         * @param timeout how long one run may take; positive
+         * @return this builder
+         */
+        public Builder runTimeout(Duration timeout) {
+            this.runTimeout = checkTimeout(timeout);
+            return this;
         }
 
         /**
@@ -342,10 +418,11 @@ public final class OnnxModel implements AutoCloseable {
             if (label == null) {
                 label = "model-" + Integer.toHexString(Arrays.hashCode(onnx));
             }
+            byte[] safe = ExternalTensorData.checked(onnx, label, externalDataDir);
             BackendSelection selection = InferenceBackends.select(backend, device, strict);
-            InferenceSession session = selection.backend().open(onnx, selection.device(), options);
+            InferenceSession session = selection.backend().open(safe, selection.device(), options);
             LOG.info("loaded model '{}' on {}", label, selection);
-            return new OnnxModel(label, session, selection);
+            return new OnnxModel(label, session, selection, runTimeout);
         }
     }
 }

@@ -17,6 +17,7 @@ import io.retailgen.core.spi.InferenceSession;
 import io.retailgen.core.spi.SessionOptions;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -44,7 +45,8 @@ abstract class OrtBackend implements InferenceBackend {
                     ? OrtSession.SessionOptions.OptLevel.ALL_OPT
                     : OrtSession.SessionOptions.OptLevel.NO_OPT);
             configure(so, device);
-            OrtSession session = env.createSession(model, so);
+            // Also checked here for callers of the backend SPI that bypass OnnxModel; refuses all external data.
+            OrtSession session = env.createSession(ExternalTensorData.checked(model, "model", null), so);
             try {
                 return new OrtInferenceSession(env, session);
             } catch (RuntimeException e) {
@@ -113,12 +115,27 @@ abstract class OrtBackend implements InferenceBackend {
 
         @Override
         public Map<String, Tensor> run(Map<String, Tensor> in, Set<String> wanted) {
+            return runWith(in, wanted, null, null);
+        }
+
+        @Override
+        public Map<String, Tensor> run(Map<String, Tensor> in, Set<String> wanted, Duration timeout) {
+            long millis = Math.max(1, timeout.toMillis());
+            try (RunDeadline deadline = RunDeadline.start(millis)) {
+                return runWith(in, wanted, deadline.options(), deadline);
+            } catch (OrtException e) {
+                throw new RetailGenException(ErrorCode.INFERENCE_FAILED, "ONNX Runtime failed: " + e.getMessage(), e);
+            }
+        }
+
+        private Map<String, Tensor> runWith(Map<String, Tensor> in, Set<String> wanted, OrtSession.RunOptions ro,
+                RunDeadline deadline) {
             Map<String, OnnxTensor> feed = new LinkedHashMap<>();
             try {
                 for (Map.Entry<String, Tensor> e : in.entrySet()) {
                     feed.put(e.getKey(), toOrt(e.getValue()));
                 }
-                try (OrtSession.Result result = session.run(feed, wanted)) {
+                try (OrtSession.Result result = ro == null ? session.run(feed, wanted) : session.run(feed, wanted, ro)) {
                     NativeResources.opened(1);
                     try {
                         Map<String, Tensor> out = new LinkedHashMap<>();
@@ -131,6 +148,10 @@ abstract class OrtBackend implements InferenceBackend {
                     }
                 }
             } catch (OrtException e) {
+                if (deadline != null && deadline.fired()) {
+                    throw new RetailGenException(ErrorCode.DEADLINE_EXCEEDED, "the model run exceeded its deadline of "
+                            + deadline.millis() + " ms and was cancelled", e);
+                }
                 throw new RetailGenException(ErrorCode.INFERENCE_FAILED, "ONNX Runtime failed: " + e.getMessage(), e);
             } finally {
                 for (OnnxTensor t : feed.values()) {
