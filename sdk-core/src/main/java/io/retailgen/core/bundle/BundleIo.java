@@ -19,6 +19,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -29,6 +30,13 @@ final class BundleIo {
     static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._+-]{0,127}");
 
     static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
+
+    /** Holds the SHA-256 of the exact bytes of {@code manifest.json}, in the format of {@code sha256sum}. */
+    static final String MANIFEST_HASH_FILE = "manifest.sha256";
+
+    /** Files the SDK writes itself beside the bundle's own files; the manifest cannot list them. */
+    static final Set<String> RESERVED_FILES = Set.of(BundleManifest.FILE_NAME, MANIFEST_HASH_FILE,
+            BundleSignature.FILE_NAME);
 
     /** Prefix of temporary siblings; names starting with a dot are never valid bundle names, so they cannot clash. */
     static final String TEMP_PREFIX = ".tmp-";
@@ -51,6 +59,11 @@ final class BundleIo {
 
     static String sha256Hex(byte[] bytes) {
         return HexFormat.of().formatHex(sha256().digest(bytes));
+    }
+
+    static byte[] manifestHashLine(byte[] manifestBytes) {
+        return (sha256Hex(manifestBytes) + "  " + BundleManifest.FILE_NAME + "\n")
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     }
 
     static String checkSafeName(String what, String value) {

@@ -78,8 +78,8 @@ public record BundleManifest(
         TreeMap<String, String> copy = new TreeMap<>();
         for (Map.Entry<String, String> e : in.entrySet()) {
             String path = BundleIo.checkRelativePath(e.getKey());
-            if (path.equals(FILE_NAME)) {
-                throw new IllegalArgumentException("files must not list '" + FILE_NAME + "' itself");
+            if (BundleIo.RESERVED_FILES.contains(path)) {
+                throw new IllegalArgumentException("files must not list '" + path + "', which the SDK writes itself");
             }
             String hash = Objects.requireNonNull(e.getValue(), () -> "sha256 of '" + path + "' == null");
             if (!BundleIo.SHA256_HEX.matcher(hash).matches()) {

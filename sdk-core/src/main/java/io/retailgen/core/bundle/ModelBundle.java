@@ -5,15 +5,19 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.KeyPair;
+import java.security.PublicKey;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.zip.ZipEntry;
@@ -38,10 +42,20 @@ import java.util.zip.ZipOutputStream;
  * }</pre>
  *
  * <p><b>Verification rules when loading.</b> The manifest must be present, valid, and of a format version this SDK
- * reads; every file the manifest lists must be present with the listed SHA-256; and the bundle must contain
+ * reads; when {@code manifest.sha256} is present (every bundle this release writes has it) the manifest's bytes must
+ * match it; every file the manifest lists must be present with the listed SHA-256; and the bundle must contain
  * <em>no</em> file that the manifest does not list (an unhashed file is rejected rather than ignored, so that nothing
- * unverified is ever shipped beside a model). Zip entries with absolute paths or {@code ..} segments are rejected.
- * Every failure is a {@link io.retailgen.core.RetailGenException} with
+ * unverified is ever shipped beside a model). Zip entries with absolute paths or {@code ..} segments, symbolic links
+ * and special files in a bundle directory, and entries over the size limits of the {@link BundleLoadOptions} are
+ * rejected before they are read. A {@code signature.json} must verify; whether an unsigned bundle loads, and which
+ * signers are trusted, is up to the {@link BundleLoadOptions}.
+ *
+ * <p><b>Signatures.</b> {@link #sign(KeyPair)} adds an Ed25519 signature over the exact bytes of the manifest and the
+ * SHA-256 of every file. A hash alone only detects accidents: whoever can write a bundle can recompute its hashes, and
+ * a model decides what the serving host computes. Load with {@link BundleLoadOptions.Builder#trust(PublicKey)} to
+ * accept only bundles signed by your key.
+ *
+ * <p>Every failure is a {@link io.retailgen.core.RetailGenException} with
  * {@link io.retailgen.core.ErrorCode#INVALID_BUNDLE} whose message names the file or field at fault; a path that does
  * not exist or cannot be read gives {@link io.retailgen.core.ErrorCode#IO}.
  *
@@ -55,12 +69,19 @@ public final class ModelBundle {
     public static final String MODEL_FILE = "model.onnx";
 
     private final BundleManifest manifest;
+    private final byte[] manifestBytes;
     private final Map<String, byte[]> files;
+    private final BundleSignature signature;
 
-    /** Takes ownership of {@code files}; callers have verified that it matches {@code manifest}. */
-    ModelBundle(BundleManifest manifest, Map<String, byte[]> files) {
+    /**
+     * Takes ownership of {@code files} and {@code manifestBytes}; callers have verified that they match
+     * {@code manifest} and that {@code signature}, when not null, verifies.
+     */
+    ModelBundle(BundleManifest manifest, byte[] manifestBytes, Map<String, byte[]> files, BundleSignature signature) {
         this.manifest = manifest;
+        this.manifestBytes = manifestBytes;
         this.files = Collections.unmodifiableMap(new TreeMap<>(files));
+        this.signature = signature;
     }
 
     /** @return a new builder */
@@ -77,8 +98,86 @@ public final class ModelBundle {
      *     incomplete, unsafe or of a newer format; with {@code IO} when the path does not exist or cannot be read
      */
     public static ModelBundle load(Path path) {
+        return load(path, BundleLoadOptions.defaults());
+    }
+
+    /**
+     * Loads and verifies a bundle from a directory or a zip file, with the given signature rules and size limits.
+     *
+     * <pre>{@code
+     * BundleLoadOptions trusted = BundleLoadOptions.builder().trust(publicKey).build();
+     * ModelBundle bundle = ModelBundle.load(Path.of("storefront-recs-3.zip"), trusted);
+     * }</pre>
+     *
+     * @param path a bundle directory or a bundle zip file
+     * @param options trusted keys, whether a signature is required, and size limits
+     * @return the verified bundle
+     * @throws io.retailgen.core.RetailGenException with {@code INVALID_BUNDLE} when the bundle is corrupt,
+     *     incomplete, unsafe, over a limit, unsigned where a signature is required, or signed by an untrusted key;
+     *     with {@code IO} when the path does not exist or cannot be read
+     */
+    public static ModelBundle load(Path path, BundleLoadOptions options) {
         Objects.requireNonNull(path, "path == null");
-        return BundleReader.load(path);
+        Objects.requireNonNull(options, "options == null");
+        return BundleReader.load(path, options);
+    }
+
+    /**
+     * Signs a bundle where it lies and returns it signed: the bundle is loaded and verified first; a zip is replaced
+     * atomically by a signed copy, and a directory gets {@code manifest.sha256} and {@code signature.json}, each
+     * written atomically (a reader sees the bundle unsigned or signed, never broken).
+     *
+     * @param path a bundle directory or zip file
+     * @param keys an Ed25519 key pair, e.g. {@code AuditLog.generateKeyPair()} or {@code AuditKeys.readKeyPair}
+     * @return the signed bundle
+     * @throws io.retailgen.core.RetailGenException when the bundle does not load or cannot be written
+     * @throws IllegalArgumentException when the keys are not an Ed25519 pair
+     */
+    public static ModelBundle signInPlace(Path path, KeyPair keys) {
+        ModelBundle signed = load(path).sign(keys);
+        if (Files.isDirectory(path)) {
+            BundleIo.replaceFileAtomically(path.resolve(BundleIo.MANIFEST_HASH_FILE),
+                    t -> BundleIo.writeSynced(t, BundleIo.manifestHashLine(signed.manifestBytes)));
+            BundleIo.replaceFileAtomically(path.resolve(BundleSignature.FILE_NAME),
+                    t -> BundleIo.writeSynced(t, signed.signature.toJson()));
+        } else {
+            signed.saveZip(path);
+        }
+        return signed;
+    }
+
+    /**
+     * Returns this bundle signed with {@code keys}: an Ed25519 signature over the exact bytes of the manifest and the
+     * SHA-256 of every file, written as {@code signature.json} by {@link #saveTo} and {@link #saveZip}. Signing is
+     * deterministic: the same bundle and key give the same signature.
+     *
+     * @param keys an Ed25519 key pair (the audit log's keys can be used, or a pair kept for models)
+     * @return the signed bundle; this one is unchanged
+     * @throws IllegalArgumentException when the keys are not an Ed25519 pair or do not belong together
+     */
+    public ModelBundle sign(KeyPair keys) {
+        Objects.requireNonNull(keys, "keys == null");
+        Map<String, byte[]> copy = new TreeMap<>(files);
+        return new ModelBundle(manifest, manifestBytes, copy,
+                BundleSignature.sign(keys, manifestBytes, manifest.files()));
+    }
+
+    /** @return whether the bundle carries a signature (which was verified when it was loaded or made) */
+    public boolean isSigned() {
+        return signature != null;
+    }
+
+    /** @return the public key that signed the bundle, or empty when it is unsigned */
+    public Optional<PublicKey> signer() {
+        return signature == null ? Optional.empty() : Optional.of(signature.publicKey());
+    }
+
+    /**
+     * @return a short, stable name of the signing key (the first 16 hex digits of the SHA-256 of its X.509
+     *     encoding), or empty when the bundle is unsigned
+     */
+    public Optional<String> signerKeyId() {
+        return signature == null ? Optional.empty() : Optional.of(signature.keyId());
     }
 
     /** @return the manifest: kind, name, version, file hashes and provenance */
@@ -160,20 +259,30 @@ public final class ModelBundle {
 
     /** Writes manifest and files into an existing empty directory. */
     void writeInto(Path dir) throws IOException {
-        BundleIo.writeSynced(dir.resolve(BundleManifest.FILE_NAME), ManifestJson.write(manifest));
-        for (Map.Entry<String, byte[]> e : files.entrySet()) {
+        for (Map.Entry<String, byte[]> e : allFiles().entrySet()) {
             Path file = dir.resolve(e.getKey());
             Files.createDirectories(file.getParent());
             BundleIo.writeSynced(file, e.getValue());
         }
     }
 
+    /** Every file as written to disk: the manifest, its hash, the signature when signed, and the bundle's files. */
+    private Map<String, byte[]> allFiles() {
+        Map<String, byte[]> all = new LinkedHashMap<>();
+        all.put(BundleManifest.FILE_NAME, manifestBytes);
+        all.put(BundleIo.MANIFEST_HASH_FILE, BundleIo.manifestHashLine(manifestBytes));
+        if (signature != null) {
+            all.put(BundleSignature.FILE_NAME, signature.toJson());
+        }
+        all.putAll(files);
+        return all;
+    }
+
     private void writeZip(Path temp) throws IOException {
         LocalDateTime time = LocalDateTime.ofInstant(manifest.created(), ZoneOffset.UTC);
         try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW);
              ZipOutputStream zip = new ZipOutputStream(out)) {
-            putEntry(zip, BundleManifest.FILE_NAME, ManifestJson.write(manifest), time);
-            for (Map.Entry<String, byte[]> e : files.entrySet()) {
+            for (Map.Entry<String, byte[]> e : allFiles().entrySet()) {
                 putEntry(zip, e.getKey(), e.getValue(), time);
             }
         }
@@ -264,7 +373,7 @@ public final class ModelBundle {
          * @param bytes the content (copied)
          * @return this builder
          * @throws IllegalArgumentException when the path is unsafe, reserved ({@value #MODEL_FILE},
-         *     {@code manifest.json}) or already added
+         *     {@code manifest.json}, {@code manifest.sha256}, {@code signature.json}) or already added
          */
         public Builder file(String path, byte[] bytes) {
             BundleIo.checkRelativePath(path);
@@ -272,9 +381,8 @@ public final class ModelBundle {
             if (path.equals(MODEL_FILE)) {
                 throw new IllegalArgumentException("'" + MODEL_FILE + "' is set with model(bytes), not file(..)");
             }
-            if (path.equals(BundleManifest.FILE_NAME)) {
-                throw new IllegalArgumentException("'" + BundleManifest.FILE_NAME
-                        + "' is written by the SDK and cannot be added as a file");
+            if (BundleIo.RESERVED_FILES.contains(path)) {
+                throw new IllegalArgumentException("'" + path + "' is written by the SDK and cannot be added as a file");
             }
             if (extra.containsKey(path)) {
                 throw new IllegalArgumentException("file '" + path + "' was already added");
@@ -336,7 +444,7 @@ public final class ModelBundle {
             Instant when = created != null ? created : Instant.now().truncatedTo(ChronoUnit.MILLIS);
             BundleManifest m = new BundleManifest(BundleManifest.CURRENT_FORMAT_VERSION, kind, name, version, when,
                     hashes, provenance);
-            return new ModelBundle(m, all);
+            return new ModelBundle(m, ManifestJson.write(m), all, null);
         }
     }
 }

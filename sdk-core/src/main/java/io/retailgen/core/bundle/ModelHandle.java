@@ -98,7 +98,9 @@ public final class ModelHandle<M extends AutoCloseable> implements AutoCloseable
 
     /**
      * Serves the current version of model {@code name} in {@code registry} ({@link ModelRegistry#resolve}); call
-     * {@link #refresh()} to follow later publishes, pins and rollbacks.
+     * {@link #refresh()} to follow later publishes, pins and rollbacks. Every bundle is loaded with the registry's
+     * {@link BundleLoadOptions}, so a registry opened with a trusted key makes the handle serve only bundles signed
+     * by it.
      *
      * @param registry the registry
      * @param name the model name in it

@@ -75,10 +75,12 @@ public final class ModelRegistry {
     private static final ConcurrentHashMap<Path, ReentrantLock> LOCKS = new ConcurrentHashMap<>();
 
     private final Path root;
+    private final BundleLoadOptions options;
     private final ReentrantLock lock;
 
-    private ModelRegistry(Path root) {
+    private ModelRegistry(Path root, BundleLoadOptions options) {
         this.root = root;
+        this.options = options;
         this.lock = LOCKS.computeIfAbsent(root, r -> new ReentrantLock());
     }
 
@@ -90,10 +92,31 @@ public final class ModelRegistry {
      * @throws RetailGenException with {@link ErrorCode#IO} when the directory cannot be created or is a file
      */
     public static ModelRegistry open(Path root) {
+        return open(root, BundleLoadOptions.defaults());
+    }
+
+    /**
+     * Opens the registry in {@code root} with the rules every {@link #load} applies: trusted signing keys, whether
+     * unsigned bundles are refused, and size limits. A registry that requires signatures also refuses to publish an
+     * unsigned bundle or one signed by an untrusted key, so that its current version always loads.
+     *
+     * <pre>{@code
+     * ModelRegistry registry = ModelRegistry.open(Path.of("/var/retailgen/models"),
+     *         BundleLoadOptions.builder().trust(modelsPublicKey).build());
+     * registry.publish(bundle.sign(modelsKeyPair));
+     * }</pre>
+     *
+     * @param root the registry directory
+     * @param options how bundles are checked when loaded
+     * @return the registry
+     * @throws RetailGenException with {@link ErrorCode#IO} when the directory cannot be created or is a file
+     */
+    public static ModelRegistry open(Path root, BundleLoadOptions options) {
         Objects.requireNonNull(root, "root == null");
+        Objects.requireNonNull(options, "options == null");
         try {
             Files.createDirectories(root);
-            return new ModelRegistry(root.toRealPath());
+            return new ModelRegistry(root.toRealPath(), options);
         } catch (IOException e) {
             throw new RetailGenException(ErrorCode.IO, "cannot open model registry at " + root + ": " + e, e);
         }
@@ -102,6 +125,11 @@ public final class ModelRegistry {
     /** @return the registry's root directory (a real, absolute path) */
     public Path root() {
         return root;
+    }
+
+    /** @return the rules that {@link #load} applies to every bundle */
+    public BundleLoadOptions options() {
+        return options;
     }
 
     /**
@@ -117,6 +145,7 @@ public final class ModelRegistry {
         Objects.requireNonNull(bundle, "bundle == null");
         String name = bundle.manifest().name();
         String version = bundle.manifest().version();
+        checkSigner(bundle);
         return mutate(() -> {
             State state = readState(name).orElseGet(() -> new State(name));
             Path dir = versionDir(name, version);
@@ -281,7 +310,7 @@ public final class ModelRegistry {
             throw unknownVersion(state, version);
         }
         Path dir = versionDir(name, version);
-        ModelBundle bundle = ModelBundle.load(dir);
+        ModelBundle bundle = ModelBundle.load(dir, options);
         BundleManifest m = bundle.manifest();
         if (!m.name().equals(name) || !m.version().equals(version)) {
             throw new RetailGenException(ErrorCode.INVALID_BUNDLE, "invalid model bundle " + dir + ": it holds "
@@ -304,6 +333,20 @@ public final class ModelRegistry {
     @Override
     public String toString() {
         return "ModelRegistry[" + root + "]";
+    }
+
+    private void checkSigner(ModelBundle bundle) {
+        String what = "cannot publish model '" + bundle.manifest().name() + "' version '" + bundle.manifest().version()
+                + "' to " + root + ": ";
+        if (options.requireSignature() && !bundle.isSigned()) {
+            throw new RetailGenException(ErrorCode.REGISTRY, what + "this registry requires signed bundles; sign it"
+                    + " with ModelBundle.sign(keys) first");
+        }
+        if (bundle.isSigned() && !options.trustedKeys().isEmpty() && options.trustedKeys().stream()
+                .noneMatch(k -> java.util.Arrays.equals(k.getEncoded(), bundle.signer().orElseThrow().getEncoded()))) {
+            throw new RetailGenException(ErrorCode.REGISTRY, what + "it is signed by key "
+                    + bundle.signerKeyId().orElseThrow() + ", which this registry does not trust");
+        }
     }
 
     private Path versionDir(String name, String version) {

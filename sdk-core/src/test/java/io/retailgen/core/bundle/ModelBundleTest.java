@@ -30,8 +30,8 @@ class ModelBundleTest {
         Path dir = tmp.resolve("demo-3");
         bundle.saveTo(dir);
 
-        assertThat(Bundles.tree(dir)).containsExactly("manifest.json", "model.onnx", "scalers", "scalers/price.json",
-                "vocab.json");
+        assertThat(Bundles.tree(dir)).containsExactly("manifest.json", "manifest.sha256", "model.onnx", "scalers",
+                "scalers/price.json", "vocab.json");
         ModelBundle loaded = ModelBundle.load(dir);
         assertThat(loaded).isEqualTo(bundle);
         assertThat(loaded.manifest()).isEqualTo(bundle.manifest());
@@ -230,6 +230,9 @@ class ModelBundleTest {
         ModelBundle bundle = Bundles.demo();
         bundle.saveTo(dir);
         editManifest(dir, s -> s.replace("\"kind\"", "\"addedLater\" : {\"x\" : [1]}, \"kind\""));
+        // a later release writing such a manifest records its hash too
+        Files.write(dir.resolve("manifest.sha256"), BundleIo.manifestHashLine(Files.readAllBytes(dir.resolve(
+                "manifest.json"))));
         assertThat(ModelBundle.load(dir)).isEqualTo(bundle);
     }
 

@@ -43,9 +43,10 @@ class ModelRegistryTest {
         assertThat(registry.load("recs", "2")).isEqualTo(bundle("recs", "2"));
         assertThat(registry.load("recs")).isEqualTo(bundle("recs", "1.5.0"));
         assertThat(Bundles.tree(registry.root().resolve("recs"))).containsExactly("1", "1.5.0", "1.5.0/manifest.json",
-                "1.5.0/model.onnx", "1.5.0/vocab.json", "1/manifest.json", "1/model.onnx", "1/vocab.json", "10",
-                "10/manifest.json", "10/model.onnx", "10/vocab.json", "2", "2/manifest.json", "2/model.onnx",
-                "2/vocab.json", "registry.json");
+                "1.5.0/manifest.sha256", "1.5.0/model.onnx", "1.5.0/vocab.json", "1/manifest.json", "1/manifest.sha256",
+                "1/model.onnx", "1/vocab.json", "10", "10/manifest.json", "10/manifest.sha256", "10/model.onnx",
+                "10/vocab.json", "2", "2/manifest.json", "2/manifest.sha256", "2/model.onnx", "2/vocab.json",
+                "registry.json");
     }
 
     @Test
