@@ -6,6 +6,7 @@ import io.retailgen.core.RetailGenException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
@@ -62,8 +63,7 @@ final class BundleIo {
     }
 
     static byte[] manifestHashLine(byte[] manifestBytes) {
-        return (sha256Hex(manifestBytes) + "  " + BundleManifest.FILE_NAME + "\n")
-                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        return (sha256Hex(manifestBytes) + "  " + BundleManifest.FILE_NAME + "\n").getBytes(StandardCharsets.US_ASCII);
     }
 
     static String checkSafeName(String what, String value) {

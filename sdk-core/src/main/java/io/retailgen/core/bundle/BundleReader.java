@@ -15,9 +15,11 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.Enumeration;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
@@ -107,7 +109,7 @@ final class BundleReader {
         try (ZipFile zip = new ZipFile(zipPath.toFile())) {
             Enumeration<? extends ZipEntry> entries = zip.entries();
             List<ZipEntry> fileEntries = new ArrayList<>();
-            java.util.Set<String> names = new java.util.HashSet<>();
+            Set<String> names = new HashSet<>();
             while (entries.hasMoreElements()) {
                 ZipEntry e = entries.nextElement();
                 String name = e.getName();

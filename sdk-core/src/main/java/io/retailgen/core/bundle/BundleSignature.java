@@ -15,6 +15,7 @@ import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The Ed25519 signature of a bundle, stored as {@value #FILE_NAME}. It signs a statement that names the SHA-256 of
@@ -56,7 +57,7 @@ record BundleSignature(PublicKey publicKey, byte[] signature) {
     static byte[] statement(byte[] manifestBytes, Map<String, String> fileHashes) {
         StringBuilder s = new StringBuilder(STATEMENT_HEADER);
         s.append(BundleManifest.FILE_NAME).append(' ').append(BundleIo.sha256Hex(manifestBytes)).append('\n');
-        new java.util.TreeMap<>(fileHashes).forEach((path, hash) -> s.append(path).append(' ').append(hash)
+        new TreeMap<>(fileHashes).forEach((path, hash) -> s.append(path).append(' ').append(hash)
                 .append('\n'));
         return s.toString().getBytes(StandardCharsets.UTF_8);
     }

@@ -19,10 +19,12 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.PublicKey;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -342,8 +344,9 @@ public final class ModelRegistry {
             throw new RetailGenException(ErrorCode.REGISTRY, what + "this registry requires signed bundles; sign it"
                     + " with ModelBundle.sign(keys) first");
         }
-        if (bundle.isSigned() && !options.trustedKeys().isEmpty() && options.trustedKeys().stream()
-                .noneMatch(k -> java.util.Arrays.equals(k.getEncoded(), bundle.signer().orElseThrow().getEncoded()))) {
+        PublicKey signer = bundle.signer().orElse(null);
+        if (signer != null && !options.trustedKeys().isEmpty() && options.trustedKeys().stream()
+                .noneMatch(k -> Arrays.equals(k.getEncoded(), signer.getEncoded()))) {
             throw new RetailGenException(ErrorCode.REGISTRY, what + "it is signed by key "
                     + bundle.signerKeyId().orElseThrow() + ", which this registry does not trust");
         }
