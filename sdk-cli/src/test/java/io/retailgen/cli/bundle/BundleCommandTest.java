@@ -119,6 +119,28 @@ class BundleCommandTest {
 
         CliRun required = run("bundle", "verify", "--bundle", dir.toString(), "--require-signature", "--json");
         assertThat(required.code()).isEqualTo(1);
+
+        Path notAKey = Files.writeString(tmp.resolve("not-a-key.pub"), "hello");
+        CliRun badKey = run("bundle", "verify", "--bundle", dir.toString(), "--public-key", notAKey.toString(),
+                "--json");
+        assertThat(badKey.code()).isEqualTo(1);
+        assertThat(badKey.json().get("problems").get(0).asText()).startsWith("cannot use --public-key " + notAKey);
+    }
+
+    @Test
+    void aBundleSignedByAnotherKeyIsNotTrusted() throws Exception {
+        Path keys = keys();
+        CliRun other = run("audit", "keygen", "--out", keys.toString(), "--name", "other");
+        assertThat(other.code()).as(other.err()).isZero();
+        Path dir = tmp.resolve("adder-2");
+        bundle(addModel(null)).saveTo(dir);
+        assertThat(run("bundle", "sign", "--bundle", dir.toString(), "--key", keys.resolve("other.key").toString())
+                .code()).isZero();
+        CliRun r = run("bundle", "verify", "--bundle", dir.toString(), "--public-key",
+                keys.resolve("models.pub").toString(), "--json");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.json().get("signature_valid").asBoolean()).isFalse();
+        assertThat(r.json().get("problems").get(0).asText()).contains("which is not trusted");
     }
 
     @Test
