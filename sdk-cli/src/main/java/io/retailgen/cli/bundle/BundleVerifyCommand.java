@@ -39,6 +39,14 @@ final class BundleVerifyCommand implements Callable<Integer> {
     @Option(names = "--require-signature", description = "Fail when the bundle is unsigned, even without --public-key.")
     boolean requireSignature;
 
+    @Option(names = "--max-entry-bytes", paramLabel = "N", description = "Largest file a bundle may hold "
+            + "(default: ${DEFAULT-VALUE}).")
+    long maxEntryBytes = BundleLoadOptions.DEFAULT_MAX_ENTRY_BYTES;
+
+    @Option(names = "--max-total-bytes", paramLabel = "N", description = "Largest sum of a bundle's files "
+            + "(default: ${DEFAULT-VALUE}).")
+    long maxTotalBytes = BundleLoadOptions.DEFAULT_MAX_TOTAL_BYTES;
+
     @Option(names = "--json", description = "Print one JSON object as the last line.")
     boolean json;
 
@@ -119,7 +127,13 @@ final class BundleVerifyCommand implements Callable<Integer> {
     }
 
     private BundleLoadOptions options(List<String> problems) {
-        BundleLoadOptions.Builder b = BundleLoadOptions.builder().requireSignature(requireSignature);
+        BundleLoadOptions.Builder b;
+        try {
+            b = BundleLoadOptions.builder().requireSignature(requireSignature).maxEntryBytes(maxEntryBytes)
+                    .maxTotalBytes(maxTotalBytes);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
         for (Path key : publicKeys) {
             try {
                 b.trust(AuditKeys.readPublicKey(key));

@@ -144,6 +144,19 @@ class BundleCommandTest {
     }
 
     @Test
+    void sizeLimitsCanBeSetFromTheCommandLine() throws Exception {
+        Path dir = tmp.resolve("adder-2");
+        bundle(addModel(null)).saveTo(dir);
+        CliRun r = run("bundle", "verify", "--bundle", dir.toString(), "--max-entry-bytes", "64", "--json");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.json().get("problems").get(0).asText()).contains("entry 'manifest.json' declares",
+                "more than the limit of 64 bytes per file");
+        CliRun bad = run("bundle", "verify", "--bundle", dir.toString(), "--max-total-bytes", "0");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("maxTotalBytes must be positive, was 0");
+    }
+
+    @Test
     void aFlippedManifestByteFailsVerification() throws Exception {
         Path dir = tmp.resolve("adder-2");
         bundle(addModel(null)).saveTo(dir);
