@@ -9,7 +9,7 @@ import io.retailgen.core.bundle.ModelRegistry;
 import io.retailgen.core.bundle.Provenance;
 import io.retailgen.core.runtime.OnnxModel;
 import io.retailgen.core.train.ConsoleProgressBar;
-import io.retailgen.core.train.TrainingEngine;
+import io.retailgen.training.TrainingEngine;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

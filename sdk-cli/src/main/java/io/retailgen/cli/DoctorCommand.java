@@ -6,7 +6,7 @@ import io.retailgen.core.Device;
 import io.retailgen.core.runtime.BackendSelection;
 import io.retailgen.core.runtime.InferenceBackends;
 import io.retailgen.core.spi.InferenceBackend;
-import io.retailgen.core.train.TrainingEngine;
+import io.retailgen.training.TrainingEngine;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;

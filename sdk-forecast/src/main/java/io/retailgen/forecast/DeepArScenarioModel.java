@@ -9,7 +9,7 @@ import io.retailgen.core.bundle.ModelBundle;
 import io.retailgen.core.bundle.Provenance;
 import io.retailgen.core.runtime.OnnxModel;
 import io.retailgen.core.runtime.Tensor;
-import io.retailgen.core.train.TrainingEngine;
+import io.retailgen.training.TrainingEngine;
 import io.retailgen.core.train.TrainingListener;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -25,7 +25,7 @@ import io.retailgen.core.onnx.OnnxGraphBuilder;
 import io.retailgen.core.runtime.ElementType;
 import io.retailgen.core.runtime.OnnxModel;
 import io.retailgen.core.runtime.Tensor;
-import io.retailgen.core.train.TrainingEngine;
+import io.retailgen.training.TrainingEngine;
 import io.retailgen.core.train.TrainingListener;
 import io.retailgen.core.train.TrainingProgress;
 import java.nio.ByteBuffer;

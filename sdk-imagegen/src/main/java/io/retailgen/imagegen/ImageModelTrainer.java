@@ -3,7 +3,7 @@ package io.retailgen.imagegen;
 import io.retailgen.core.Device;
 import io.retailgen.core.bundle.DataFingerprint;
 import io.retailgen.core.bundle.Provenance;
-import io.retailgen.core.train.TrainingEngine;
+import io.retailgen.training.TrainingEngine;
 import io.retailgen.core.train.TrainingListener;
 import io.retailgen.core.train.TrainingProgress;
 import java.nio.ByteBuffer;

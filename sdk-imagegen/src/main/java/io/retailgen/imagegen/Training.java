@@ -19,7 +19,7 @@ import io.retailgen.core.ErrorCode;
 import io.retailgen.core.RetailGenException;
 import io.retailgen.core.runtime.OnnxModel;
 import io.retailgen.core.runtime.Tensor;
-import io.retailgen.core.train.TrainingEngine;
+import io.retailgen.training.TrainingEngine;
 import io.retailgen.core.train.TrainingProgress;
 import java.util.ArrayList;
 import java.util.List;

@@ -15,7 +15,7 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import io.retailgen.core.ErrorCode;
 import io.retailgen.core.RetailGenException;
-import io.retailgen.core.train.TrainingEngine;
+import io.retailgen.training.TrainingEngine;
 import io.retailgen.core.train.TrainingListener;
 import io.retailgen.core.train.TrainingProgress;
 import java.util.ArrayList;

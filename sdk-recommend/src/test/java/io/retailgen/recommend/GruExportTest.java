@@ -9,7 +9,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.retailgen.core.runtime.OnnxModel;
 import io.retailgen.core.runtime.Tensor;
-import io.retailgen.core.train.TrainingEngine;
+import io.retailgen.training.TrainingEngine;
 import io.retailgen.core.train.TrainingListener;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.retailgen.core.train;
+package io.retailgen.training;
 
 import ai.djl.engine.Engine;
 import ai.djl.engine.StandardCapabilities;

@@ -1,7 +1,5 @@
 package io.retailgen.core.onnx;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.types.DataType;
 import ai.onnx.proto.OnnxMl;
 import com.google.protobuf.ByteString;
 import io.retailgen.core.ErrorCode;
@@ -281,28 +279,6 @@ public final class OnnxGraphBuilder {
         ByteBuffer buf = ByteBuffer.allocate(data.length * Long.BYTES).order(ByteOrder.LITTLE_ENDIAN);
         buf.asLongBuffer().put(data);
         return addInitializer(name, ElementType.INT64, shape, ByteString.copyFrom(buf.array()));
-    }
-
-    /**
-     * Adds a constant copied from a DJL array, for example a trained parameter ({@code block.getParameters()}).
-     *
-     * @param name the unique name
-     * @param array a {@code float32} or {@code int64} array; read, not closed
-     * @return the constant value
-     * @throws IllegalArgumentException for any other data type
-     */
-    public GraphValue constant(String name, NDArray array) {
-        Objects.requireNonNull(array, "array == null");
-        long[] shape = array.getShape().getShape();
-        DataType t = array.getDataType();
-        if (t == DataType.FLOAT32) {
-            return constant(name, array.toFloatArray(), shape);
-        }
-        if (t == DataType.INT64) {
-            return constant(name, array.toLongArray(), shape);
-        }
-        throw new IllegalArgumentException("constant '" + name + "': unsupported NDArray data type " + t
-                + "; expected float32 or int64 (convert with toType(DataType.FLOAT32, false))");
     }
 
     // ---------------------------------------------------------------- operators: linear algebra

@@ -1,4 +1,4 @@
-package io.retailgen.core.train;
+package io.retailgen.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
