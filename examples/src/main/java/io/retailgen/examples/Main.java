@@ -1,6 +1,7 @@
 package io.retailgen.examples;
 
 import io.retailgen.examples.storefront.StorefrontApp;
+import io.retailgen.training.TrainingEngine;
 import java.io.IOException;
 import java.util.Arrays;
 
@@ -29,6 +30,8 @@ public final class Main {
      * @throws IOException when the storefront cannot bind its port
      */
     public static void main(String[] args) throws IOException {
+        // the sample owns its JVM: DJL never downloads, and unpacks PyTorch into ~/.retailgen/djl unless told otherwise
+        TrainingEngine.configureJvm(null);
         String command = args.length == 0 || args[0].startsWith("--") ? "storefront" : args[0];
         String[] rest = args.length == 0 || args[0].startsWith("--") ? args : Arrays.copyOfRange(args, 1, args.length);
         switch (command) {

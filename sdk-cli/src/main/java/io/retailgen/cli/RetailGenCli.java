@@ -1,5 +1,6 @@
 package io.retailgen.cli;
 
+import io.retailgen.training.TrainingEngine;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -29,6 +30,8 @@ public final class RetailGenCli implements Runnable {
      * @param args the arguments
      */
     public static void main(String[] args) {
+        // the command owns its JVM: DJL never downloads, and unpacks PyTorch into ~/.retailgen/djl unless told otherwise
+        TrainingEngine.configureJvm(null);
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 

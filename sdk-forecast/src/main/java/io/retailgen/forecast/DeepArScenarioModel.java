@@ -9,6 +9,7 @@ import io.retailgen.core.bundle.ModelBundle;
 import io.retailgen.core.bundle.Provenance;
 import io.retailgen.core.runtime.OnnxModel;
 import io.retailgen.core.runtime.Tensor;
+import io.retailgen.core.train.TrainingSupport;
 import io.retailgen.training.TrainingEngine;
 import io.retailgen.core.train.TrainingListener;
 import java.io.IOException;
@@ -442,6 +443,7 @@ public final class DeepArScenarioModel implements GenerativeScenarioModel, AutoC
          */
         public DeepArScenarioModel train(List<TimeSeries> series) {
             Objects.requireNonNull(series, "series == null");
+            TrainingSupport.require("the DeepAR scenario model");
             return DeepArTraining.train(this, series);
         }
     }

@@ -3,6 +3,7 @@ package io.retailgen.imagegen;
 import io.retailgen.core.Device;
 import io.retailgen.core.bundle.DataFingerprint;
 import io.retailgen.core.bundle.Provenance;
+import io.retailgen.core.train.TrainingSupport;
 import io.retailgen.training.TrainingEngine;
 import io.retailgen.core.train.TrainingListener;
 import io.retailgen.core.train.TrainingProgress;
@@ -101,6 +102,7 @@ public final class ImageModelTrainer {
      */
     public TrainedImageModel train(LabeledImages data) {
         Objects.requireNonNull(data, "data == null");
+        TrainingSupport.require("the image models");
         if (data.rows() != SIDE || data.cols() != SIDE) {
             throw new IllegalArgumentException("images must be " + SIDE + "x" + SIDE + ", were " + data.rows() + "x"
                     + data.cols());

@@ -8,6 +8,7 @@ import io.retailgen.core.bundle.DataFingerprint;
 import io.retailgen.core.bundle.ModelBundle;
 import io.retailgen.core.bundle.Provenance;
 import io.retailgen.core.train.TrainingListener;
+import io.retailgen.core.train.TrainingSupport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -89,6 +90,7 @@ public final class RecommendModel {
         long seen = log.eventCount();
         double loss = Double.NaN;
         if (options.sequenceModel()) {
+            TrainingSupport.require("the recommender's sequence model (or turn it off: withSequenceModel(false))");
             GruTrainer.Result r = new GruTrainer(options.gruParams(), listener).train(log);
             w = r.weights();
             onnx = GruExport.toOnnx(w);

@@ -2,6 +2,7 @@ package io.retailgen.training;
 
 import ai.djl.engine.Engine;
 import ai.djl.engine.StandardCapabilities;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.util.Utils;
 import io.retailgen.core.Device;
 import io.retailgen.core.ErrorCode;
@@ -12,7 +13,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Process-wide DJL configuration and the engine loading shared by {@link TrainingEngine} and its probe. */
+/** DJL configuration, the engine loading shared by {@link TrainingEngine} and its probe, and PyTorch's threads. */
 final class EngineBootstrap {
 
     static final String OFFLINE_PROPERTY = "ai.djl.offline";
@@ -25,7 +26,7 @@ final class EngineBootstrap {
     private EngineBootstrap() {
     }
 
-    /** The cache directory we ask for: builder option, system property, environment variable, home default. */
+    /** The cache directory an application opts into: argument, system property, environment variable, home default. */
     static Path requestedCacheDir(Path explicit, String property, String env, String userHome) {
         if (explicit != null) {
             return explicit.toAbsolutePath().normalize();
@@ -40,23 +41,36 @@ final class EngineBootstrap {
     }
 
     /**
-     * Sets the DJL system properties before the engine loads and answers the cache directory DJL really uses (DJL
-     * reads the environment variable before the system property, so a set {@code DJL_CACHE_DIR} environment
-     * variable wins).
+     * The explicit opt-in of an application that owns its JVM (a command-line tool): sets {@code ai.djl.offline=true}
+     * unless set, and the system property {@code DJL_CACHE_DIR} to the requested directory.
      */
-    static Path configure(Path explicit) {
+    static Path configureJvm(Path explicit) {
         synchronized (LOCK) {
             if (System.getProperty(OFFLINE_PROPERTY) == null) {
                 System.setProperty(OFFLINE_PROPERTY, "true");
-            } else if (!Boolean.parseBoolean(System.getProperty(OFFLINE_PROPERTY))) {
-                LOG.debug("{}={} was set by the application; DJL may try to download files",
-                        OFFLINE_PROPERTY, System.getProperty(OFFLINE_PROPERTY));
             }
             Path requested = requestedCacheDir(explicit, System.getProperty(CACHE_DIR_KEY), System.getenv(CACHE_DIR_KEY),
                     System.getProperty("user.home"));
             System.setProperty(CACHE_DIR_KEY, requested.toString());
+            return requested;
+        }
+    }
+
+    /**
+     * Answers the cache directory DJL really uses. Sets nothing in the JVM unless a directory was asked for
+     * explicitly ({@code TrainingEngine.Builder.cacheDir}): then the system property {@code DJL_CACHE_DIR}, the only
+     * way DJL takes one (DJL reads the environment variable before the system property, so a set
+     * {@code DJL_CACHE_DIR} environment variable wins).
+     */
+    static Path configure(Path explicit) {
+        synchronized (LOCK) {
+            Path requested = null;
+            if (explicit != null) {
+                requested = explicit.toAbsolutePath().normalize();
+                System.setProperty(CACHE_DIR_KEY, requested.toString());
+            }
             Path effective = Utils.getCacheDir().toAbsolutePath().normalize();
-            if (!effective.equals(requested)) {
+            if (requested != null && !effective.equals(requested)) {
                 LOG.warn("DJL cache directory is {} (from the environment variable {}), not the requested {}",
                         effective, CACHE_DIR_KEY, requested);
             }
@@ -66,6 +80,28 @@ final class EngineBootstrap {
                 return loadedWith;
             }
             return effective;
+        }
+    }
+
+    /**
+     * The intra-op thread count of PyTorch for a trainer: the explicit count when positive, else the one the
+     * application chose ({@code -Dai.djl.pytorch.num_threads} or {@code OMP_NUM_THREADS}: 0, meaning leave it), else
+     * {@code defaultThreads}.
+     */
+    static int threadsFor(int explicit, String property, String ompEnv, int defaultThreads) {
+        if (explicit > 0) {
+            return explicit;
+        }
+        if ((property != null && !property.isBlank()) || (ompEnv != null && !ompEnv.isBlank())) {
+            return 0;
+        }
+        return defaultThreads;
+    }
+
+    /** Sets PyTorch's intra-op thread count (process-wide native state) when {@code threads > 0}. */
+    static void applyThreads(int threads) {
+        if (threads > 0 && JniUtils.getNumThreads() != threads) {
+            JniUtils.setNumThreads(threads);
         }
     }
 

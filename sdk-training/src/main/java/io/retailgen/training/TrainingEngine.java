@@ -23,13 +23,20 @@ import java.util.Objects;
  * System.out.println(engine.describe());      // PyTorch 2.7.1 (DJL 0.36.0) on cpu, seed 42, ...
  * }</pre>
  *
- * <p><b>Offline.</b> Building an engine sets the system property {@code ai.djl.offline=true} unless the application
- * set it, so DJL never downloads anything; the native library must come from the Maven artifact
- * {@value #NATIVE_ARTIFACT} (or a CUDA flavour) on the class path. DJL unpacks it into its cache directory, chosen in
- * this order: {@link Builder#cacheDir(Path)}, the system property {@code DJL_CACHE_DIR}, the environment variable
- * {@code DJL_CACHE_DIR}, {@code ~/.retailgen/djl}. DJL itself reads the environment variable before the system
- * property, so a set environment variable wins over the first two (one WARN line says so). The native engine loads
- * once per JVM: the cache directory of the first engine built stays in use.
+ * <p><b>Nothing set behind the host's back.</b> Building an engine changes no system property of the JVM it runs in.
+ * DJL loads the native library from the Maven artifact {@link #NATIVE_ARTIFACT} of the platform (or a CUDA flavour)
+ * on the class path and unpacks it (about 430 MB) into its cache directory: the environment variable
+ * {@code DJL_CACHE_DIR}, else the system property {@code DJL_CACHE_DIR}, else {@code ~/.djl.ai} (DJL's own rule).
+ * Two explicit choices change that: {@link Builder#cacheDir(Path)} sets the system property {@code DJL_CACHE_DIR}
+ * (the only way DJL takes a directory; a set environment variable still wins, with one WARN line), and
+ * {@link #configureJvm(Path)}, for an application that owns its JVM (the {@code retailgen} command calls it), also
+ * sets {@code ai.djl.offline=true} so that DJL never downloads anything. The native engine loads once per JVM: the
+ * cache directory of the first engine built stays in use.
+ *
+ * <p><b>Threads.</b> {@link Builder#threads(int)} sets PyTorch's intra-op thread count when the engine is built
+ * (unset: {@value #DEFAULT_THREADS}, the fastest for this SDK's small models inside a host JVM, see
+ * docs/BENCHMARKS.md, unless the application chose a count with {@code -Dai.djl.pytorch.num_threads} or
+ * {@code OMP_NUM_THREADS}). Like the seed it is process-wide native state: the engine built last decides.
  *
  * <p><b>Seeds.</b> {@link Builder#build()} seeds the PyTorch engine's global random generator and DJL's
  * {@code RandomUtils}; these are process-wide, so two engines built in one JVM share them and the one built last
@@ -43,8 +50,13 @@ public final class TrainingEngine {
 
     /** The DJL engine used for training. */
     public static final String ENGINE_NAME = "PyTorch";
-    /** The Maven coordinates of the CPU native library this SDK is built against. */
-    public static final String NATIVE_ARTIFACT = "ai.djl.pytorch:pytorch-native-cpu:2.7.1:linux-x86_64";
+    /** The PyTorch version of the native library this SDK is built against. */
+    public static final String PYTORCH_VERSION = "2.7.1";
+    /** The Maven coordinates of the CPU native library of the platform this JVM runs on. */
+    public static final String NATIVE_ARTIFACT = "ai.djl.pytorch:pytorch-native-cpu:" + PYTORCH_VERSION + ":"
+            + platformClassifier(System.getProperty("os.name", ""), System.getProperty("os.arch", ""));
+    /** PyTorch's intra-op threads of a trainer unless set: measured fastest for the SDK's models in a host JVM. */
+    public static final int DEFAULT_THREADS = 1;
 
     private final Engine engine;
     private final int seed;
@@ -52,14 +64,48 @@ public final class TrainingEngine {
     private final Device device;
     private final ai.djl.Device djlDevice;
     private final Path cacheDir;
+    private final int threads;
 
-    private TrainingEngine(Engine engine, int seed, Device requestedDevice, ai.djl.Device djlDevice, Path cacheDir) {
+    private TrainingEngine(Engine engine, int seed, Device requestedDevice, ai.djl.Device djlDevice, Path cacheDir,
+            int threads) {
+        this.threads = threads;
         this.engine = engine;
         this.seed = seed;
         this.requestedDevice = requestedDevice;
         this.djlDevice = djlDevice;
         this.device = djlDevice.isGpu() ? Device.cuda(djlDevice.getDeviceId()) : Device.cpu();
         this.cacheDir = cacheDir;
+    }
+
+    /**
+     * The classifier of DJL's {@code pytorch-native-cpu} jar for a platform, as the parent POM's {@code os-*} profiles
+     * pick it.
+     *
+     * @param osName the value of {@code os.name}
+     * @param osArch the value of {@code os.arch}
+     * @return for example {@code linux-x86_64}, {@code linux-aarch64}, {@code osx-aarch64} or {@code win-x86_64}
+     */
+    static String platformClassifier(String osName, String osArch) {
+        String os = osName.toLowerCase(java.util.Locale.ROOT);
+        String family = os.startsWith("windows") ? "win" : os.startsWith("mac") || os.contains("darwin") ? "osx"
+                : "linux";
+        String arch = osArch.equals("amd64") || osArch.equals("x86_64") ? "x86_64"
+                : osArch.equals("aarch64") || osArch.equals("arm64") ? "aarch64" : osArch;
+        return family + "-" + arch;
+    }
+
+    /**
+     * The explicit opt-in for an application that owns its JVM, such as a command-line tool: sets the system
+     * properties {@code ai.djl.offline=true} (unless set) and {@code DJL_CACHE_DIR}, before the first engine is
+     * built. A library or server that embeds the SDK need not call it; then DJL's own defaults apply (see the class
+     * documentation).
+     *
+     * @param cacheDir the DJL cache directory, or {@code null} for the system property {@code DJL_CACHE_DIR}, else
+     *     the environment variable {@code DJL_CACHE_DIR}, else {@code ~/.retailgen/djl}
+     * @return the cache directory set
+     */
+    public static Path configureJvm(Path cacheDir) {
+        return EngineBootstrap.configureJvm(cacheDir);
     }
 
     /** @return a new builder; only {@link Builder#seed(int)} is required */
@@ -120,6 +166,11 @@ public final class TrainingEngine {
     /** @return the DJL cache directory the native library was unpacked into */
     public Path cacheDir() {
         return cacheDir;
+    }
+
+    /** @return PyTorch's intra-op thread count set when this engine was built, or 0 when left as it was */
+    public int threads() {
+        return threads;
     }
 
     /** @return the underlying DJL engine */
@@ -208,8 +259,23 @@ public final class TrainingEngine {
         private Device device = Device.cpu();
         private Path cacheDir;
         private boolean strictDevice;
+        private int threads;
 
         private Builder() {
+        }
+
+        /**
+         * @param threads PyTorch's intra-op threads, {@code >= 1}; unset: {@value TrainingEngine#DEFAULT_THREADS}
+         *     unless the application set {@code -Dai.djl.pytorch.num_threads} or {@code OMP_NUM_THREADS}
+         * @return this builder
+         * @throws IllegalArgumentException when {@code threads < 1}
+         */
+        public Builder threads(int threads) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be >= 1, was " + threads);
+            }
+            this.threads = threads;
+            return this;
         }
 
         /**
@@ -231,8 +297,8 @@ public final class TrainingEngine {
         }
 
         /**
-         * @param dir the DJL cache directory for the unpacked native library (see the class documentation for the
-         *     order of precedence)
+         * @param dir the DJL cache directory for the unpacked native library; sets the JVM-wide system property
+         *     {@code DJL_CACHE_DIR} when the engine is built (see the class documentation)
          * @return this builder
          */
         public Builder cacheDir(Path dir) {
@@ -256,7 +322,7 @@ public final class TrainingEngine {
          * @return the engine
          * @throws IllegalStateException when the seed was not set
          * @throws RetailGenException with {@link ErrorCode#ENGINE_UNAVAILABLE} when the native engine cannot load
-         *     (the message names the Maven artifact {@value TrainingEngine#NATIVE_ARTIFACT}), or with
+         *     (the message names the Maven artifact {@link TrainingEngine#NATIVE_ARTIFACT}), or with
          *     {@link ErrorCode#BACKEND_UNAVAILABLE} when a GPU was requested in strict mode and is absent
          */
         public TrainingEngine build() {
@@ -268,7 +334,10 @@ public final class TrainingEngine {
             Engine engine = EngineBootstrap.load(dir);
             ai.djl.Device djl = EngineBootstrap.mapDevice(device, EngineBootstrap.usableGpus(engine), strictDevice);
             engine.setRandomSeed(seed);
-            return new TrainingEngine(engine, seed, device, djl, dir);
+            int n = EngineBootstrap.threadsFor(threads, System.getProperty("ai.djl.pytorch.num_threads"),
+                    System.getenv("OMP_NUM_THREADS"), DEFAULT_THREADS);
+            EngineBootstrap.applyThreads(n);
+            return new TrainingEngine(engine, seed, device, djl, dir, n);
         }
     }
 }

@@ -144,4 +144,69 @@ class TrainingEngineTest {
         assertThatThrownBy(() -> new TrainingEngine.Probe(false, "PyTorch", null, "0.36.0", 0, null, null))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void buildingAnEngineSetsNoSystemPropertyOfTheHostJvm() {
+        String offline = System.clearProperty("ai.djl.offline");
+        String cache = System.getProperty("DJL_CACHE_DIR");
+        try {
+            TrainingEngine engine = TrainingEngine.builder().seed(3).build();
+            TrainingEngine.probe();
+            assertThat(System.getProperty("ai.djl.offline")).isNull();
+            assertThat(System.getProperty("DJL_CACHE_DIR")).isEqualTo(cache);
+            assertThat(engine.djlEngine().getEngineName()).isEqualTo("PyTorch");
+        } finally {
+            if (offline != null) {
+                System.setProperty("ai.djl.offline", offline);
+            }
+        }
+    }
+
+    @Test
+    void configureJvmIsTheExplicitOptIn() {
+        String offline = System.clearProperty("ai.djl.offline");
+        String cache = System.getProperty("DJL_CACHE_DIR");
+        try {
+            Path dir = TrainingEngine.configureJvm(Paths.get("target", "opt-in-cache"));
+            assertThat(dir).isEqualTo(Paths.get("target", "opt-in-cache").toAbsolutePath().normalize());
+            assertThat(System.getProperty("ai.djl.offline")).isEqualTo("true");
+            assertThat(System.getProperty("DJL_CACHE_DIR")).isEqualTo(dir.toString());
+        } finally {
+            System.setProperty("DJL_CACHE_DIR", cache == null ? testCacheDir().toString() : cache);
+            if (offline == null) {
+                System.clearProperty("ai.djl.offline");
+            } else {
+                System.setProperty("ai.djl.offline", offline);
+            }
+        }
+    }
+
+    @Test
+    void threadsAreExplicitOrTheApplicationsOrTheDefault() {
+        assertThat(EngineBootstrap.threadsFor(3, "2", "4", 1)).isEqualTo(3);
+        assertThat(EngineBootstrap.threadsFor(0, "2", null, 1)).isZero();
+        assertThat(EngineBootstrap.threadsFor(0, null, "4", 1)).isZero();
+        assertThat(EngineBootstrap.threadsFor(0, null, " ", 1)).isEqualTo(1);
+        assertThatThrownBy(() -> TrainingEngine.builder().threads(0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("threads must be >= 1, was 0");
+    }
+
+    @Test
+    void threadsReachPyTorch() {
+        TrainingEngine two = TrainingEngine.builder().seed(1).threads(2).build();
+        assertThat(two.threads()).isEqualTo(2);
+        assertThat(ai.djl.pytorch.jni.JniUtils.getNumThreads()).isEqualTo(2);
+        TrainingEngine one = TrainingEngine.builder().seed(1).threads(1).build();
+        assertThat(one.threads()).isEqualTo(1);
+        assertThat(ai.djl.pytorch.jni.JniUtils.getNumThreads()).isEqualTo(1);
+    }
+
+    @Test
+    void nativeArtifactFollowsThePlatform() {
+        assertThat(TrainingEngine.platformClassifier("Linux", "amd64")).isEqualTo("linux-x86_64");
+        assertThat(TrainingEngine.platformClassifier("Linux", "aarch64")).isEqualTo("linux-aarch64");
+        assertThat(TrainingEngine.platformClassifier("Mac OS X", "aarch64")).isEqualTo("osx-aarch64");
+        assertThat(TrainingEngine.platformClassifier("Windows 11", "amd64")).isEqualTo("win-x86_64");
+        assertThat(TrainingEngine.NATIVE_ARTIFACT).startsWith("ai.djl.pytorch:pytorch-native-cpu:2.7.1:");
+    }
 }
