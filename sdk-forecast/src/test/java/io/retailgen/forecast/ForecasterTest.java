@@ -140,7 +140,7 @@ class ForecasterTest {
             double[] test = java.util.Arrays.copyOfRange(y, 60, 70);
             Forecast f = Forecaster.builder().method(Method.ETS).paths(500).build()
                     .forecast(TimeSeries.of("rw" + r, Frequency.OTHER, train), 10);
-            inside += Math.round(Metrics.coverage(test, f.scenarios().interval(0.8)) * 10);
+            inside += (int) Math.round(Metrics.coverage(test, f.scenarios().interval(0.8)) * 10);
             total += 10;
         }
         assertThat((double) inside / total).isBetween(0.65, 0.95);

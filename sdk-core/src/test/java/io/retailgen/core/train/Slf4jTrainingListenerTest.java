@@ -18,7 +18,7 @@ class Slf4jTrainingListenerTest {
     /** A logger that keeps "LEVEL message" lines. */
     static final class ListLogger extends LegacyAbstractLogger {
         private static final long serialVersionUID = 1L;
-        final List<String> lines = new ArrayList<>();
+        final transient List<String> lines = new ArrayList<>();
         final boolean debug;
 
         ListLogger(boolean debug) {
