@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.retailgen.core.data.DataValidator;
+import io.retailgen.testing.SharedData;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +13,7 @@ class EvaluationTest {
     @Test
     void ensembleBeatsSeasonalNaiveOnAnM3SampleWithCalibratedIntervals() {
         List<LabeledSeries> all = TimeSeriesReader.readMCompetition(
-                TimeSeriesReaderTest.SHARED.resolve("timeseries/m3.csv"), DataValidator.lenient());
+                SharedData.require("timeseries/m3.csv"), DataValidator.lenient());
         assertThat(all).hasSize(3003);
         List<LabeledSeries> sample = new java.util.ArrayList<>();
         for (int i = 0; i < all.size(); i += 15) {

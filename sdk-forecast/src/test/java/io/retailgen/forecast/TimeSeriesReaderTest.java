@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.retailgen.core.data.DataReport;
 import io.retailgen.core.data.DataValidationException;
 import io.retailgen.core.data.DataValidator;
+import io.retailgen.testing.SharedData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,8 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class TimeSeriesReaderTest {
-
-    static final Path SHARED = Path.of(System.getProperty("retailgen.shared.data", "../../shared/data"));
 
     @Test
     void readsMCompetitionKeepingGoodRowsAndReportingBadOnes(@TempDir Path dir) throws Exception {
@@ -69,7 +68,7 @@ class TimeSeriesReaderTest {
     @Test
     void readsTheSharedFiles() {
         DataValidator v = DataValidator.lenient();
-        HierarchicalData aus = TimeSeriesReader.readAusRetail(SHARED.resolve("timeseries/aus-retail.csv"), v);
+        HierarchicalData aus = TimeSeriesReader.readAusRetail(SharedData.require("timeseries/aus-retail.csv"), v);
         assertThat(aus.hierarchy().levelNames()).containsExactly("Total", "State", "Industry");
         assertThat(aus.periods().get(0)).isEqualTo("1982-04");
         assertThat(aus.hierarchy().size()).isGreaterThan(100);
