@@ -326,6 +326,7 @@ public final class DeepArScenarioModel implements GenerativeScenarioModel, AutoC
         int batchSize = 128;
         float learningRate = 0.005f;
         int seed = 42;
+        int threads;
         TrainingEngine engine;
         TrainingListener listener;
 
@@ -411,6 +412,19 @@ public final class DeepArScenarioModel implements GenerativeScenarioModel, AutoC
          */
         public Trainer seed(int value) {
             this.seed = value;
+            return this;
+        }
+
+        /**
+         * @param count PyTorch's intra-op threads while training, {@code >= 1} (default: the training engine's,
+         *     {@code TrainingEngine.DEFAULT_THREADS}); ignored when an {@link #engine} is given
+         * @return this
+         */
+        public Trainer threads(int count) {
+            if (count < 1) {
+                throw new IllegalArgumentException("threads must be >= 1, was " + count);
+            }
+            this.threads = count;
             return this;
         }
 

@@ -94,7 +94,9 @@ final class DeepArTraining {
             throw new IllegalArgumentException("no training window: " + series.size() + " series, none with more than "
                     + t.window + " values and a positive mean");
         }
-        TrainingEngine engine = t.engine != null ? t.engine : TrainingEngine.builder().seed(t.seed).build();
+        TrainingEngine engine = t.engine != null ? t.engine
+                : t.threads > 0 ? TrainingEngine.builder().seed(t.seed).threads(t.threads).build()
+                : TrainingEngine.builder().seed(t.seed).build();
         engine.reseed();
         long start = System.nanoTime();
         int f = w.features();

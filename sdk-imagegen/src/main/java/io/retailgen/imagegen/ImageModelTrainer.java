@@ -44,6 +44,7 @@ public final class ImageModelTrainer {
 
     private final int seed;
     private final Device device;
+    private final int threads;
     private final int epochs;
     private final int classifierEpochs;
     private final int batchSize;
@@ -73,6 +74,7 @@ public final class ImageModelTrainer {
 
     private ImageModelTrainer(Builder b) {
         this.seed = b.seed;
+        this.threads = b.threads;
         this.device = b.device;
         this.epochs = b.epochs;
         this.classifierEpochs = b.classifierEpochs;
@@ -116,7 +118,8 @@ public final class ImageModelTrainer {
             throw new IllegalArgumentException("need at least 2 categories, labels span " + classes);
         }
         long t0 = System.nanoTime();
-        TrainingEngine engine = TrainingEngine.builder().seed(seed).device(device).build();
+        TrainingEngine.Builder eb = TrainingEngine.builder().seed(seed).device(device);
+        TrainingEngine engine = (threads > 0 ? eb.threads(threads) : eb).build();
         engine.reseed();
         SplittableRandom rnd = new SplittableRandom(seed);
         LOG.info("training imagegen models on {} images ({} categories) with {}", data.count(), classes,
@@ -210,6 +213,7 @@ public final class ImageModelTrainer {
     public static final class Builder {
         private int seed = 42;
         private Device device = Device.cpu();
+        private int threads;
         private int epochs = 8;
         private int classifierEpochs = 3;
         private int batchSize = 64;
@@ -228,6 +232,19 @@ public final class ImageModelTrainer {
         /** @param value the random seed; the same seed and data give the same model on the same machine */
         public Builder seed(int value) {
             this.seed = value;
+            return this;
+        }
+
+        /**
+         * @param count PyTorch's intra-op threads while training, {@code >= 1} (default: the training engine's,
+         *     {@code TrainingEngine.DEFAULT_THREADS})
+         * @return this
+         */
+        public Builder threads(int count) {
+            if (count < 1) {
+                throw new IllegalArgumentException("threads must be >= 1, was " + count);
+            }
+            this.threads = count;
             return this;
         }
 

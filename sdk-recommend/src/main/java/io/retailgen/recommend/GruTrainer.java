@@ -66,16 +66,24 @@ final class GruTrainer {
 
     private final Params p;
     private final TrainingListener listener;
+    private final int threads;
 
     GruTrainer(Params params, TrainingListener listener) {
+        this(params, 0, listener);
+    }
+
+    /** @param threads PyTorch's intra-op threads, or 0 for the training engine's default */
+    GruTrainer(Params params, int threads, TrainingListener listener) {
         this.p = params;
+        this.threads = threads;
         this.listener = listener;
     }
 
     Result train(SessionLog log) {
         TrainingEngine engine;
         try {
-            engine = TrainingEngine.builder().seed(p.seed()).build();
+            TrainingEngine.Builder b = TrainingEngine.builder().seed(p.seed());
+            engine = (threads > 0 ? b.threads(threads) : b).build();
         } catch (RuntimeException e) {
             throw new RetailGenException(ErrorCode.ENGINE_UNAVAILABLE, "cannot start the PyTorch engine for the"
                     + " sequence model: " + e.getMessage(), e);

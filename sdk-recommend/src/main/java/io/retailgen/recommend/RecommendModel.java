@@ -91,7 +91,7 @@ public final class RecommendModel {
         double loss = Double.NaN;
         if (options.sequenceModel()) {
             TrainingSupport.require("the recommender's sequence model (or turn it off: withSequenceModel(false))");
-            GruTrainer.Result r = new GruTrainer(options.gruParams(), listener).train(log);
+            GruTrainer.Result r = new GruTrainer(options.gruParams(), options.threads(), listener).train(log);
             w = r.weights();
             onnx = GruExport.toOnnx(w);
             seen = r.events();
@@ -258,7 +258,9 @@ public final class RecommendModel {
     private static String fingerprint(SessionLog log, TrainOptions o, byte[] onnx) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
-            md.update(o.toString().getBytes(StandardCharsets.UTF_8));
+            // the thread count does not name a model: hash the options as they were before it existed
+            String options = o.toString().replaceFirst(", threads=\\d+]$", "]");
+            md.update(options.getBytes(StandardCharsets.UTF_8));
             for (int i : log.items) {
                 md.update((byte) i);
                 md.update((byte) (i >>> 8));

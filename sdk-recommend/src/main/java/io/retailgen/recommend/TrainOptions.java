@@ -21,9 +21,13 @@ package io.retailgen.recommend;
  * @param neighbours session-kNN: neighbours used, {@code >= 1}
  * @param sampleSize session-kNN: most recent candidate sessions considered, {@code >= neighbours}
  * @param seed the random seed: the same seed and data give the same model
+ * @param threads PyTorch's intra-op threads while the sequence model trains, {@code >= 1}; 0 for the SDK's default
+ *     ({@code TrainingEngine.DEFAULT_THREADS} of sdk-training, unless the application set
+ *     {@code -Dai.djl.pytorch.num_threads} or {@code OMP_NUM_THREADS})
  */
 public record TrainOptions(boolean sequenceModel, int hidden, int contextDim, int batch, int negatives, int epochs,
-        Optimizer optimizer, float learningRate, float dropout, int neighbours, int sampleSize, int seed) {
+        Optimizer optimizer, float learningRate, float dropout, int neighbours, int sampleSize, int seed,
+        int threads) {
 
     /** The sequence model's optimizer. */
     public enum Optimizer {
@@ -44,6 +48,16 @@ public record TrainOptions(boolean sequenceModel, int hidden, int contextDim, in
         java.util.Objects.requireNonNull(optimizer, "optimizer == null");
         gruParams(hidden, contextDim, batch, negatives, epochs, optimizer, learningRate, seed, dropout);
         new SessionKnn.Params(neighbours, sampleSize, 2, 1, 1);
+        if (threads < 0) {
+            throw new IllegalArgumentException("threads must be >= 0 (0: the default), was " + threads);
+        }
+    }
+
+    /** The options with the default thread count; see the record's parameters. */
+    public TrainOptions(boolean sequenceModel, int hidden, int contextDim, int batch, int negatives, int epochs,
+            Optimizer optimizer, float learningRate, float dropout, int neighbours, int sampleSize, int seed) {
+        this(sequenceModel, hidden, contextDim, batch, negatives, epochs, optimizer, learningRate, dropout, neighbours,
+                sampleSize, seed, 0);
     }
 
     /** @return the options tuned on the YooChoose sample */
@@ -54,37 +68,37 @@ public record TrainOptions(boolean sequenceModel, int hidden, int contextDim, in
     /** @param e epochs @return a copy */
     public TrainOptions withEpochs(int e) {
         return new TrainOptions(sequenceModel, hidden, contextDim, batch, negatives, e,
-                optimizer, learningRate, dropout, neighbours, sampleSize, seed);
+                optimizer, learningRate, dropout, neighbours, sampleSize, seed, threads);
     }
 
     /** @param s seed @return a copy */
     public TrainOptions withSeed(int s) {
         return new TrainOptions(sequenceModel, hidden, contextDim, batch, negatives, epochs,
-                optimizer, learningRate, dropout, neighbours, sampleSize, s);
+                optimizer, learningRate, dropout, neighbours, sampleSize, s, threads);
     }
 
     /** @param h hidden size @return a copy */
     public TrainOptions withHidden(int h) {
         return new TrainOptions(sequenceModel, h, contextDim, batch, negatives, epochs,
-                optimizer, learningRate, dropout, neighbours, sampleSize, seed);
+                optimizer, learningRate, dropout, neighbours, sampleSize, seed, threads);
     }
 
     /** @param b batch lanes @return a copy */
     public TrainOptions withBatch(int b) {
         return new TrainOptions(sequenceModel, hidden, contextDim, b, negatives, epochs,
-                optimizer, learningRate, dropout, neighbours, sampleSize, seed);
+                optimizer, learningRate, dropout, neighbours, sampleSize, seed, threads);
     }
 
     /** @param on whether to train the sequence model @return a copy */
     public TrainOptions withSequenceModel(boolean on) {
         return new TrainOptions(on, hidden, contextDim, batch, negatives, epochs,
-                optimizer, learningRate, dropout, neighbours, sampleSize, seed);
+                optimizer, learningRate, dropout, neighbours, sampleSize, seed, threads);
     }
 
     /** @param d dropout in {@code [0, 1)} @return a copy */
     public TrainOptions withDropout(float d) {
         return new TrainOptions(sequenceModel, hidden, contextDim, batch, negatives, epochs,
-                optimizer, learningRate, d, neighbours, sampleSize, seed);
+                optimizer, learningRate, d, neighbours, sampleSize, seed, threads);
     }
 
     /**
@@ -94,19 +108,28 @@ public record TrainOptions(boolean sequenceModel, int hidden, int contextDim, in
      */
     public TrainOptions withSessionKnn(int k, int sample) {
         return new TrainOptions(sequenceModel, hidden, contextDim, batch, negatives, epochs,
-                optimizer, learningRate, dropout, k, sample, seed);
+                optimizer, learningRate, dropout, k, sample, seed, threads);
     }
 
     /** @param lr learning rate @return a copy */
     public TrainOptions withLearningRate(float lr) {
         return new TrainOptions(sequenceModel, hidden, contextDim, batch, negatives, epochs,
-                optimizer, lr, dropout, neighbours, sampleSize, seed);
+                optimizer, lr, dropout, neighbours, sampleSize, seed, threads);
     }
 
     /** @param o the sequence model's optimizer @param lr its learning rate @return a copy */
     public TrainOptions withOptimizer(Optimizer o, float lr) {
         return new TrainOptions(sequenceModel, hidden, contextDim, batch, negatives, epochs, o, lr, dropout,
-                neighbours, sampleSize, seed);
+                neighbours, sampleSize, seed, threads);
+    }
+
+    /** @param t PyTorch's intra-op threads while the sequence model trains, {@code >= 1} @return a copy */
+    public TrainOptions withThreads(int t) {
+        if (t < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, was " + t);
+        }
+        return new TrainOptions(sequenceModel, hidden, contextDim, batch, negatives, epochs, optimizer, learningRate,
+                dropout, neighbours, sampleSize, seed, t);
     }
 
     GruTrainer.Params gruParams() {

@@ -85,17 +85,29 @@ final class EngineBootstrap {
 
     /**
      * The intra-op thread count of PyTorch for a trainer: the explicit count when positive, else the one the
-     * application chose ({@code -Dai.djl.pytorch.num_threads} or {@code OMP_NUM_THREADS}: 0, meaning leave it), else
+     * application chose ({@code -Dai.djl.pytorch.num_threads}, else {@code OMP_NUM_THREADS}), else
      * {@code defaultThreads}.
      */
     static int threadsFor(int explicit, String property, String ompEnv, int defaultThreads) {
         if (explicit > 0) {
             return explicit;
         }
-        if ((property != null && !property.isBlank()) || (ompEnv != null && !ompEnv.isBlank())) {
+        int chosen = positive(property);
+        if (chosen == 0) {
+            chosen = positive(ompEnv);
+        }
+        return chosen > 0 ? chosen : defaultThreads;
+    }
+
+    private static int positive(String value) {
+        if (value == null) {
             return 0;
         }
-        return defaultThreads;
+        try {
+            return Math.max(0, Integer.parseInt(value.trim()));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     /** Sets PyTorch's intra-op thread count (process-wide native state) when {@code threads > 0}. */

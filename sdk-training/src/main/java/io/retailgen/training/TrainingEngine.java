@@ -36,7 +36,8 @@ import java.util.Objects;
  * <p><b>Threads.</b> {@link Builder#threads(int)} sets PyTorch's intra-op thread count when the engine is built
  * (unset: {@value #DEFAULT_THREADS}, the fastest for this SDK's small models inside a host JVM, see
  * docs/BENCHMARKS.md, unless the application chose a count with {@code -Dai.djl.pytorch.num_threads} or
- * {@code OMP_NUM_THREADS}). Like the seed it is process-wide native state: the engine built last decides.
+ * {@code OMP_NUM_THREADS}, which is then used). Like the seed it is process-wide native state: the engine built last
+ * decides.
  *
  * <p><b>Seeds.</b> {@link Builder#build()} seeds the PyTorch engine's global random generator and DJL's
  * {@code RandomUtils}; these are process-wide, so two engines built in one JVM share them and the one built last
@@ -168,7 +169,7 @@ public final class TrainingEngine {
         return cacheDir;
     }
 
-    /** @return PyTorch's intra-op thread count set when this engine was built, or 0 when left as it was */
+    /** @return PyTorch's intra-op thread count set when this engine was built */
     public int threads() {
         return threads;
     }

@@ -184,9 +184,10 @@ class TrainingEngineTest {
     @Test
     void threadsAreExplicitOrTheApplicationsOrTheDefault() {
         assertThat(EngineBootstrap.threadsFor(3, "2", "4", 1)).isEqualTo(3);
-        assertThat(EngineBootstrap.threadsFor(0, "2", null, 1)).isZero();
-        assertThat(EngineBootstrap.threadsFor(0, null, "4", 1)).isZero();
-        assertThat(EngineBootstrap.threadsFor(0, null, " ", 1)).isEqualTo(1);
+        assertThat(EngineBootstrap.threadsFor(0, "2", "4", 1)).isEqualTo(2);
+        assertThat(EngineBootstrap.threadsFor(0, null, "4", 1)).isEqualTo(4);
+        assertThat(EngineBootstrap.threadsFor(0, "many", " ", 1)).isEqualTo(1);
+        assertThat(EngineBootstrap.threadsFor(0, null, null, 1)).isEqualTo(1);
         assertThatThrownBy(() -> TrainingEngine.builder().threads(0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("threads must be >= 1, was 0");
     }
