@@ -104,16 +104,23 @@ public final class DpSgd {
         return out;
     }
 
-    double clipNorm() {
+    /** @return the L2 norm every example's gradient is clipped to */
+    public double clipNorm() {
         return clipNorm;
     }
 
     /**
-     * The last part of {@link #privateGradient}, for a caller that computed the clipped sum itself (such as
-     * {@link DpSgdTrainer}, which never materializes per-example gradients): adds the noise to every coordinate of
-     * {@code sum} and divides by {@code expectedBatchSize}, in place.
+     * The last part of {@link #privateGradient}, for a caller that computed the sum of the clipped per-example
+     * gradients itself (for example by ghost clipping, which never materializes them): adds the noise to every
+     * coordinate of {@code sum} and divides by {@code expectedBatchSize}, in place.
+     *
+     * @param sum the sum of the clipped gradients of one batch; overwritten with the private average
+     * @param expectedBatchSize the expected batch size of the sampling, {@code > 0}
      */
-    void noisyAverage(float[] sum, int expectedBatchSize) {
+    public void noisyAverage(float[] sum, int expectedBatchSize) {
+        if (expectedBatchSize <= 0) {
+            throw new IllegalArgumentException("expectedBatchSize must be > 0, was " + expectedBatchSize);
+        }
         double std = noiseMultiplier * clipNorm;
         for (int i = 0; i < sum.length; i++) {
             sum[i] = (float) ((sum[i] + std * random.nextGaussian()) / expectedBatchSize);

@@ -1,7 +1,6 @@
 package io.retailgen.benchmarks.governance;
 
 import io.retailgen.governance.DpSgd;
-import io.retailgen.governance.DpSgdTrainer;
 import io.retailgen.governance.RdpAccountant;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;

@@ -1,5 +1,6 @@
-package io.retailgen.governance;
+package io.retailgen.benchmarks.governance;
 
+import io.retailgen.governance.DpSgd;
 import java.util.Objects;
 import java.util.SplittableRandom;
 

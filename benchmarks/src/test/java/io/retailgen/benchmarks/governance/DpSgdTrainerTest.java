@@ -1,8 +1,10 @@
-package io.retailgen.governance;
+package io.retailgen.benchmarks.governance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.retailgen.governance.DpSgd;
+import io.retailgen.testing.SharedData;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
 import java.util.zip.GZIPInputStream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 class DpSgdTrainerTest {
@@ -171,10 +172,8 @@ class DpSgdTrainerTest {
 
     @Test
     void bothStepsLearnFashionMnist() throws IOException {
-        Path images = ImageSafeguardTest.sharedData("images/fashion-mnist/t10k-images-idx3-ubyte.gz");
-        Path labels = ImageSafeguardTest.sharedData("images/fashion-mnist/t10k-labels-idx1-ubyte.gz");
-        Assumptions.assumeTrue(images != null && labels != null,
-                "skipped: Fashion-MNIST not found; set -Dretailgen.shared.data=<path to shared/data>");
+        Path images = SharedData.require("images/fashion-mnist/t10k-images-idx3-ubyte.gz");
+        Path labels = SharedData.require("images/fashion-mnist/t10k-labels-idx1-ubyte.gz");
         float[][] x = images(images, 10_000);
         int[] y = labelsOf(labels, 10_000);
         int train = 8_000;
