@@ -9,6 +9,8 @@ import io.retailgen.forecast.Frequency;
 import io.retailgen.forecast.TimeSeries;
 import io.retailgen.governance.ContentPolicy;
 import io.retailgen.governance.PolicyResult;
+import io.retailgen.imagegen.ImageQuality;
+import io.retailgen.imagegen.LabeledImages;
 import io.retailgen.recommend.EventContext;
 import io.retailgen.recommend.Interaction;
 import io.retailgen.recommend.Recommendation;
@@ -37,6 +39,8 @@ public final class ServingCheck {
     static final double SERVING_MAX_MB = 60;
     /** What sdk-governance alone may cost. */
     static final double GOVERNANCE_MAX_MB = 5;
+    /** Side of the small images compared by their features. */
+    private static final int SIDE = 8;
 
     private static final List<String> FAILED = new ArrayList<>();
 
@@ -71,6 +75,7 @@ public final class ServingCheck {
 
         recommend(saved);
         forecast();
+        imageFeatures();
         policy();
         trainingWithoutTheArtifact();
 
@@ -123,6 +128,28 @@ public final class ServingCheck {
                 .forecast(TimeSeries.of("sku-1", Frequency.MONTHLY, history), 6);
         check(fc.horizon() == 6 && Arrays.stream(fc.mean()).allMatch(v -> Double.isFinite(v) && v > 100),
                 "a 6-month forecast with scenarios (" + fc.model() + ")");
+    }
+
+    private static void imageFeatures() {
+        LabeledImages dark = images(40, 60);
+        LabeledImages alsoDark = images(40, 61);
+        LabeledImages bright = images(200, 62);
+        try (BrightnessFeatures features = new BrightnessFeatures(SIDE)) {
+            double near = ImageQuality.frechetDistance(features, dark, alsoDark);
+            double far = ImageQuality.frechetDistance(features, dark, bright);
+            check(near < far, String.format(Locale.ROOT, "image sets compared by their features (%.4f < %.4f)", near,
+                    far));
+        }
+    }
+
+    private static LabeledImages images(int brightness, long seed) {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed);
+        int count = 64;
+        byte[] pixels = new byte[count * SIDE * SIDE];
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = (byte) Math.min(255, brightness + rnd.nextInt(40));
+        }
+        return new LabeledImages(SIDE, SIDE, pixels, new int[count]);
     }
 
     private static void policy() {

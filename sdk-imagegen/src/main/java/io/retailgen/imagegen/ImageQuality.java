@@ -41,7 +41,7 @@ public final class ImageQuality {
         int d = generator.featureDim();
         float[] testFeatures = features(generator, test, identity(test.count()));
         Frechet.Stats testStats = Frechet.stats(testFeatures, test.count(), d);
-        int[] sample = Training.shuffled(train.count(), new SplittableRandom(seed));
+        int[] sample = ImageBatches.shuffled(train.count(), new SplittableRandom(seed));
         int floorN = Math.min(FLOOR_SAMPLE, train.count());
         float[] trainFeatures = features(generator, train, java.util.Arrays.copyOf(sample, floorN));
         double floor = Frechet.distance(Frechet.stats(trainFeatures, floorN, d), testStats);
@@ -128,7 +128,7 @@ public final class ImageQuality {
         float[] x = new float[CHUNK * per];
         for (int start = 0; start < rows.length; start += CHUNK) {
             int n = Math.min(CHUNK, rows.length - start);
-            Training.batch(data, rows, start, n, 1f / 255f, 0f, x, null, null, 0);
+            ImageBatches.batch(data, rows, start, n, 1f / 255f, 0f, x, null, null, 0);
             float[] f = generator.features(n == CHUNK ? x : java.util.Arrays.copyOf(x, n * per), n);
             System.arraycopy(f, 0, out, start * d, n * d);
         }

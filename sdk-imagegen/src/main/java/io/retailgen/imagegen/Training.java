@@ -1,5 +1,8 @@
 package io.retailgen.imagegen;
 
+import static io.retailgen.imagegen.ImageBatches.batch;
+import static io.retailgen.imagegen.ImageBatches.shuffled;
+
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -37,44 +40,6 @@ final class Training {
     }
 
     record Trained(byte[] onnx, double exportMaxAbsDiff, int epochs, long steps, double seconds, double lastLoss) {
-    }
-
-    static int[] shuffled(int n, SplittableRandom rnd) {
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = rnd.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-        return order;
-    }
-
-    /** Copies a batch of images as floats {@code pixel * scale + offset} and one-hot labels. */
-    static void batch(LabeledImages data, int[] order, int start, int n, float scale, float offset, float[] x,
-            float[] oneHot, float[] labels, int classes) {
-        byte[] px = data.pixelsUnsafe();
-        int[] lab = data.labelsUnsafe();
-        int per = data.pixelsPerImage();
-        if (oneHot != null) {
-            java.util.Arrays.fill(oneHot, 0, n * classes, 0f);
-        }
-        for (int k = 0; k < n; k++) {
-            int r = order[start + k];
-            int base = r * per;
-            for (int i = 0; i < per; i++) {
-                x[k * per + i] = (px[base + i] & 0xff) * scale + offset;
-            }
-            if (oneHot != null) {
-                oneHot[k * classes + lab[r]] = 1f;
-            }
-            if (labels != null) {
-                labels[k] = lab[r];
-            }
-        }
     }
 
     private static DefaultTrainingConfig config(TrainingEngine engine, Loss loss, Optimizer optimizer) {
