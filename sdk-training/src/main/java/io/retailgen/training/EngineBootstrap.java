@@ -145,7 +145,7 @@ final class EngineBootstrap {
                 "the " + TrainingEngine.ENGINE_NAME + " training engine could not be loaded (" + why + "); put the "
                         + "native library on the class path with the Maven artifact " + TrainingEngine.NATIVE_ARTIFACT
                         + " (plus ai.djl.pytorch:pytorch-engine and ai.djl.pytorch:pytorch-jni), and make sure the cache "
-                        + "directory " + cacheDir + " is writable; nothing is downloaded at run time",
+                        + "directory " + cacheDir + " is writable",
                 cause);
     }
 

@@ -9,7 +9,8 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * The bootstrap of training: loads DJL's PyTorch engine fully offline, seeds it, and picks the device.
+ * The bootstrap of training: loads DJL's PyTorch engine from the native jar on the class path, seeds it, and picks
+ * the device.
  *
  * <pre>{@code
  * TrainingEngine engine = TrainingEngine.builder()
