@@ -68,8 +68,7 @@ import org.slf4j.LoggerFactory;
  * restarts; only requests whose {@code Host} names this server are served; every state-changing request must come
  * from the storefront's own pages ({@code Origin}/{@code Referer}), carry its media type ({@code application/json}
  * on the API, a form otherwise) and its session's CSRF token; reviewers sign in with a code and decisions carry the
- * session's reviewer; request headers must arrive within {@value #HEADER_TIMEOUT_SECONDS} s, and a bounded pool of
- * {@value #THREADS} threads serves requests.
+ * session's reviewer; request headers must arrive within 10 s, and a bounded pool of 16 threads serves requests.
  *
  * <pre>{@code
  * try (StorefrontApp app = StorefrontApp.builder().port(0).sharedData(Path.of("../shared/data")).start()) {
