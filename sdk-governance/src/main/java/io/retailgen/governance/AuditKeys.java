@@ -80,6 +80,55 @@ public final class AuditKeys {
     }
 
     /**
+     * Writes a public key only, for the verifier; refuses to overwrite an existing file.
+     *
+     * @param key an Ed25519 public key
+     * @param publicFile the file to create
+     * @throws RetailGenException when the file exists or cannot be written
+     */
+    public static void writePublic(PublicKey key, Path publicFile) {
+        Objects.requireNonNull(key, "key == null");
+        Objects.requireNonNull(publicFile, "publicFile == null");
+        try {
+            Files.writeString(publicFile, pem(PUBLIC, key.getEncoded()), StandardCharsets.US_ASCII,
+                    java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE);
+        } catch (FileAlreadyExistsException e) {
+            throw new RetailGenException(ErrorCode.IO, "key file " + publicFile + " already exists; "
+                    + "choose another name or remove it first", e);
+        } catch (IOException e) {
+            throw new RetailGenException(ErrorCode.IO, "cannot write public key " + publicFile + ": " + e, e);
+        }
+    }
+
+    /**
+     * Whether a key or receipt file lies inside a log directory, following symbolic links of the parts that exist:
+     * a private key there lets whoever can edit the log re-sign it.
+     *
+     * @param file a file, existing or not
+     * @param directory a log directory, existing or not
+     * @return true when {@code file} is {@code directory} or below it
+     */
+    public static boolean isInside(Path file, Path directory) {
+        return real(file).startsWith(real(directory));
+    }
+
+    private static Path real(Path p) {
+        Path abs = p.toAbsolutePath().normalize();
+        Path existing = abs;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            return abs;
+        }
+        try {
+            return existing.toRealPath().resolve(existing.relativize(abs));
+        } catch (IOException e) {
+            return abs;
+        }
+    }
+
+    /**
      * @param privateFile a file written by {@link #write} (private and public key)
      * @return the key pair
      * @throws RetailGenException when the file cannot be read or holds no Ed25519 key pair

@@ -821,32 +821,11 @@ public final class AuditLog implements AutoCloseable {
                         + (directory == null && keys == null ? " and " : "")
                         + (keys == null ? "signingKey(...)" : ""));
             }
-            if (anchor != null && inside(anchor, directory)) {
+            if (anchor != null && AuditKeys.isInside(anchor, directory)) {
                 throw new IllegalArgumentException("anchor " + anchor + " is inside the log directory " + directory
                         + "; keep the receipt where the log's writers cannot rewrite it along with the log");
             }
             return new AuditLog(this);
-        }
-    }
-
-    /** True when {@code file} lies in {@code dir}, following symbolic links of the parts that exist. */
-    static boolean inside(Path file, Path dir) {
-        return real(file).startsWith(real(dir));
-    }
-
-    private static Path real(Path p) {
-        Path abs = p.toAbsolutePath().normalize();
-        Path existing = abs;
-        while (existing != null && !Files.exists(existing)) {
-            existing = existing.getParent();
-        }
-        if (existing == null) {
-            return abs;
-        }
-        try {
-            return existing.toRealPath().resolve(existing.relativize(abs));
-        } catch (IOException e) {
-            return abs;
         }
     }
 
