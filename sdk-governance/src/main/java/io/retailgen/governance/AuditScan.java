@@ -1,8 +1,10 @@
 package io.retailgen.governance;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,6 +15,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -29,7 +32,8 @@ final class AuditScan {
     static final String GENESIS = "0".repeat(64);
     static final String HASH_KEY = ",\"hash\":\"";
     private static final String RECORD_START = "{\"seq\":";
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final byte[] HASH_KEY_BYTES = HASH_KEY.getBytes(StandardCharsets.US_ASCII);
+    private static final JsonFactory JSON = new JsonFactory();
     private static final HexFormat HEX = HexFormat.of();
 
     private final PublicKey key;
@@ -55,6 +59,8 @@ final class AuditScan {
     int files;
 
     private long expectedSeq = 1;
+    private final MessageDigest digest = newSha256();
+    private byte[] scratch = new byte[4096];
 
     private AuditScan(PublicKey key, long anchorSeq, boolean stopAtFirst) {
         this.key = key;
@@ -101,7 +107,7 @@ final class AuditScan {
                 unterminated(f, bytes, start, newest, where);
                 return;
             }
-            checkLine(new String(bytes, start, nl - start, StandardCharsets.UTF_8), name, where);
+            checkLine(bytes, start, nl, name, where);
             start = nl + 1;
         }
     }
@@ -140,9 +146,12 @@ final class AuditScan {
         return tail.length() == end && intact(tail);
     }
 
-    private void checkLine(String line, String fileName, String where) {
+    /** Checks the line {@code b[start, end)} (its newline excluded). */
+    private void checkLine(byte[] b, int start, int end, String fileName, String where) {
         records++;
-        if (!intact(line)) {
+        String hash = intactHash(b, start, end);
+        if (hash == null) {
+            String line = new String(b, start, end - start, StandardCharsets.UTF_8);
             damage.add(where + (line.endsWith("\r")
                     ? "hash mismatch: the line ends with a carriage return (file converted to CRLF line endings?)"
                     : "hash mismatch or malformed line (record edited)"));
@@ -151,33 +160,30 @@ final class AuditScan {
             sinceCheckpoint++;
             return;
         }
-        JsonNode node;
+        Fields r;
         try {
-            node = MAPPER.readTree(bodyOf(line));
-        } catch (JsonProcessingException e) {
-            damage.add(where + "not a JSON record: " + e.getOriginalMessage());
-            lastHash = hashOf(line);
+            r = parse(b, start, end - HASH_KEY_BYTES.length - 66);
+        } catch (IOException e) {
+            damage.add(where + "not a JSON record: " + (e instanceof JsonProcessingException j
+                    ? j.getOriginalMessage() : e.getMessage()));
+            lastHash = hash;
             expectedSeq++;
             sinceCheckpoint++;
             return;
         }
-        long s = node.path("seq").asLong(-1);
+        long s = r.seq;
         if (s != expectedSeq) {
             damage.add(where + "sequence " + s + " where " + expectedSeq
                     + " was expected (record deleted, inserted or reordered)");
         }
-        String prev = node.path("prev").asText();
-        if (!prev.equals(lastHash)) {
+        if (!r.prev.equals(lastHash)) {
             damage.add(where + "chain broken: prev does not match the hash of the record before");
         }
-        String hash = hashOf(line);
-        if (AuditLog.CHECKPOINT.equals(node.path("type").asText())) {
-            String head = node.path("data").path("head").asText();
-            String sig = node.path("data").path("sig").asText();
-            if (!head.equals(prev) || !verifySignature(key, s, head, sig)) {
+        if (AuditLog.CHECKPOINT.equals(r.type)) {
+            if (!r.head.equals(r.prev) || !verifySignature(key, s, r.head, r.sig)) {
                 damage.add(where + "checkpoint signature invalid (re-signed, edited, or not signed by this key)");
-            } else if (head.matches("[0-9a-f]{64}") && s >= 1) {
-                lastCheckpoint = new AuditAnchor(s, head, hash, fileName, sig, keyFingerprint);
+            } else if (r.head.matches("[0-9a-f]{64}") && s >= 1) {
+                lastCheckpoint = new AuditAnchor(s, r.head, hash, fileName, r.sig, keyFingerprint);
                 if (s == anchorSeq) {
                     anchoredCheckpoint = lastCheckpoint;
                 }
@@ -190,6 +196,82 @@ final class AuditScan {
         expectedSeq = s + 1;
         lastSeq = s;
         lastHash = hash;
+    }
+
+    /** The fields a check needs; missing ones read as -1 or "". */
+    private record Fields(long seq, String type, String prev, String head, String sig) {
+    }
+
+    /**
+     * The hex hash of the line when it ends in a {@code "hash"} member holding the SHA-256 of the line without that
+     * member, else null. Hashes the bytes as they are on disk.
+     */
+    private String intactHash(byte[] b, int start, int end) {
+        int hk = end - HASH_KEY_BYTES.length - 66;
+        if (hk <= start || b[end - 2] != '"' || b[end - 1] != '}'
+                || !Arrays.equals(b, hk, hk + HASH_KEY_BYTES.length, HASH_KEY_BYTES, 0, HASH_KEY_BYTES.length)) {
+            return null;
+        }
+        digest.update(b, start, hk - start);
+        digest.update((byte) '}');
+        String hex = HEX.formatHex(digest.digest());
+        for (int i = 0; i < 64; i++) {
+            if (b[hk + HASH_KEY_BYTES.length + i] != hex.charAt(i)) {
+                return null;
+            }
+        }
+        return hex;
+    }
+
+    /** Reads the record body {@code b[start, bodyEnd) + "}"} with a streaming parser: it must be one JSON object. */
+    private Fields parse(byte[] b, int start, int bodyEnd) throws IOException {
+        int len = bodyEnd - start + 1;
+        if (scratch.length < len) {
+            scratch = new byte[Math.max(len, scratch.length * 2)];
+        }
+        System.arraycopy(b, start, scratch, 0, len - 1);
+        scratch[len - 1] = '}';
+        long seq = -1;
+        String type = "";
+        String prev = "";
+        String head = "";
+        String sig = "";
+        try (JsonParser p = JSON.createParser(scratch, 0, len)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new JsonParseException(p, "a record is a JSON object");
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken t = p.nextToken();
+                switch (name) {
+                    case "seq" -> seq = t == JsonToken.VALUE_NUMBER_INT ? p.getLongValue() : -1;
+                    case "type" -> type = t == JsonToken.VALUE_STRING ? p.getText() : "";
+                    case "prev" -> prev = t == JsonToken.VALUE_STRING ? p.getText() : "";
+                    case "data" -> {
+                        if (t == JsonToken.START_OBJECT) {
+                            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                                String field = p.currentName();
+                                JsonToken v = p.nextToken();
+                                if (field.equals("head") && v == JsonToken.VALUE_STRING) {
+                                    head = p.getText();
+                                } else if (field.equals("sig") && v == JsonToken.VALUE_STRING) {
+                                    sig = p.getText();
+                                } else {
+                                    p.skipChildren();
+                                }
+                            }
+                        } else {
+                            p.skipChildren();
+                        }
+                    }
+                    default -> p.skipChildren();
+                }
+            }
+            if (p.currentToken() != JsonToken.END_OBJECT || p.nextToken() != null) {
+                throw new JsonParseException(p, "content after the record's closing brace");
+            }
+        }
+        return new Fields(seq, type, prev, head, sig);
     }
 
     /**
@@ -243,8 +325,12 @@ final class AuditScan {
     }
 
     static String sha256(String s) {
+        return HEX.formatHex(newSha256().digest(s.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static MessageDigest newSha256() {
         try {
-            return HEX.formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 missing from the JDK", e);
         }

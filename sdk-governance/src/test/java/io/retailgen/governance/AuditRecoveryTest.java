@@ -153,6 +153,18 @@ class AuditRecoveryTest {
     }
 
     @Test
+    void aCompleteLineWithAValidHashThatIsNotJsonFailsTheOpen() throws Exception {
+        Path newest = AuditLog.listFiles(dir).get(AuditLog.listFiles(dir).size() - 1);
+        String body = "{\"seq\":133,\"data\":[}";
+        Files.writeString(newest, body.substring(0, body.length() - 1) + ",\"hash\":\"" + AuditLog.sha256(body)
+                + "\"}\n", StandardOpenOption.APPEND);
+        Map<String, byte[]> before = snapshot();
+        assertThatThrownBy(this::open).isInstanceOf(RetailGenException.class)
+                .hasMessageContaining(newest.getFileName() + ":").hasMessageContaining("not a JSON record");
+        assertSame(before, snapshot());
+    }
+
+    @Test
     void aLogSignedWithAnotherKeyIsNotContinued() {
         Map<String, byte[]> before = snapshot();
         assertThatThrownBy(() -> AuditLog.builder().directory(dir).signingKey(AuditLog.generateKeyPair()).build())
