@@ -145,6 +145,7 @@ public record AuditAnchor(long seq, String head, String hash, String file, Strin
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
             }
+            AuditLog.forceDirectory(abs.getParent());
         } catch (IOException e) {
             throw new RetailGenException(ErrorCode.IO, "cannot write audit anchor " + target + ": " + e, e);
         }

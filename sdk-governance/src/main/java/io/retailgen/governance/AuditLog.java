@@ -255,7 +255,7 @@ public final class AuditLog implements AutoCloseable {
         }
     }
 
-    /** @return how many bytes of an unfinished last line were cut off when this log was opened (0 after a clean close) */
+    /** @return how many bytes of an unfinished last line were cut off at opening (0 after a clean close) */
     public long recoveredBytes() {
         return recoveredBytes;
     }
@@ -554,11 +554,24 @@ public final class AuditLog implements AutoCloseable {
 
     private void openFile() throws IOException {
         Path f = directory.resolve(fileName(fileIndex));
+        boolean created = !Files.exists(f);
         channel = FileChannel.open(f, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND);
         fileBytes = channel.size();
+        if (created) {
+            forceDirectory(directory);
+        }
         synchronized (syncLock) {
             syncChannel = channel;
+        }
+    }
+
+    /** A new file's name survives a power loss only once its directory is forced too (where the OS allows it). */
+    static void forceDirectory(Path dir) {
+        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+            d.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            LOG.debug("cannot force directory {} ({}); relying on the file system", dir, e.toString());
         }
     }
 

@@ -44,7 +44,8 @@ class AuditAnchorTest {
     }
 
     private AuditVerification verifyAnchored() {
-        return AuditLog.verify(dir, KEYS.getPublic(), AuditVerifyOptions.strict().withAnchor(AuditAnchor.read(receipt)));
+        return AuditLog.verify(dir, KEYS.getPublic(),
+                AuditVerifyOptions.strict().withAnchor(AuditAnchor.read(receipt)));
     }
 
     private Path newest() throws Exception {

@@ -49,7 +49,8 @@ class AuditLockTest {
         Path err = dir.resolve("child-err.txt");
         Process child = AuditChild.start(err, "hold", log.toString(), keyFile.toString());
         try {
-            BufferedReader r = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+            BufferedReader r = new BufferedReader(new InputStreamReader(child.getInputStream(),
+                    StandardCharsets.UTF_8));
             assertThat(r.readLine()).as("child: %s", Files.readString(err)).isEqualTo("open");
             long t0 = System.nanoTime();
             assertThatThrownBy(() -> AuditLog.builder().directory(log).signingKey(keys).build())

@@ -130,7 +130,8 @@ class AuditCliTest {
                 continue;
             }
             String body = line.substring(0, line.lastIndexOf(",\"hash\":\"")) + "}";
-            body = body.replace("ALLOW", "BLOCK").replaceFirst("\"prev\":\"[0-9a-f]{64}\"", "\"prev\":\"" + prev + "\"");
+            body = body.replace("ALLOW", "BLOCK")
+                    .replaceFirst("\"prev\":\"[0-9a-f]{64}\"", "\"prev\":\"" + prev + "\"");
             prev = sha256(body);
             out.add(body.substring(0, body.length() - 1) + ",\"hash\":\"" + prev + "\"}");
         }
