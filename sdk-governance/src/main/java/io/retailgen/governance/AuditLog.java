@@ -734,7 +734,8 @@ public final class AuditLog implements AutoCloseable {
 
         /**
          * @param durability who forces batches to disk: {@link Durability#GROUP_COMMIT} (default, a background
-         *     thread) or {@link Durability#SYNC} (the appending thread, which waits for the disk)
+         *     thread) or {@link Durability#SYNC} (the appending thread, which waits for the disk); see
+         *     {@link Durability} for what a returned {@code append} guarantees in each
          * @return this builder
          */
         public Builder durability(Durability durability) {
@@ -778,9 +779,9 @@ public final class AuditLog implements AutoCloseable {
         }
 
         /**
-         * @param records hand buffered records to the operating system and force them to disk after this many
-         *     records (in the background with {@link Durability#GROUP_COMMIT}); 1 syncs every record, 0 only at
-         *     checkpoints and close
+         * @param records force the file to disk after this many records (in the background with
+         *     {@link Durability#GROUP_COMMIT}); 1 forces after every record, 0 only at checkpoints and close. Every
+         *     record is handed to the operating system by its own {@code append} whatever this is.
          * @return this builder
          */
         public Builder fsyncEvery(int records) {
@@ -823,10 +824,15 @@ public final class AuditLog implements AutoCloseable {
         }
 
         /**
-         * Opens the log, recovering a torn tail left by a crash.
+         * Locks the directory, checks every file and opens the log, cutting off only an unfinished last line left
+         * by a crash.
          *
          * @return the open log
          * @throws IllegalStateException when the directory or signing key is missing
+         * @throws IllegalArgumentException when the anchor lies inside the log directory
+         * @throws RetailGenException when another writer holds the directory, when a line is damaged (the message
+         *     names {@code file:line}; nothing on disk is changed), or when the log does not hold its anchor's
+         *     checkpoint
          */
         public AuditLog build() {
             if (directory == null || keys == null) {
