@@ -34,12 +34,15 @@ final class KeyLocations {
 
     /**
      * @param logDir the log directory
-     * @param keyFile the private key file the operator named, or null
+     * @param keyFile the private key file the operator named (PEM, or a PKCS#12 store ending in .p12 or .pfx), or
+     *     null
+     * @param store the alias and password file of a PKCS#12 store
      * @param allowInside whether a key file inside the log directory is accepted
      * @param cl for usage errors (exit 2)
      * @return the key pair, with its public half pinned beside the log
      */
-    static KeyPair signingKeys(Path logDir, Path keyFile, boolean allowInside, CommandLine cl) {
+    static KeyPair signingKeys(Path logDir, Path keyFile, KeyStoreOptions store, boolean allowInside,
+                               CommandLine cl) {
         if (keyFile == null) {
             String legacy = Files.exists(legacyPrivate(logDir)) ? " (" + legacyPrivate(logDir) + " is a private key "
                     + "inside the log directory: move it elsewhere and name it with --signing-key)" : "";
@@ -51,7 +54,7 @@ final class KeyLocations {
                     + logDir + ": whoever can edit the log could re-sign it. Keep the key elsewhere, or pass "
                     + "--allow-key-in-log-dir to accept that risk");
         }
-        KeyPair keys = AuditKeys.readKeyPair(keyFile);
+        KeyPair keys = store.isKeyStore(keyFile) ? store.read(keyFile, cl) : AuditKeys.readKeyPair(keyFile);
         pinPublicKey(logDir, keys);
         return keys;
     }

@@ -64,9 +64,13 @@ final class ScanCommand implements Callable<Integer> {
     Path auditDir;
 
     @Option(names = "--signing-key", paramLabel = "FILE", description = "Private key for the audit log's "
-            + "checkpoints (retailgen audit keygen), kept outside the log directory; required with --audit-log. "
-            + "Its public key is pinned beside the log as audit-signing.pub.")
+            + "checkpoints, kept outside the log directory; required with --audit-log: a PEM file from retailgen "
+            + "audit keygen, or a PKCS#12 store (.p12, .pfx) with an Ed25519 entry. Its public key is pinned beside "
+            + "the log as audit-signing.pub.")
     Path signingKey;
+
+    @CommandLine.Mixin
+    KeyStoreOptions keyStore;
 
     @Option(names = "--allow-key-in-log-dir", description = "Accept a --signing-key inside the log directory "
             + "(whoever can edit the log can then re-sign it).")
@@ -96,7 +100,8 @@ final class ScanCommand implements Callable<Integer> {
                     + "directory " + auditDir + "; keep the receipt where the log's writers cannot rewrite it");
         }
         KeyPair keys = auditDir == null ? null
-                : KeyLocations.signingKeys(auditDir, signingKey, allowKeyInLogDir, spec.commandLine());
+                : KeyLocations.signingKeys(auditDir, signingKey, keyStore, allowKeyInLogDir,
+                spec.commandLine());
         ContentPolicy policy = policyFile == null ? ContentPolicy.defaults() : ContentPolicy.fromJson(policyFile);
         List<String> texts;
         String source;

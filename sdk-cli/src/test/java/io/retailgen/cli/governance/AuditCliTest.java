@@ -201,6 +201,43 @@ class AuditCliTest {
         assertThat(pinned.code()).as(pinned.err()).isZero();
     }
 
+    @Test
+    void aPkcs12KeyStoreSignsTheLogWithItsPasswordReadFromAFile() throws Exception {
+        Path store = dir.resolve("keys/audit.p12");
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair", "-keyalg", "Ed25519", "-storetype", "PKCS12", "-keystore", store.toString(),
+                "-storepass", "s3cret-pass", "-alias", "audit", "-dname", "CN=audit", "-validity", "30")
+                .redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        assertThat(p.waitFor()).isZero();
+        Path password = dir.resolve("keys/password.txt");
+        Files.writeString(password, "s3cret-pass\n");
+        Path other = dir.resolve("p12-log");
+        Path in = dir.resolve("one.txt");
+        Files.writeString(in, "one\ntwo\n");
+        CliRun noPassword = run("governance", "scan", "--in", in.toString(), "--audit-log", other.toString(),
+                "--signing-key", store.toString());
+        assertThat(noPassword.code()).isEqualTo(2);
+        assertThat(noPassword.err()).contains("--key-store-password-file");
+        CliRun scan = run("governance", "scan", "--in", in.toString(), "--audit-log", other.toString(),
+                "--signing-key", store.toString(), "--key-store-password-file", password.toString(), "--json");
+        assertThat(scan.code()).as(scan.err()).isZero();
+        CliRun ok = run("audit", "verify", "--log", other.toString(), "--json");
+        assertThat(ok.code()).as(ok.err()).isZero();
+        assertThat(ok.json().get("records").asLong()).isEqualTo(3);
+    }
+
+    @Test
+    void theHelpNamesTheNewOptionsAndExitCodes() {
+        CliRun help = run("audit", "help", "verify");
+        assertThat(help.code()).isZero();
+        assertThat(help.out().replaceAll("\\s+", " ")).contains("--anchor=RECEIPT", "--allow-unsigned-tail",
+                "Exits 1", "cut back");
+        assertThat(run("audit").out()).contains("anchor", "keygen", "verify");
+        assertThat(run("governance", "help", "scan").out()).contains("--allow-key-in-log-dir", "--anchor=RECEIPT",
+                "--key-store-password-file");
+    }
+
     private static String sha256(String s) throws Exception {
         return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
                 .digest(s.getBytes(StandardCharsets.UTF_8)));
