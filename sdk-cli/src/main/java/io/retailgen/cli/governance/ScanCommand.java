@@ -6,6 +6,7 @@ import io.retailgen.core.ErrorCode;
 import io.retailgen.core.RetailGenException;
 import io.retailgen.core.intercept.Finding;
 import io.retailgen.core.intercept.Verdict;
+import io.retailgen.governance.AuditKeys;
 import io.retailgen.governance.AuditLog;
 import io.retailgen.governance.ContentPolicy;
 import io.retailgen.governance.PolicyResult;
@@ -17,6 +18,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -62,8 +64,21 @@ final class ScanCommand implements Callable<Integer> {
     Path auditDir;
 
     @Option(names = "--signing-key", paramLabel = "FILE", description = "Private key for the audit log's "
-            + "checkpoints (retailgen audit keygen). Default: audit-signing.key in the log directory, created once.")
+            + "checkpoints, kept outside the log directory; required with --audit-log: a PEM file from retailgen "
+            + "audit keygen, or a PKCS#12 store (.p12, .pfx) with an Ed25519 entry. Its public key is pinned beside "
+            + "the log as audit-signing.pub.")
     Path signingKey;
+
+    @CommandLine.Mixin
+    KeyStoreOptions keyStore;
+
+    @Option(names = "--allow-key-in-log-dir", description = "Accept a --signing-key inside the log directory "
+            + "(whoever can edit the log can then re-sign it).")
+    boolean allowKeyInLogDir;
+
+    @Option(names = "--anchor", paramLabel = "RECEIPT", description = "Keep a receipt of the log's last signed "
+            + "checkpoint in this file, outside the log directory, for retailgen audit verify --anchor.")
+    Path anchor;
 
     @Option(names = "--json", description = "Print JSON: one object per text, the summary (with --in) last.")
     boolean json;
@@ -74,10 +89,19 @@ final class ScanCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
         if (signingKey != null && auditDir == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--signing-key needs --audit-log");
         }
+        if (anchor != null && auditDir == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--anchor needs --audit-log");
+        }
+        if (anchor != null && AuditKeys.isInside(anchor, auditDir)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--anchor " + anchor + " is inside the log "
+                    + "directory " + auditDir + "; keep the receipt where the log's writers cannot rewrite it");
+        }
+        KeyPair keys = auditDir == null ? null
+                : KeyLocations.signingKeys(auditDir, signingKey, keyStore, allowKeyInLogDir,
+                spec.commandLine());
         ContentPolicy policy = policyFile == null ? ContentPolicy.defaults() : ContentPolicy.fromJson(policyFile);
         List<String> texts;
         String source;
@@ -92,8 +116,8 @@ final class ScanCommand implements Callable<Integer> {
             source = input.lines.toString();
         }
         boolean perLine = input.lines != null;
-        AuditLog log = auditDir == null ? null : AuditLog.builder().directory(auditDir)
-                .signingKey(KeyLocations.signingKeys(auditDir, signingKey, err)).fsyncEvery(1000).build();
+        AuditLog log = auditDir == null ? null : AuditLog.builder().directory(auditDir).signingKey(keys)
+                .anchor(anchor).fsyncEvery(1000).build();
         Map<Verdict, Integer> counts = new EnumMap<>(Verdict.class);
         for (Verdict v : Verdict.values()) {
             counts.put(v, 0);
