@@ -27,15 +27,19 @@ public class RetailGenConfig {
     }
 
     @Bean(destroyMethod = "close")
-    AuditLog auditLog(@Value("${retailgen.audit-dir}") Path dir, KeyPair auditKeys) {
-        return AuditLog.builder().directory(dir).signingKey(auditKeys)
+    AuditLog auditLog(@Value("${retailgen.audit-dir}") Path dir,
+                      @Value("${retailgen.audit-anchor}") Path anchor, KeyPair auditKeys) {
+        // the anchor receipt lives outside the log directory (docs/security.md, "Audit log"); one writer per
+        // directory: a second instance pointed at the same directory fails to start
+        return AuditLog.builder().directory(dir).signingKey(auditKeys).anchor(anchor)
                 .checkpointEvery(1000).fsyncEvery(100).build();
     }
 
     @Bean
     KeyPair auditKeys() {
         // Load the Ed25519 key pair from your key store or secret manager. A key generated per process
-        // (AuditLog.generateKeyPair()) cannot verify the log after a restart.
+        // (AuditLog.generateKeyPair()) cannot continue or verify the log after a restart. Never keep the
+        // private key in the audit directory: whoever can edit the log could then re-sign it.
         return MyKeyStore.loadEd25519("retailgen-audit");
     }
 
