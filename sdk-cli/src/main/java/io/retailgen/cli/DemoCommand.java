@@ -51,8 +51,8 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (epochs < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--epochs must be >= 1, was " + epochs);
+        if (epochs < 1 || epochs > OptionRanges.MAX_EPOCHS) {
+            OptionRanges.require(spec.commandLine(), "--epochs", epochs, 1, OptionRanges.MAX_EPOCHS);
         }
         PrintWriter o = spec.commandLine().getOut();
         ShopperIntentData train = ShopperIntentData.generate(4000, seed);
