@@ -152,6 +152,26 @@ class InputHandlingTest {
         assertThat(r.json().get("error").asText()).isEqualTo("invalid_data");
     }
 
+    @Test
+    void governanceScanDropsAByteOrderMarkAndRefusesHugeFilesUnread(@TempDir Path dir) throws Exception {
+        Path plain = Files.writeString(dir.resolve("plain.txt"), "hello there\nsecond line\n");
+        Path bom = Files.writeString(dir.resolve("bom.txt"), "\uFEFFhello there\nsecond line\n");
+        for (String mode : new String[] {"--in", "--file"}) {
+            CliRun a = run("governance", "scan", mode, plain.toString(), "--json");
+            CliRun b = run("governance", "scan", mode, bom.toString(), "--json");
+            assertThat(b.code()).as(b.err()).isZero();
+            assertThat(b.out().replaceAll("\"seconds\":[^}]*", "")).as(mode)
+                    .isEqualTo(a.out().replaceAll("\"seconds\":[^}]*", "")).contains("\"verdict\":\"ALLOW\"");
+        }
+        Path huge = dir.resolve("huge.txt");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+            f.setLength(3L << 30); // sparse: 3 GiB, never read
+        }
+        CliRun r = run("governance", "scan", "--in", huge.toString(), "--json");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains("3,221,225,472 bytes, over the limit of 67,108,864");
+    }
+
     /** Stand-ins for commands that fail in the ways no input should be able to show the user. */
     @Command(name = "boom")
     static final class Boom implements Callable<Integer> {
