@@ -36,6 +36,11 @@ import java.util.TreeSet;
  */
 public final class TimeSeriesReader {
 
+    /** The longest span of periods of one file (hierarchical) or one series (M-competition). */
+    static final int MAX_PERIODS = 1_000_000;
+    /** The most bottom-series values (series x periods) of a hierarchical file: 20 million doubles, 160 MB. */
+    static final long MAX_BOTTOM_VALUES = 20_000_000L;
+
     private TimeSeriesReader() {
     }
 
@@ -98,6 +103,13 @@ public final class TimeSeriesReader {
         List<LabeledSeries> out = new ArrayList<>();
         for (Map.Entry<String, Map<Integer, Row>> e : bySeries.entrySet()) {
             List<Row> rows = new ArrayList<>(new TreeMap<>(e.getValue()).values());
+            long span = (long) rows.get(rows.size() - 1).t() - rows.get(0).t() + 1;
+            if (span > MAX_PERIODS) {
+                throw new RetailGenException(ErrorCode.INVALID_DATA, String.format(Locale.ROOT, "%s: series %s spans "
+                        + "t=%d..%d, %,d periods; at most %,d are supported", file, DataIssue.printable(e.getKey(),
+                                DataIssue.MAX_VALUE_LENGTH), rows.get(0).t(), rows.get(rows.size() - 1).t(), span,
+                        MAX_PERIODS));
+            }
             List<Double> train = new ArrayList<>();
             List<Double> test = new ArrayList<>();
             for (int i = 0; i < rows.size(); i++) {
@@ -238,12 +250,17 @@ public final class TimeSeriesReader {
             max = Math.max(max, row.period());
             index.putIfAbsent(row.path(), index.size());
         }
-        if (max - min > 1_000_000) {
-            throw new RetailGenException(ErrorCode.INVALID_DATA, "periods span " + (max - min + 1)
-                    + " steps in " + file + "; at most 1,000,000 are supported");
+        if (max - min >= MAX_PERIODS || max - min < 0) { // < 0: the difference overflowed
+            throw new RetailGenException(ErrorCode.INVALID_DATA, "periods span " + min + " to " + max + " in " + file
+                    + "; at most 1,000,000 steps are supported");
         }
         reportGaps(rows, Row::path, Row::period, Row::line, monthly[0], validator);
         int len = (int) (max - min + 1);
+        if ((long) index.size() * len > MAX_BOTTOM_VALUES) {
+            throw new RetailGenException(ErrorCode.INVALID_DATA, String.format(Locale.ROOT, "%s holds %,d bottom "
+                    + "series over %,d periods, %,d values; at most %,d are supported", file, index.size(), len,
+                    (long) index.size() * len, MAX_BOTTOM_VALUES));
+        }
         List<List<String>> paths = new ArrayList<>(index.keySet());
         double[][] bottom = new double[paths.size()][len];
         for (Row row : rows) {

@@ -164,4 +164,25 @@ class TimeSeriesReaderTest {
         assertThat(e.getMessage()).hasSizeLessThan(500).doesNotContain("\u0007").contains("\\u0007");
         assertThat(allocated).as("bytes allocated reading a 20 MiB line").isLessThan(16L << 20);
     }
+
+    @Test
+    void aTimeIndexSpanningMoreThanAMillionPeriodsFailsBeforeFillingIt(@TempDir Path dir) throws Exception {
+        Path m = dir.resolve("far.csv");
+        Files.writeString(m, M_HEADER + "A,YEARLY,MICRO,train,1,10\nA,YEARLY,MICRO,train,2000000000,11\n");
+        assertThatThrownBy(() -> TimeSeriesReader.readMCompetition(m, DataValidator.lenient()))
+                .isInstanceOf(RetailGenException.class).hasMessageContaining("series A spans t=1..2000000000")
+                .hasMessageContaining("at most 1,000,000");
+        Path h = dir.resolve("far-h.csv");
+        Files.writeString(h, "Region,Period,Sales\nN,-9000000000000000000,1\nN,9000000000000000000,2\n");
+        assertThatThrownBy(() -> TimeSeriesReader.readHierarchical(h, "Period", "Sales", List.of("Region"),
+                DataValidator.lenient())).isInstanceOf(RetailGenException.class)
+                .hasMessageContaining("at most 1,000,000 steps");
+        StringBuilder wide = new StringBuilder("Store,Period,Sales\n");
+        for (int s = 0; s < 30; s++) {
+            wide.append("s").append(s).append(",1,1\ns").append(s).append(",900000,1\n");
+        }
+        Path w = Files.writeString(dir.resolve("wide.csv"), wide.toString());
+        assertThatThrownBy(() -> TimeSeriesReader.readHierarchical(w, "Period", "Sales", List.of("Store"),
+                DataValidator.lenient())).hasMessageContaining("30 bottom series over 900,000 periods");
+    }
 }
