@@ -3,6 +3,7 @@ package io.retailgen.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.retailgen.core.RetailGenException;
 import io.retailgen.core.data.DataIssue;
+import io.retailgen.core.data.DataValidationException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -63,6 +64,12 @@ final class Failure {
         } else if (ex instanceof StackOverflowError) {
             kind = "stack_overflow";
             message = "the input is nested too deeply to process (stack overflow)";
+        } else if (ex instanceof DataValidationException d && !d.report().issues().isEmpty()) {
+            kind = d.code().name().toLowerCase(Locale.ROOT);
+            DataIssue issue = d.report().issues().get(d.report().issues().size() - 1);
+            message = String.format(Locale.ROOT, "invalid data at %s:%d (%s); %,d rows accepted before it (strict "
+                    + "mode; --lenient skips bad rows and reports each)", d.report().source(), issue.row(),
+                    issue.describe(), d.report().accepted());
         } else if (ex instanceof RetailGenException r) {
             kind = r.code().name().toLowerCase(Locale.ROOT);
             message = text(ex);

@@ -51,6 +51,7 @@ class InputHandlingTest {
         assertThat(strict.err()).startsWith("error: invalid data at " + f + ":5 (row 5, column t: duplicate period t=3")
                 .contains("(value \"3\")").doesNotContain("\tat ");
         assertThat(strict.err().lines()).hasSize(1);
+        assertThat(strict.err()).contains("(strict mode; --lenient skips bad rows and reports each)");
         JsonNode j = strict.json();
         assertThat(j.get("error").asText()).isEqualTo("invalid_data");
         assertThat(j.get("message").asText()).contains(f + ":5");

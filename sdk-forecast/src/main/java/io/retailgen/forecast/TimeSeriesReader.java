@@ -48,7 +48,7 @@ public final class TimeSeriesReader {
      * Reads the M-competition long format {@code series,period,type,split,t,value}: the {@code train} rows are the
      * history, the {@code test} rows the held-out horizon; {@code period} is the frequency (yearly, quarterly,
      * monthly, weekly, daily, other). Rows are ordered by {@code t} within each split. A series without train rows is
-     * reported and skipped. A second row with the same series and {@code t} is reported and dropped (the first row is
+     * reported and skipped, and so is a series whose train values are all missing. A second row with the same series and {@code t} is reported and dropped (the first row is
      * kept). A gap in {@code t} (say 3 then 5) is reported; in lenient mode the missing periods become missing values
      * ({@code NaN}) in the split of the row after the gap.
      *
@@ -129,6 +129,11 @@ public final class TimeSeriesReader {
             if (train.isEmpty()) {
                 validator.reject(rows.get(0).line(), "split", "series " + e.getKey() + " has no train rows",
                         e.getKey());
+                continue;
+            }
+            if (train.stream().allMatch(v -> v.isNaN())) {
+                validator.reject(rows.get(0).line(), "value", "series " + e.getKey() + " has no observed train "
+                        + "value (all missing); the series is skipped", "NaN");
                 continue;
             }
             Row first = rows.get(0);

@@ -185,4 +185,19 @@ class TimeSeriesReaderTest {
         assertThatThrownBy(() -> TimeSeriesReader.readHierarchical(w, "Period", "Sales", List.of("Store"),
                 DataValidator.lenient())).hasMessageContaining("30 bottom series over 900,000 periods");
     }
+
+    @Test
+    void aSeriesWithoutAnyObservedTrainValueIsReportedNotForecast(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("nan.csv");
+        Files.writeString(f, M_HEADER + "A,YEARLY,MICRO,train,1,NaN\nA,YEARLY,MICRO,train,2,NA\n"
+                + "A,YEARLY,MICRO,test,3,5\nB,YEARLY,MICRO,train,1,NaN\nB,YEARLY,MICRO,train,2,4\n");
+        DataValidator v = DataValidator.lenient();
+        assertThat(TimeSeriesReader.readMCompetition(f, v)).extracting(s -> s.train().id()).containsExactly("B");
+        assertThat(v.report().issues()).singleElement().satisfies(i -> {
+            assertThat(i.row()).isEqualTo(2);
+            assertThat(i.reason()).contains("series A has no observed train value");
+        });
+        assertThatThrownBy(() -> TimeSeriesReader.readMCompetition(f, DataValidator.strict()))
+                .isInstanceOf(DataValidationException.class).hasMessageContaining("no observed train value");
+    }
 }
