@@ -39,13 +39,11 @@ final class Failure {
         this.debug = debug;
     }
 
-    /** A bad command line: the message and a pointer to the command's help. */
+    /** A bad command line: the message and, on the same line, a pointer to the command's help. */
     int usage(CommandLine.ParameterException ex) {
         String command = ex.getCommandLine() == null ? "retailgen"
                 : ex.getCommandLine().getCommandSpec().qualifiedName();
-        print("usage", text(ex), USAGE, ex);
-        err.println("see '" + command + " --help' for the options");
-        err.flush();
+        print("usage", text(ex) + " (see '" + command + " --help')", USAGE, ex);
         return USAGE;
     }
 

@@ -111,7 +111,8 @@ class InputHandlingTest {
         assertThat(exp.err()).contains("--horizon").contains("\"1e8\" is not an integer");
         CliRun big = run(concat(base, "--horizon", "100000000", "--json"));
         assertThat(big.code()).isEqualTo(2);
-        assertThat(big.err()).startsWith("error: --horizon must be >= 1 and <= 10,000, was 100,000,000");
+        assertThat(big.err()).isEqualTo("error: --horizon must be >= 1 and <= 10,000, was 100,000,000 (see "
+                + "'retailgen forecast run --help')" + System.lineSeparator());
         assertThat(big.json().get("error").asText()).isEqualTo("usage");
         CliRun product = run(concat(base, "--horizon", "10000", "--paths", "100000"));
         assertThat(product.err()).contains("--paths x --horizon must be at most 10,000,000 scenario values");
