@@ -31,6 +31,9 @@ class HostileInputCliTest {
     private static final Set<String> ARGUMENTS_ONLY = Set.of("retailgen", "retailgen demo", "retailgen doctor",
             "retailgen version", "retailgen help", "retailgen audit keygen", "retailgen audit verify");
 
+    /** Keeps a command of {@link #ARGUMENTS_ONLY} from running whatever the naughty string before it does. */
+    private static final String NO_SUCH_OPTION = "--no-such-option";
+
     @TempDir
     static Path dir;
 
@@ -128,6 +131,9 @@ class HostileInputCliTest {
             for (CommandLine cl : full ? leaves : List.of(leaves.get(i % leaves.size()))) {
                 List<String> positional = new ArrayList<>(path(cl));
                 positional.add(s);
+                if (ARGUMENTS_ONLY.contains(cl.getCommandSpec().qualifiedName())) {
+                    positional.add(NO_SUCH_OPTION); // "--" alone would end the options and run the demo
+                }
                 assertClean(positional);
                 runs++;
             }
