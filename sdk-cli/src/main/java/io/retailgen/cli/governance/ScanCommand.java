@@ -227,19 +227,33 @@ final class ScanCommand implements Callable<Integer> {
         return data;
     }
 
+    /** The largest file {@code --file} or {@code --in} reads: 64 MiB. */
+    static final long MAX_INPUT_BYTES = 64L << 20;
+
     private byte[] read(Path file) {
         try {
+            long size = Files.size(file);
+            if (size > MAX_INPUT_BYTES) {
+                throw new RetailGenException(ErrorCode.INVALID_DATA, String.format(java.util.Locale.ROOT,
+                        "%s is %,d bytes, over the limit of %,d for one scan; split it", file, size, MAX_INPUT_BYTES));
+            }
             return Files.readAllBytes(file);
         } catch (IOException e) {
             throw new RetailGenException(ErrorCode.IO, "cannot read " + file + ": " + e, e);
         }
     }
 
-    /** UTF-8 with malformed bytes replaced by U+FFFD, so that any file gives one result per line. */
+    /**
+     * UTF-8 with malformed bytes replaced by U+FFFD, so that any file gives one result per line; a leading byte order
+     * mark is dropped (it marks the encoding, it is not part of the text).
+     */
     static String decode(byte[] bytes) {
+        int bom = bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF
+                ? 3 : 0;
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-                    .onUnmappableCharacter(CodingErrorAction.REPLACE).decode(ByteBuffer.wrap(bytes)).toString();
+                    .onUnmappableCharacter(CodingErrorAction.REPLACE)
+                    .decode(ByteBuffer.wrap(bytes, bom, bytes.length - bom)).toString();
         } catch (CharacterCodingException e) {
             throw new IllegalStateException("REPLACE decoder failed", e);
         }
