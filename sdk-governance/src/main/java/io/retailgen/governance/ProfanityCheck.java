@@ -31,6 +31,8 @@ final class ProfanityCheck implements Check {
     private final Map<Integer, List<Masked>> maskable;
     private final List<List<Entry>> entries;
     private final Set<String> allowed;
+    /** Every lexicon term as given (lower case), to tell a listed inflection from an ordinary dictionary word. */
+    private final Set<String> lexiconWords;
 
     ProfanityCheck(ProfanityLexicon lexicon) {
         Map<String, List<Entry>> byKey = new HashMap<>();
@@ -81,6 +83,95 @@ final class ProfanityCheck implements Check {
             allow.add(Normalizer.strictTerm(a).text().strip());
         }
         allowed = Set.copyOf(allow);
+        lexiconWords = Set.copyOf(lexicon.terms().keySet());
+    }
+
+    /** Sentence-initial and pronoun-like words whose capital says nothing about a name that follows them. */
+    private static final Set<String> FUNCTION_WORDS = Set.of("a", "an", "the", "you", "your", "you're", "he", "she",
+            "it", "we", "they", "i", "this", "that", "what", "such", "my", "his", "her", "our", "their", "oh", "hey",
+            "no", "not", "so", "and", "or", "but", "is", "are", "was", "be", "total", "big", "little", "old");
+
+    /**
+     * The Scunthorpe guard for a match that covers the whole word {@code [ws, we)} of the strict view: true when the
+     * word is ordinary English and not itself in the lexicon, or a lexicon word of lesser severity used as part of a
+     * capitalised name.
+     *
+     * <ul>
+     *   <li>A term plus an inflection ({@code pric+ed}, {@code spik+ed}, {@code pud+ding}) that spells a word of the
+     *       English list is that word, not the term: it is flagged only when the lexicon lists the inflected word
+     *       itself ({@code fucked}, {@code shitty}), or when the term is surely profane (severity HIGH or more) and
+     *       the inflection is a plural of a term that is an English word itself, which keeps the noun's sense
+     *       ({@code cunts}). The same holds for a word whose repeated letters were collapsed ({@code sloppy} is not
+     *       {@code slopy}).</li>
+     *   <li>A term of severity below HIGH that is also an English word ({@code dick}, {@code tit}, {@code cock})
+     *       written with a capital next to another capitalised content word is part of a name ({@code Spotted Dick},
+     *       {@code Great Tit}, {@code Moby Dick}).</li>
+     * </ul>
+     */
+    private boolean ordinaryWord(String text, TextView v, int ws, int end, int we, String term, Severity severity) {
+        String word = spelled(v, ws, we);
+        if (!lexiconWords.contains(word)) {
+            if (!EnglishWords.contains(word)) {
+                return false;
+            }
+            // an English word that the lexicon does not list: a stem or a collapsed spelling ("sloppy") inside it
+            String suffix = v.substring(end, we);
+            boolean plural = suffix.equals("s") || suffix.equals("es");
+            return !(plural && severity.compareTo(Severity.HIGH) >= 0 && EnglishWords.contains(term));
+        }
+        if (end < we || severity.compareTo(Severity.HIGH) >= 0 || !EnglishWords.contains(word)) {
+            return false;
+        }
+        int os = v.originalStart(ws);
+        int oe = v.originalEnd(we);
+        if (!Character.isUpperCase(text.charAt(os)) || allUpper(text, os, oe)) {
+            return false;
+        }
+        return capitalisedNeighbour(text, os, -1) || capitalisedNeighbour(text, oe, 1);
+    }
+
+    /** @return the letters of {@code [from, to)} with collapsed repeats spelled out again */
+    private static String spelled(TextView v, int from, int to) {
+        StringBuilder b = new StringBuilder(to - from + 4);
+        for (int i = from; i < to; i++) {
+            char c = v.chars[i];
+            for (int k = v.hasRuns() ? v.runAt(i) : 1; k > 0; k--) {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    private static boolean allUpper(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (Character.isLowerCase(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** @return true when the word before ({@code dir = -1}) or after ({@code +1}) is capitalised and not a function word */
+    private static boolean capitalisedNeighbour(String text, int from, int dir) {
+        int i = dir < 0 ? from - 1 : from;
+        int gap = 0;
+        while (i >= 0 && i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '-')) {
+            i += dir;
+            gap++;
+        }
+        if (gap == 0 || gap > 2 || i < 0 || i >= text.length() || !Character.isLetter(text.charAt(i))) {
+            return false;
+        }
+        int s = i;
+        int e = i;
+        while (s > 0 && Character.isLetter(text.charAt(s - 1))) {
+            s--;
+        }
+        while (e < text.length() && Character.isLetter(text.charAt(e))) {
+            e++;
+        }
+        return Character.isUpperCase(text.charAt(s))
+                && !FUNCTION_WORDS.contains(text.substring(s, e).toLowerCase(java.util.Locale.ROOT));
     }
 
     /** @return the automaton to run while the strict view is built (see {@link Analysis#strictMatches}) */
@@ -133,7 +224,8 @@ final class ProfanityCheck implements Check {
             while (we < v.length && TextView.isWordChar(v.chars[we])) {
                 we++;
             }
-            if (allowed.contains(v.substring(ws, we))) {
+            if (allowed.contains(v.substring(ws, we))
+                    || (ws == start && we == wordEnd && ordinaryWord(analysis.text, v, ws, end, we, term, best))) {
                 return;
             }
             int os = v.originalStart(start);
