@@ -1,0 +1,237 @@
+package io.retailgen.governance;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Finds words written with symbols in place of letters, matched against a fixed set of target words (lexicon terms,
+ * brand names): masks ({@code f*ck}, {@code f#ck}, {@code sh%t}), leetspeak where a symbol may stand for more than
+ * one letter ({@code bu11$h1t}: {@code 1} is {@code i} or {@code l}; {@code @} is {@code a} or {@code o}), and
+ * punctuation inside a word ({@code fu.ck}, {@code g-u-cci}). It reads the light view, where the symbols are still
+ * there, and looks only at the rare tokens that mix letters with such symbols, so plain text costs one pass over its
+ * chars.
+ *
+ * <p>A token matches a target when its letters agree with the target's at their positions, each leet symbol stands
+ * for one of its letters or masks a vowel ({@code f@ck}), each mask symbol for any one letter, and each punctuation mark for nothing or one letter;
+ * a letter may be written more than once ({@code fuu*k}) or once for a doubled one. The target may be followed by
+ * an inflection in plain letters ({@code f*cking}). Tokens whose parts are English words on their own ({@code
+ * T-shirt}, {@code well-made}) are compounds, not disguises, and are skipped. Immutable and thread-safe.
+ */
+final class DisguisedWords {
+
+    /** Receives a match: the target's index, the token's span in the light view, and the inflection (may be ""). */
+    interface Sink {
+        void match(int target, int from, int to, String inflection);
+    }
+
+    private static final String[] INFLECTIONS = {"", "s", "es", "ed", "ing", "in", "y", "er", "ers", "z"};
+    private static final String LEAD_TRIM = "(\"'[{<";
+    private static final String TRAIL_TRIM = ".,;:!?)]}\"'>";
+
+    private final char[][] targets;
+    /** Target indexes by first letter ('a'..'z'). */
+    private final int[][] byFirst;
+
+    /** @param words target words: lower-case ASCII letters, three or more */
+    DisguisedWords(List<String> words) {
+        targets = new char[words.size()][];
+        List<List<Integer>> first = new ArrayList<>();
+        for (int c = 0; c < 26; c++) {
+            first.add(new ArrayList<>());
+        }
+        for (int t = 0; t < words.size(); t++) {
+            String w = words.get(t);
+            targets[t] = w.toCharArray();
+            if (w.length() >= 3 && w.chars().allMatch(c -> c >= 'a' && c <= 'z')) {
+                first.get(w.charAt(0) - 'a').add(t);
+            }
+        }
+        byFirst = new int[26][];
+        for (int c = 0; c < 26; c++) {
+            byFirst[c] = first.get(c).stream().mapToInt(Integer::intValue).toArray();
+        }
+    }
+
+    /** The letters a leet symbol may stand for, or null. */
+    static String leetLetters(char c) {
+        switch (c) {
+            case '0': return "o";
+            case '1': case '!': case '|': return "il";
+            case '2': return "z";
+            case '3': return "e";
+            case '4': return "a";
+            case '5': case '$': case '§': return "s";
+            case '6': return "gb";
+            case '7': case '+': return "t";
+            case '8': return "b";
+            case '9': return "g";
+            case '@': return "ao";
+            case '(': case '<': case '¢': return "c";
+            case '€': return "e";
+            case '£': return "l";
+            default: return null;
+        }
+    }
+
+    private static boolean mask(char c) {
+        return c == '*' || c == '#' || c == '%' || c == '?' || c == '^' || c == '~' || c == '&' || c == '_'
+                || c == '"' || c == '•';
+    }
+
+    private static boolean separator(char c) {
+        return c == '.' || c == '-' || c == '\'' || c == '·' || c == ',' || c == '/';
+    }
+
+    /** Scans the light view and reports every disguised target word. */
+    void scan(TextView light, Sink sink) {
+        char[] c = light.chars;
+        int n = light.length;
+        int i = 0;
+        while (i < n) {
+            while (i < n && c[i] == ' ') {
+                i++;
+            }
+            int s = i;
+            boolean mixed = false;
+            while (i < n && c[i] != ' ') {
+                mixed |= !CharClass.isLetter(c[i]);
+                i++;
+            }
+            if (mixed) {
+                token(c, s, i, sink);
+            }
+        }
+    }
+
+    private void token(char[] c, int s, int e, Sink sink) {
+        while (s < e && LEAD_TRIM.indexOf(c[s]) >= 0) {
+            s++;
+        }
+        while (e > s && TRAIL_TRIM.indexOf(c[e - 1]) >= 0) {
+            e--;
+        }
+        if (e - s < 3 || !(CharClass.isLetter(c[s]) || leetLetters(c[s]) != null) || contraction(c, s, e)) {
+            return;
+        }
+        int letters = 0;
+        int digits = 0;
+        int symbols = 0;
+        int digitRun = 0;
+        boolean hasSeparator = false;
+        for (int k = s; k < e; k++) {
+            char x = c[k];
+            if (CharClass.isLetter(x)) {
+                if (x > 'z' || x < 'a') {
+                    return;
+                }
+                letters++;
+                digitRun = 0;
+            } else if (x >= '0' && x <= '9') {
+                digits++;
+                if (++digitRun >= 3) {
+                    return;
+                }
+            } else if (leetLetters(x) != null || mask(x) || separator(x)) {
+                symbols++;
+                hasSeparator |= separator(x);
+                digitRun = 0;
+            } else {
+                return;
+            }
+        }
+        if (symbols + digits == 0 || letters < 1 || letters + digits + symbols < 3 || digits > letters || (letters < 2 && symbols + digits < 2)
+                || (hasSeparator && compound(c, s, e))) {
+            return;
+        }
+        String first = CharClass.isLetter(c[s]) ? String.valueOf(c[s]) : leetLetters(c[s]);
+        for (int f = 0; f < first.length(); f++) {
+            for (int t : byFirst[first.charAt(f) - 'a']) {
+                String inflection = match(c, s, e, targets[t]);
+                if (inflection != null) {
+                    sink.match(t, s, e, inflection);
+                    return;
+                }
+            }
+        }
+    }
+
+    /** @return true when the token ends in an English contraction ({@code he's}, {@code don't}, {@code you'll}) */
+    private static boolean contraction(char[] c, int s, int e) {
+        for (int k = e - 1; k > s && k >= e - 3; k--) {
+            if (c[k] == '\'') {
+                String tail = new String(c, k + 1, e - k - 1);
+                return tail.equals("s") || tail.equals("t") || tail.equals("d") || tail.equals("m")
+                        || tail.equals("ll") || tail.equals("re") || tail.equals("ve");
+            }
+        }
+        return false;
+    }
+
+    /** @return true when the token's parts between separators are English words of two or more letters each */
+    private static boolean compound(char[] c, int s, int e) {
+        int parts = 0;
+        int p = s;
+        for (int k = s; k <= e; k++) {
+            if (k == e || separator(c[k])) {
+                if (k - p < 2 || !EnglishWords.contains(new String(c, p, k - p))) {
+                    return false;
+                }
+                parts++;
+                p = k + 1;
+            }
+        }
+        return parts >= 2;
+    }
+
+    /** @return the inflection after the target when the token spells the target, else null */
+    private static String match(char[] c, int s, int e, char[] target) {
+        for (String infl : INFLECTIONS) {
+            int tail = infl.length();
+            if (e - s - tail < 2 || (tail > 0 && !endsWith(c, e, infl))) {
+                continue;
+            }
+            // the inflection is written in plain letters: the rest must spell the target
+            byte[] memo = new byte[(e - s - tail + 1) * (target.length + 1)];
+            if (spells(c, s, e - tail, s, target, 0, memo)) {
+                return infl;
+            }
+        }
+        return null;
+    }
+
+    private static boolean endsWith(char[] c, int e, String s) {
+        for (int k = 0; k < s.length(); k++) {
+            if (c[e - s.length() + k] != s.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether token chars {@code [i, e)} spell target chars {@code [j, ..)}; memoised (1 = no, 2 = yes). */
+    private static boolean spells(char[] c, int s, int e, int i, char[] t, int j, byte[] memo) {
+        if (i == e) {
+            return j == t.length;
+        }
+        int key = (i - s) * (t.length + 1) + j;
+        if (memo[key] != 0) {
+            return memo[key] == 2;
+        }
+        char x = c[i];
+        boolean ok;
+        if (CharClass.isLetter(x)) {
+            ok = j < t.length && t[j] == x && (spells(c, s, e, i + 1, t, j + 1, memo)
+                    || (j + 1 < t.length && t[j + 1] == x && spells(c, s, e, i + 1, t, j + 2, memo))
+                    || (i + 1 < e && c[i + 1] == x && spells(c, s, e, i + 1, t, j, memo)));
+        } else if (separator(x)) {
+            ok = spells(c, s, e, i + 1, t, j, memo);
+        } else {
+            String l = leetLetters(x);
+            // a leet symbol stands for its letters, or masks a vowel ("f@ck")
+            ok = j < t.length && (mask(x) || (l != null && (l.indexOf(t[j]) >= 0 || "aeiou".indexOf(t[j]) >= 0)))
+                    && spells(c, s, e, i + 1, t, j + 1, memo);
+        }
+        memo[key] = (byte) (ok ? 2 : 1);
+        return ok;
+    }
+}
