@@ -82,6 +82,7 @@ public interface ContentPolicy {
         private ProfanityLexicon lexicon;
         private final List<ClaimRule> claims = new ArrayList<>();
         private CounterfeitRules counterfeit;
+        private boolean structuredClaims;
         private Set<PiiKind> pii = EnumSet.noneOf(PiiKind.class);
         private Severity piiSeverity = Severity.MEDIUM;
         private final List<TextCheck> custom = new ArrayList<>();
@@ -134,6 +135,19 @@ public interface ContentPolicy {
         /** @return this builder with every claim rule removed */
         public Builder clearClaimRules() {
             claims.clear();
+            return this;
+        }
+
+        /**
+         * Turns on the claims recognised by their structure rather than by phrase (efficacy verb with a disease or
+         * pathogen, weight-loss amounts, permanent or instant cosmetic results, shopper counters, lowest-price and
+         * unsourced superlatives, first-person outcomes, clickbait; see {@code docs/governance.md}).
+         *
+         * @param on whether to look for them (the default policy does)
+         * @return this builder
+         */
+        public Builder structuredClaims(boolean on) {
+            this.structuredClaims = on;
             return this;
         }
 
@@ -203,8 +217,8 @@ public interface ContentPolicy {
             if (lexicon != null && lexicon.size() > 0) {
                 checks.add(new ProfanityCheck(lexicon));
             }
-            if (!claims.isEmpty() || counterfeit != null) {
-                checks.add(new PhraseCheck(claims, counterfeit));
+            if (!claims.isEmpty() || counterfeit != null || structuredClaims) {
+                checks.add(new PhraseCheck(claims, counterfeit, structuredClaims ? new ClaimPatterns() : null));
             }
             if (!pii.isEmpty()) {
                 checks.add(new PiiCheck(pii, piiSeverity));

@@ -12,22 +12,30 @@ import java.util.Map;
 /** Claim rules and counterfeit rules, matched in one pass of one automaton over the phrase view. */
 final class PhraseCheck implements Check {
 
-    private enum Kind { CLAIM, UNLESS, BRAND, MARKER }
+    private enum Kind { CLAIM, UNLESS, BRAND, MARKER, TRIGGER }
 
     private record Payload(Kind kind, int index, String original, boolean authorized) {
     }
 
     private final List<ClaimRule> claims;
     private final CounterfeitRules counterfeit;
+    /** Claims recognised by structure, or null; run only on texts with one of its trigger words. */
+    private final ClaimPatterns patterns;
     private final AhoCorasick matcher;
     private final List<List<Payload>> payloads;
     /** Per pattern: true when one of its payloads is an authorized brand. */
     private final boolean[] authorizedPattern;
 
-    PhraseCheck(List<ClaimRule> claims, CounterfeitRules counterfeit) {
+    PhraseCheck(List<ClaimRule> claims, CounterfeitRules counterfeit, ClaimPatterns patterns) {
         this.claims = List.copyOf(claims);
         this.counterfeit = counterfeit;
+        this.patterns = patterns;
         Map<String, List<Payload>> byKey = new LinkedHashMap<>();
+        if (patterns != null) {
+            for (String t : ClaimPatterns.TRIGGERS) {
+                add(byKey, t, new Payload(Kind.TRIGGER, -1, t, false));
+            }
+        }
         for (int r = 0; r < claims.size(); r++) {
             for (String p : claims.get(r).phrases()) {
                 add(byKey, p, new Payload(Kind.CLAIM, r, p, false));
@@ -105,6 +113,7 @@ final class PhraseCheck implements Check {
         List<Match> brandMatches = new ArrayList<>();
         List<Match> markerMatches = new ArrayList<>();
         List<Integer> markerIndex = new ArrayList<>();
+        boolean[] triggered = new boolean[1];
         AhoCorasick.MatchSink sink = (p, end) -> {
             int start = end - matcher.patternLength(p);
             if ((start > 0 && boundaryChar(v.chars[start - 1]) && boundaryChar(v.chars[start]))
@@ -117,6 +126,7 @@ final class PhraseCheck implements Check {
                 switch (pl.kind) {
                     case CLAIM -> claimHits.computeIfAbsent(pl.index, k -> new ArrayList<>()).add(match);
                     case UNLESS -> unlessSeen[pl.index] = true;
+                    case TRIGGER -> triggered[0] = true;
                     case MARKER -> {
                         markerMatches.add(match);
                         markerIndex.add(pl.index);
@@ -144,19 +154,43 @@ final class PhraseCheck implements Check {
         } else {
             matcher.search(v.chars, v.length, sink);
         }
+        int ruleHitsFrom = out.size();
         claimHits.forEach((rule, matches) -> {
             if (unlessSeen[rule]) {
                 return;
             }
             ClaimRule r = claims.get(rule);
             for (Match m : matches) {
+                if (patterns != null && ClaimPatterns.negatedBefore(v, m.start)) {
+                    continue;
+                }
                 out.add(new Hit(new Finding(v.originalStart(m.start), v.originalEnd(m.end), r.id(), r.category(),
                         r.severity(), r.message()), "[claim removed]"));
             }
         });
+        if (triggered[0]) {
+            structured(v, out, ruleHitsFrom);
+        }
         if (counterfeit != null && !markerMatches.isEmpty()) {
             int[] token = tokens(v, analysis.ints(v.length + 1));
             pairMarkers(v, withTokens(brandMatches, token), withTokens(markerMatches, token), markerIndex, out);
+        }
+    }
+
+    /** Adds the structured claims that no claim rule already reported at the same place. */
+    private void structured(TextView v, List<Hit> out, int ruleHitsFrom) {
+        int ruleHitsTo = out.size();
+        List<Hit> found = new ArrayList<>();
+        patterns.run(v, found);
+        for (Hit h : found) {
+            boolean covered = false;
+            for (int k = ruleHitsFrom; k < ruleHitsTo && !covered; k++) {
+                Finding f = out.get(k).finding();
+                covered = f.start() < h.finding().end() && h.finding().start() < f.end();
+            }
+            if (!covered) {
+                out.add(h);
+            }
         }
     }
 

@@ -33,9 +33,12 @@ final class PolicyConfig {
     private final Set<PiiKind> pii;
     private final Severity piiSeverity;
     private final Map<Severity, Verdict> verdicts;
+    private final boolean structuredClaims;
 
     private PolicyConfig(ProfanityLexicon lexicon, List<ClaimRule> claims, CounterfeitRules counterfeit,
-                         Set<PiiKind> pii, Severity piiSeverity, Map<Severity, Verdict> verdicts) {
+                         Set<PiiKind> pii, Severity piiSeverity, Map<Severity, Verdict> verdicts,
+                         boolean structuredClaims) {
+        this.structuredClaims = structuredClaims;
         this.lexicon = lexicon;
         this.claims = claims;
         this.counterfeit = counterfeit;
@@ -77,6 +80,7 @@ final class PolicyConfig {
             b.counterfeit(counterfeit);
         }
         b.pii(pii, piiSeverity);
+        b.structuredClaims(structuredClaims);
         verdicts.forEach(b::verdict);
     }
 
@@ -137,7 +141,12 @@ final class PolicyConfig {
             }
             piiSeverity = severity(source, root.get("pii").path("severity").asText("MEDIUM"));
         }
-        return new PolicyConfig(lexicon, List.copyOf(claims), counterfeit, pii, piiSeverity, verdicts);
+        JsonNode structured = root.path("structuredClaims");
+        if (!structured.isMissingNode() && !structured.isBoolean()) {
+            throw bad(source, "\"structuredClaims\" must be true or false, was " + structured);
+        }
+        return new PolicyConfig(lexicon, List.copyOf(claims), counterfeit, pii, piiSeverity, verdicts,
+                structured.asBoolean(false));
     }
 
     private static ProfanityLexicon lexicon(JsonNode node, Path baseDir, String source) {
