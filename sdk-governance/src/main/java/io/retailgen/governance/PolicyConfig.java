@@ -33,15 +33,18 @@ final class PolicyConfig {
     private final Set<PiiKind> pii;
     private final Severity piiSeverity;
     private final Map<Severity, Verdict> verdicts;
+    private final PolicyProfile profile;
 
     private PolicyConfig(ProfanityLexicon lexicon, List<ClaimRule> claims, CounterfeitRules counterfeit,
-                         Set<PiiKind> pii, Severity piiSeverity, Map<Severity, Verdict> verdicts) {
+                         Set<PiiKind> pii, Severity piiSeverity, Map<Severity, Verdict> verdicts,
+                         PolicyProfile profile) {
         this.lexicon = lexicon;
         this.claims = claims;
         this.counterfeit = counterfeit;
         this.pii = pii;
         this.piiSeverity = piiSeverity;
         this.verdicts = verdicts;
+        this.profile = profile;
     }
 
     private static final class DefaultHolder {
@@ -78,6 +81,7 @@ final class PolicyConfig {
         }
         b.pii(pii, piiSeverity);
         verdicts.forEach(b::verdict);
+        b.profile(profile);
     }
 
     private static PolicyConfig readResource(String name) {
@@ -137,7 +141,15 @@ final class PolicyConfig {
             }
             piiSeverity = severity(source, root.get("pii").path("severity").asText("MEDIUM"));
         }
-        return new PolicyConfig(lexicon, List.copyOf(claims), counterfeit, pii, piiSeverity, verdicts);
+        PolicyProfile profile = PolicyProfile.GENERATED_COPY;
+        if (root.has("profile")) {
+            try {
+                profile = PolicyProfile.parse(root.get("profile").asText());
+            } catch (IllegalArgumentException e) {
+                throw bad(source, e.getMessage());
+            }
+        }
+        return new PolicyConfig(lexicon, List.copyOf(claims), counterfeit, pii, piiSeverity, verdicts, profile);
     }
 
     private static ProfanityLexicon lexicon(JsonNode node, Path baseDir, String source) {
