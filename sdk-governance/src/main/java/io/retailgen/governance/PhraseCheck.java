@@ -151,7 +151,7 @@ final class PhraseCheck implements Check {
             ClaimRule r = claims.get(rule);
             for (Match m : matches) {
                 out.add(new Hit(new Finding(v.originalStart(m.start), v.originalEnd(m.end), r.id(), r.category(),
-                        r.severity(), r.message()), "[claim removed]"));
+                        r.severity(), r.message(), r.confidence()), "[claim removed]"));
             }
         });
         if (counterfeit != null && !markerMatches.isEmpty()) {

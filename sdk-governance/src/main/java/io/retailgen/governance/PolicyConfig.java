@@ -122,7 +122,8 @@ final class PolicyConfig {
             try {
                 claims.add(new ClaimRule(c.path("id").asText(""), c.path("category").asText("misleading-claim"),
                         severity(source, c.path("severity").asText("MEDIUM")), strings(c.path("phrases")),
-                        strings(c.path("unless")), c.path("message").asText("misleading claim")));
+                        strings(c.path("unless")), c.path("message").asText("misleading claim"),
+                        c.path("confidence").asDouble(1.0)));
             } catch (IllegalArgumentException | NullPointerException e) {
                 throw bad(source, "claim rule " + c + ": " + e.getMessage());
             }

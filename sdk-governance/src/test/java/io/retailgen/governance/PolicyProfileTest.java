@@ -47,6 +47,13 @@ class PolicyProfileTest {
     }
 
     @Test
+    void vagueGreenClaimsGoToReviewNotBlock() {
+        PolicyResult r = COPY.check("Shorts in a fabric infused with all-natural fibres");
+        assertThat(r.verdict()).as(r.findings().toString()).isEqualTo(Verdict.REVIEW);
+        assertThat(r.findings()).anyMatch(f -> f.ruleId().equals("claim.greenwashing") && f.confidence() < 0.7);
+    }
+
+    @Test
     void retailVocabularyRatedLowStaysAllowedInBothProfiles() {
         for (ContentPolicy p : List.of(COPY, REVIEWS)) {
             assertThat(p.check("Nude lipstick and lace panties set").verdict()).isEqualTo(Verdict.ALLOW);
