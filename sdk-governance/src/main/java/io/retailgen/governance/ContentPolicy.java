@@ -15,7 +15,8 @@ import java.util.Set;
 /**
  * The content policy for generated text (explanations, styling tips, banner copy, product descriptions): composable
  * checks for inappropriate language, misleading claims, counterfeit and brand misuse and personal data, whose
- * findings are turned into a verdict ({@code ALLOW}, {@code REDACT}, {@code BLOCK}) by their severity.
+ * findings are turned into a verdict ({@code ALLOW}, {@code REDACT}, {@code REVIEW}, {@code BLOCK}) by their
+ * severity, category and confidence under a {@link PolicyProfile} ({@code generated-copy} by default).
  *
  * <p>Text is normalized before matching (Unicode compatibility forms, case folding, diacritics, Cyrillic and Greek
  * look-alikes, zero-width characters, leetspeak, spaced-out and repeated letters) and every finding's span points
@@ -54,6 +55,15 @@ public interface ContentPolicy {
     }
 
     /**
+     * @param profile how findings become verdicts
+     * @return the policy of the shipped {@code default-policy.json} under that profile
+     */
+    static ContentPolicy defaults(PolicyProfile profile) {
+        return profile == PolicyProfile.GENERATED_COPY ? defaults()
+                : builder().defaults().profile(profile).build();
+    }
+
+    /**
      * Reads a policy file (format in {@code docs/governance.md}); relative lexicon paths resolve against the file's
      * directory.
      *
@@ -63,6 +73,18 @@ public interface ContentPolicy {
      */
     static ContentPolicy fromJson(Path file) {
         return PolicyConfig.read(file).toBuilder().build();
+    }
+
+    /**
+     * Reads a policy file and applies a profile, overriding any {@code "profile"} the file names.
+     *
+     * @param file the JSON policy file
+     * @param profile how findings become verdicts
+     * @return the policy
+     * @throws io.retailgen.core.RetailGenException when the file cannot be read or is malformed
+     */
+    static ContentPolicy fromJson(Path file, PolicyProfile profile) {
+        return PolicyConfig.read(file).toBuilder().profile(profile).build();
     }
 
     /**
@@ -87,6 +109,7 @@ public interface ContentPolicy {
         private Severity piiSeverity = Severity.MEDIUM;
         private final List<TextCheck> custom = new ArrayList<>();
         private final Map<Severity, Verdict> verdicts = new EnumMap<>(Severity.class);
+        private PolicyProfile profile = PolicyProfile.GENERATED_COPY;
 
         Builder() {
             verdicts.put(Severity.INFO, Verdict.ALLOW);
@@ -209,6 +232,16 @@ public interface ContentPolicy {
         }
 
         /**
+         * @param profile how findings become verdicts on top of the severity mapping (default
+         *     {@link PolicyProfile#GENERATED_COPY})
+         * @return this builder
+         */
+        public Builder profile(PolicyProfile profile) {
+            this.profile = Objects.requireNonNull(profile, "profile == null");
+            return this;
+        }
+
+        /**
          * @return the policy
          * @throws IllegalStateException when no check at all was configured
          */
@@ -227,7 +260,7 @@ public interface ContentPolicy {
                 throw new IllegalStateException("no checks configured: call profanity(...), claimRule(...), "
                         + "counterfeit(...), pii(...), check(...) or defaults()");
             }
-            return new DefaultContentPolicy(checks, custom, verdicts);
+            return new DefaultContentPolicy(checks, custom, verdicts, profile);
         }
     }
 }

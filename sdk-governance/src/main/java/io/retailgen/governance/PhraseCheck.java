@@ -165,7 +165,7 @@ final class PhraseCheck implements Check {
                     continue;
                 }
                 out.add(new Hit(new Finding(v.originalStart(m.start), v.originalEnd(m.end), r.id(), r.category(),
-                        r.severity(), r.message()), "[claim removed]"));
+                        r.severity(), r.message(), r.confidence()), "[claim removed]"));
             }
         });
         if (triggered[0]) {

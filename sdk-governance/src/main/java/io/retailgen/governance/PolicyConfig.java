@@ -34,10 +34,11 @@ final class PolicyConfig {
     private final Severity piiSeverity;
     private final Map<Severity, Verdict> verdicts;
     private final boolean structuredClaims;
+    private final PolicyProfile profile;
 
     private PolicyConfig(ProfanityLexicon lexicon, List<ClaimRule> claims, CounterfeitRules counterfeit,
                          Set<PiiKind> pii, Severity piiSeverity, Map<Severity, Verdict> verdicts,
-                         boolean structuredClaims) {
+                         boolean structuredClaims, PolicyProfile profile) {
         this.structuredClaims = structuredClaims;
         this.lexicon = lexicon;
         this.claims = claims;
@@ -45,6 +46,7 @@ final class PolicyConfig {
         this.pii = pii;
         this.piiSeverity = piiSeverity;
         this.verdicts = verdicts;
+        this.profile = profile;
     }
 
     private static final class DefaultHolder {
@@ -82,6 +84,7 @@ final class PolicyConfig {
         b.pii(pii, piiSeverity);
         b.structuredClaims(structuredClaims);
         verdicts.forEach(b::verdict);
+        b.profile(profile);
     }
 
     private static PolicyConfig readResource(String name) {
@@ -122,7 +125,8 @@ final class PolicyConfig {
             try {
                 claims.add(new ClaimRule(c.path("id").asText(""), c.path("category").asText("misleading-claim"),
                         severity(source, c.path("severity").asText("MEDIUM")), strings(c.path("phrases")),
-                        strings(c.path("unless")), c.path("message").asText("misleading claim")));
+                        strings(c.path("unless")), c.path("message").asText("misleading claim"),
+                        c.path("confidence").asDouble(1.0)));
             } catch (IllegalArgumentException | NullPointerException e) {
                 throw bad(source, "claim rule " + c + ": " + e.getMessage());
             }
@@ -145,8 +149,16 @@ final class PolicyConfig {
         if (!structured.isMissingNode() && !structured.isBoolean()) {
             throw bad(source, "\"structuredClaims\" must be true or false, was " + structured);
         }
+        PolicyProfile profile = PolicyProfile.GENERATED_COPY;
+        if (root.has("profile")) {
+            try {
+                profile = PolicyProfile.parse(root.get("profile").asText());
+            } catch (IllegalArgumentException e) {
+                throw bad(source, e.getMessage());
+            }
+        }
         return new PolicyConfig(lexicon, List.copyOf(claims), counterfeit, pii, piiSeverity, verdicts,
-                structured.asBoolean(false));
+                structured.asBoolean(false), profile);
     }
 
     private static ProfanityLexicon lexicon(JsonNode node, Path baseDir, String source) {
