@@ -550,6 +550,7 @@ final class Normalizer {
         }
         from[len] = n;
         TextView v = new TextView(chars, from, len, light, true);
+        v.rewritten = m != src;
         if (fusing) {
             found.complete(fused, v);
         }
@@ -707,7 +708,9 @@ final class Normalizer {
             prev = c;
             i++;
         }
-        return new TextView(chars, start, end, runs, len, joined, false);
+        TextView v = new TextView(chars, start, end, runs, len, joined, false);
+        v.rewritten = true;
+        return v;
     }
 
     /**

@@ -12,7 +12,7 @@ import java.util.Map;
 /** Claim rules and counterfeit rules, matched in one pass of one automaton over the phrase view. */
 final class PhraseCheck implements Check {
 
-    private enum Kind { CLAIM, UNLESS, BRAND, MARKER, TRIGGER }
+    private enum Kind { CLAIM, UNLESS, BRAND, MARKER, TRIGGER, LEGIT, REQUIRED }
 
     private record Payload(Kind kind, int index, String original, boolean authorized) {
     }
@@ -21,6 +21,14 @@ final class PhraseCheck implements Check {
     private final CounterfeitRules counterfeit;
     /** Claims recognised by structure, or null; run only on texts with one of its trigger words. */
     private final ClaimPatterns patterns;
+    /** Disguised brands and shop handles, or null without counterfeit rules. */
+    private final BrandSightings sightings;
+    /** Per marker, the ids of the phrases it requires (one must be in the text); empty for none. */
+    private final int[][] markerRequires;
+    private final int requiredCount;
+    /** The marker a replica-trade hashtag or shop domain counts as. */
+    private static final CounterfeitRules.Marker HANDLE = new CounterfeitRules.Marker("shop handle",
+            CounterfeitRules.Placement.EITHER, Severity.MEDIUM);
     private final AhoCorasick matcher;
     private final List<List<Payload>> payloads;
     /** Per pattern: true when one of its payloads is an authorized brand. */
@@ -63,7 +71,29 @@ final class PhraseCheck implements Check {
                 String p = counterfeit.markers().get(m).phrase();
                 add(byKey, p, new Payload(Kind.MARKER, m, p, false));
             }
+            for (String l : counterfeit.legitimate()) {
+                add(byKey, l, new Payload(Kind.LEGIT, -1, l, false));
+            }
         }
+        Map<String, Integer> requiredIds = new HashMap<>();
+        int markerCount = counterfeit == null ? 0 : counterfeit.markers().size();
+        markerRequires = new int[markerCount][];
+        for (int m = 0; m < markerCount; m++) {
+            List<String> req = counterfeit.markers().get(m).requires();
+            markerRequires[m] = new int[req.size()];
+            for (int r = 0; r < req.size(); r++) {
+                String key = Normalizer.phraseTerm(req.get(r));
+                Integer id = requiredIds.get(key);
+                if (id == null) {
+                    id = requiredIds.size();
+                    requiredIds.put(key, id);
+                    add(byKey, req.get(r), new Payload(Kind.REQUIRED, id, req.get(r), false));
+                }
+                markerRequires[m][r] = id;
+            }
+        }
+        requiredCount = requiredIds.size();
+        sightings = counterfeit == null ? null : new BrandSightings(counterfeit.brands());
         List<String> keys = new ArrayList<>(byKey.keySet());
         payloads = new ArrayList<>(keys.size());
         for (String k : keys) {
@@ -114,6 +144,8 @@ final class PhraseCheck implements Check {
         List<Match> markerMatches = new ArrayList<>();
         List<Integer> markerIndex = new ArrayList<>();
         boolean[] triggered = new boolean[1];
+        boolean[] requiredSeen = new boolean[requiredCount];
+        List<Match> legitMatches = new ArrayList<>();
         AhoCorasick.MatchSink sink = (p, end) -> {
             int start = end - matcher.patternLength(p);
             if ((start > 0 && boundaryChar(v.chars[start - 1]) && boundaryChar(v.chars[start]))
@@ -127,6 +159,8 @@ final class PhraseCheck implements Check {
                     case CLAIM -> claimHits.computeIfAbsent(pl.index, k -> new ArrayList<>()).add(match);
                     case UNLESS -> unlessSeen[pl.index] = true;
                     case TRIGGER -> triggered[0] = true;
+                    case REQUIRED -> requiredSeen[pl.index] = true;
+                    case LEGIT -> legitMatches.add(match);
                     case MARKER -> {
                         markerMatches.add(match);
                         markerIndex.add(pl.index);
@@ -171,9 +205,30 @@ final class PhraseCheck implements Check {
         if (triggered[0]) {
             structured(v, out, ruleHitsFrom);
         }
+        if (counterfeit != null) {
+            for (BrandSightings.Sighting h : sightings.handles(analysis.light())) {
+                Match m = toView(v, h.start(), h.end());
+                if (h.brand() != null) {
+                    out.add(new Hit(new Finding(h.start(), h.end(), "counterfeit.shop-handle", "counterfeit",
+                            counterfeit.severity(), "replica-trade hashtag or shop domain naming brand '"
+                            + h.brand().toLowerCase(Locale.ROOT) + "'"), "[removed]"));
+                } else if (m != null) {
+                    markerMatches.add(m);
+                    markerIndex.add(-1);
+                }
+            }
+        }
         if (counterfeit != null && !markerMatches.isEmpty()) {
+            for (BrandSightings.Sighting b : sightings.disguisedBrands(analysis)) {
+                Match m = toView(v, b.start(), b.end());
+                if (m != null && brandMatches.stream().noneMatch(x -> x.start < m.end && m.start < x.end)) {
+                    brandMatches.add(m);
+                }
+            }
+            brandMatches.sort((a, b) -> Integer.compare(a.start, b.start));
             int[] token = tokens(v, analysis.ints(v.length + 1));
-            pairMarkers(v, withTokens(brandMatches, token), withTokens(markerMatches, token), markerIndex, out);
+            pairMarkers(v, withTokens(brandMatches, token), withTokens(markerMatches, token), markerIndex,
+                    withTokens(legitMatches, token), requiredSeen, out);
         }
     }
 
@@ -223,8 +278,32 @@ final class PhraseCheck implements Check {
         return token;
     }
 
+    /** @return the view's match covering original span {@code [start, end)}, or null when none does */
+    private static Match toView(TextView v, int start, int end) {
+        int from = firstStartingAtOrAfter(v, start);
+        int to = firstStartingAtOrAfter(v, end);
+        while (to > from && v.chars[to - 1] == ' ') {
+            to--;
+        }
+        return to > from ? new Match(from, to, 0, 0) : null;
+    }
+
+    private static int firstStartingAtOrAfter(TextView v, int offset) {
+        int lo = 0;
+        int hi = v.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (v.startAt(mid) < offset) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
     private void pairMarkers(TextView v, List<Match> brands, List<Match> markers, List<Integer> markerIndex,
-                             List<Hit> out) {
+                             List<Match> legit, boolean[] requiredSeen, List<Hit> out) {
         brands.sort((a, b) -> Integer.compare(a.token, b.token));
         int[] brandTokens = new int[brands.size()];
         for (int i = 0; i < brandTokens.length; i++) {
@@ -233,7 +312,15 @@ final class PhraseCheck implements Check {
         int w = counterfeit.window();
         for (int i = 0; i < markers.size(); i++) {
             Match m = markers.get(i);
-            CounterfeitRules.Marker marker = counterfeit.markers().get(markerIndex.get(i));
+            int index = markerIndex.get(i);
+            CounterfeitRules.Marker marker = index < 0 ? HANDLE : counterfeit.markers().get(index);
+            if (index >= 0 && !required(markerRequires[index], requiredSeen)) {
+                continue;
+            }
+            boolean weak = marker.aloneSeverity() == null || marker.aloneSeverity() == Severity.LOW;
+            if (weak && near(m, legit, w)) {
+                continue;
+            }
             int reachBefore = marker.placement() == CounterfeitRules.Placement.BEFORE ? 0
                     : marker.placement() == CounterfeitRules.Placement.AFTER ? Math.min(w, 2) : w;
             int reachAfter = marker.placement() == CounterfeitRules.Placement.AFTER ? 0 : w;
@@ -265,6 +352,28 @@ final class PhraseCheck implements Check {
                         "[removed]"));
             }
         }
+    }
+
+    private static boolean required(int[] ids, boolean[] seen) {
+        if (ids.length == 0) {
+            return true;
+        }
+        for (int id : ids) {
+            if (seen[id]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** @return true when one of {@code others} overlaps {@code m} or lies within {@code w} words of it */
+    private static boolean near(Match m, List<Match> others, int w) {
+        for (Match o : others) {
+            if (o.endToken >= m.token - w - 1 && o.token <= m.endToken + w + 1) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int lowerBound(int[] a, int key) {

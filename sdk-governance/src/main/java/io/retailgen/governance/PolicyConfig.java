@@ -218,11 +218,15 @@ final class PolicyConfig {
                 throw bad(source, "unknown marker placement in " + m + ", expected one of "
                         + List.of(CounterfeitRules.Placement.values()));
             }
-            markers.add(new CounterfeitRules.Marker(m.path("phrase").asText(""), placement,
-                    alone.isEmpty() ? null : severity(source, alone)));
+            try {
+                markers.add(new CounterfeitRules.Marker(m.path("phrase").asText(""), placement,
+                        alone.isEmpty() ? null : severity(source, alone), strings(m.path("requires"))));
+            } catch (IllegalArgumentException e) {
+                throw bad(source, "counterfeit marker " + m + ": " + e.getMessage());
+            }
         }
         return new CounterfeitRules(brands, strings(node.path("authorized")), markers, node.path("window").asInt(5),
-                severity(source, node.path("severity").asText("HIGH")));
+                severity(source, node.path("severity").asText("HIGH")), strings(node.path("legitimate")));
     }
 
     private static InputStream open(Path baseDir, String name, boolean resource) throws IOException {
