@@ -265,7 +265,7 @@ final class ClaimPatterns {
                 return r;
             }
         }
-        if (EFFICACY.contains(w) && !negated(t, k)) {
+        if (EFFICACY.contains(w) && !negated(t, k) && !registered(t)) {
             int end = condition(t, k + 1, k + WINDOW);
             if (end >= 0) {
                 return new int[] {k, end, Family.DISEASE.ordinal()};
@@ -512,6 +512,16 @@ final class ClaimPatterns {
             String w = t.at(k);
             if (SOURCES.contains(w) || (w.equals("awarded") && t.at(k + 1).equals("by"))
                     || (w.equals("rated") && t.at(k - 1).equals("as"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** An EPA registration number: the germ-kill claim of a registered disinfectant is its approved label. */
+    private static boolean registered(Tokens t) {
+        for (int k = 0; k < t.size(); k++) {
+            if (t.at(k).equals("epa") && (t.at(k + 1).startsWith("reg") || t.at(k + 1).equals("est"))) {
                 return true;
             }
         }

@@ -33,6 +33,8 @@ final class PhraseCheck implements Check {
     private final List<List<Payload>> payloads;
     /** Per pattern: true when one of its payloads is an authorized brand. */
     private final boolean[] authorizedPattern;
+    /** Per pattern: true when it is an English word (or words), so that as a brand it must be capitalised. */
+    private final boolean[] commonWord;
 
     PhraseCheck(List<ClaimRule> claims, CounterfeitRules counterfeit, ClaimPatterns patterns) {
         this.claims = List.copyOf(claims);
@@ -103,6 +105,14 @@ final class PhraseCheck implements Check {
         // and must not end inside one: the automaton skips those that end before a boundary char too
         matcher = new AhoCorasick(keys, AhoCorasick.Anchor.WORD_START_OR_NON_WORD, c -> boundaryChar((char) c),
                 c -> boundaryChar((char) c), c -> boundaryChar((char) c));
+        commonWord = new boolean[keys.size()];
+        for (int k = 0; k < keys.size(); k++) {
+            boolean all = true;
+            for (String part : keys.get(k).split(" ")) {
+                all &= EnglishWords.contains(part);
+            }
+            commonWord[k] = all;
+        }
         authorizedPattern = new boolean[keys.size()];
         for (int k = 0; k < keys.size(); k++) {
             for (Payload pl : payloads.get(k)) {
@@ -173,6 +183,9 @@ final class PhraseCheck implements Check {
                         if (pl.original.length() <= 3 && !sameText(text, v.originalStart(start),
                                 v.originalEnd(end), pl.original)) {
                             continue;
+                        }
+                        if (commonWord[p] && !Character.isUpperCase(text.charAt(v.originalStart(start)))) {
+                            continue; // "cockpit", "apple", "coach" in lower case are the words, not the brands
                         }
                         brandAdded = true;
                     }
@@ -318,8 +331,8 @@ final class PhraseCheck implements Check {
                 continue;
             }
             boolean weak = marker.aloneSeverity() == null || marker.aloneSeverity() == Severity.LOW;
-            if (weak && near(m, legit, w)) {
-                continue;
+            if (weak && (near(m, legit, w) || ClaimPatterns.negatedBefore(v, m.start))) {
+                continue; // "officially licensed replica", "not a replica"
             }
             int reachBefore = marker.placement() == CounterfeitRules.Placement.BEFORE ? 0
                     : marker.placement() == CounterfeitRules.Placement.AFTER ? Math.min(w, 2) : w;

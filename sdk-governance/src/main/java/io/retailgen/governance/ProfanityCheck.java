@@ -119,10 +119,33 @@ final class ProfanityCheck implements Check {
         }
         int os = v.originalStart(ws);
         int oe = v.originalEnd(we);
+        if (hyphenParts(text, os, oe) >= 3) {
+            return true; // a hyphenated name: cock-a-leekie, cock-of-the-rock
+        }
         if (!Character.isUpperCase(text.charAt(os)) || allUpper(text, os, oe)) {
             return false;
         }
         return capitalisedNeighbour(text, os, -1) || capitalisedNeighbour(text, oe, 1);
+    }
+
+    /** @return how many words are joined by hyphens in the token around {@code [from, to)} of the original text */
+    private static int hyphenParts(String text, int from, int to) {
+        int s = from;
+        while (s > 0 && (Character.isLetter(text.charAt(s - 1)) || text.charAt(s - 1) == '-')) {
+            s--;
+        }
+        int e = to;
+        while (e < text.length() && (Character.isLetter(text.charAt(e)) || text.charAt(e) == '-')) {
+            e++;
+        }
+        int parts = 0;
+        boolean inWord = false;
+        for (int i = s; i < e; i++) {
+            boolean letter = text.charAt(i) != '-';
+            parts += letter && !inWord ? 1 : 0;
+            inWord = letter;
+        }
+        return parts;
     }
 
     /** @return the letters of {@code [from, to)} with collapsed repeats spelled out again */
