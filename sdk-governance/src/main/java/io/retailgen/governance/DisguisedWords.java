@@ -74,7 +74,7 @@ final class DisguisedWords {
     }
 
     private static boolean mask(char c) {
-        return c == '*' || c == '#' || c == '%' || c == '?' || c == '^' || c == '~' || c == '&' || c == '_'
+        return c == '*' || c == '#' || c == '@' || c == '%' || c == '?' || c == '^' || c == '~' || c == '&' || c == '_'
                 || c == '"' || c == '•';
     }
 
@@ -144,14 +144,22 @@ final class DisguisedWords {
             return;
         }
         String first = CharClass.isLetter(c[s]) ? String.valueOf(c[s]) : leetLetters(c[s]);
+        // the best reading: the whole token as a target rather than a target plus an inflection, then the longest
+        int best = -1;
+        String bestInflection = null;
         for (int f = 0; f < first.length(); f++) {
             for (int t : byFirst[first.charAt(f) - 'a']) {
                 String inflection = match(c, s, e, targets[t]);
-                if (inflection != null) {
-                    sink.match(t, s, e, inflection);
-                    return;
+                if (inflection != null && (best < 0 || (inflection.isEmpty() && !bestInflection.isEmpty())
+                        || (inflection.isEmpty() == bestInflection.isEmpty()
+                        && targets[t].length > targets[best].length))) {
+                    best = t;
+                    bestInflection = inflection;
                 }
             }
+        }
+        if (best >= 0) {
+            sink.match(best, s, e, bestInflection);
         }
     }
 

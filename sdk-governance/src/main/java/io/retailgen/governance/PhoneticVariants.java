@@ -6,7 +6,8 @@ import java.util.Set;
 /**
  * Spellings that sound like a lexicon word, made by rewriting it with English sound-alike rules rather than by
  * listing them: {@code ph} for {@code f} ({@code phuck}), {@code k} or {@code q} for a hard {@code c} or {@code ck}
- * ({@code fuk}, {@code fuq}, {@code kunt}), {@code y} for {@code i} ({@code shyt}), {@code a} for a final {@code er}
+ * ({@code fuk}, {@code fuq}, {@code kunt}), {@code y} for {@code i} ({@code shyt}), {@code zz} for {@code ss}
+ * ({@code azzhole}), the one vowel sound of a short word spelled another way ({@code shiet}, {@code beetch}), {@code a} for a final {@code er}
  * ({@code fucka}), and the vowels dropped ({@code fck}, {@code btch}, {@code fk}). The rules are applied one or two
  * at a time; a variant that is an English word ({@code fake}, {@code cot}) is never kept, so the variants only ever
  * add spellings that mean nothing else.
@@ -30,6 +31,9 @@ final class PhoneticVariants {
         for (String v : one) {
             rewrite(v, skeletons, all);
         }
+        if (skeletons) {
+            all.addAll(vowelSwaps(term));
+        }
         Set<String> out = new LinkedHashSet<>();
         for (String v : all) {
             if (!v.equals(term) && (v.length() >= 3 || (allowTwoLetters && v.length() == 2))
@@ -52,6 +56,9 @@ final class PhoneticVariants {
         if (!hard.equals(w)) {
             out.add(hard);
         }
+        if (w.contains("ss")) {
+            out.add(w.replace("ss", "zz"));
+        }
         if (w.contains("i")) {
             out.add(w.replace('i', 'y'));
         }
@@ -62,6 +69,34 @@ final class PhoneticVariants {
         if (!skeleton.equals(w) && !skeleton.isEmpty()) {
             out.add(skeleton);
         }
+    }
+
+    private static final String[] VOWEL_SOUNDS = {"a", "e", "i", "o", "u", "ee", "ie", "ea", "io", "oo", "ei", "y"};
+
+    /**
+     * @return {@code w} with its one group of vowels written another way ({@code shiet}, {@code beetch}, {@code
+     *     fack}); nothing for words of fewer than four different letters in a row or more than six letters or more than one group of vowels
+     */
+    private static Set<String> vowelSwaps(String w) {
+        Set<String> out = new LinkedHashSet<>();
+        int s = -1;
+        int e = -1;
+        for (int i = 1; i < w.length(); i++) {
+            if ("aeiou".indexOf(w.charAt(i)) >= 0) {
+                if (e >= 0 && e < i) {
+                    return out; // a second group of vowels
+                }
+                s = s < 0 ? i : s;
+                e = i + 1;
+            }
+        }
+        if (s < 0 || w.length() > 6 || w.replaceAll("(.)\\1+", "$1").length() < 4) {
+            return out;
+        }
+        for (String v : VOWEL_SOUNDS) {
+            out.add(w.substring(0, s) + v + w.substring(e));
+        }
+        return out;
     }
 
     /** @return {@code w} with every {@code c} that sounds /k/ (before a, o, u, a consonant, or at the end) as k */

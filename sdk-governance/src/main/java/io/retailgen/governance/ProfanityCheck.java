@@ -43,7 +43,8 @@ final class ProfanityCheck implements Check {
             }
             boolean sure = e.getValue().compareTo(Severity.HIGH) >= 0;
             boolean twoLetters = sure && t.length() == 4 && EnglishWords.contains(t);
-            for (String variant : PhoneticVariants.of(t, sure, twoLetters)) {
+            boolean skeletons = e.getValue().compareTo(Severity.MEDIUM) >= 0;
+            for (String variant : PhoneticVariants.of(t, skeletons, twoLetters)) {
                 String key = Normalizer.strictTerm(variant).text().strip();
                 if ((key.length() >= 3 || twoLetters) && !termKeys.contains(key)) {
                     addEntry(byKey, variant, t, e.getValue(), true);
@@ -250,7 +251,8 @@ final class ProfanityCheck implements Check {
                     variant = e.variant;
                 }
             }
-            if (best == null || (variant && afterNumber(v, start))) {
+            if (best == null || (variant && (afterNumber(v, start) || (start > 0 && v.chars[start - 1] == '.')
+                    || properNoun(analysis.text, v.originalStart(start), v.originalEnd(end))))) {
                 return;
             }
             int ws = start;
@@ -312,6 +314,32 @@ final class ProfanityCheck implements Check {
             i--;
         }
         return i >= 0 && i < start - 1 && Character.isDigit(v.chars[i]);
+    }
+
+    /**
+     * @return true when the word at {@code from} in the original text is capitalised but does not start a sentence:
+     *     a name ("Argus tank"), which a sound-alike spelling does not reach
+     */
+    private static boolean properNoun(String text, int from, int to) {
+        if (!Character.isUpperCase(text.charAt(from))) {
+            return false;
+        }
+        int end = to;
+        while (end < text.length() && Character.isLetter(text.charAt(end))) {
+            end++;
+        }
+        if (capitalisedNeighbour(text, from, -1) || capitalisedNeighbour(text, end, 1)) {
+            return true; // a title: "Argus All-Weather Tank"
+        }
+        int i = from - 1;
+        while (i >= 0 && Character.isWhitespace(text.charAt(i))) {
+            i--;
+        }
+        if (i < 0) {
+            return false;
+        }
+        char c = text.charAt(i);
+        return c != '.' && c != '!' && c != '?' && c != ':' && c != '"' && c != '\u201C' && c != '(';
     }
 
     private static boolean suffixStart(char c) {
