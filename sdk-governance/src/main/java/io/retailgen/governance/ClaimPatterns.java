@@ -99,7 +99,9 @@ final class ClaimPatterns {
             + "gone vanished regrew grew");
     private static final Set<String> PROFESSIONS = words("doctors doctor dentists dermatologists experts "
             + "surgeons pharmacists banks trainers nutritionists");
-    private static final Set<String> HATE = words("hate hates stunned shocked furious");
+    private static final Set<String> HATE = words("hate hates stunned shocked furious baffled");
+    private static final Set<String> KEEP = words("keep keeps keeping ward wards fend fends");
+    private static final Set<String> AWAY = words("away off");
     private static final Set<String> TRICK_ADJ = words("weird simple strange odd crazy bizarre little secret one "
             + "this");
     private static final Set<String> TRICK = words("trick tricks");
@@ -107,7 +109,7 @@ final class ClaimPatterns {
     static {
         Set<String> t = new java.util.LinkedHashSet<>();
         for (Set<String> s : List.of(EFFICACY, LOSS, PERMANENCE, PEOPLE, COUNTED, CHEAP, REGION, MOST, OUTCOME, HATE,
-                TRICK, words("immune immunity number"))) {
+                TRICK, KEEP, words("immune immunity number good days only"))) {
             for (String w : s) {
                 if (w.chars().allMatch(Character::isLetter)) {
                     t.add(w);
@@ -137,7 +139,7 @@ final class ClaimPatterns {
             for (String line; (line = r.readLine()) != null; ) {
                 line = line.strip();
                 if (!line.isEmpty() && !line.startsWith("#")) {
-                    String[] toks = Normalizer.phraseTerm(line).split(" ");
+                    String[] toks = Normalizer.phraseTerm(line.replace(".", " ")).split(" +");
                     conditions.add(toks);
                     first.add(toks[0]);
                 }
@@ -165,8 +167,10 @@ final class ClaimPatterns {
             int i = 0;
             while (i < n) {
                 char x = c[i];
-                if (x == '.' || x == '!' || x == '?' || x == ';' || x == ':' || x == '(' || x == ')' || x == '•'
-                        || x == '|') {
+                boolean abbreviation = x == '.' && !text.isEmpty() && text.get(text.size() - 1).length() == 1
+                        && span.get(span.size() - 1)[1] == i;
+                if ((x == '.' && !abbreviation) || x == '!' || x == '?' || x == ';' || x == ':' || x == '('
+                        || x == ')' || x == '•' || x == '|') {
                     clauseNo++;
                     i++;
                     continue;
@@ -180,15 +184,44 @@ final class ClaimPatterns {
                 }
                 int s = i;
                 while (i < n && (wordChar(c[i]) || ((c[i] == '\'' || c[i] == '’' || c[i] == '.' || c[i] == ',')
-                        && i + 1 < n && wordChar(c[i + 1]) && (c[i] != '.' && c[i] != ',' || c[i - 1] == '#')))) {
+                        && i + 1 < n && wordChar(c[i + 1]) && (c[i] != '.' && c[i] != ',' || isDigit(c[i - 1]))))) {
                     i++;
                 }
-                String w = new String(c, s, i - s).replace('’', '\'');
+                String w = leetUndone(new String(c, s, i - s).replace('’', '\''));
                 if (w.equals("but")) {
                     clauseNo++;
                 }
                 add(w, s, i, clauseNo);
             }
+        }
+
+        private static boolean isDigit(char c) {
+            return c >= '0' && c <= '9';
+        }
+
+        /** A word that mixes letters with leet digits ("v1ruses") read as letters; numbers and codes as they are. */
+        private static String leetUndone(String w) {
+            int letters = 0;
+            int leet = 0;
+            for (int k = 0; k < w.length(); k++) {
+                char ch = w.charAt(k);
+                if (CharClass.isLetter(ch)) {
+                    letters++;
+                } else if (Normalizer.leet(ch) != 0) {
+                    leet++;
+                } else if (isDigit(ch)) {
+                    return w;
+                }
+            }
+            if (leet == 0 || letters < 2 || leet > letters) {
+                return w;
+            }
+            StringBuilder b = new StringBuilder(w.length());
+            for (int k = 0; k < w.length(); k++) {
+                char ch = w.charAt(k);
+                b.append(CharClass.isLetter(ch) || Normalizer.leet(ch) == 0 ? ch : Normalizer.leet(ch));
+            }
+            return b.toString();
         }
 
         private void add(String w, int s, int e, int clauseNo) {
@@ -198,7 +231,7 @@ final class ClaimPatterns {
         }
 
         private static boolean wordChar(char c) {
-            return CharClass.isLetterOrDigit(c) || c == '#';
+            return CharClass.isLetterOrDigit(c);
         }
 
         int size() {
@@ -271,6 +304,13 @@ final class ClaimPatterns {
                 return new int[] {k, end, Family.DISEASE.ordinal()};
             }
         }
+        if (KEEP.contains(w) && !negated(t, k)) {
+            int end = condition(t, k + 1, k + 4);
+            if (end >= 0 && (AWAY.contains(t.at(end + 1)) || AWAY.contains(t.at(k + 1))
+                    || t.at(end + 1).equals("at") && t.at(end + 2).equals("bay"))) {
+                return new int[] {k, Math.min(t.size() - 1, end + 1), Family.DISEASE.ordinal()};
+            }
+        }
         if ((w.equals("immune") || w.equals("immunity")) && !negated(t, k)) {
             for (int j = k - 3; j < k; j++) {
                 String b = t.at(j);
@@ -285,8 +325,14 @@ final class ClaimPatterns {
             if (end >= 0) {
                 return new int[] {k, end, Family.WEIGHT_LOSS.ordinal()};
             }
+            // "melts belly fat overnight", "burns fat while you sleep"
+            for (int j = k + 1; j <= k + 3 && t.sameClause(j, k); j++) {
+                if ((t.at(j).equals("fat") || t.at(j).equals("weight")) && permanenceIn(t, k)) {
+                    return new int[] {k, j, Family.WEIGHT_LOSS.ordinal()};
+                }
+            }
         }
-        if (PERMANENCE.contains(w) && !t.at(k + 1).equals("press") && !negated(t, k)) {
+        if (permanence(t, k) && !t.at(k + 1).equals("press") && !negated(t, k)) {
             int[] r = cosmetic(t, k);
             if (r != null) {
                 return r;
@@ -300,6 +346,10 @@ final class ClaimPatterns {
         }
         if (COUNTED.contains(w) && isNumber(t.at(k + 1)) && t.at(k + 2).startsWith("time")) {
             return new int[] {k, k + 2, Family.SOCIAL_PROOF.ordinal()};
+        }
+        if (COUNTED.contains(w) && isNumber(t.at(k + 1)) && t.at(k + 2).equals("in") && t.at(k + 3).equals("the")
+                && (t.at(k + 4).equals("last") || t.at(k + 4).equals("past"))) {
+            return new int[] {k, k + 4, Family.SOCIAL_PROOF.ordinal()};
         }
         if (isNumber(w) && COUNTED.contains(t.at(k + 1)) && t.at(k + 2).equals("in") && t.at(k + 3).equals("the")
                 && (t.at(k + 4).equals("last") || t.at(k + 4).equals("past"))) {
@@ -321,6 +371,20 @@ final class ClaimPatterns {
                     }
                 }
             }
+            if (w.equals("world") && t.at(k - 1).equals("the") && t.at(k - 2).equals("in")) {
+                for (int j = k - 3; j >= k - 8 && j >= 0 && t.sameClause(j, k); j--) {
+                    if (SUPERLATIVE.contains(t.at(j)) || t.at(j).endsWith("est")) {
+                        return new int[] {j, k, Family.SUPERLATIVE.ordinal()}; // "the best vacuum in the world"
+                    }
+                }
+            }
+            if (w.equals("only") && t.at(k - 1).equals("the")) {
+                for (int j = k + 1; j <= k + 6 && t.sameClause(j, k); j++) {
+                    if (t.at(j).equals("ever") && t.at(j + 1).startsWith("need")) {
+                        return new int[] {k - 1, j + 1, Family.SUPERLATIVE.ordinal()}; // "the only X you'll ever need"
+                    }
+                }
+            }
             if (w.equals("most") && MOST.contains(t.at(k + 1))) {
                 return new int[] {k, k + 1, Family.SUPERLATIVE.ordinal()};
             }
@@ -328,17 +392,42 @@ final class ClaimPatterns {
                 return new int[] {k, k + 2, Family.SUPERLATIVE.ordinal()};
             }
         }
-        if (PROFESSIONS.contains(w) && HATE.contains(t.at(k + 1)) || PROFESSIONS.contains(w)
-                && t.at(k + 1).equals("don't") && t.at(k + 2).equals("want")) {
-            return new int[] {k, k + 1, Family.CLICKBAIT.ordinal()};
+        if (PROFESSIONS.contains(w)) {
+            // "doctors hate", "dermatologists are furious", "the doctors won't tell you", "don't want you to know"
+            int j = t.at(k + 1).equals("are") || t.at(k + 1).equals("were") ? k + 2 : k + 1;
+            if (HATE.contains(t.at(j)) || ((t.at(j).equals("won't") || t.at(j).equals("don't"))
+                    && (t.at(j + 1).equals("tell") || t.at(j + 1).equals("want")))) {
+                return new int[] {k, j, Family.CLICKBAIT.ordinal()};
+            }
         }
         if (TRICK.contains(w) && TRICK_ADJ.contains(t.at(k - 1))
-                && (t.at(k - 1).equals("weird") || t.at(k - 1).equals("simple") || t.at(k - 1).equals("strange")
-                || t.at(k - 1).equals("odd") || t.at(k - 1).equals("crazy") || t.at(k - 1).equals("bizarre")
-                || HATE.contains(t.at(k - 2)))) {
+                && (!t.at(k - 1).equals("this") || HATE.contains(t.at(k - 2)))) {
             return new int[] {k - 1, k, Family.CLICKBAIT.ordinal()};
         }
         return null;
+    }
+
+    /** A word of permanence or speed: "permanently", "instantly", "for good", "in (just) days". */
+    private static boolean permanence(Tokens t, int k) {
+        String w = t.at(k);
+        if (PERMANENCE.contains(w)) {
+            return true;
+        }
+        if (w.equals("good")) {
+            return t.at(k - 1).equals("for");
+        }
+        return (w.equals("days") || w.equals("hours") || w.equals("minutes"))
+                && (t.at(k - 1).equals("just") || t.at(k - 1).equals("within") || t.at(k - 1).equals("in")
+                || isNumber(t.at(k - 1)) && (t.at(k - 2).equals("in") || t.at(k - 2).equals("within")));
+    }
+
+    private static boolean permanenceIn(Tokens t, int k) {
+        for (int j = k - WINDOW; j <= k + WINDOW; j++) {
+            if (t.sameClause(j, k) && permanence(t, j)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** First person before an outcome verb, and an amount, a condition or a cosmetic target after it. */
@@ -417,7 +506,7 @@ final class ClaimPatterns {
 
     private static boolean matchesAt(Tokens t, int j, String[] c) {
         for (int i = 0; i < c.length; i++) {
-            if (!t.at(j + i).equals(c[i])) {
+            if (!t.at(j + i).equals(c[i]) && !(c[i].equals("#") && isNumber(t.at(j + i)))) {
                 return false;
             }
         }
@@ -453,16 +542,33 @@ final class ClaimPatterns {
                     || (t.at(j + 1).equals("dress") && t.at(j + 2).startsWith("size")))) {
                 return t.at(j + 1).equals("dress") ? j + 2 : j + 1;
             }
-            if (w.startsWith("#") && units.contains(w.replaceFirst("^[#.,]+", ""))) {
-                return j;
+            if (!w.isEmpty() && w.charAt(0) >= '0' && w.charAt(0) <= '9'
+                    && units.contains(w.replaceFirst("^[0-9.,]+", ""))) {
+                return j; // "10lbs", "2.5kg"
+            }
+            if (isNumber(w) && t.at(j + 1).equals("%") && t.at(j + 2).equals("of")
+                    && (t.at(j + 3).equals("body") || t.at(j + 3).equals("your"))
+                    && (t.at(j + 4).equals("weight") || t.at(j + 4).equals("fat"))) {
+                return j + 4; // "lose 15-20% of body weight"
             }
         }
         return -1;
     }
 
     private static boolean isNumber(String w) {
-        return !w.isEmpty() && (w.charAt(0) == '#' && w.replace("#", "").replace(".", "").replace(",", "").isEmpty()
-                || NUMBER_WORDS.contains(w));
+        if (w.isEmpty()) {
+            return false;
+        }
+        if (NUMBER_WORDS.contains(w)) {
+            return true;
+        }
+        for (int k = 0; k < w.length(); k++) {
+            char c = w.charAt(k);
+            if (!(c >= '0' && c <= '9') && !(k > 0 && (c == '.' || c == ','))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A negation earlier in the same clause ("does not cure", "not intended to diagnose, treat, cure or prevent"). */

@@ -216,7 +216,7 @@ final class PhraseCheck implements Check {
             }
         });
         if (triggered[0]) {
-            structured(v, out, ruleHitsFrom);
+            structured(analysis.light(), out, ruleHitsFrom);
         }
         if (counterfeit != null) {
             for (BrandSightings.Sighting h : sightings.handles(analysis.light())) {
@@ -245,11 +245,11 @@ final class PhraseCheck implements Check {
         }
     }
 
-    /** Adds the structured claims that no claim rule already reported at the same place. */
-    private void structured(TextView v, List<Hit> out, int ruleHitsFrom) {
+    /** Adds the structured claims (found in the light view) that no claim rule already reported there. */
+    private void structured(TextView light, List<Hit> out, int ruleHitsFrom) {
         int ruleHitsTo = out.size();
         List<Hit> found = new ArrayList<>();
-        patterns.run(v, found);
+        patterns.run(light, found);
         for (Hit h : found) {
             boolean covered = false;
             for (int k = ruleHitsFrom; k < ruleHitsTo && !covered; k++) {
