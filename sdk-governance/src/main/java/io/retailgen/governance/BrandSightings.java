@@ -51,12 +51,12 @@ final class BrandSightings {
         for (String b : brands) {
             String key = Normalizer.strictTerm(b).text().strip();
             String plain = Normalizer.phraseTerm(b).replaceAll("[^a-z]", "");
-            if (plain.length() < 4 || !seen.add(key)) {
-                continue;
+            if (plain.length() < 4 || allEnglish(Normalizer.phraseTerm(b)) || !seen.add(key)) {
+                continue; // "coma", "apple", "north face": disguising an English word says nothing
             }
             keys.add(key);
             names.add(b.strip());
-            if (!EnglishWords.contains(plain)) {
+            {
                 letters.add(plain);
                 letterNames.add(b.strip());
                 if (plain.equals(Normalizer.phraseTerm(b))) {
@@ -77,14 +77,12 @@ final class BrandSightings {
     List<Sighting> disguisedBrands(Analysis analysis) {
         List<Sighting> out = new ArrayList<>();
         TextView v = analysis.strict();
-        if (v.rewritten) {
-            strict.search(v.chars, v.length, (p, end) -> {
-                int start = end - strict.patternLength(p);
-                if (v.wordStart(start) && v.wordEnd(end)) {
-                    out.add(new Sighting(v.originalStart(start), v.originalEnd(end), brandNames.get(p), false));
-                }
-            });
-        }
+        strict.search(v.chars, v.length, (p, end) -> {
+            int start = end - strict.patternLength(p);
+            if (v.wordStart(start) && v.wordEnd(end)) {
+                out.add(new Sighting(v.originalStart(start), v.originalEnd(end), brandNames.get(p), false));
+            }
+        });
         TextView light = analysis.light();
         masked.scan(light, (t, from, to, inflection) -> {
             if (inflection.isEmpty()) {
@@ -132,6 +130,15 @@ final class BrandSightings {
             }
         }
         return out == null ? List.of() : out;
+    }
+
+    private static boolean allEnglish(String words) {
+        for (String w : words.split(" ")) {
+            if (!EnglishWords.contains(w)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static List<Sighting> add(List<Sighting> out, Sighting s) {

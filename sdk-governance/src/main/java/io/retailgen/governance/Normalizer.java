@@ -550,7 +550,6 @@ final class Normalizer {
         }
         from[len] = n;
         TextView v = new TextView(chars, from, len, light, true);
-        v.rewritten = m != src;
         if (fusing) {
             found.complete(fused, v);
         }
@@ -708,9 +707,7 @@ final class Normalizer {
             prev = c;
             i++;
         }
-        TextView v = new TextView(chars, start, end, runs, len, joined, false);
-        v.rewritten = true;
-        return v;
+        return new TextView(chars, start, end, runs, len, joined, false);
     }
 
     /**

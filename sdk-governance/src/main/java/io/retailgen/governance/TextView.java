@@ -17,8 +17,6 @@ final class TextView {
     final boolean[] joined;
     /** True when an {@code '@'} of the view came from a char other than an ASCII {@code '@'} (a light view only). */
     final boolean foldedAt;
-    /** In a strict view: true when leetspeak was undone or single letters joined, so it reads differently. */
-    boolean rewritten;
     /** The spans and the runs of a view with arrays (see the constructors); null in a derived view. */
     final int[] start;
     final int[] end;
