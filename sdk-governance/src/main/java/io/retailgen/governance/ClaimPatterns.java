@@ -596,8 +596,8 @@ final class ClaimPatterns {
             while (i >= 0 && (CharClass.isLetter(c[i]) || c[i] == '\'' || c[i] == '’')) {
                 i--;
             }
-            if (e == i + 1) {
-                return false; // punctuation or a number: the clause ends here
+            if (e == i + 1 || (i >= 0 && (CharClass.isLetterOrDigit(c[i]) || c[i] == '#'))) {
+                return false; // punctuation, a number or a word with digits: the clause ends here
             }
             if (NEGATORS.contains(new String(c, i + 1, e - i - 1).replace('’', '\''))) {
                 return true;

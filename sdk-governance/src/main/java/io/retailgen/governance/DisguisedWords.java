@@ -107,41 +107,56 @@ final class DisguisedWords {
         while (s < e && LEAD_TRIM.indexOf(c[s]) >= 0) {
             s++;
         }
-        while (e > s && TRAIL_TRIM.indexOf(c[e - 1]) >= 0) {
+        while (e > s && TRAIL_TRIM.indexOf(c[e - 1]) >= 0 && leetLetters(c[e - 1]) == null) {
             e--;
         }
+        // a final '!' or '|' may be punctuation ("f*ck!") or a leet letter ("4rm4n!"): read it as punctuation first
+        int t = e;
+        while (t > s && TRAIL_TRIM.indexOf(c[t - 1]) >= 0) {
+            t--;
+        }
+        if (!tokenWithEnd(c, s, t, sink) && t < e) {
+            tokenWithEnd(c, s, e, sink);
+        }
+    }
+
+    /** @return true when the token {@code [s, e)} spelled a target (and the sink was told) */
+    private boolean tokenWithEnd(char[] c, int s, int e, Sink sink) {
         if (e - s < 3 || !(CharClass.isLetter(c[s]) || leetLetters(c[s]) != null) || contraction(c, s, e)) {
-            return;
+            return false;
         }
         int letters = 0;
         int digits = 0;
         int symbols = 0;
         int digitRun = 0;
+        int maxDigitRun = 0;
         boolean hasSeparator = false;
         for (int k = s; k < e; k++) {
             char x = c[k];
             if (CharClass.isLetter(x)) {
                 if (x > 'z' || x < 'a') {
-                    return;
+                    return false;
                 }
                 letters++;
                 digitRun = 0;
             } else if (x >= '0' && x <= '9') {
                 digits++;
-                if (++digitRun >= 3) {
-                    return;
-                }
+                maxDigitRun = Math.max(maxDigitRun, ++digitRun);
             } else if (leetLetters(x) != null || mask(x) || separator(x)) {
                 symbols++;
                 hasSeparator |= separator(x);
                 digitRun = 0;
             } else {
-                return;
+                return false;
             }
         }
-        if (symbols + digits == 0 || letters < 1 || letters + digits + symbols < 3 || digits > letters || (letters < 2 && symbols + digits < 2)
+        // a word of leet symbols only must have one that is not a digit ("7!5507"), so that numbers never match
+        boolean allLeet = letters == 0 && symbols > 0 && digits + symbols >= 4 && !hasSeparator
+                && c[s] != '$' && c[s] != '£' && c[s] != '€';
+        if ((maxDigitRun >= 3 && !allLeet) || symbols + digits == 0 || (letters < 1 && !allLeet) || letters + digits + symbols < 3
+                || (digits > letters && !allLeet) || (letters < 2 && symbols + digits < 2 && !allLeet)
                 || (hasSeparator && compound(c, s, e))) {
-            return;
+            return false;
         }
         String first = CharClass.isLetter(c[s]) ? String.valueOf(c[s]) : leetLetters(c[s]);
         // the best reading: the whole token as a target rather than a target plus an inflection, then the longest
@@ -161,6 +176,7 @@ final class DisguisedWords {
         if (best >= 0) {
             sink.match(best, s, e, bestInflection);
         }
+        return best >= 0;
     }
 
     /** @return true when the token ends in an English contraction ({@code he's}, {@code don't}, {@code you'll}) */

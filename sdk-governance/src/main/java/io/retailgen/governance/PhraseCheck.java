@@ -234,7 +234,9 @@ final class PhraseCheck implements Check {
         if (counterfeit != null && !markerMatches.isEmpty()) {
             for (BrandSightings.Sighting b : sightings.disguisedBrands(analysis)) {
                 Match m = toView(v, b.start(), b.end());
-                if (m != null && brandMatches.stream().noneMatch(x -> x.start < m.end && m.start < x.end)) {
+                if (m != null && brandMatches.stream().noneMatch(x -> x.start <= m.start && m.end <= x.end)) {
+                    // the disguised brand replaces the shorter brands the phrase view saw inside it ("ol@plex")
+                    brandMatches.removeIf(x -> x.start < m.end && m.start < x.end);
                     brandMatches.add(m);
                 }
             }
