@@ -93,7 +93,10 @@ final class BrandSightings {
     }
 
     /** @return hashtags and domains of the replica trade in the light view; {@code brand} set when one names one */
-    List<Sighting> handles(TextView light) {
+    List<Sighting> handles(String text, TextView light) {
+        if (text.indexOf('#') < 0 && !dotBeforeLetter(text)) {
+            return List.of(); // no hashtag and no host name: the common case, found by vectorised searches
+        }
         List<Sighting> out = null;
         char[] c = light.chars;
         int n = light.length;
@@ -139,6 +142,15 @@ final class BrandSightings {
             }
         }
         return true;
+    }
+
+    private static boolean dotBeforeLetter(String text) {
+        for (int i = text.indexOf('.'); i >= 0 && i + 1 < text.length(); i = text.indexOf('.', i + 1)) {
+            if (Character.isLetter(text.charAt(i + 1))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<Sighting> add(List<Sighting> out, Sighting s) {

@@ -47,9 +47,6 @@ final class ClaimPatterns {
     static final String CONDITIONS = "conditions-en.txt";
     private static final int WINDOW = 7;
 
-    /** Words whose presence makes a text worth tokenizing (all families start from one of them). */
-    static final List<String> TRIGGERS;
-
     private static final Set<String> EFFICACY = words("treat treats treated treating treatment treatments cure cures "
             + "cured curing prevent prevents prevented preventing prevention fight fights fighting combat combats "
             + "combating kill kills killing killed shrink shrinks shrinking shrunk block blocks blocking reverse "
@@ -106,25 +103,34 @@ final class ClaimPatterns {
             + "this");
     private static final Set<String> TRICK = words("trick tricks");
 
-    static {
-        Set<String> t = new java.util.LinkedHashSet<>();
-        for (Set<String> s : List.of(EFFICACY, LOSS, PERMANENCE, PEOPLE, COUNTED, CHEAP, REGION, MOST, OUTCOME, HATE,
-                TRICK, KEEP, words("immune immunity number good days only"))) {
-            for (String w : s) {
-                if (w.chars().allMatch(Character::isLetter)) {
-                    t.add(w);
-                }
-            }
-        }
-        for (String w : REGION) {
-            int apostrophe = w.indexOf('\'');
-            t.add(apostrophe > 0 ? w.substring(0, apostrophe) : w);
-        }
-        TRIGGERS = List.copyOf(t);
-    }
+    /**
+     * Verbs that make a health claim with almost any condition after them; the milder ones of {@link #EFFICACY}
+     * ("helps", "protects", "reduces") are common in product copy and are looked at only when the text names a
+     * condition or has another trigger.
+     */
+    private static final Set<String> STRONG_EFFICACY = words("treat treats treating cure cures cured curing "
+            + "prevents heal heals healing kills killing shrink shrinks shrinking reverses reversing eradicate "
+            + "eradicates eliminates relieve relieves alleviate alleviates soothes eases calms neutralizes "
+            + "neutralises");
+    private static final List<String> FAMILY_TRIGGERS = List.of("immune", "immunity", "away", "at bay", "# lbs",
+            "#lbs", "# lb", "# pounds", "# kilos", "# kg", "#kg", "# kilograms", "# stone", "dress sizes",
+            "body weight", "fat", "wrinkles", "wrinkle", "cellulite",
+            "acne", "scars", "pores", "blemishes", "baldness", "pigmentation", "hyperpigmentation", "puffiness",
+            "freckles", "sagging", "aging", "ageing", "fine lines", "dark spots", "age spots", "dark circles",
+            "eye bags", "stretch marks", "grey hair", "gray hair", "hair loss", "crow's feet", "# people",
+            "# shoppers", "# customers", "# others", "# other", "# visitors", "# users", "# buyers", "# guests",
+            "# times", "sold #", "# sold", "booked #", "bought #", "purchased #", "viewed #", "ordered #", "lowest",
+            "cheapest", "unbeatable", "world's", "worlds", "in the world", "america's", "britain's", "uk's",
+            "europe's", "nation's", "country's", "australia's", "canada's", "most awarded", "most trusted",
+            "most recommended", "most decorated", "most loved", "number one", "the only", "i lost", "i've lost",
+            "i have lost", "we lost", "i dropped", "i shed", "i healed", "i cured", "i reversed", "is gone",
+            "was gone", "are gone", "were gone", "disappeared", "vanished", "cleared up", "grew back", "regrew",
+            "trick", "tricks", "doctors", "doctor", "dentists", "dermatologists", "experts", "surgeons",
+            "pharmacists", "trainers", "nutritionists");
 
     /** Condition names as token sequences. */
     private final List<String[]> conditions;
+    private final List<String> triggers;
     private final Set<String> conditionFirst;
 
     ClaimPatterns() {
@@ -148,6 +154,20 @@ final class ClaimPatterns {
             throw new RetailGenException(ErrorCode.IO, "cannot read " + path + ": " + e, e);
         }
         conditionFirst = Set.copyOf(first);
+        Set<String> t = new java.util.LinkedHashSet<>(STRONG_EFFICACY);
+        t.addAll(FAMILY_TRIGGERS);
+        for (String[] c : conditions) {
+            t.add(String.join(" ", c));
+        }
+        triggers = List.copyOf(t);
+    }
+
+    /**
+     * @return the words and phrases (phrase-view form) whose presence makes a text worth tokenizing: every claim
+     *     this class finds contains one of them
+     */
+    List<String> triggers() {
+        return triggers;
     }
 
     private static Set<String> words(String s) {
@@ -247,12 +267,28 @@ final class ClaimPatterns {
         }
     }
 
-    /** Finds the structured claims in the phrase view {@code v} and adds them to {@code out}. */
+    /** Every word a claim can start with (numbers aside). */
+    private static final Set<String> STARTS;
+
+    static {
+        Set<String> s = new HashSet<>();
+        for (Set<String> part : List.of(EFFICACY, KEEP, LOSS, PERMANENCE, COUNTED, CHEAP, REGION, PROFESSIONS, TRICK,
+                OUTCOME, words("immune immunity good days hours minutes world only most number"))) {
+            s.addAll(part);
+        }
+        STARTS = Set.copyOf(s);
+    }
+
+    /** Finds the structured claims in the light view {@code v} and adds them to {@code out}. */
     void run(TextView v, List<Hit> out) {
         Tokens t = new Tokens(v);
         boolean sourced = sourced(t);
         int lastEnd = -1;
         for (int k = 0; k < t.size(); k++) {
+            String w = t.at(k);
+            if (!STARTS.contains(w) && !(isNumber(w) && k + 1 < t.size())) {
+                continue;
+            }
             int[] found = claimAt(t, k, sourced);
             if (found == null || found[0] < lastEnd) {
                 continue;

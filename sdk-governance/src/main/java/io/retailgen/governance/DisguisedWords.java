@@ -29,31 +29,44 @@ final class DisguisedWords {
     private static final String TRAIL_TRIM = ".,;:!?)]}\"'>";
 
     private final char[][] targets;
-    /** Target indexes by first letter ('a'..'z'). */
-    private final int[][] byFirst;
+    /** Target indexes by first and last letter ('a'..'z' each): {@code byEnds[first * 26 + last]}. */
+    private final int[][] byEnds;
+    private static final String ALL_LETTERS = "abcdefghijklmnopqrstuvwxyz";
 
     /** @param words target words: lower-case ASCII letters, three or more */
     DisguisedWords(List<String> words) {
         targets = new char[words.size()][];
-        List<List<Integer>> first = new ArrayList<>();
-        for (int c = 0; c < 26; c++) {
-            first.add(new ArrayList<>());
+        List<List<Integer>> ends = new ArrayList<>();
+        for (int c = 0; c < 26 * 26; c++) {
+            ends.add(new ArrayList<>());
         }
         for (int t = 0; t < words.size(); t++) {
             String w = words.get(t);
             targets[t] = w.toCharArray();
             if (w.length() >= 3 && w.chars().allMatch(c -> c >= 'a' && c <= 'z')) {
-                first.get(w.charAt(0) - 'a').add(t);
+                ends.get((w.charAt(0) - 'a') * 26 + w.charAt(w.length() - 1) - 'a').add(t);
             }
         }
-        byFirst = new int[26][];
-        for (int c = 0; c < 26; c++) {
-            byFirst[c] = first.get(c).stream().mapToInt(Integer::intValue).toArray();
+        byEnds = new int[26 * 26][];
+        for (int c = 0; c < 26 * 26; c++) {
+            byEnds[c] = ends.get(c).stream().mapToInt(Integer::intValue).toArray();
+        }
+    }
+
+    private static final String[] LEET = new String[256];
+
+    static {
+        for (char c = 0; c < 256; c++) {
+            LEET[c] = leetOf(c);
         }
     }
 
     /** The letters a leet symbol may stand for, or null. */
     static String leetLetters(char c) {
+        return c < 256 ? LEET[c] : c == '€' ? "e" : null;
+    }
+
+    private static String leetOf(char c) {
         switch (c) {
             case '0': return "o";
             case '1': case '!': case '|': return "il";
@@ -82,24 +95,33 @@ final class DisguisedWords {
         return c == '.' || c == '-' || c == '\'' || c == '·' || c == ',' || c == '/';
     }
 
-    /** Scans the light view and reports every disguised target word. */
+    /**
+     * Scans the light view and reports every disguised target word. Only the tokens with a symbol inside them (or
+     * a leet symbol at their end) are looked at: a plain word, or one that merely ends in punctuation, costs one
+     * table look-up per char.
+     */
     void scan(TextView light, Sink sink) {
         char[] c = light.chars;
         int n = light.length;
-        int i = 0;
-        while (i < n) {
-            while (i < n && c[i] == ' ') {
-                i++;
+        for (int i = 0; i < n; i++) {
+            char x = c[i];
+            if (x == ' ' || CharClass.isLetter(x)) {
+                continue;
+            }
+            boolean interior = i + 1 < n && c[i + 1] != ' ';
+            if (!interior && leetLetters(x) == null) {
+                continue; // punctuation at the end of a word
             }
             int s = i;
-            boolean mixed = false;
-            while (i < n && c[i] != ' ') {
-                mixed |= !CharClass.isLetter(c[i]);
-                i++;
+            while (s > 0 && c[s - 1] != ' ') {
+                s--;
             }
-            if (mixed) {
-                token(c, s, i, sink);
+            int e = i + 1;
+            while (e < n && c[e] != ' ') {
+                e++;
             }
+            token(c, s, e, sink);
+            i = e;
         }
     }
 
@@ -115,7 +137,7 @@ final class DisguisedWords {
         while (t > s && TRAIL_TRIM.indexOf(c[t - 1]) >= 0) {
             t--;
         }
-        if (!tokenWithEnd(c, s, t, sink) && t < e) {
+        if (!tokenWithEnd(c, s, t, sink) && t < e && leetLetters(c[t]) != null) {
             tokenWithEnd(c, s, e, sink);
         }
     }
@@ -162,14 +184,35 @@ final class DisguisedWords {
         // the best reading: the whole token as a target rather than a target plus an inflection, then the longest
         int best = -1;
         String bestInflection = null;
-        for (int f = 0; f < first.length(); f++) {
-            for (int t : byFirst[first.charAt(f) - 'a']) {
-                String inflection = match(c, s, e, targets[t]);
-                if (inflection != null && (best < 0 || (inflection.isEmpty() && !bestInflection.isEmpty())
-                        || (inflection.isEmpty() == bestInflection.isEmpty()
-                        && targets[t].length > targets[best].length))) {
-                    best = t;
-                    bestInflection = inflection;
+        byte[] memo = null;
+        for (String infl : INFLECTIONS) {
+            int tail = infl.length();
+            if (best >= 0 && bestInflection.isEmpty()) {
+                break; // a whole-token reading beats any inflected one
+            }
+            if (e - s - tail < 2 || (tail > 0 && !endsWith(c, e, infl))) {
+                continue;
+            }
+            String last = lastLetters(c[e - tail - 1]);
+            int size = (e - s - tail + 1) * 32;
+            for (int f = 0; f < first.length(); f++) {
+                for (int l = 0; l < last.length(); l++) {
+                    for (int t : byEnds[(first.charAt(f) - 'a') * 26 + last.charAt(l) - 'a']) {
+                        char[] target = targets[t];
+                        if (best >= 0 && (bestInflection.isEmpty() || target.length <= targets[best].length)) {
+                            continue;
+                        }
+                        int need = (e - s - tail + 1) * (target.length + 1);
+                        if (memo == null || memo.length < Math.max(need, size)) {
+                            memo = new byte[Math.max(need, size)];
+                        } else {
+                            java.util.Arrays.fill(memo, 0, need, (byte) 0);
+                        }
+                        if (spells(c, s, e - tail, s, target, 0, memo)) {
+                            best = t;
+                            bestInflection = infl;
+                        }
+                    }
                 }
             }
         }
@@ -177,6 +220,18 @@ final class DisguisedWords {
             sink.match(best, s, e, bestInflection);
         }
         return best >= 0;
+    }
+
+    /** @return the letters a token's last char may stand for */
+    private static String lastLetters(char x) {
+        if (CharClass.isLetter(x)) {
+            return x >= 'a' && x <= 'z' ? String.valueOf(x) : "";
+        }
+        if (mask(x) || separator(x)) {
+            return ALL_LETTERS;
+        }
+        String l = leetLetters(x);
+        return l == null ? "" : l + "aeiou"; // a leet symbol may also mask a vowel
     }
 
     /** @return true when the token ends in an English contraction ({@code he's}, {@code don't}, {@code you'll}) */
@@ -205,22 +260,6 @@ final class DisguisedWords {
             }
         }
         return parts >= 2;
-    }
-
-    /** @return the inflection after the target when the token spells the target, else null */
-    private static String match(char[] c, int s, int e, char[] target) {
-        for (String infl : INFLECTIONS) {
-            int tail = infl.length();
-            if (e - s - tail < 2 || (tail > 0 && !endsWith(c, e, infl))) {
-                continue;
-            }
-            // the inflection is written in plain letters: the rest must spell the target
-            byte[] memo = new byte[(e - s - tail + 1) * (target.length + 1)];
-            if (spells(c, s, e - tail, s, target, 0, memo)) {
-                return infl;
-            }
-        }
-        return null;
     }
 
     private static boolean endsWith(char[] c, int e, String s) {

@@ -29,7 +29,9 @@ final class PhoneticVariants {
         rewrite(term, skeletons, one);
         Set<String> all = new LinkedHashSet<>(one);
         for (String v : one) {
-            rewrite(v, skeletons, all);
+            if (v.startsWith("ph")) {
+                rewrite(v, false, all); // "phuk": two rewrites only with the f sound
+            }
         }
         if (skeletons) {
             all.addAll(vowelSwaps(term));
@@ -71,7 +73,7 @@ final class PhoneticVariants {
         }
     }
 
-    private static final String[] VOWEL_SOUNDS = {"a", "e", "i", "o", "u", "ee", "ie", "ea", "io", "oo", "ei", "y"};
+    private static final String[] VOWEL_SOUNDS = {"a", "e", "i", "o", "u", "ee", "ie", "y"};
 
     /**
      * @return {@code w} with its one group of vowels written another way ({@code shiet}, {@code beetch}, {@code

@@ -42,7 +42,7 @@ final class PhraseCheck implements Check {
         this.patterns = patterns;
         Map<String, List<Payload>> byKey = new LinkedHashMap<>();
         if (patterns != null) {
-            for (String t : ClaimPatterns.TRIGGERS) {
+            for (String t : patterns.triggers()) {
                 add(byKey, t, new Payload(Kind.TRIGGER, -1, t, false));
             }
         }
@@ -219,7 +219,7 @@ final class PhraseCheck implements Check {
             structured(analysis.light(), out, ruleHitsFrom);
         }
         if (counterfeit != null) {
-            for (BrandSightings.Sighting h : sightings.handles(analysis.light())) {
+            for (BrandSightings.Sighting h : sightings.handles(analysis.text, analysis.light())) {
                 Match m = toView(v, h.start(), h.end());
                 if (h.brand() != null) {
                     out.add(new Hit(new Finding(h.start(), h.end(), "counterfeit.shop-handle", "counterfeit",

@@ -38,8 +38,9 @@ final class ProfanityCheck implements Check {
         Set<String> termKeys = Set.copyOf(byKey.keySet());
         for (Map.Entry<String, Severity> e : lexicon.terms().entrySet()) {
             String t = e.getKey();
-            if (t.length() < 3 || t.length() > 12 || !t.chars().allMatch(c -> c >= 'a' && c <= 'z')) {
-                continue;
+            if (t.length() < 3 || t.length() > 12 || !t.chars().allMatch(c -> c >= 'a' && c <= 'z')
+                    || e.getValue().compareTo(Severity.MEDIUM) < 0) {
+                continue; // sound-alikes only of words that are at least MEDIUM
             }
             boolean sure = e.getValue().compareTo(Severity.HIGH) >= 0;
             boolean twoLetters = sure && t.length() == 4 && EnglishWords.contains(t);
