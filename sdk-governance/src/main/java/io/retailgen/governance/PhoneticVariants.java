@@ -52,6 +52,9 @@ final class PhoneticVariants {
         }
         if (w.contains("ck")) {
             out.add(w.replace("ck", "k"));
+            if (skeletons) {
+                out.add(dropVowels(w.replace("ck", "k"))); // "fk"
+            }
             out.add(w.replace("ck", "q"));
         }
         String hard = hardC(w);
