@@ -96,9 +96,9 @@ final class DisguisedWords {
     }
 
     /**
-     * Scans the light view and reports every disguised target word. Only the tokens with a symbol inside them (or
-     * a leet symbol at their end) are looked at: a plain word, or one that merely ends in punctuation, costs one
-     * table look-up per char.
+     * Scans the light view and reports every disguised target word. Only the tokens with a symbol that may stand
+     * for a letter are looked at (see {@link #suspect}): a plain word, or one that merely ends in punctuation, costs
+     * one table look-up per char.
      */
     void scan(TextView light, Sink sink) {
         char[] c = light.chars;
@@ -108,9 +108,8 @@ final class DisguisedWords {
             if (x == ' ' || CharClass.isLetter(x)) {
                 continue;
             }
-            boolean interior = i + 1 < n && c[i + 1] != ' ';
-            if (!interior && leetLetters(x) == null) {
-                continue; // punctuation at the end of a word
+            if (!suspect(c, n, i, x)) {
+                continue;
             }
             int s = i;
             while (s > 0 && c[s - 1] != ' ') {
@@ -123,6 +122,26 @@ final class DisguisedWords {
             token(c, s, e, sink);
             i = e;
         }
+    }
+
+    /**
+     * @return true when the symbol {@code x} at {@code i} may stand for a letter: a mask or leet symbol next to a
+     *     letter or digit, a digit next to a letter, or a dot between two letters ("fu.ck"); punctuation at the end
+     *     of a word, hyphens, prices and plain numbers are not
+     */
+    private static boolean suspect(char[] c, int n, int i, char x) {
+        boolean letterBefore = i > 0 && CharClass.isLetter(c[i - 1]);
+        boolean letterAfter = i + 1 < n && CharClass.isLetter(c[i + 1]);
+        if (x >= '0' && x <= '9') {
+            return letterBefore || letterAfter;
+        }
+        if (x == '.' || x == '·') {
+            return letterBefore && letterAfter;
+        }
+        if (mask(x) || leetLetters(x) != null) {
+            return letterBefore || letterAfter || (i + 1 < n && c[i + 1] != ' ' && leetLetters(c[i + 1]) != null);
+        }
+        return false;
     }
 
     private void token(char[] c, int s, int e, Sink sink) {

@@ -121,7 +121,7 @@ final class ProfanityCheck implements Check {
         }
         int os = v.originalStart(ws);
         int oe = v.originalEnd(we);
-        if (hyphenParts(text, os, oe) >= 3) {
+        if (hyphenParts(text, os, oe) >= 2 && text.substring(os, oe).indexOf('-') < 0) {
             return true; // a hyphenated name: cock-a-leekie, cock-of-the-rock
         }
         if (!Character.isUpperCase(text.charAt(os)) || allUpper(text, os, oe)) {
@@ -130,7 +130,7 @@ final class ProfanityCheck implements Check {
         return capitalisedNeighbour(text, os, -1) || capitalisedNeighbour(text, oe, 1);
     }
 
-    /** @return how many words are joined by hyphens in the token around {@code [from, to)} of the original text */
+    /** @return how many words of two letters or more are joined by hyphens in the token around {@code [from, to)} */
     private static int hyphenParts(String text, int from, int to) {
         int s = from;
         while (s > 0 && (Character.isLetter(text.charAt(s - 1)) || text.charAt(s - 1) == '-')) {
@@ -140,12 +140,16 @@ final class ProfanityCheck implements Check {
         while (e < text.length() && (Character.isLetter(text.charAt(e)) || text.charAt(e) == '-')) {
             e++;
         }
+        // parts of two letters or more: "cock-a-leekie" has two, letters spelled out ("b-u-t-t") none
         int parts = 0;
-        boolean inWord = false;
-        for (int i = s; i < e; i++) {
-            boolean letter = text.charAt(i) != '-';
-            parts += letter && !inWord ? 1 : 0;
-            inWord = letter;
+        int run = 0;
+        for (int i = s; i <= e; i++) {
+            if (i < e && text.charAt(i) != '-') {
+                run++;
+            } else {
+                parts += run >= 2 ? 1 : 0;
+                run = 0;
+            }
         }
         return parts;
     }
