@@ -34,10 +34,11 @@ final class PolicyConfig {
     private final Severity piiSeverity;
     private final Map<Severity, Verdict> verdicts;
     private final PolicyProfile profile;
+    private final String phoneRegion;
 
     private PolicyConfig(ProfanityLexicon lexicon, List<ClaimRule> claims, CounterfeitRules counterfeit,
                          Set<PiiKind> pii, Severity piiSeverity, Map<Severity, Verdict> verdicts,
-                         PolicyProfile profile) {
+                         PolicyProfile profile, String phoneRegion) {
         this.lexicon = lexicon;
         this.claims = claims;
         this.counterfeit = counterfeit;
@@ -45,6 +46,7 @@ final class PolicyConfig {
         this.piiSeverity = piiSeverity;
         this.verdicts = verdicts;
         this.profile = profile;
+        this.phoneRegion = phoneRegion;
     }
 
     private static final class DefaultHolder {
@@ -82,6 +84,9 @@ final class PolicyConfig {
         b.pii(pii, piiSeverity);
         verdicts.forEach(b::verdict);
         b.profile(profile);
+        if (phoneRegion != null) {
+            b.phoneRegion(phoneRegion);
+        }
     }
 
     private static PolicyConfig readResource(String name) {
@@ -142,6 +147,15 @@ final class PolicyConfig {
             }
             piiSeverity = severity(source, root.get("pii").path("severity").asText("MEDIUM"));
         }
+        String phoneRegion = null;
+        if (root.path("pii").has("region")) {
+            phoneRegion = root.get("pii").get("region").asText();
+            try {
+                ContentPolicy.builder().phoneRegion(phoneRegion);
+            } catch (IllegalArgumentException e) {
+                throw bad(source, "pii.region: " + e.getMessage());
+            }
+        }
         PolicyProfile profile = PolicyProfile.GENERATED_COPY;
         if (root.has("profile")) {
             try {
@@ -150,7 +164,8 @@ final class PolicyConfig {
                 throw bad(source, e.getMessage());
             }
         }
-        return new PolicyConfig(lexicon, List.copyOf(claims), counterfeit, pii, piiSeverity, verdicts, profile);
+        return new PolicyConfig(lexicon, List.copyOf(claims), counterfeit, pii, piiSeverity, verdicts, profile,
+                phoneRegion);
     }
 
     private static ProfanityLexicon lexicon(JsonNode node, Path baseDir, String source) {
