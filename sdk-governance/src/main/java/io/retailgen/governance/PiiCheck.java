@@ -73,15 +73,13 @@ final class PiiCheck implements Check {
         if (kinds.contains(PiiKind.EMAIL) && (v.foldedAt || analysis.text.indexOf('@') >= 0)) {
             emails(v, out);
         }
-        if (kinds.contains(PiiKind.EMAIL) && SpelledContacts.mayHaveSpelledEmail(v.chars, v.length)) {
-            SpelledContacts.emails(analysis.text, (s, e) -> out.add(new Hit(new Finding(s, e, "pii.email", "pii",
-                    severity, "personal data (email, spelled out)", 0.9), "[EMAIL]")));
-        }
+
         if (kinds.contains(PiiKind.CARD) || kinds.contains(PiiKind.PHONE) || kinds.contains(PiiKind.IBAN)) {
             numbers(v, out);
         }
-        if (kinds.contains(PiiKind.PHONE)) {
-            SpelledContacts.digitWords(v.chars, v.length, 9, (s, e) -> add(v, s, e, PiiKind.PHONE, 0.8, out));
+        if (kinds.contains(PiiKind.EMAIL) && SpelledContacts.mayHaveSpelledEmail(analysis.text)) {
+            SpelledContacts.emails(analysis.text, (s, e) -> out.add(new Hit(new Finding(s, e, "pii.email", "pii",
+                    severity, "personal data (email, spelled out)", 0.9), "[EMAIL]")));
         }
         if (kinds.contains(PiiKind.ADDRESS)) {
             addresses(v, analysis.text, out);
@@ -153,9 +151,25 @@ final class PiiCheck implements Check {
     private void numbers(TextView v, List<Hit> out) {
         char[] c = v.chars;
         int n = v.length;
+        boolean phones = kinds.contains(PiiKind.PHONE);
+        // runs of words shaped like digit words ("five", "oh"), counted on the way: only a run of nine or more sends
+        // the text to the exact digit-word scan
+        int wordStart = 0;
+        int wordRun = 0;
+        boolean digitWords = false;
         int i = 0;
         while (i < n) {
             char ch = c[i];
+            if (ch >= 'a' && (ch <= 'z' || CharClass.isLetter(ch))) {
+                // letters, most of any text: nothing starts here (an IBAN is looked for from its digits)
+                i++;
+                continue;
+            }
+            if (ch == ' ' && phones) {
+                wordRun = SpelledContacts.digitWordShaped(c, wordStart, i) ? wordRun + 1 : 0;
+                digitWords |= wordRun >= 9;
+                wordStart = i + 1;
+            }
             boolean startChar = isDigit(ch) || ((ch == '+' || ch == '(') && i + 1 < n && isDigit(c[i + 1]));
             if (startChar && kinds.contains(PiiKind.IBAN) && i >= 2 && CharClass.isLetter(c[i - 1])
                     && CharClass.isLetter(c[i - 2]) && (i == 2 || !CharClass.isLetterOrDigit(c[i - 3]))) {
@@ -227,7 +241,8 @@ final class PiiCheck implements Check {
                 continue;
             }
             boolean found = false;
-            NumberContext.Cue cue = NumberContext.before(c, i);
+            // the words before are read only for the few runs long enough to be a card or a phone number
+            NumberContext.Cue cue = digits >= 7 ? NumberContext.before(c, i) : NumberContext.Cue.NONE;
             if (kinds.contains(PiiKind.CARD) && !plus && !paren && onlySpaceDash && digits >= 13 && digits <= 19
                     && cue != NumberContext.Cue.OTHER && luhn(c, i, end)) {
                 add(v, i, end, PiiKind.CARD, out);
@@ -240,6 +255,11 @@ final class PiiCheck implements Check {
                 }
             }
             i = found ? end : Math.max(i + 1, end);
+            wordStart = i;
+            wordRun = 0;
+        }
+        if (phones && (digitWords || (wordRun >= 8 && SpelledContacts.digitWordShaped(c, wordStart, n)))) {
+            SpelledContacts.digitWords(c, n, 9, (s, e) -> add(v, s, e, PiiKind.PHONE, 0.8, out));
         }
     }
 
@@ -320,7 +340,9 @@ final class PiiCheck implements Check {
             }
             boolean insideWord = i > 0 && CharClass.isLetterOrDigit(c[i - 1]);
             int hs = i;
-            if (insideWord && !isDigit(c[i - 1])) {
+            // a UK postcode's outward code: one or two letters at the start of a word, then this digit
+            if (insideWord && CharClass.isLetter(c[i - 1]) && (i == 1 || !CharClass.isLetterOrDigit(c[i - 2])
+                    || (CharClass.isLetter(c[i - 2]) && (i == 2 || !CharClass.isLetterOrDigit(c[i - 3]))))) {
                 int[] postcode = StreetForms.ukPostcode(v, original, i);
                 if (postcode != null) {
                     add(v, postcode[0], postcode[1], PiiKind.ADDRESS, out);

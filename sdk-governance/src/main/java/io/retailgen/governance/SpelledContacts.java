@@ -24,24 +24,6 @@ final class SpelledContacts {
     }
 
     /**
-     * @param c the light view's chars (lower case)
-     * @param n its length
-     * @return true when the view has a word "dot" or a bracketed at or dot: the only texts {@link #emails} looks at
-     */
-    static boolean mayHaveSpelledEmail(char[] c, int n) {
-        for (int k = 1; k + 2 < n; k++) {
-            if (c[k] == 'o' && c[k + 1] == 't' && c[k - 1] == 'd') {
-                return true;
-            }
-            if (c[k] == 'a' && c[k + 1] == 't' && (c[k - 1] == '[' || c[k - 1] == '(' || c[k - 1] == '{'
-                    || c[k - 1] == '<')) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
      * @param text the original text
      * @param sink receives the span (in {@code text}) of every spelled-out address
      */
@@ -62,8 +44,67 @@ final class SpelledContacts {
     }
 
     /**
+     * @param text the original text
+     * @return true when it has a word "dot" (any case) or a bracketed at or dot ({@code [at]}, {@code (dot)}): the
+     *     only texts {@link #emails} needs to see. Uses the JDK's fast string search, not a pass of its own.
+     */
+    static boolean mayHaveSpelledEmail(String text) {
+        if (text.indexOf("dot") >= 0 || text.indexOf("DOT") >= 0 || text.indexOf("Dot") >= 0) {
+            return true;
+        }
+        for (char open : BRACKETS) {
+            for (int p = text.indexOf(open); p >= 0 && p + 2 < text.length(); p = text.indexOf(open, p + 1)) {
+                if ((text.charAt(p + 1) | 0x20) == 'a' && (text.charAt(p + 2) | 0x20) == 't') {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static final char[] BRACKETS = {'[', '(', '{', '<'};
+
+    /**
+     * A cheap test on one word of the light view: its first two letters and length are those of a digit word
+     * ("th" and five letters for "three"), a comma after it allowed. Nine such words in a row send the text to
+     * {@link #digitWords}.
+     *
+     * @param c the chars
+     * @param s the word's start
+     * @param e its end
+     * @return true when the word could be a digit word
+     */
+    static boolean digitWordShaped(char[] c, int s, int e) {
+        int len = e - s;
+        if (len > 1 && (c[e - 1] == ',' || c[e - 1] == '.')) {
+            len--;
+        }
+        if (len == 1) {
+            return c[s] == 'o';
+        }
+        if (len < 2 || len > 7) {
+            return false;
+        }
+        char a = c[s];
+        char b = c[s + 1];
+        switch (a) {
+            case 'z': return b == 'e' && len == 4;
+            case 'o': return (b == 'h' && len == 2) || (b == 'n' && len == 3);
+            case 't': return (b == 'w' && len == 3) || (b == 'h' && len == 5) || (b == 'r' && len == 6);
+            case 'f': return (b == 'o' || b == 'i') && len == 4;
+            case 's': return (b == 'i' && len == 3) || (b == 'e' && len == 5);
+            case 'e': return b == 'i' && len == 5;
+            case 'n': return b == 'i' && len == 4;
+            case 'd': return b == 'o' && len == 6;
+            case 'h': return b == 'u' && len == 7;
+            default: return false;
+        }
+    }
+
+    /**
      * Finds runs of digit words ("zero", "oh", "double", "hundred", ...) that spell at least {@code minDigits}
-     * digits.
+     * digits. Words are separated by spaces (the light view has no other white space); a comma after a word keeps
+     * the run going, other punctuation ends it.
      *
      * @param c the light view's chars
      * @param n its length
@@ -76,26 +117,20 @@ final class SpelledContacts {
         int digits = 0;
         int repeat = 0;
         int k = 0;
-        while (k < n) {
-            while (k < n && !CharClass.isLetterOrDigit(c[k])) {
-                if (c[k] != ' ' && c[k] != '-' && c[k] != ',' && runStart >= 0) {
-                    if (digits >= minDigits) {
-                        sink.span(runStart, runEnd);
-                    }
-                    runStart = -1;
-                    digits = 0;
-                    repeat = 0;
-                }
-                k++;
-            }
+        while (k <= n) {
             int s = k;
-            while (k < n && CharClass.isLetterOrDigit(c[k])) {
+            while (k < n && c[k] != ' ') {
                 k++;
             }
-            if (k == s) {
-                break;
+            int e = k;
+            k++;
+            boolean ends = false;
+            while (e > s && (c[e - 1] == ',' || c[e - 1] == '.' || c[e - 1] == ';' || c[e - 1] == ':'
+                    || c[e - 1] == '!' || c[e - 1] == '?')) {
+                ends |= c[e - 1] != ',';
+                e--;
             }
-            int value = digitWord(c, s, k);
+            int value = e > s && e - s <= 7 ? digitWord(c, s, e) : NOT_A_DIGIT;
             if (value == NOT_A_DIGIT) {
                 if (runStart >= 0 && digits >= minDigits) {
                     sink.span(runStart, runEnd);
@@ -108,7 +143,7 @@ final class SpelledContacts {
             if (runStart < 0) {
                 runStart = s;
             }
-            runEnd = k;
+            runEnd = e;
             if (value == DOUBLE || value == TRIPLE) {
                 repeat = value == DOUBLE ? 1 : 2;
             } else if (value == HUNDRED) {
@@ -117,9 +152,14 @@ final class SpelledContacts {
                 digits += 1 + repeat;
                 repeat = 0;
             }
-        }
-        if (runStart >= 0 && digits >= minDigits) {
-            sink.span(runStart, runEnd);
+            if (ends || k > n) {
+                if (digits >= minDigits) {
+                    sink.span(runStart, runEnd);
+                }
+                runStart = -1;
+                digits = 0;
+                repeat = 0;
+            }
         }
     }
 

@@ -13,6 +13,8 @@ final class StreetForms {
     /** Endings of street names written as one word (in the light view: lower case, diacritics and ß folded). */
     private static final String[] SUFFIXES = {"strasse", "str", "weg", "gasse", "platz", "allee", "damm", "ufer",
         "gracht", "straat", "laan", "plein", "kade", "singel", "gatan", "vagen", "gata", "vej", "gade", "katu"};
+    private static final char[][] SUFFIX_CHARS = java.util.Arrays.stream(SUFFIXES).map(String::toCharArray)
+            .toArray(char[][]::new);
     /** Words that start a street name and come before it. */
     private static final Set<String> PREFIXES = Set.of("rue", "calle", "via", "viale", "piazza", "corso", "rua",
             "ul", "ulica", "avenida", "carrer", "paseo", "plaza", "largo", "travessa", "chemin", "boulevard", "avenue",
@@ -20,6 +22,18 @@ final class StreetForms {
     /** Street words that follow a house number in French forms. */
     private static final Set<String> AFTER_NUMBER = Set.of("rue", "avenue", "boulevard", "bd", "chemin", "allee",
             "impasse", "quai", "place", "cours", "route");
+    private static final char[][] AFTER_NUMBER_CHARS = AFTER_NUMBER.stream().map(String::toCharArray)
+            .toArray(char[][]::new);
+
+    private static boolean isAfterNumberWord(char[] c, int s, int e) {
+        for (char[] w : AFTER_NUMBER_CHARS) {
+            if (w.length == e - s && w[0] == c[s] && java.util.Arrays.equals(c, s, e, w, 0, w.length)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Small words inside street names. */
     private static final Set<String> PARTICLES = Set.of("de", "del", "della", "di", "da", "do", "dos", "das", "la",
             "le", "les", "des", "du", "van", "von", "der", "den", "el", "san", "santa", "st");
@@ -37,13 +51,19 @@ final class StreetForms {
     static int[] aroundHouseNumber(TextView v, String original, int hs, int he) {
         char[] c = v.chars;
         int n = v.length;
-        // a street word with a suffix right before the number
+        int[] before = endsAddress(c, he, n) ? beforeNumber(v, original, hs, he) : null;
+        return before != null ? before : afterNumber(v, original, hs, he);
+    }
+
+    /** A street word with a suffix right before the number, or a street word before the name. */
+    private static int[] beforeNumber(TextView v, String original, int hs, int he) {
+        char[] c = v.chars;
         int pe = skipBack(c, hs);
         int ps = wordStart(c, pe);
-        if (pe > ps && capitalized(v, original, ps) && hasSuffix(c, ps, pe) && endsAddress(c, he, n)) {
+        if (pe > ps && capitalized(v, original, ps) && hasSuffix(c, ps, pe)) {
             return new int[] {ps, withPostcode(v, original, he)};
         }
-        // a street word before the name: up to three capitalized words or particles between it and the number
+        // up to three capitalized words or particles between the street word and the number
         int e = pe;
         for (int k = 0; k < 4 && e > 0; k++) {
             int s = wordStart(c, e);
@@ -51,7 +71,7 @@ final class StreetForms {
                 break;
             }
             String w = new String(c, s, e - s);
-            if (k > 0 && PREFIXES.contains(w) && endsAddress(c, he, n)) {
+            if (k > 0 && PREFIXES.contains(w)) {
                 return new int[] {s, withPostcode(v, original, he)};
             }
             if (!capitalized(v, original, s) && !PARTICLES.contains(w)) {
@@ -59,10 +79,16 @@ final class StreetForms {
             }
             e = skipBack(c, s);
         }
-        // a French street word after the number, then one to four words
+        return null;
+    }
+
+    /** A French street word after the number, then one to four capitalized words or particles. */
+    private static int[] afterNumber(TextView v, String original, int hs, int he) {
+        char[] c = v.chars;
+        int n = v.length;
         int ws = skipSpace(c, he, n);
         int we = wordEnd(c, ws, n);
-        if (we > ws && AFTER_NUMBER.contains(new String(c, ws, we - ws))) {
+        if (we - ws >= 2 && we - ws <= 9 && isAfterNumberWord(c, ws, we)) {
             int end = we;
             for (int k = 0; k < 4; k++) {
                 int s = skipSpace(c, end, n);
@@ -154,15 +180,12 @@ final class StreetForms {
                 || (c[he] == '.' && (he + 1 == n || c[he + 1] == ' '));
     }
 
+    /** @return true when the word ends with a street suffix after at least three letters ("Hauptstrasse") */
     private static boolean hasSuffix(char[] c, int s, int e) {
-        for (String x : SUFFIXES) {
-            int l = x.length();
-            if (e - s >= l + (x.equals("str") ? 1 : 3) && java.util.Arrays.equals(c, e - l, e, x.toCharArray(), 0, l)) {
+        for (char[] x : SUFFIX_CHARS) {
+            int l = x.length;
+            if (e - s >= l + 3 && java.util.Arrays.equals(c, e - l, e, x, 0, l)) {
                 return true;
-            }
-            if (e - s == l && java.util.Arrays.equals(c, s, e, x.toCharArray(), 0, l) && !x.equals("str")
-                    && !x.equals("weg")) {
-                return false;
             }
         }
         return false;
