@@ -54,6 +54,16 @@ final class PolicyConfig {
         static final ContentPolicy POLICY = CONFIG.toBuilder().build();
     }
 
+    private static final class UserContentHolder {
+        static final ContentPolicy POLICY = DefaultHolder.CONFIG.toBuilder().profile(PolicyProfile.USER_CONTENT)
+                .build();
+    }
+
+    /** @return the shipped policy under {@code profile} (each built once) */
+    static ContentPolicy defaultPolicy(PolicyProfile profile) {
+        return profile == PolicyProfile.USER_CONTENT ? UserContentHolder.POLICY : DefaultHolder.POLICY;
+    }
+
     static PolicyConfig defaultConfig() {
         return DefaultHolder.CONFIG;
     }
