@@ -128,6 +128,20 @@ class GovernanceEvaluateCliTest {
         CliRun green = run("governance", "scan", "--text", "Shorts in a fabric infused with all-natural fibres",
                 "--json");
         assertThat(green.json().get("verdict").asText()).isEqualTo("REVIEW");
+        Path lines = Files.createTempFile("scan", ".txt");
+        Files.writeString(lines, "Soft cotton tee\nShorts in a fabric infused with all-natural fibres\nwhat the shit\n");
+        CliRun in = run("governance", "scan", "--in", lines.toString(), "--json", "--profile", "user-content");
+        JsonNode summary = in.jsonLines().get(3);
+        assertThat(summary.get("review").asInt()).isZero();
+        assertThat(summary.get("redact").asInt()).isEqualTo(1);
+        assertThat(summary.get("allow").asInt()).isEqualTo(2);
+        assertThat(summary.get("block").asInt()).isZero();
+        assertThat(summary.get("profile").asText()).isEqualTo("user-content");
+        CliRun inCopy = run("governance", "scan", "--in", lines.toString(), "--json");
+        JsonNode copySummary = inCopy.jsonLines().get(3);
+        assertThat(copySummary.get("review").asInt()).isEqualTo(1);
+        assertThat(copySummary.get("block").asInt()).isEqualTo(1);
+        Files.delete(lines);
         CliRun bad = run("governance", "scan", "--text", "x", "--profile", "reviews");
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).contains("'reviews'").contains("user-content");
