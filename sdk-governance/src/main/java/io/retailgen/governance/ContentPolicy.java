@@ -56,11 +56,10 @@ public interface ContentPolicy {
 
     /**
      * @param profile how findings become verdicts
-     * @return the policy of the shipped {@code default-policy.json} under that profile
+     * @return the policy of the shipped {@code default-policy.json} under that profile (cached; cheap to call)
      */
     static ContentPolicy defaults(PolicyProfile profile) {
-        return profile == PolicyProfile.GENERATED_COPY ? defaults()
-                : builder().defaults().profile(profile).build();
+        return PolicyConfig.defaultPolicy(Objects.requireNonNull(profile, "profile == null"));
     }
 
     /**
@@ -107,6 +106,7 @@ public interface ContentPolicy {
         private boolean structuredClaims;
         private Set<PiiKind> pii = EnumSet.noneOf(PiiKind.class);
         private Severity piiSeverity = Severity.MEDIUM;
+        private String phoneRegion = PiiCheck.DEFAULT_REGION;
         private final List<TextCheck> custom = new ArrayList<>();
         private final Map<Severity, Verdict> verdicts = new EnumMap<>(Severity.class);
         private PolicyProfile profile = PolicyProfile.GENERATED_COPY;
@@ -212,6 +212,23 @@ public interface ContentPolicy {
         }
 
         /**
+         * @param region the ISO 3166 region whose national phone formats are tried first ("GB", "US", ...); numbers
+         *     with a country code are read by it, and national numbers of the other major regions are found too
+         * @return this builder
+         * @throws IllegalArgumentException when libphonenumber does not know the region
+         */
+        public Builder phoneRegion(String region) {
+            Objects.requireNonNull(region, "region == null");
+            String r = region.trim().toUpperCase(java.util.Locale.ROOT);
+            if (!com.google.i18n.phonenumbers.PhoneNumberUtil.getInstance().getSupportedRegions().contains(r)) {
+                throw new IllegalArgumentException("unknown phone region '" + region
+                        + "': expected an ISO 3166 region code such as GB or US");
+            }
+            this.phoneRegion = r;
+            return this;
+        }
+
+        /**
          * @param check a custom check to run after the built-in ones
          * @return this builder
          */
@@ -254,7 +271,7 @@ public interface ContentPolicy {
                 checks.add(new PhraseCheck(claims, counterfeit, structuredClaims ? new ClaimPatterns() : null));
             }
             if (!pii.isEmpty()) {
-                checks.add(new PiiCheck(pii, piiSeverity));
+                checks.add(new PiiCheck(pii, piiSeverity, phoneRegion));
             }
             if (checks.isEmpty() && custom.isEmpty()) {
                 throw new IllegalStateException("no checks configured: call profanity(...), claimRule(...), "

@@ -35,10 +35,11 @@ final class PolicyConfig {
     private final Map<Severity, Verdict> verdicts;
     private final boolean structuredClaims;
     private final PolicyProfile profile;
+    private final String phoneRegion;
 
     private PolicyConfig(ProfanityLexicon lexicon, List<ClaimRule> claims, CounterfeitRules counterfeit,
                          Set<PiiKind> pii, Severity piiSeverity, Map<Severity, Verdict> verdicts,
-                         boolean structuredClaims, PolicyProfile profile) {
+                         boolean structuredClaims, PolicyProfile profile, String phoneRegion) {
         this.structuredClaims = structuredClaims;
         this.lexicon = lexicon;
         this.claims = claims;
@@ -47,11 +48,22 @@ final class PolicyConfig {
         this.piiSeverity = piiSeverity;
         this.verdicts = verdicts;
         this.profile = profile;
+        this.phoneRegion = phoneRegion;
     }
 
     private static final class DefaultHolder {
         static final PolicyConfig CONFIG = readResource("default-policy.json");
         static final ContentPolicy POLICY = CONFIG.toBuilder().build();
+    }
+
+    private static final class UserContentHolder {
+        static final ContentPolicy POLICY = DefaultHolder.CONFIG.toBuilder().profile(PolicyProfile.USER_CONTENT)
+                .build();
+    }
+
+    /** @return the shipped policy under {@code profile} (each built once) */
+    static ContentPolicy defaultPolicy(PolicyProfile profile) {
+        return profile == PolicyProfile.USER_CONTENT ? UserContentHolder.POLICY : DefaultHolder.POLICY;
     }
 
     static PolicyConfig defaultConfig() {
@@ -85,6 +97,9 @@ final class PolicyConfig {
         b.structuredClaims(structuredClaims);
         verdicts.forEach(b::verdict);
         b.profile(profile);
+        if (phoneRegion != null) {
+            b.phoneRegion(phoneRegion);
+        }
     }
 
     private static PolicyConfig readResource(String name) {
@@ -149,6 +164,15 @@ final class PolicyConfig {
         if (!structured.isMissingNode() && !structured.isBoolean()) {
             throw bad(source, "\"structuredClaims\" must be true or false, was " + structured);
         }
+        String phoneRegion = null;
+        if (root.path("pii").has("region")) {
+            phoneRegion = root.get("pii").get("region").asText();
+            try {
+                ContentPolicy.builder().phoneRegion(phoneRegion);
+            } catch (IllegalArgumentException e) {
+                throw bad(source, "pii.region: " + e.getMessage());
+            }
+        }
         PolicyProfile profile = PolicyProfile.GENERATED_COPY;
         if (root.has("profile")) {
             try {
@@ -158,7 +182,7 @@ final class PolicyConfig {
             }
         }
         return new PolicyConfig(lexicon, List.copyOf(claims), counterfeit, pii, piiSeverity, verdicts,
-                structured.asBoolean(false), profile);
+                structured.asBoolean(false), profile, phoneRegion);
     }
 
     private static ProfanityLexicon lexicon(JsonNode node, Path baseDir, String source) {
