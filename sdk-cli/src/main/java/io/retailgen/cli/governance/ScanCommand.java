@@ -9,6 +9,7 @@ import io.retailgen.core.intercept.Verdict;
 import io.retailgen.governance.AuditKeys;
 import io.retailgen.governance.AuditLog;
 import io.retailgen.governance.ContentPolicy;
+import io.retailgen.governance.PolicyProfile;
 import io.retailgen.governance.PolicyResult;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -34,8 +35,8 @@ import picocli.CommandLine.Option;
  * {@code retailgen governance scan}: runs the content policy over one text ({@code --text}, {@code --file}) or over
  * every line of a file ({@code --in}: one JSON object per line, in order, then a summary object last).
  */
-@Command(name = "scan", description = "Check text against the content policy: verdict (ALLOW, REDACT, BLOCK), "
-        + "findings and redacted text.")
+@Command(name = "scan", description = "Check text against the content policy: verdict (ALLOW, REDACT, REVIEW, "
+        + "BLOCK), findings and redacted text.")
 final class ScanCommand implements Callable<Integer> {
 
     /** The audit record type of one scanned text. */
@@ -58,6 +59,12 @@ final class ScanCommand implements Callable<Integer> {
 
     @Option(names = "--policy", paramLabel = "FILE", description = "A JSON policy file (default: the shipped policy).")
     Path policyFile;
+
+    @Option(names = "--profile", paramLabel = "PROFILE", defaultValue = "generated-copy",
+            description = "How findings become verdicts: generated-copy (default; any profanity at least REDACT, "
+                    + "claims and counterfeit BLOCK) or user-content (reviews: profanity masked, never BLOCK for "
+                    + "mild words).")
+    String profile;
 
     @Option(names = "--audit-log", paramLabel = "DIR",
             description = "Append every verdict to the tamper-evident audit log in DIR.")
@@ -102,7 +109,9 @@ final class ScanCommand implements Callable<Integer> {
         KeyPair keys = auditDir == null ? null
                 : KeyLocations.signingKeys(auditDir, signingKey, keyStore, allowKeyInLogDir,
                 spec.commandLine());
-        ContentPolicy policy = policyFile == null ? ContentPolicy.defaults() : ContentPolicy.fromJson(policyFile);
+        PolicyProfile chosen = profile(spec, profile);
+        ContentPolicy policy = policyFile == null ? ContentPolicy.defaults(chosen)
+                : ContentPolicy.fromJson(policyFile, chosen);
         List<String> texts;
         String source;
         if (input.text != null) {
@@ -159,6 +168,8 @@ final class ScanCommand implements Callable<Integer> {
                 s.put("allow", counts.get(Verdict.ALLOW));
                 s.put("redact", counts.get(Verdict.REDACT));
                 s.put("block", counts.get(Verdict.BLOCK));
+                s.put("review", counts.get(Verdict.REVIEW));
+                s.put("profile", chosen.id());
                 s.put("errors", errors);
                 s.put("chars", bytes);
                 s.put("seconds", seconds);
@@ -167,12 +178,22 @@ final class ScanCommand implements Callable<Integer> {
                 }
                 Json.print(out, s);
             } else {
-                out.printf("%d texts: %d allow, %d redact, %d block%n", texts.size(), counts.get(Verdict.ALLOW),
-                        counts.get(Verdict.REDACT), counts.get(Verdict.BLOCK));
+                out.printf("%d texts: %d allow, %d redact, %d review, %d block%n", texts.size(),
+                        counts.get(Verdict.ALLOW), counts.get(Verdict.REDACT), counts.get(Verdict.REVIEW),
+                        counts.get(Verdict.BLOCK));
             }
         }
         out.flush();
         return 0;
+    }
+
+    /** @return the named profile, or a usage error naming the value and the accepted names */
+    static PolicyProfile profile(CommandLine.Model.CommandSpec spec, String name) {
+        try {
+            return PolicyProfile.parse(name);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--profile: " + e.getMessage());
+        }
     }
 
     private void print(PrintWriter out, int line, PolicyResult r, String error) {
