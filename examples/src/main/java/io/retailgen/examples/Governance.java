@@ -41,9 +41,10 @@ import java.util.stream.Stream;
  * }
  * }</pre>
  *
- * <p>The signing key is generated when the log is opened and kept in memory only, so a later process cannot
- * verify this process's checkpoints; a real deployment loads its key from a key store (see
- * {@code docs/integration-guide.md}). Thread-safe.
+ * <p>{@link #open(Path, ContentPolicy)} generates a signing key that lives in memory only, so a later process cannot
+ * verify this process's checkpoints (enough for a one-shot run such as the demo);
+ * {@link #open(Path, ContentPolicy, KeyPair)} takes a key that outlives the process, such as one from
+ * {@link SigningKeys#loadOrCreate}, so that the log still verifies after a restart. Thread-safe.
  */
 public final class Governance implements AutoCloseable {
 
@@ -54,10 +55,11 @@ public final class Governance implements AutoCloseable {
     private final ContentPolicy policy;
     private final AuditLog log;
     private final InterceptorChain chain;
+    private long signedUpTo = -1;
 
-    private Governance(Path directory, ContentPolicy policy) {
+    private Governance(Path directory, ContentPolicy policy, KeyPair keys) {
         this.directory = directory;
-        this.keys = AuditLog.generateKeyPair();
+        this.keys = keys;
         this.policy = policy;
         this.log = AuditLog.builder().directory(directory).signingKey(keys).checkpointEvery(100).fsyncEvery(20)
                 .build();
@@ -72,9 +74,22 @@ public final class Governance implements AutoCloseable {
      * @return the open governance; the caller closes it
      */
     public static Governance open(Path directory, ContentPolicy policy) {
+        return open(directory, policy, AuditLog.generateKeyPair());
+    }
+
+    /**
+     * Opens (or continues) the audit log in {@code directory}, signing its checkpoints with {@code keys}.
+     *
+     * @param directory the audit log directory, created when missing
+     * @param policy the content policy, such as {@link ContentPolicy#defaults()}
+     * @param keys the Ed25519 signing key pair; the same pair must be given again to continue the log
+     * @return the open governance; the caller closes it
+     */
+    public static Governance open(Path directory, ContentPolicy policy, KeyPair keys) {
         Objects.requireNonNull(directory, "directory == null");
         Objects.requireNonNull(policy, "policy == null");
-        return new Governance(directory, policy);
+        Objects.requireNonNull(keys, "keys == null");
+        return new Governance(directory, policy, keys);
     }
 
     /**
@@ -112,7 +127,7 @@ public final class Governance implements AutoCloseable {
         return policy;
     }
 
-    /** @return the public half of the in-memory signing key, to verify the log with {@code AuditLog.verify} */
+    /** @return the public half of the signing key, to verify the log with {@code AuditLog.verify} */
     public PublicKey publicKey() {
         return keys.getPublic();
     }
@@ -123,12 +138,19 @@ public final class Governance implements AutoCloseable {
     }
 
     /**
-     * Flushes the log and verifies its hash chain and checkpoint signatures.
+     * Signs what was written since the last checkpoint (a new checkpoint, only when records followed the last one
+     * this method wrote), then verifies the hash chain and checkpoint signatures: the live log is checked up to now,
+     * with no unsigned tail.
      *
      * @return the outcome
      */
     public AuditVerification verify() {
-        log.flush();
+        synchronized (this) {
+            if (log.lastSeq() != signedUpTo) {
+                log.checkpoint();
+                signedUpTo = log.lastSeq();
+            }
+        }
         return AuditLog.verify(directory, keys.getPublic());
     }
 

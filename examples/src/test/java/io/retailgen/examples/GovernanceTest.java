@@ -43,8 +43,16 @@ class GovernanceTest {
 
             AuditVerification v = gov.verify();
             assertThat(v.valid()).as("problems: %s", v.problems()).isTrue();
-            assertThat(v.records()).isEqualTo(3);
-            assertThat(gov.recent(2)).extracting(AuditEntry::seq).containsExactly(3L, 2L);
+            assertThat(v.records()).as("3 records and the checkpoint that verify signs them with").isEqualTo(4);
+            assertThat(v.checkpoints()).isEqualTo(1);
+            assertThat(v.unsignedTail()).isZero();
+            assertThat(gov.recent(2)).extracting(AuditEntry::type).containsExactly("checkpoint", "generation");
+            assertThat(gov.verify().records()).as("no new records, no new checkpoint").isEqualTo(4);
+            gov.screen(explanation("Because you viewed Rain Jacket"));
+            AuditVerification again = gov.verify();
+            assertThat(again.records()).isEqualTo(6);
+            assertThat(again.checkpoints()).isEqualTo(2);
+            assertThat(again.unsignedTail()).isZero();
         }
     }
 }

@@ -52,12 +52,18 @@ public final class TestShops {
         return imageModel;
     }
 
+    /** The sign-in code of the reviewers {@code store-reviewer} and {@code maria} of {@link #app(Path)}. */
+    public static final String REVIEWER_CODE = "test-sign-in-code";
+
     /**
-     * @param audit the audit directory
-     * @return a storefront builder with the shared shop, model, planner and image model, on any free port
+     * @param dir a directory for the audit log ({@code dir/audit}) and its signing key ({@code dir/signing.key})
+     * @return a storefront builder with the shared shop, model, planner and image model, on any free port, with the
+     *     reviewers {@code store-reviewer} and {@code maria} (code {@link #REVIEWER_CODE})
      */
-    public static StorefrontApp.Builder app(Path audit) {
+    public static StorefrontApp.Builder app(Path dir) {
         return StorefrontApp.builder().port(0).shop(shop()).model(model()).planner(planner())
-                .imageModel(imageModel()).images(6).auditDirectory(audit);
+                .imageModel(imageModel()).images(6).auditDirectory(dir.resolve("audit"))
+                .signingKeyFile(dir.resolve("signing.key"))
+                .reviewer("store-reviewer", REVIEWER_CODE).reviewer("maria", REVIEWER_CODE);
     }
 }

@@ -51,9 +51,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (epochs < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--epochs must be >= 1, was " + epochs);
-        }
+        OptionRanges.require(spec.commandLine(), "--epochs", epochs, 1, OptionRanges.MAX_EPOCHS);
         PrintWriter o = spec.commandLine().getOut();
         ShopperIntentData train = ShopperIntentData.generate(4000, seed);
         ShopperIntentData test = ShopperIntentData.generate(1000, seed + 1L);

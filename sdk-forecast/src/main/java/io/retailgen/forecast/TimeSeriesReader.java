@@ -2,25 +2,31 @@ package io.retailgen.forecast;
 
 import io.retailgen.core.ErrorCode;
 import io.retailgen.core.RetailGenException;
+import io.retailgen.core.data.DataIssue;
 import io.retailgen.core.data.DataValidator;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import io.retailgen.core.data.StrictNumbers;
+import io.retailgen.core.data.TextLines;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Reads the time-series files of {@code ../shared/data/timeseries/} and generic hierarchical long CSV files. Bad rows
- * go to the given {@link DataValidator} (row, column, reason): strict mode throws at the first, lenient mode skips
- * them and keeps the good rows. Values {@code NA}, {@code NaN} or empty are missing values. Stateless and
- * thread-safe.
+ * Reads the M-competition files and generic hierarchical long CSV files. Bad rows go to the given
+ * {@link DataValidator} (row, column, reason, value): strict mode throws at the first, naming {@code file:line}, the
+ * column and the value; lenient mode skips them, reports each, and keeps the good rows. A gap in a series' time index
+ * and a duplicate period are reported the same way (see each method for what lenient mode keeps). Values {@code NA},
+ * {@code NaN} or empty are missing values; other values must be plain finite decimals ({@link StrictNumbers}).
+ *
+ * <p>Files are read as UTF-8 streams, one line at a time: a leading byte order mark is dropped, a line longer than
+ * {@link TextLines#DEFAULT_MAX_LINE_LENGTH} characters or bytes that are not UTF-8 fail with the line number, and no
+ * whole-file string is built. Stateless and thread-safe.
  *
  * <pre>{@code
  * DataValidator v = DataValidator.lenient();
@@ -30,6 +36,11 @@ import java.util.TreeSet;
  */
 public final class TimeSeriesReader {
 
+    /** The longest span of periods of one file (hierarchical) or one series (M-competition). */
+    static final int MAX_PERIODS = 1_000_000;
+    /** The most bottom-series values (series x periods) of a hierarchical file: 20 million doubles, 160 MB. */
+    static final long MAX_BOTTOM_VALUES = 20_000_000L;
+
     private TimeSeriesReader() {
     }
 
@@ -37,7 +48,9 @@ public final class TimeSeriesReader {
      * Reads the M-competition long format {@code series,period,type,split,t,value}: the {@code train} rows are the
      * history, the {@code test} rows the held-out horizon; {@code period} is the frequency (yearly, quarterly,
      * monthly, weekly, daily, other). Rows are ordered by {@code t} within each split. A series without train rows is
-     * reported and skipped.
+     * reported and skipped, and so is a series whose train values are all missing. A second row with the same series and {@code t} is reported and dropped (the first row is
+     * kept). A gap in {@code t} (say 3 then 5) is reported; in lenient mode the missing periods become missing values
+     * ({@code NaN}) in the split of the row after the gap.
      *
      * @param file the file
      * @param validator receives bad rows
@@ -45,11 +58,11 @@ public final class TimeSeriesReader {
      */
     public static List<LabeledSeries> readMCompetition(Path file, DataValidator validator) {
         Objects.requireNonNull(validator, "validator == null");
-        record Row(String series, Frequency frequency, String type, boolean train, int t, double value) {
+        record Row(long line, String series, Frequency frequency, String type, boolean train, int t, double value) {
         }
-        Map<String, List<Row>> bySeries = new LinkedHashMap<>();
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String header = r.readLine();
+        Map<String, Map<Integer, Row>> bySeries = new LinkedHashMap<>();
+        try (TextLines r = TextLines.open(file, TextLines.DEFAULT_MAX_LINE_LENGTH)) {
+            String header = r.next();
             if (header == null) {
                 throw new RetailGenException(ErrorCode.INVALID_DATA, file + " is empty; expected the header "
                         + "series,period,type,split,t,value");
@@ -58,14 +71,12 @@ public final class TimeSeriesReader {
                     List.of("series", "period", "split", "t", "value"));
             Integer typeCol = col.get("type");
             int width = col.values().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
-            String line;
-            long number = 1;
-            while ((line = r.readLine()) != null) {
-                number++;
+            for (String line = r.next(); line != null; line = r.next()) {
                 if (line.isBlank()) {
                     continue;
                 }
                 String text = line;
+                long number = r.lineNumber();
                 validator.check(number, row -> {
                     List<String> f = splitCsv(text);
                     if (f.size() < width) {
@@ -77,29 +88,64 @@ public final class TimeSeriesReader {
                     String split = f.get(col.get("split")).trim().toLowerCase(Locale.ROOT);
                     row.require(split.equals("train") || split.equals("test"), "split",
                             "expected train or test", split);
-                    int t = row.parse("t", f.get(col.get("t")).trim(), Integer::parseInt);
+                    int t = row.parse("t", f.get(col.get("t")).trim(), StrictNumbers::parseInt);
                     double v = row.parse("value", f.get(col.get("value")), TimeSeriesReader::parseValue);
-                    return new Row(id, fr, typeCol == null ? "" : f.get(typeCol), split.equals("train"), t, v);
-                }).ifPresent(row -> bySeries.computeIfAbsent(row.series(), k -> new ArrayList<>()).add(row));
+                    Row first = bySeries.getOrDefault(id, Map.of()).get(t);
+                    if (first != null) {
+                        row.reject("t", "duplicate period t=" + t + " of series " + id + " (first at line "
+                                + first.line() + "); the first row is kept", t);
+                    }
+                    return new Row(number, id, fr, typeCol == null ? "" : f.get(typeCol), split.equals("train"), t,
+                            v);
+                }).ifPresent(row -> bySeries.computeIfAbsent(row.series(), k -> new HashMap<>()).put(row.t(), row));
             }
-        } catch (IOException e) {
-            throw new RetailGenException(ErrorCode.IO, "cannot read " + file + ": " + e.getMessage(), e);
         }
         List<LabeledSeries> out = new ArrayList<>();
-        for (Map.Entry<String, List<Row>> e : bySeries.entrySet()) {
-            List<Row> rows = new ArrayList<>(e.getValue());
-            rows.sort((a, b) -> Integer.compare(a.t(), b.t()));
-            double[] train = rows.stream().filter(Row::train).mapToDouble(Row::value).toArray();
-            double[] test = rows.stream().filter(x -> !x.train()).mapToDouble(Row::value).toArray();
-            if (train.length == 0) {
-                validator.reject(0, "split", "series " + e.getKey() + " has no train rows", e.getKey());
+        for (Map.Entry<String, Map<Integer, Row>> e : bySeries.entrySet()) {
+            List<Row> rows = new ArrayList<>(new TreeMap<>(e.getValue()).values());
+            long span = (long) rows.get(rows.size() - 1).t() - rows.get(0).t() + 1;
+            if (span > MAX_PERIODS) {
+                throw new RetailGenException(ErrorCode.INVALID_DATA, String.format(Locale.ROOT, "%s: series %s spans "
+                        + "t=%d..%d, %,d periods; at most %,d are supported", file, DataIssue.printable(e.getKey(),
+                                DataIssue.MAX_VALUE_LENGTH), rows.get(0).t(), rows.get(rows.size() - 1).t(), span,
+                        MAX_PERIODS));
+            }
+            List<Double> train = new ArrayList<>();
+            List<Double> test = new ArrayList<>();
+            for (int i = 0; i < rows.size(); i++) {
+                Row row = rows.get(i);
+                int missing = i == 0 ? 0 : row.t() - rows.get(i - 1).t() - 1;
+                if (missing > 0) {
+                    validator.reject(row.line(), "t", "gap in series " + e.getKey() + ": t jumps from "
+                            + rows.get(i - 1).t() + " to " + row.t() + "; the " + missing + " missing period(s) are "
+                            + "kept as missing values (NaN)", row.t());
+                }
+                List<Double> to = row.train() ? train : test;
+                for (int k = 0; k < missing; k++) {
+                    to.add(Double.NaN);
+                }
+                to.add(row.value());
+            }
+            if (train.isEmpty()) {
+                validator.reject(rows.get(0).line(), "split", "series " + e.getKey() + " has no train rows",
+                        e.getKey());
+                continue;
+            }
+            if (train.stream().allMatch(v -> v.isNaN())) {
+                validator.reject(rows.get(0).line(), "value", "series " + e.getKey() + " has no observed train "
+                        + "value (all missing); the series is skipped", "NaN");
                 continue;
             }
             Row first = rows.get(0);
             List<String> path = first.type().isBlank() ? List.of() : List.of(first.type(), e.getKey());
-            out.add(new LabeledSeries(new TimeSeries(e.getKey(), path, first.frequency(), train, Map.of()), test));
+            out.add(new LabeledSeries(new TimeSeries(e.getKey(), path, first.frequency(), unbox(train), Map.of()),
+                    unbox(test)));
         }
         return out;
+    }
+
+    private static double[] unbox(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     /**
@@ -117,8 +163,12 @@ public final class TimeSeriesReader {
     /**
      * Reads a hierarchical long CSV (quoted fields allowed). The bottom series are the distinct combinations of the
      * hierarchy columns, nested in the order given under a {@code Total}; rows with the same combination and period
-     * are summed. Periods are {@code YYYY-MM} (monthly) or integers (frequency other). Every node spans all periods
-     * from the earliest to the latest in the file; a missing period or a missing value counts as zero.
+     * that differ in another column (a finer level not in the hierarchy) are summed. A row equal to an earlier one in
+     * every column but the value is a duplicate: reported and dropped (the first row is kept). Periods are
+     * {@code YYYY-MM} (monthly) or integers (frequency other). Every node spans all periods from the earliest to the
+     * latest in the file; periods before a bottom series' first row or after its last count as zero, a missing value
+     * counts as zero, and a period missing between a bottom series' first and last rows is a gap: reported (strict
+     * mode fails there), and in lenient mode counted as zero.
      *
      * @param file the file
      * @param timeColumn the period column
@@ -133,29 +183,30 @@ public final class TimeSeriesReader {
         if (hierarchy.isEmpty()) {
             throw new IllegalArgumentException("hierarchy needs at least one column");
         }
-        record Row(List<String> path, long period, double value) {
+        record Row(long line, List<String> path, long period, double value) {
         }
         List<Row> rows = new ArrayList<>();
+        Map<List<String>, Long> firstLine = new HashMap<>();
         boolean[] monthly = {true};
         boolean[] decided = {false};
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String header = r.readLine();
+        try (TextLines r = TextLines.open(file, TextLines.DEFAULT_MAX_LINE_LENGTH)) {
+            String header = r.next();
             if (header == null) {
                 throw new RetailGenException(ErrorCode.INVALID_DATA, file + " is empty; expected a header row");
             }
             List<String> needed = new ArrayList<>(hierarchy);
             needed.add(timeColumn);
             needed.add(valueColumn);
-            Map<String, Integer> col = columns(splitCsv(header), file, needed);
+            List<String> names = splitCsv(header);
+            Map<String, Integer> col = columns(names, file, needed);
+            int valueIndex = col.get(valueColumn);
             int width = col.values().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
-            String line;
-            long number = 1;
-            while ((line = r.readLine()) != null) {
-                number++;
+            for (String line = r.next(); line != null; line = r.next()) {
                 if (line.isBlank()) {
                     continue;
                 }
                 String text = line;
+                long number = r.lineNumber();
                 validator.check(number, row -> {
                     List<String> f = splitCsv(text);
                     if (f.size() < width) {
@@ -178,12 +229,20 @@ public final class TimeSeriesReader {
                     row.require(isMonth == monthly[0], timeColumn, monthly[0] ? "expected a month YYYY-MM"
                             : "expected an integer period", p);
                     long period = row.parse(timeColumn, p, TimeSeriesReader::parsePeriod);
-                    double v = row.parse(valueColumn, f.get(col.get(valueColumn)), TimeSeriesReader::parseValue);
-                    return new Row(List.copyOf(path), period, Double.isNaN(v) ? 0 : v);
+                    double v = row.parse(valueColumn, f.get(valueIndex), TimeSeriesReader::parseValue);
+                    List<String> key = new ArrayList<>(f.size());
+                    for (int i = 0; i < f.size(); i++) {
+                        key.add(i == valueIndex ? "" : f.get(i).trim());
+                    }
+                    Long first = firstLine.putIfAbsent(List.copyOf(key), number);
+                    if (first != null) {
+                        row.reject(timeColumn, "duplicate row for " + String.join("/", path) + " at " + p
+                                + ": every column but " + valueColumn + " equals line " + first
+                                + "; the first row is kept", p);
+                    }
+                    return new Row(number, List.copyOf(path), period, Double.isNaN(v) ? 0 : v);
                 }).ifPresent(rows::add);
             }
-        } catch (IOException e) {
-            throw new RetailGenException(ErrorCode.IO, "cannot read " + file + ": " + e.getMessage(), e);
         }
         if (rows.isEmpty()) {
             throw new RetailGenException(ErrorCode.INVALID_DATA, file + " has no valid data rows");
@@ -196,11 +255,17 @@ public final class TimeSeriesReader {
             max = Math.max(max, row.period());
             index.putIfAbsent(row.path(), index.size());
         }
-        if (max - min > 1_000_000) {
-            throw new RetailGenException(ErrorCode.INVALID_DATA, "periods span " + (max - min + 1)
-                    + " steps in " + file + "; at most 1,000,000 are supported");
+        if (max - min >= MAX_PERIODS || max - min < 0) { // < 0: the difference overflowed
+            throw new RetailGenException(ErrorCode.INVALID_DATA, "periods span " + min + " to " + max + " in " + file
+                    + "; at most 1,000,000 steps are supported");
         }
+        reportGaps(rows, Row::path, Row::period, Row::line, monthly[0], validator);
         int len = (int) (max - min + 1);
+        if ((long) index.size() * len > MAX_BOTTOM_VALUES) {
+            throw new RetailGenException(ErrorCode.INVALID_DATA, String.format(Locale.ROOT, "%s holds %,d bottom "
+                    + "series over %,d periods, %,d values; at most %,d are supported", file, index.size(), len,
+                    (long) index.size() * len, MAX_BOTTOM_VALUES));
+        }
         List<List<String>> paths = new ArrayList<>(index.keySet());
         double[][] bottom = new double[paths.size()][len];
         for (Row row : rows) {
@@ -217,9 +282,36 @@ public final class TimeSeriesReader {
         }
         List<String> labels = new ArrayList<>();
         for (long p = min; p <= max; p++) {
-            labels.add(monthly[0] ? String.format(Locale.ROOT, "%04d-%02d", p / 12, p % 12 + 1) : Long.toString(p));
+            labels.add(label(p, monthly[0]));
         }
         return new HierarchicalData(h, labels, series);
+    }
+
+    /** Reports, per bottom series, each period missing between its first and its last row. */
+    private static <R> void reportGaps(List<R> rows, java.util.function.Function<R, List<String>> path,
+            java.util.function.ToLongFunction<R> period, java.util.function.ToLongFunction<R> line, boolean monthly,
+            DataValidator validator) {
+        Map<List<String>, TreeMap<Long, Long>> periods = new LinkedHashMap<>();
+        for (R row : rows) {
+            periods.computeIfAbsent(path.apply(row), k -> new TreeMap<>()).putIfAbsent(period.applyAsLong(row),
+                    line.applyAsLong(row));
+        }
+        for (Map.Entry<List<String>, TreeMap<Long, Long>> e : periods.entrySet()) {
+            long previous = Long.MIN_VALUE;
+            for (Map.Entry<Long, Long> p : e.getValue().entrySet()) {
+                if (previous != Long.MIN_VALUE && p.getKey() > previous + 1) {
+                    validator.reject(p.getValue(), null, "gap in series " + String.join("/", e.getKey())
+                            + ": no row for " + label(previous + 1, monthly) + (p.getKey() > previous + 2
+                                    ? " to " + label(p.getKey() - 1, monthly) : "")
+                            + "; the missing periods count as zero", label(p.getKey(), monthly));
+                }
+                previous = p.getKey();
+            }
+        }
+    }
+
+    private static String label(long period, boolean monthly) {
+        return monthly ? String.format(Locale.ROOT, "%04d-%02d", period / 12, period % 12 + 1) : Long.toString(period);
     }
 
     static long parsePeriod(String p) {
@@ -231,7 +323,7 @@ public final class TimeSeriesReader {
             }
             return year * 12L + month - 1;
         }
-        return Long.parseLong(p);
+        return StrictNumbers.parseLong(p);
     }
 
     static double parseValue(String s) {
@@ -239,11 +331,7 @@ public final class TimeSeriesReader {
         if (v.isEmpty() || v.equalsIgnoreCase("NA") || v.equalsIgnoreCase("NaN")) {
             return Double.NaN;
         }
-        double d = Double.parseDouble(v);
-        if (Double.isInfinite(d)) {
-            throw new IllegalArgumentException("infinite value");
-        }
-        return d;
+        return StrictNumbers.parseDouble(v);
     }
 
     private static Map<String, Integer> columns(List<String> header, Path file, List<String> needed) {
@@ -253,8 +341,9 @@ public final class TimeSeriesReader {
         }
         for (String n : needed) {
             if (!col.containsKey(n)) {
-                throw new RetailGenException(ErrorCode.INVALID_DATA, file + " has no column '" + n
-                        + "'; its columns are " + header);
+                throw new RetailGenException(ErrorCode.INVALID_DATA, file + ":1: no column '"
+                        + DataIssue.printable(n, DataIssue.MAX_VALUE_LENGTH) + "'; its columns are "
+                        + DataIssue.printable(header.toString(), 300));
             }
         }
         Map<String, Integer> out = new LinkedHashMap<>();

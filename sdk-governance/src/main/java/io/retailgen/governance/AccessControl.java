@@ -1,7 +1,5 @@
 package io.retailgen.governance;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.retailgen.core.ErrorCode;
 import io.retailgen.core.RetailGenException;
 import java.io.IOException;
@@ -18,12 +16,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Role-based access control for generation, approval and audit-log access. Principals (the
+ * Role-based access control for generation, approval, audit-log access and its own management. Principals (the
  * {@link io.retailgen.core.intercept.GenerationRequest#principal()} of a request, or a user name) are granted
  * {@link Role}s; an action is allowed when any of the principal's roles allows it. Every denied attempt is written to
  * the audit log (record type {@value #DENIED_RECORD}) when one is configured, and logged at WARN otherwise.
@@ -32,15 +29,24 @@ import org.slf4j.LoggerFactory;
  * AccessControl access = AccessControl.builder()
  *         .grant("svc-recommend", "generator")
  *         .grant("alice", "reviewer", "auditor")
+ *         .grant("ops", "admin")
  *         .auditLog(log)
  *         .build();
  * InterceptorChain chain = InterceptorChain.of(new AuditInterceptor(log), new AccessInterceptor(access),
  *         new PolicyInterceptor(policy));
  * access.approve("alice", "recommend", requestId, true, "checked copy");
  * AuditVerification v = access.verifyAuditLog("alice", logDir, publicKey);
+ * access.grant("ops", "bob", "reviewer");            // needs MANAGE_ACCESS, audited as "access-change"
  * }</pre>
  *
- * <p>Immutable after {@link Builder#build()} and safe for concurrent use.
+ * <p>The builder is the operator's configuration and is not checked. After {@link Builder#build()} roles and grants
+ * change only through {@link #defineRole}, {@link #grant} and {@link #revoke}, which need
+ * {@link Permission#MANAGE_ACCESS}, never hand out or take away a permission the acting principal does not hold
+ * itself, and are written to the audit log. The built-in roles ({@link Role#GENERATOR}, {@link Role#REVIEWER},
+ * {@link Role#AUDITOR}, {@link Role#ADMIN}) cannot be redefined, and no role can be redefined once it exists, so a
+ * grant never changes meaning after it was made.
+ *
+ * <p>Thread-safe: checks read an immutable snapshot; changes replace it atomically.
  */
 public final class AccessControl {
 
@@ -48,30 +54,61 @@ public final class AccessControl {
     public static final String DENIED_RECORD = "access-denied";
     /** The audit record type of an approval decision. */
     public static final String APPROVAL_RECORD = "approval";
+    /** The audit record type of a change of roles or grants after {@link Builder#build()}. */
+    public static final String CHANGE_RECORD = "access-change";
 
     private static final Logger LOG = LoggerFactory.getLogger(AccessControl.class);
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final Map<String, Role> BUILT_IN = builtIn();
 
-    private final Map<String, Role> roles;
-    private final Map<String, List<Role>> grants;
-    private final List<Role> anonymous;
+    private volatile Snapshot state;
     private final AuditLog auditLog;
 
+    /** Roles and grants at one moment; never changed, replaced as a whole. */
+    private record Snapshot(Map<String, Role> roles, Map<String, List<Role>> grants, List<Role> anonymous) {
+
+        static Snapshot of(Map<String, Role> roles, Map<String, Set<String>> grantNames, Set<String> anonymousNames) {
+            Map<String, List<Role>> g = new LinkedHashMap<>();
+            grantNames.forEach((p, names) -> g.put(p, resolve(roles, names)));
+            return new Snapshot(Collections.unmodifiableMap(new LinkedHashMap<>(roles)),
+                    Collections.unmodifiableMap(g), resolve(roles, anonymousNames));
+        }
+
+        private static List<Role> resolve(Map<String, Role> roles, Set<String> names) {
+            List<Role> out = new ArrayList<>(names.size());
+            for (String n : names) {
+                out.add(roles.get(n));
+            }
+            return List.copyOf(out);
+        }
+
+        Map<String, Set<String>> grantNames() {
+            Map<String, Set<String>> out = new LinkedHashMap<>();
+            grants.forEach((p, rs) -> {
+                Set<String> names = new LinkedHashSet<>();
+                rs.forEach(r -> names.add(r.name()));
+                out.put(p, names);
+            });
+            return out;
+        }
+
+        Set<String> anonymousNames() {
+            Set<String> out = new LinkedHashSet<>();
+            anonymous.forEach(r -> out.add(r.name()));
+            return out;
+        }
+    }
+
     private AccessControl(Builder b) {
-        this.roles = Collections.unmodifiableMap(new LinkedHashMap<>(b.roles));
-        Map<String, List<Role>> g = new LinkedHashMap<>();
-        b.grants.forEach((p, names) -> g.put(p, resolve(names)));
-        this.grants = Collections.unmodifiableMap(g);
-        this.anonymous = resolve(b.anonymous);
+        this.state = Snapshot.of(b.roles, b.grants, b.anonymous);
         this.auditLog = b.auditLog;
     }
 
-    private List<Role> resolve(Set<String> names) {
-        List<Role> out = new ArrayList<>(names.size());
-        for (String n : names) {
-            out.add(roles.get(n));
+    private static Map<String, Role> builtIn() {
+        Map<String, Role> m = new LinkedHashMap<>();
+        for (Role r : List.of(Role.GENERATOR, Role.REVIEWER, Role.AUDITOR, Role.ADMIN)) {
+            m.put(r.name(), r);
         }
-        return List.copyOf(out);
+        return Collections.unmodifiableMap(m);
     }
 
     /** @return a builder that knows the standard roles (generator, reviewer, auditor, admin) and grants nothing */
@@ -84,15 +121,16 @@ public final class AccessControl {
      * @return the roles granted to it (for null: the anonymous roles), in grant order
      */
     public List<Role> roles(String principal) {
+        Snapshot s = state;
         if (principal == null) {
-            return anonymous;
+            return s.anonymous();
         }
-        return grants.getOrDefault(principal, List.of());
+        return s.grants().getOrDefault(principal, List.of());
     }
 
     /** @return the roles this access control knows, by name (unmodifiable) */
     public Map<String, Role> knownRoles() {
-        return roles;
+        return state.roles();
     }
 
     /**
@@ -226,9 +264,140 @@ public final class AccessControl {
         }
     }
 
+    /**
+     * Defines a new role on behalf of {@code actor}.
+     *
+     * @param actor who makes the change; needs {@link Permission#MANAGE_ACCESS}
+     * @param role the role; its name must not be taken (built-in roles are immutable, and a defined role is never
+     *     redefined, so that existing grants keep their meaning)
+     * @throws AccessDeniedException when the actor lacks MANAGE_ACCESS
+     * @throws IllegalArgumentException when the name is taken
+     */
+    public synchronized void defineRole(String actor, Role role) {
+        Objects.requireNonNull(role, "role == null");
+        check(actor, Permission.MANAGE_ACCESS, "role " + role.name());
+        Snapshot s = state;
+        requireNewRole(s.roles(), role);
+        Map<String, Role> roles = new LinkedHashMap<>(s.roles());
+        roles.put(role.name(), role);
+        state = Snapshot.of(roles, s.grantNames(), s.anonymousNames());
+        Map<String, Object> data = change(actor, "define-role");
+        data.put("role", role.name());
+        data.put("permissions", role.permissions().stream().map(Enum::name).sorted().toList());
+        data.put("modules", List.copyOf(role.modules()));
+        record(CHANGE_RECORD, data);
+    }
+
+    /**
+     * Grants roles to a principal on behalf of {@code actor}.
+     *
+     * @param actor who makes the change; needs {@link Permission#MANAGE_ACCESS} and must itself hold every
+     *     permission of the roles it grants (for every module they cover)
+     * @param principal the principal that receives the roles, not blank
+     * @param roleNames known roles
+     * @throws AccessDeniedException when the actor lacks MANAGE_ACCESS or a permission it tries to hand out
+     * @throws IllegalArgumentException when a role is unknown
+     */
+    public synchronized void grant(String actor, String principal, String... roleNames) {
+        changeGrants(actor, principal, true, roleNames);
+    }
+
+    /**
+     * Takes roles away from a principal on behalf of {@code actor}; roles the principal does not have are ignored.
+     *
+     * @param actor who makes the change; needs {@link Permission#MANAGE_ACCESS} and must itself hold every
+     *     permission of the roles it revokes
+     * @param principal the principal
+     * @param roleNames known roles
+     * @throws AccessDeniedException when the actor lacks MANAGE_ACCESS or a permission of a revoked role
+     * @throws IllegalArgumentException when a role is unknown
+     */
+    public synchronized void revoke(String actor, String principal, String... roleNames) {
+        changeGrants(actor, principal, false, roleNames);
+    }
+
+    private void changeGrants(String actor, String principal, boolean add, String... roleNames) {
+        requirePrincipal(principal);
+        Objects.requireNonNull(roleNames, "roleNames == null");
+        check(actor, Permission.MANAGE_ACCESS, "principal " + principal);
+        Snapshot s = state;
+        List<String> names = Builder.known(s.roles(), roleNames);
+        for (String n : names) {
+            requireHeld(actor, s.roles().get(n), add ? "grant" : "revoke");
+        }
+        Map<String, Set<String>> grants = s.grantNames();
+        Set<String> held = grants.computeIfAbsent(principal, p -> new LinkedHashSet<>());
+        if (add) {
+            held.addAll(names);
+        } else {
+            held.removeAll(names);
+            if (held.isEmpty()) {
+                grants.remove(principal);
+            }
+        }
+        state = Snapshot.of(s.roles(), grants, s.anonymousNames());
+        Map<String, Object> data = change(actor, add ? "grant" : "revoke");
+        data.put("target", principal);
+        data.put("roles", names);
+        record(CHANGE_RECORD, data);
+    }
+
+    /** Refuses to hand out (or take away) what the actor could not do itself: no escalation through management. */
+    private void requireHeld(String actor, Role role, String action) {
+        for (Permission p : EnumSet.copyOf(role.permissions())) {
+            boolean scoped = p == Permission.GENERATE || p == Permission.APPROVE;
+            if (!scoped || role.modules().isEmpty()) {
+                if (!allows(actor, p, null)) {
+                    throw deny(actor, p, action + " of role " + role.name());
+                }
+            } else {
+                for (String m : role.modules()) {
+                    if (!allows(actor, p, m)) {
+                        throw deny(actor, p, action + " of role " + role.name() + " (module " + m + ")");
+                    }
+                }
+            }
+        }
+    }
+
+    private static Map<String, Object> change(String actor, String action) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("principal", actor == null ? "" : actor);
+        data.put("action", action);
+        return data;
+    }
+
+    /** Writes a management record to the audit log, or at INFO when there is none. */
+    void record(String type, Map<String, Object> data) {
+        if (auditLog != null) {
+            auditLog.append(type, data);
+        } else {
+            LOG.info("{}: {}", type, data);
+        }
+    }
+
+    private static void requireNewRole(Map<String, Role> roles, Role role) {
+        if (BUILT_IN.containsKey(role.name())) {
+            throw new IllegalArgumentException("role '" + role.name() + "' is built in and cannot be redefined;"
+                    + " define a role with another name (built-in roles: " + BUILT_IN.keySet() + ")");
+        }
+        if (roles.containsKey(role.name())) {
+            throw new IllegalArgumentException("role '" + role.name() + "' is already defined and cannot be"
+                    + " redefined; define a role with another name");
+        }
+    }
+
+    private static void requirePrincipal(String principal) {
+        Objects.requireNonNull(principal, "principal == null");
+        if (principal.isBlank()) {
+            throw new IllegalArgumentException("principal must not be blank");
+        }
+    }
+
     @Override
     public String toString() {
-        return "AccessControl[roles=" + roles.keySet() + ", principals=" + grants.size() + "]";
+        Snapshot s = state;
+        return "AccessControl[roles=" + s.roles().keySet() + ", principals=" + s.grants().size() + "]";
     }
 
     /**
@@ -242,23 +411,22 @@ public final class AccessControl {
      * }</pre>
      */
     public static final class Builder {
-        private final Map<String, Role> roles = new LinkedHashMap<>();
+        private final Map<String, Role> roles = new LinkedHashMap<>(BUILT_IN);
         private final Map<String, Set<String>> grants = new LinkedHashMap<>();
         private final Set<String> anonymous = new LinkedHashSet<>();
         private AuditLog auditLog;
 
         Builder() {
-            for (Role r : List.of(Role.GENERATOR, Role.REVIEWER, Role.AUDITOR, Role.ADMIN)) {
-                roles.put(r.name(), r);
-            }
         }
 
         /**
-         * @param role a role to define, or to redefine (a standard role may be replaced)
+         * @param role a role to define; its name must not be a built-in role's or one defined before
          * @return this builder
+         * @throws IllegalArgumentException when the name is taken
          */
         public Builder role(Role role) {
             Objects.requireNonNull(role, "role == null");
+            requireNewRole(roles, role);
             roles.put(role.name(), role);
             return this;
         }
@@ -270,12 +438,9 @@ public final class AccessControl {
          * @throws IllegalArgumentException when a role is unknown
          */
         public Builder grant(String principal, String... roleNames) {
-            Objects.requireNonNull(principal, "principal == null");
-            if (principal.isBlank()) {
-                throw new IllegalArgumentException("principal must not be blank");
-            }
+            requirePrincipal(principal);
             Objects.requireNonNull(roleNames, "roleNames == null");
-            grants.computeIfAbsent(principal, p -> new LinkedHashSet<>()).addAll(known(roleNames));
+            grants.computeIfAbsent(principal, p -> new LinkedHashSet<>()).addAll(known(roles, roleNames));
             return this;
         }
 
@@ -286,12 +451,12 @@ public final class AccessControl {
          */
         public Builder anonymous(String... roleNames) {
             Objects.requireNonNull(roleNames, "roleNames == null");
-            anonymous.addAll(known(roleNames));
+            anonymous.addAll(known(roles, roleNames));
             return this;
         }
 
         /**
-         * @param log the log that denials and approvals are written to (not closed by the access control)
+         * @param log the log that denials, approvals and changes are written to (not closed by the access control)
          * @return this builder
          */
         public Builder auditLog(AuditLog log) {
@@ -300,58 +465,26 @@ public final class AccessControl {
         }
 
         /**
-         * Adds the roles and grants of a JSON file (format in the class Javadoc).
+         * Adds the roles and grants of a JSON file (format in the class Javadoc). Reading is strict: unknown
+         * fields, duplicate keys and values of the wrong type are errors naming the field, such as
+         * {@code roles["copywriter"].modules must be a list of module names ..., was a string "imagegen"}.
          *
          * @param file the file
          * @return this builder
-         * @throws RetailGenException when the file cannot be read or parsed
-         * @throws IllegalArgumentException when it names an unknown role or permission
+         * @throws RetailGenException when the file cannot be read or is not JSON
+         * @throws IllegalArgumentException when a field is unknown or mistyped, a role or permission unknown, or a
+         *     role redefined
          */
         public Builder load(Path file) {
             Objects.requireNonNull(file, "file == null");
-            JsonNode root;
-            try {
-                root = MAPPER.readTree(file.toFile());
-            } catch (IOException e) {
-                throw new RetailGenException(ErrorCode.IO, "cannot read access file " + file + ": " + e, e);
-            }
-            if (root == null || !root.isObject()) {
-                throw new RetailGenException(ErrorCode.INVALID_DATA, "access file " + file
-                        + " must hold a JSON object with \"roles\", \"grants\" and \"anonymous\"");
-            }
-            for (Map.Entry<String, JsonNode> e : root.path("roles").properties()) {
-                Set<Permission> perms = EnumSet.noneOf(Permission.class);
-                for (JsonNode p : e.getValue().path("permissions")) {
-                    perms.add(permission(p.asText(), file));
-                }
-                Set<String> modules = new TreeSet<>();
-                e.getValue().path("modules").forEach(m -> modules.add(m.asText()));
-                role(new Role(e.getKey(), perms, modules));
-            }
-            for (Map.Entry<String, JsonNode> e : root.path("grants").properties()) {
-                List<String> names = new ArrayList<>();
-                e.getValue().forEach(n -> names.add(n.asText()));
-                grant(e.getKey(), names.toArray(String[]::new));
-            }
-            List<String> anon = new ArrayList<>();
-            root.path("anonymous").forEach(n -> anon.add(n.asText()));
-            anonymous(anon.toArray(String[]::new));
+            AccessFile.load(file, this);
             return this;
         }
 
-        private static Permission permission(String name, Path file) {
-            try {
-                return Permission.valueOf(name);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("unknown permission '" + name + "' in " + file + "; known: "
-                        + java.util.Arrays.toString(Permission.values()), e);
-            }
-        }
-
-        private List<String> known(String... names) {
+        static List<String> known(Map<String, Role> roles, String... names) {
             List<String> out = new ArrayList<>();
             for (String n : names) {
-                if (!roles.containsKey(n)) {
+                if (n == null || !roles.containsKey(n)) {
                     throw new IllegalArgumentException("unknown role '" + n + "'; known roles: " + roles.keySet());
                 }
                 out.add(n);

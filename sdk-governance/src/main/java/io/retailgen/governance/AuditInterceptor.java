@@ -13,9 +13,10 @@ import java.util.Objects;
 /**
  * Writes one {@value #RECORD_TYPE} record to an {@link AuditLog} for every request that passes through the chain:
  * request id, module, operation, principal, model, the verdict and the findings (rule, category, severity, span),
- * plus the text as finally shown (PII-redacted by the log). A request whose generation throws is recorded with
- * verdict {@code ERROR} and the exception class, then the exception propagates. Place it outermost so that it sees
- * the final verdict.
+ * plus the text as finally shown (PII-redacted by the log; the principal is an identity field, stored as given or
+ * as the operator's keyed hash, never redacted: see {@link AuditLog.Builder#identityFields(String...)}). A request
+ * whose generation throws is recorded with verdict {@code ERROR} and the exception class, then the exception
+ * propagates. Place it outermost so that it sees the final verdict.
  *
  * <pre>{@code
  * InterceptorChain chain = InterceptorChain.of(new AuditInterceptor(log), new PolicyInterceptor(policy));

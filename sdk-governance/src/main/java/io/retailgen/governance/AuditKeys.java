@@ -3,6 +3,7 @@ package io.retailgen.governance;
 import io.retailgen.core.ErrorCode;
 import io.retailgen.core.RetailGenException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -10,12 +11,17 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
+import java.security.Key;
 import java.security.KeyPair;
+import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -76,6 +82,107 @@ public final class AuditKeys {
         } catch (IOException e) {
             throw new RetailGenException(ErrorCode.IO, "cannot write audit keys to " + privateFile + " and "
                     + publicFile + ": " + e, e);
+        }
+    }
+
+    /**
+     * Writes a public key only, for the verifier; refuses to overwrite an existing file.
+     *
+     * @param key an Ed25519 public key
+     * @param publicFile the file to create
+     * @throws RetailGenException when the file exists or cannot be written
+     */
+    public static void writePublic(PublicKey key, Path publicFile) {
+        Objects.requireNonNull(key, "key == null");
+        Objects.requireNonNull(publicFile, "publicFile == null");
+        try {
+            Files.writeString(publicFile, pem(PUBLIC, key.getEncoded()), StandardCharsets.US_ASCII,
+                    java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE);
+        } catch (FileAlreadyExistsException e) {
+            throw new RetailGenException(ErrorCode.IO, "key file " + publicFile + " already exists; "
+                    + "choose another name or remove it first", e);
+        } catch (IOException e) {
+            throw new RetailGenException(ErrorCode.IO, "cannot write public key " + publicFile + ": " + e, e);
+        }
+    }
+
+    /**
+     * Whether a key or receipt file lies inside a log directory, following symbolic links of the parts that exist:
+     * a private key there lets whoever can edit the log re-sign it.
+     *
+     * @param file a file, existing or not
+     * @param directory a log directory, existing or not
+     * @return true when {@code file} is {@code directory} or below it
+     */
+    public static boolean isInside(Path file, Path directory) {
+        return real(file).startsWith(real(directory));
+    }
+
+    private static Path real(Path p) {
+        Path abs = p.toAbsolutePath().normalize();
+        Path existing = abs;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            return abs;
+        }
+        try {
+            return existing.toRealPath().resolve(existing.relativize(abs));
+        } catch (IOException e) {
+            return abs;
+        }
+    }
+
+    /**
+     * Reads the signing key pair from a PKCS#12 key store, such as one made by
+     * {@code keytool -genkeypair -keyalg Ed25519 -storetype PKCS12 -keystore audit.p12 -alias audit -dname CN=audit}.
+     * The public key is the one in the entry's certificate.
+     *
+     * @param keyStore the PKCS#12 file
+     * @param alias the entry's alias, or null when the store holds exactly one key entry
+     * @param password the store's and the entry's password
+     * @return the key pair
+     * @throws RetailGenException when the store cannot be read (wrong password included) or holds no such Ed25519
+     *     key entry; the message names the file and alias
+     */
+    public static KeyPair readKeyStore(Path keyStore, String alias, char[] password) {
+        Objects.requireNonNull(keyStore, "keyStore == null");
+        Objects.requireNonNull(password, "password == null");
+        try (InputStream in = Files.newInputStream(keyStore)) {
+            KeyStore ks = KeyStore.getInstance("PKCS12");
+            ks.load(in, password);
+            String name = alias;
+            if (name == null) {
+                List<String> keys = new ArrayList<>();
+                for (String a : Collections.list(ks.aliases())) {
+                    if (ks.isKeyEntry(a)) {
+                        keys.add(a);
+                    }
+                }
+                if (keys.size() != 1) {
+                    throw new RetailGenException(ErrorCode.INVALID_DATA, "key store " + keyStore + " holds "
+                            + keys.size() + " key entries " + keys + "; name one with its alias");
+                }
+                name = keys.get(0);
+            }
+            Key key = ks.isKeyEntry(name) ? ks.getKey(name, password) : null;
+            java.security.cert.Certificate cert = ks.getCertificate(name);
+            if (!(key instanceof PrivateKey priv) || cert == null) {
+                throw new RetailGenException(ErrorCode.INVALID_DATA, "key store " + keyStore + " has no private key "
+                        + "entry '" + name + "' with a certificate");
+            }
+            KeyPair pair = new KeyPair(cert.getPublicKey(), priv);
+            if (!"Ed25519".equals(priv.getAlgorithm()) && !"EdDSA".equals(priv.getAlgorithm())) {
+                throw new RetailGenException(ErrorCode.INVALID_DATA, "key store " + keyStore + " entry '" + name
+                        + "' is " + priv.getAlgorithm() + ", not Ed25519");
+            }
+            return pair;
+        } catch (IOException e) {
+            throw new RetailGenException(ErrorCode.IO, "cannot read key store " + keyStore + " (wrong password?): "
+                    + e.getMessage(), e);
+        } catch (GeneralSecurityException e) {
+            throw new RetailGenException(ErrorCode.INVALID_DATA, "cannot read key store " + keyStore + ": " + e, e);
         }
     }
 

@@ -7,10 +7,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.retailgen.core.ErrorCode;
 import io.retailgen.core.RetailGenException;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.channels.Channels;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,7 +17,6 @@ import java.nio.file.StandardOpenOption;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
@@ -29,10 +26,13 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Stream;
+import java.util.Set;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,35 +40,44 @@ import org.slf4j.LoggerFactory;
  * A tamper-evident audit log: JSON Lines files in one directory, every record chained to the one before by SHA-256,
  * with periodic checkpoints signed with Ed25519. {@link #verify(Path, PublicKey)} detects any edited, deleted,
  * reordered or inserted record, and an attacker who re-computes the chain after an edit is caught by the
- * checkpoint signatures unless they hold the private key.
+ * checkpoint signatures unless they hold the private key. Records after the last checkpoint are not signed, so their
+ * deletion cannot be seen in the log alone; a receipt of the last checkpoint kept outside the directory
+ * ({@link Builder#anchor(Path)}, {@link AuditAnchor}) also catches a log cut back to an earlier point or a deleted
+ * newest file.
  *
  * <p>Each line is {@code {"seq":n,"ts":"...","type":"...","prev":"<hash of line n-1>","data":{...},"hash":"<hex>"}}
  * where {@code hash} is the SHA-256 of the line's bytes without the {@code hash} member. A checkpoint line has type
  * {@value #CHECKPOINT} and data {@code {"head":"<prev>","sig":"<base64 Ed25519 signature>"}}.
  *
- * <p>Crash safety: records are written through a buffer that is handed to the operating system every
- * {@link Builder#fsyncEvery(int)} records, at every checkpoint and on {@link #close()}, and then forced to disk. With
- * the default {@link Durability#GROUP_COMMIT} a background thread does the forcing, so {@code append} does not wait
- * for the disk; forces requested while one is running are merged into the next (group commit). A killed process
- * loses nothing the operating system already holds; a power loss or kernel crash can lose the records after the
- * last completed force. Call {@link #flush()} (or {@link #checkpoint()}) when a record must be on disk before going
- * on, or choose {@link Durability#SYNC} to force in the appending thread. Opening a log after a crash
- * truncates a torn last line (one without its newline, or that does not parse) and continues the chain after the
- * last intact record; nothing before it is lost. Files rotate at {@link Builder#maxFileBytes(long)}; the chain runs
- * on across files ({@code audit-00000001.jsonl}, {@code audit-00000002.jsonl}, ...). String values in the data are
- * passed through a PII redactor before they are written.
+ * <p>Durability: {@code append} hands its record to the operating system (one {@code write} to the file) before it
+ * returns, in every {@link Durability} mode, so a killed process (SIGKILL, a JVM crash) never loses a record whose
+ * {@code append} returned. Surviving a power loss or kernel crash needs the record forced to disk: see
+ * {@link Durability} for when each mode does that, and {@link #flush()}.
+ *
+ * <p>Opening: the directory is locked for this log's lifetime (a second writer, in this process or another, fails
+ * at once), and every file is read and checked. Only an unterminated last line of the newest file that could be the
+ * start of a record, what a crash during a write leaves, is cut off ({@link #recoveredBytes()}). Any complete line
+ * that fails its hash, sequence, chain or signature check makes opening fail with a {@link RetailGenException}
+ * naming {@code file:line}, and nothing on disk is changed: the evidence stays for {@code retailgen audit verify}.
+ * Files rotate at {@link Builder#maxFileBytes(long)}; the chain runs on across files ({@code audit-00000001.jsonl},
+ * {@code audit-00000002.jsonl}, ...).
+ *
+ * <p>String values in the data pass through a PII redactor before they are written, except identity fields
+ * ({@code principal}, {@code reviewer}, {@code actor} by default; {@link Builder#identityFields(String...)}), which
+ * are stored as given or, with {@link Builder#hashIdentities(byte[])}, as a keyed hash: who did what is never lost.
  *
  * <pre>{@code
- * KeyPair keys = AuditLog.generateKeyPair();
+ * KeyPair keys = AuditKeys.readKeyPair(Path.of("/etc/retailgen/audit-signing.key"));
  * try (AuditLog log = AuditLog.builder().directory(Path.of("audit")).signingKey(keys)
- *         .checkpointEvery(1000).fsyncEvery(100).build()) {
- *     log.append("generation", Map.of("requestId", "r-1", "verdict", "ALLOW"));
+ *         .anchor(Path.of("/var/lib/retailgen/audit-anchor.json")).checkpointEvery(1000).fsyncEvery(100).build()) {
+ *     log.append("generation", Map.of("requestId", "r-1", "verdict", "ALLOW", "principal", "ana@example.com"));
  * }
- * AuditVerification v = AuditLog.verify(Path.of("audit"), keys.getPublic());
+ * AuditVerification v = AuditLog.verify(Path.of("audit"), keys.getPublic(),
+ *         AuditVerifyOptions.strict().withAnchor(AuditAnchor.read(Path.of("/var/lib/retailgen/audit-anchor.json"))));
  * }</pre>
  *
- * <p>Thread-safe: appends from many threads are serialized. One directory must be written by one {@code AuditLog}
- * at a time.
+ * <p>Thread-safe: appends from many threads are serialized. One directory is written by one {@code AuditLog} at a
+ * time, enforced by the lock.
  */
 public final class AuditLog implements AutoCloseable {
 
@@ -76,21 +85,26 @@ public final class AuditLog implements AutoCloseable {
     public static final String CHECKPOINT = "checkpoint";
 
     private static final Logger LOG = LoggerFactory.getLogger(AuditLog.class);
-    private static final String GENESIS = "0".repeat(64);
-    private static final String HASH_KEY = ",\"hash\":\"";
+    private static final String GENESIS = AuditScan.GENESIS;
+    private static final String HASH_KEY = AuditScan.HASH_KEY;
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
-    private static final HexFormat HEX = HexFormat.of();
+    private static final Set<String> DEFAULT_IDENTITY_FIELDS = Set.of("principal", "reviewer", "actor");
 
     private final Path directory;
     private final PrivateKey signingKey;
+    private final String keyFingerprint;
     private final int checkpointEvery;
     private final int fsyncEvery;
     private final long maxFileBytes;
     private final ContentPolicy redactor;
+    private final Set<String> identityFields;
+    private final byte[] identityKey;
+    private final Path anchor;
     private final Clock clock;
     private final long recoveredBytes;
     private final Durability durability;
+    private final AuditLogLock lock;
     /** Guards the group-commit state below; never held while waiting for {@code this}. */
     private final Object syncLock = new Object();
     private final Thread syncer;
@@ -103,50 +117,72 @@ public final class AuditLog implements AutoCloseable {
 
     private int fileIndex;
     private FileChannel channel;
-    private OutputStream out;
     private long fileBytes;
     private long seq;
     private String lastHash;
     private long sinceCheckpoint;
     private long sinceSync;
     private boolean closed;
+    /** Set when a write failed part-way and the file could not be cut back: appending more would damage the log. */
+    private String broken;
 
     private AuditLog(Builder b) {
         this.directory = b.directory;
         this.signingKey = b.keys.getPrivate();
+        this.keyFingerprint = AuditAnchor.fingerprint(b.keys.getPublic());
         this.checkpointEvery = b.checkpointEvery;
         this.fsyncEvery = b.fsyncEvery;
         this.maxFileBytes = b.maxFileBytes;
         this.redactor = b.redactor;
+        this.identityFields = b.identityFields;
+        this.identityKey = b.identityKey;
+        this.anchor = b.anchor;
         this.clock = b.clock;
         this.durability = b.durability;
+        AuditLogLock held = null;
         try {
             Files.createDirectories(directory);
-            List<Path> files = listFiles(directory);
-            long recovered = 0;
-            seq = 0;
-            lastHash = GENESIS;
-            for (int i = files.size() - 1; i >= 0; i--) {
-                Path f = files.get(i);
-                long[] cut = new long[1];
-                String last = recoverFile(f, cut);
-                recovered += cut[0];
-                if (last != null) {
-                    JsonNode node = MAPPER.readTree(bodyOf(last));
-                    seq = node.path("seq").asLong();
-                    lastHash = hashOf(last);
-                    break;
+            held = AuditLogLock.acquire(directory);
+            AuditAnchor receipt = anchor != null && Files.exists(anchor) ? AuditAnchor.read(anchor) : null;
+            AuditScan scan = AuditScan.of(directory, b.keys.getPublic(), receipt == null ? 0 : receipt.seq(), true);
+            if (!scan.damage.isEmpty()) {
+                throw new RetailGenException(ErrorCode.INVALID_DATA, "audit log " + directory + " is damaged at "
+                        + scan.damage.get(0) + "; it was not opened and nothing on disk was changed (see retailgen "
+                        + "audit verify for every problem; keep the files as evidence and start a new directory)");
+            }
+            String anchorProblem = receipt == null ? null : scan.anchorProblem(receipt);
+            if (anchorProblem != null) {
+                throw new RetailGenException(ErrorCode.INVALID_DATA, "audit log " + directory + " does not match its "
+                        + "anchor " + anchor + ": " + anchorProblem + "; it was not opened and nothing was changed");
+            }
+            if (scan.tornFile != null) {
+                try (FileChannel ch = FileChannel.open(scan.tornFile, StandardOpenOption.WRITE)) {
+                    ch.truncate(scan.tornKeep);
+                    ch.force(true);
                 }
+                LOG.warn("audit log {}: cut {} bytes of an unfinished last line off {} (a write cut short by a crash)",
+                        directory, scan.tornBytes, scan.tornFile.getFileName());
             }
-            recoveredBytes = recovered;
-            if (recovered > 0) {
-                LOG.warn("audit log {}: truncated {} bytes of a torn last record on recovery", directory, recovered);
+            recoveredBytes = scan.tornFile == null ? 0 : scan.tornBytes;
+            seq = scan.lastSeq;
+            lastHash = scan.lastHash;
+            sinceCheckpoint = scan.sinceCheckpoint;
+            if (anchor != null && scan.lastCheckpoint != null && !scan.lastCheckpoint.equals(receipt)) {
+                scan.lastCheckpoint.write(anchor);
             }
+            List<Path> files = AuditScan.listFiles(directory);
             fileIndex = files.isEmpty() ? 1 : fileNumber(files.get(files.size() - 1));
             openFile();
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            if (held != null) {
+                held.close();
+            }
+            if (e instanceof RuntimeException r) {
+                throw r;
+            }
             throw new RetailGenException(ErrorCode.IO, "cannot open audit log in " + directory + ": " + e, e);
         }
+        lock = held;
         durableSeq = seq;
         requestedSeq = seq;
         if (durability == Durability.GROUP_COMMIT) {
@@ -158,13 +194,28 @@ public final class AuditLog implements AutoCloseable {
         }
     }
 
-    /** How {@link AuditLog} forces batches of records to disk. */
+    /**
+     * When {@link AuditLog} forces records to disk, and so what a returned {@link AuditLog#append} guarantees. In
+     * both modes {@code append} writes its record to the file (hands it to the operating system) before returning:
+     * after a process crash (SIGKILL, JVM crash, out of memory) every record whose {@code append} returned is in the
+     * log, and reopening keeps it. The modes differ only after a power loss or kernel crash, which loses what the
+     * operating system had not yet written to the disk.
+     */
     public enum Durability {
-        /** The appending thread forces every batch itself and waits for the disk. */
+        /**
+         * The appending thread forces the file to disk at the end of every batch ({@link Builder#fsyncEvery(int)}
+         * records, each checkpoint, {@link AuditLog#flush()}, {@link AuditLog#close()}) and waits for the disk
+         * before returning. After a power loss: every record up to the last batch end whose call returned is on
+         * disk; at most the {@code fsyncEvery - 1} records since then can be lost. {@code fsyncEvery(1)} makes every
+         * returned {@code append} durable.
+         */
         SYNC,
         /**
-         * A background thread forces batches; {@code append} returns once the batch is handed to the operating
-         * system. Forces requested while one runs are merged. {@link AuditLog#flush()} still waits for the disk.
+         * A background thread forces the file at the end of each batch; {@code append} returns once the record is
+         * handed to the operating system, without waiting for the disk. Forces requested while one runs are merged
+         * (group commit). After a power loss: every record before the last returned {@link AuditLog#flush()},
+         * {@link AuditLog#checkpoint()} or {@link AuditLog#close()} is on disk, and those of batches whose background
+         * force completed; the records of the batch being forced and up to {@code fsyncEvery} after it can be lost.
          */
         GROUP_COMMIT
     }
@@ -185,7 +236,26 @@ public final class AuditLog implements AutoCloseable {
         }
     }
 
-    /** @return how many bytes of a torn tail were cut off when this log was opened (0 after a clean close) */
+    /**
+     * The form an identity is stored in by a log built with {@link Builder#hashIdentities(byte[])}: compute it for
+     * a principal to find that principal's records.
+     *
+     * @param key the operator's HMAC key
+     * @param identity a principal, reviewer or other identity as given
+     * @return {@code "hmac-sha256:"} followed by the hex HMAC-SHA256 of the identity's UTF-8 bytes
+     */
+    public static String keyedIdentity(byte[] key, String identity) {
+        Objects.requireNonNull(identity, "identity == null");
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(Objects.requireNonNull(key, "key == null"), "HmacSHA256"));
+            return "hmac-sha256:" + HexFormat.of().formatHex(mac.doFinal(identity.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 missing from the JDK: " + e, e);
+        }
+    }
+
+    /** @return how many bytes of an unfinished last line were cut off at opening (0 after a clean close) */
     public long recoveredBytes() {
         return recoveredBytes;
     }
@@ -196,12 +266,13 @@ public final class AuditLog implements AutoCloseable {
     }
 
     /**
-     * Appends one record. With {@link Durability#GROUP_COMMIT} it returns without waiting for the disk; call
-     * {@link #flush()} when the record must be durable before going on.
+     * Appends one record. When it returns, the record is in the file (handed to the operating system), so a crash
+     * of this process cannot lose it; whether it also survives a power loss depends on the {@link Durability} mode.
      *
      * @param type the record type, such as {@code "generation"} or {@code "access.denied"}; not blank and not
      *     {@value #CHECKPOINT}
-     * @param data the record's fields (strings are PII-redacted; values must be JSON-serializable)
+     * @param data the record's fields (strings are PII-redacted except identity fields; values must be
+     *     JSON-serializable)
      * @return the record's sequence number
      * @throws IllegalStateException after {@link #close()}
      * @throws RetailGenException when writing fails
@@ -213,63 +284,83 @@ public final class AuditLog implements AutoCloseable {
         }
         Objects.requireNonNull(data, "data == null");
         ensureOpen();
-        long s = write(type, MAPPER.valueToTree(redact(data)));
+        long s = write(type, MAPPER.valueToTree(redact(null, data)));
         if (checkpointEvery > 0 && ++sinceCheckpoint >= checkpointEvery) {
-            writeCheckpoint();
-            batchSync();
+            if (anchor != null) {
+                checkpoint();
+            } else {
+                writeCheckpoint();
+                batchSync();
+            }
         } else if (fsyncEvery > 0 && ++sinceSync >= fsyncEvery) {
             batchSync();
         }
         return s;
     }
 
-    /** Writes a signed checkpoint now and forces the file to disk. */
+    /** Writes a signed checkpoint now, forces the file to disk and then updates the anchor receipt, if any. */
     public synchronized void checkpoint() {
         ensureOpen();
-        writeCheckpoint();
+        AuditAnchor receipt = writeCheckpoint();
         sync();
+        if (anchor != null) {
+            receipt.write(anchor);
+        }
     }
 
-    private void writeCheckpoint() {
+    private AuditAnchor writeCheckpoint() {
         ObjectNode data = MAPPER.createObjectNode();
-        data.put("head", lastHash);
-        data.put("sig", sign(seq + 1, lastHash));
-        write(CHECKPOINT, data);
+        String head = lastHash;
+        String sig = sign(seq + 1, head);
+        data.put("head", head);
+        data.put("sig", sig);
+        long s = write(CHECKPOINT, data);
         sinceCheckpoint = 0;
+        return new AuditAnchor(s, head, lastHash, fileName(fileIndex), sig, keyFingerprint);
     }
 
-    /** Flushes buffered records and forces them to disk. */
+    /** Forces every record written so far to disk (waits for the disk in both modes). */
     public synchronized void flush() {
         ensureOpen();
         sync();
     }
 
-    /** Writes a final checkpoint (when records followed the last one), forces and closes. Idempotent. */
+    /**
+     * Writes a final checkpoint (when records followed the last one), forces, releases the directory lock and
+     * closes. Idempotent.
+     */
     @Override
     public synchronized void close() {
         if (closed) {
             return;
         }
         try {
-            if (sinceCheckpoint > 0) {
-                checkpoint();
-            } else {
-                sync();
+            if (broken == null) {
+                if (sinceCheckpoint > 0) {
+                    checkpoint();
+                } else {
+                    sync();
+                }
             }
         } finally {
             closed = true;
             stopSyncer();
             try {
-                out.close();
+                channel.close();
             } catch (IOException e) {
                 LOG.warn("audit log {}: close failed: {}", directory, e.toString());
             }
+            lock.close();
         }
     }
 
     private void ensureOpen() {
         if (closed) {
             throw new IllegalStateException("audit log " + directory + " is closed");
+        }
+        if (broken != null) {
+            throw new IllegalStateException("audit log " + directory + " stopped after a failed write (" + broken
+                    + "); reopen it to recover");
         }
     }
 
@@ -288,8 +379,11 @@ public final class AuditLog implements AutoCloseable {
         return false;
     }
 
-    private Object redact(Object value) {
+    private Object redact(String key, Object value) {
         if (value instanceof String s) {
+            if (key != null && identityFields.contains(key)) {
+                return identityKey == null ? s : keyedIdentity(identityKey, s);
+            }
             if (redactor == null || (redactor == PiiRedactorHolder.PII_ONLY && !mayHoldPii(s))) {
                 return s;
             }
@@ -297,12 +391,12 @@ public final class AuditLog implements AutoCloseable {
         }
         if (value instanceof Map<?, ?> m) {
             Map<String, Object> copy = new LinkedHashMap<>();
-            m.forEach((k, v) -> copy.put(String.valueOf(k), redact(v)));
+            m.forEach((k, v) -> copy.put(String.valueOf(k), redact(String.valueOf(k), v)));
             return copy;
         }
         if (value instanceof List<?> l) {
             List<Object> copy = new ArrayList<>(l.size());
-            l.forEach(v -> copy.add(redact(v)));
+            l.forEach(v -> copy.add(redact(key, v)));
             return copy;
         }
         return value;
@@ -324,29 +418,45 @@ public final class AuditLog implements AutoCloseable {
         }
         String hash = sha256(json);
         String line = json.substring(0, json.length() - 1) + HASH_KEY + hash + "\"}\n";
-        byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+        ByteBuffer bytes = ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8));
         try {
-            if (fileBytes > 0 && fileBytes + bytes.length > maxFileBytes) {
+            if (fileBytes > 0 && fileBytes + bytes.remaining() > maxFileBytes) {
                 sync();
-                out.close();
+                channel.close();
                 fileIndex++;
                 openFile();
             }
-            out.write(bytes);
         } catch (IOException e) {
+            throw new RetailGenException(ErrorCode.IO, "cannot rotate audit log " + directory + ": " + e, e);
+        }
+        int length = bytes.remaining();
+        try {
+            while (bytes.hasRemaining()) {
+                channel.write(bytes);
+            }
+        } catch (IOException e) {
+            cutBack(e);
             throw new RetailGenException(ErrorCode.IO, "cannot write audit record " + s + " to " + directory + ": "
                     + e, e);
         }
-        fileBytes += bytes.length;
+        fileBytes += length;
         seq = s;
         lastHash = hash;
         return s;
     }
 
-    /** Hands buffered records to the OS and forces them now, waiting for a background force on the same file. */
+    /** A record written part-way (disk full) is cut off again, or the log refuses further appends. */
+    private void cutBack(IOException cause) {
+        try {
+            channel.truncate(fileBytes);
+        } catch (IOException e) {
+            broken = cause.toString();
+        }
+    }
+
+    /** Forces the file now, waiting for a background force on the same file. */
     private void sync() {
         try {
-            out.flush();
             synchronized (syncLock) {
                 while (forcing) {
                     syncLock.wait();
@@ -375,11 +485,6 @@ public final class AuditLog implements AutoCloseable {
         if (durability == Durability.SYNC) {
             sync();
             return;
-        }
-        try {
-            out.flush();
-        } catch (IOException e) {
-            throw new RetailGenException(ErrorCode.IO, "cannot write audit log " + directory + ": " + e, e);
         }
         synchronized (syncLock) {
             if (syncFailure != null) {
@@ -449,12 +554,24 @@ public final class AuditLog implements AutoCloseable {
 
     private void openFile() throws IOException {
         Path f = directory.resolve(fileName(fileIndex));
+        boolean created = !Files.exists(f);
         channel = FileChannel.open(f, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND);
         fileBytes = channel.size();
-        out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
+        if (created) {
+            forceDirectory(directory);
+        }
         synchronized (syncLock) {
             syncChannel = channel;
+        }
+    }
+
+    /** A new file's name survives a power loss only once its directory is forced too (where the OS allows it). */
+    static void forceDirectory(Path dir) {
+        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+            d.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            LOG.debug("cannot force directory {} ({}); relying on the file system", dir, e.toString());
         }
     }
 
@@ -462,16 +579,12 @@ public final class AuditLog implements AutoCloseable {
         try {
             Signature sig = Signature.getInstance("Ed25519");
             sig.initSign(signingKey);
-            sig.update(signedBytes(checkpointSeq, head));
+            sig.update(AuditScan.signedBytes(checkpointSeq, head));
             return Base64.getEncoder().encodeToString(sig.sign());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot sign an audit checkpoint with " + signingKey.getAlgorithm()
                     + ": " + e, e);
         }
-    }
-
-    private static byte[] signedBytes(long checkpointSeq, String head) {
-        return ("retailgen-audit-checkpoint:" + checkpointSeq + ":" + head).getBytes(StandardCharsets.UTF_8);
     }
 
     static String fileName(int index) {
@@ -484,80 +597,17 @@ public final class AuditLog implements AutoCloseable {
     }
 
     static List<Path> listFiles(Path dir) throws IOException {
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> p.getFileName().toString().matches("audit-\\d{8}\\.jsonl")).sorted().toList();
-        }
-    }
-
-    /** Cuts a torn tail off {@code f}; returns the last intact line, or null when none is left. */
-    private static String recoverFile(Path f, long[] cut) throws IOException {
-        byte[] bytes = Files.readAllBytes(f);
-        int end = bytes.length;
-        while (true) {
-            int lastNl = end - 1;
-            while (lastNl >= 0 && bytes[lastNl] != '\n') {
-                lastNl--;
-            }
-            if (lastNl < 0) {
-                truncate(f, bytes.length, 0, cut);
-                return null;
-            }
-            int lineStart = lastNl - 1;
-            while (lineStart >= 0 && bytes[lineStart] != '\n') {
-                lineStart--;
-            }
-            lineStart++;
-            if (lastNl + 1 < end) {
-                // bytes after the last newline: a torn line
-                end = lastNl + 1;
-                continue;
-            }
-            String line = new String(bytes, lineStart, lastNl - lineStart, StandardCharsets.UTF_8);
-            if (intact(line)) {
-                truncate(f, bytes.length, end, cut);
-                return line;
-            }
-            end = lineStart;
-        }
-    }
-
-    private static void truncate(Path f, long size, long keep, long[] cut) throws IOException {
-        if (keep < size) {
-            try (FileChannel ch = FileChannel.open(f, StandardOpenOption.WRITE)) {
-                ch.truncate(keep);
-                ch.force(true);
-            }
-            cut[0] = size - keep;
-        }
-    }
-
-    private static boolean intact(String line) {
-        int i = line.lastIndexOf(HASH_KEY);
-        return i > 0 && line.length() == i + HASH_KEY.length() + 64 + 2 && line.endsWith("\"}")
-                && sha256(line.substring(0, i) + "}").equals(line.substring(i + HASH_KEY.length(),
-                i + HASH_KEY.length() + 64));
-    }
-
-    private static String bodyOf(String line) {
-        return line.substring(0, line.lastIndexOf(HASH_KEY)) + "}";
-    }
-
-    private static String hashOf(String line) {
-        int i = line.lastIndexOf(HASH_KEY) + HASH_KEY.length();
-        return line.substring(i, i + 64);
+        return AuditScan.listFiles(dir);
     }
 
     static String sha256(String s) {
-        try {
-            return HEX.formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 missing from the JDK", e);
-        }
+        return AuditScan.sha256(s);
     }
 
     /**
-     * Verifies every file of a log directory: line hashes, sequence numbers, the chain of {@code prev} hashes and
-     * every checkpoint signature.
+     * Verifies every file of a log directory strictly ({@link AuditVerifyOptions#strict()}): line hashes, sequence
+     * numbers, the chain of {@code prev} hashes, every checkpoint signature, at least one checkpoint and no record
+     * after the last one.
      *
      * @param directory the log directory
      * @param publicKey the Ed25519 public key checkpoints must verify under
@@ -565,81 +615,64 @@ public final class AuditLog implements AutoCloseable {
      * @throws RetailGenException when the directory cannot be read
      */
     public static AuditVerification verify(Path directory, PublicKey publicKey) {
+        return verify(directory, publicKey, AuditVerifyOptions.strict());
+    }
+
+    /**
+     * Verifies every file of a log directory: line hashes, sequence numbers, the chain of {@code prev} hashes and
+     * every checkpoint signature; then, unless {@code options} allow an unsigned tail, that at least one checkpoint
+     * exists, that no record follows the last one and that the last line is complete; then, with an anchor, that the
+     * log still holds the receipt's checkpoint, unchanged.
+     *
+     * <pre>{@code
+     * AuditVerification v = AuditLog.verify(dir, publicKey,
+     *         AuditVerifyOptions.strict().withAnchor(AuditAnchor.read(receipt)));
+     * }</pre>
+     *
+     * @param directory the log directory
+     * @param publicKey the Ed25519 public key checkpoints must verify under
+     * @param options what to accept and the anchor to check
+     * @return the outcome; never throws for tampered content
+     * @throws RetailGenException when the directory cannot be read
+     */
+    public static AuditVerification verify(Path directory, PublicKey publicKey, AuditVerifyOptions options) {
         Objects.requireNonNull(directory, "directory == null");
         Objects.requireNonNull(publicKey, "publicKey == null");
-        List<String> problems = new ArrayList<>();
-        long records = 0;
-        long checkpoints = 0;
-        long sinceCheckpoint = 0;
-        long expectedSeq = 1;
-        String prev = GENESIS;
+        Objects.requireNonNull(options, "options == null");
+        AuditAnchor anchor = options.anchor();
+        AuditScan scan;
         try {
-            List<Path> files = listFiles(directory);
-            if (files.isEmpty()) {
-                problems.add(directory + ": no audit files");
-            }
-            for (Path f : files) {
-                byte[] bytes = Files.readAllBytes(f);
-                String content = new String(bytes, StandardCharsets.UTF_8);
-                if (!content.isEmpty() && !content.endsWith("\n")) {
-                    problems.add(f.getFileName() + ": torn last line (no newline); open the log to recover it");
-                }
-                String[] lines = content.split("\n", -1);
-                int count = content.endsWith("\n") ? lines.length - 1 : lines.length;
-                for (int i = 0; i < count; i++) {
-                    String where = f.getFileName() + ":" + (i + 1) + ": ";
-                    String line = lines[i];
-                    records++;
-                    if (!intact(line)) {
-                        problems.add(where + "hash mismatch or malformed line (record edited)");
-                        prev = line.contains(HASH_KEY) && line.length() > 66 ? safeHash(line) : prev;
-                        expectedSeq++;
-                        continue;
-                    }
-                    JsonNode node = MAPPER.readTree(bodyOf(line));
-                    long s = node.path("seq").asLong(-1);
-                    if (s != expectedSeq) {
-                        problems.add(where + "sequence " + s + " where " + expectedSeq
-                                + " was expected (record deleted, inserted or reordered)");
-                    }
-                    if (!node.path("prev").asText().equals(prev)) {
-                        problems.add(where + "chain broken: prev does not match the hash of the record before");
-                    }
-                    if (CHECKPOINT.equals(node.path("type").asText())) {
-                        String head = node.path("data").path("head").asText();
-                        if (!head.equals(node.path("prev").asText()) || !verifySignature(publicKey, s, head,
-                                node.path("data").path("sig").asText())) {
-                            problems.add(where + "checkpoint signature invalid");
-                        }
-                        checkpoints++;
-                        sinceCheckpoint = 0;
-                    } else {
-                        sinceCheckpoint++;
-                    }
-                    expectedSeq = s + 1;
-                    prev = hashOf(line);
-                }
-            }
+            scan = AuditScan.of(directory, publicKey, anchor == null ? 0 : anchor.seq(), false);
         } catch (IOException e) {
             throw new RetailGenException(ErrorCode.IO, "cannot read audit log " + directory + ": " + e, e);
         }
-        return new AuditVerification(problems.isEmpty(), records, checkpoints, sinceCheckpoint, problems);
-    }
-
-    private static String safeHash(String line) {
-        int i = line.lastIndexOf(HASH_KEY) + HASH_KEY.length();
-        return i + 64 <= line.length() ? line.substring(i, i + 64) : GENESIS;
-    }
-
-    private static boolean verifySignature(PublicKey key, long checkpointSeq, String head, String sigB64) {
-        try {
-            Signature sig = Signature.getInstance("Ed25519");
-            sig.initVerify(key);
-            sig.update(signedBytes(checkpointSeq, head));
-            return sig.verify(Base64.getDecoder().decode(sigB64));
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            return false;
+        List<String> problems = new ArrayList<>();
+        if (scan.files == 0) {
+            problems.add(directory + ": no audit files");
         }
+        problems.addAll(scan.damage);
+        if (!options.allowUnsignedTail()) {
+            if (scan.tornFile != null) {
+                problems.add(scan.tornFile.getFileName() + ": torn last line (no newline); open the log to recover it");
+            }
+            if (scan.files > 0 && scan.checkpoints == 0) {
+                problems.add(directory + ": no signed checkpoint: nothing in the log is signed, so a rewritten log "
+                        + "cannot be told apart (verify with allowUnsignedTail to accept)");
+            } else if (scan.sinceCheckpoint > 0) {
+                problems.add(directory + ": " + scan.sinceCheckpoint + " records after the last signed checkpoint"
+                        + (scan.lastCheckpoint == null ? "" : " (seq " + scan.lastCheckpoint.seq() + " in "
+                        + scan.lastCheckpoint.file() + ")") + " are not signed; close "
+                        + "the log or call checkpoint(), or verify with allowUnsignedTail to accept");
+            }
+        }
+        if (anchor != null) {
+            String p = scan.anchorProblem(anchor);
+            if (p != null) {
+                problems.add(p);
+            }
+        }
+        return new AuditVerification(problems.isEmpty(), scan.records, scan.checkpoints, scan.sinceCheckpoint,
+                problems, scan.lastCheckpoint, anchor != null);
     }
 
     /** Configures an {@link AuditLog}. Setters validate at once. Not thread-safe. */
@@ -652,13 +685,57 @@ public final class AuditLog implements AutoCloseable {
         private ContentPolicy redactor = PiiRedactorHolder.PII_ONLY;
         private Clock clock = Clock.systemUTC();
         private Durability durability = Durability.GROUP_COMMIT;
+        private Set<String> identityFields = DEFAULT_IDENTITY_FIELDS;
+        private byte[] identityKey;
+        private Path anchor;
 
         private Builder() {
         }
 
         /**
+         * @param receipt a file outside the log directory where the log keeps a receipt of its last checkpoint
+         *     ({@link AuditAnchor}), written after the checkpoint is on disk; opening checks the log against it.
+         *     Each checkpoint then waits for the disk, in both durability modes. Null for none (default).
+         * @return this builder
+         */
+        public Builder anchor(Path receipt) {
+            this.anchor = receipt;
+            return this;
+        }
+
+        /**
+         * @param names the data fields that name people or accounts ({@code principal}, {@code reviewer},
+         *     {@code actor} by default), at any depth: stored as given (or keyed-hashed), never PII-redacted
+         * @return this builder
+         */
+        public Builder identityFields(String... names) {
+            Set<String> s = new LinkedHashSet<>();
+            for (String n : Objects.requireNonNull(names, "names == null")) {
+                ClaimRule.requireText(n, "identity field");
+                s.add(n);
+            }
+            this.identityFields = Set.copyOf(s);
+            return this;
+        }
+
+        /**
+         * @param key an HMAC-SHA256 key of at least 16 bytes: identity fields are stored as
+         *     {@link AuditLog#keyedIdentity(byte[], String)} instead of as given, so the log shows that the same
+         *     principal acted without naming them to its readers; null stores them as given (default)
+         * @return this builder
+         */
+        public Builder hashIdentities(byte[] key) {
+            if (key != null && key.length < 16) {
+                throw new IllegalArgumentException("identity hash key must be at least 16 bytes, was " + key.length);
+            }
+            this.identityKey = key == null ? null : key.clone();
+            return this;
+        }
+
+        /**
          * @param durability who forces batches to disk: {@link Durability#GROUP_COMMIT} (default, a background
-         *     thread) or {@link Durability#SYNC} (the appending thread, which waits for the disk)
+         *     thread) or {@link Durability#SYNC} (the appending thread, which waits for the disk); see
+         *     {@link Durability} for what a returned {@code append} guarantees in each
          * @return this builder
          */
         public Builder durability(Durability durability) {
@@ -702,9 +779,9 @@ public final class AuditLog implements AutoCloseable {
         }
 
         /**
-         * @param records hand buffered records to the operating system and force them to disk after this many
-         *     records (in the background with {@link Durability#GROUP_COMMIT}); 1 syncs every record, 0 only at
-         *     checkpoints and close
+         * @param records force the file to disk after this many records (in the background with
+         *     {@link Durability#GROUP_COMMIT}); 1 forces after every record, 0 only at checkpoints and close. Every
+         *     record is handed to the operating system by its own {@code append} whatever this is.
          * @return this builder
          */
         public Builder fsyncEvery(int records) {
@@ -747,16 +824,25 @@ public final class AuditLog implements AutoCloseable {
         }
 
         /**
-         * Opens the log, recovering a torn tail left by a crash.
+         * Locks the directory, checks every file and opens the log, cutting off only an unfinished last line left
+         * by a crash.
          *
          * @return the open log
          * @throws IllegalStateException when the directory or signing key is missing
+         * @throws IllegalArgumentException when the anchor lies inside the log directory
+         * @throws RetailGenException when another writer holds the directory, when a line is damaged (the message
+         *     names {@code file:line}; nothing on disk is changed), or when the log does not hold its anchor's
+         *     checkpoint
          */
         public AuditLog build() {
             if (directory == null || keys == null) {
                 throw new IllegalStateException("missing " + (directory == null ? "directory(...)" : "")
                         + (directory == null && keys == null ? " and " : "")
                         + (keys == null ? "signingKey(...)" : ""));
+            }
+            if (anchor != null && AuditKeys.isInside(anchor, directory)) {
+                throw new IllegalArgumentException("anchor " + anchor + " is inside the log directory " + directory
+                        + "; keep the receipt where the log's writers cannot rewrite it along with the log");
             }
             return new AuditLog(this);
         }

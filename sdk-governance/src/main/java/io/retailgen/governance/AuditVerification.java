@@ -18,9 +18,26 @@ import java.util.Objects;
  * @param checkpoints how many signed checkpoints were verified
  * @param unsignedTail how many records follow the last checkpoint (their deletion could not be detected)
  * @param problems what is wrong, each naming the file and line (an unmodifiable copy, empty when valid)
+ * @param lastCheckpoint the last checkpoint whose signature verified, as a receipt to keep outside the log
+ *     ({@link AuditAnchor#write(java.nio.file.Path)}), or null when there is none
+ * @param anchorChecked whether an anchor receipt was checked
  */
 public record AuditVerification(boolean valid, long records, long checkpoints, long unsignedTail,
-                                List<String> problems) {
+                                List<String> problems, AuditAnchor lastCheckpoint, boolean anchorChecked) {
+
+    /**
+     * An outcome without checkpoint details.
+     *
+     * @param valid true when no problem was found
+     * @param records how many lines were read
+     * @param checkpoints how many signed checkpoints were verified
+     * @param unsignedTail how many records follow the last checkpoint
+     * @param problems what is wrong
+     */
+    public AuditVerification(boolean valid, long records, long checkpoints, long unsignedTail,
+                             List<String> problems) {
+        this(valid, records, checkpoints, unsignedTail, problems, null, false);
+    }
 
     /** Validates and copies. */
     public AuditVerification {

@@ -22,9 +22,27 @@ import java.util.Objects;
  * @param phrases the claim phrases, at least one, none blank
  * @param unless substantiation phrases that silence the rule (may be empty)
  * @param message the finding message
+ * @param confidence the confidence of its findings, 0..1: below {@link PolicyProfile#REVIEW_BELOW} a finding that
+ *     would block goes to {@code REVIEW} (for claims whose phrases are often substantiated elsewhere, such as vague
+ *     environmental claims)
  */
 public record ClaimRule(String id, String category, Severity severity, List<String> phrases, List<String> unless,
-                        String message) {
+                        String message, double confidence) {
+
+    /**
+     * A rule whose findings are certain (confidence 1).
+     *
+     * @param id the rule id
+     * @param category the finding category
+     * @param severity the severity of a finding
+     * @param phrases the claim phrases
+     * @param unless substantiation phrases
+     * @param message the finding message
+     */
+    public ClaimRule(String id, String category, Severity severity, List<String> phrases, List<String> unless,
+                     String message) {
+        this(id, category, severity, phrases, unless, message, 1.0);
+    }
 
     /** Validates and copies. */
     public ClaimRule {
@@ -39,6 +57,10 @@ public record ClaimRule(String id, String category, Severity severity, List<Stri
         unless = unless == null ? List.of() : List.copyOf(unless);
         unless.forEach(p -> requireText(p, "unless-phrase of rule '" + id + "'"));
         Objects.requireNonNull(message, "message == null");
+        if (!(confidence >= 0 && confidence <= 1)) {
+            throw new IllegalArgumentException("claim rule '" + id + "': confidence " + confidence
+                    + " is not within 0..1");
+        }
     }
 
     static void requireText(String value, String name) {

@@ -15,7 +15,8 @@ import java.util.Set;
 /**
  * The content policy for generated text (explanations, styling tips, banner copy, product descriptions): composable
  * checks for inappropriate language, misleading claims, counterfeit and brand misuse and personal data, whose
- * findings are turned into a verdict ({@code ALLOW}, {@code REDACT}, {@code BLOCK}) by their severity.
+ * findings are turned into a verdict ({@code ALLOW}, {@code REDACT}, {@code REVIEW}, {@code BLOCK}) by their
+ * severity, category and confidence under a {@link PolicyProfile} ({@code generated-copy} by default).
  *
  * <p>Text is normalized before matching (Unicode compatibility forms, case folding, diacritics, Cyrillic and Greek
  * look-alikes, zero-width characters, leetspeak, spaced-out and repeated letters) and every finding's span points
@@ -54,6 +55,14 @@ public interface ContentPolicy {
     }
 
     /**
+     * @param profile how findings become verdicts
+     * @return the policy of the shipped {@code default-policy.json} under that profile (cached; cheap to call)
+     */
+    static ContentPolicy defaults(PolicyProfile profile) {
+        return PolicyConfig.defaultPolicy(Objects.requireNonNull(profile, "profile == null"));
+    }
+
+    /**
      * Reads a policy file (format in {@code docs/governance.md}); relative lexicon paths resolve against the file's
      * directory.
      *
@@ -63,6 +72,18 @@ public interface ContentPolicy {
      */
     static ContentPolicy fromJson(Path file) {
         return PolicyConfig.read(file).toBuilder().build();
+    }
+
+    /**
+     * Reads a policy file and applies a profile, overriding any {@code "profile"} the file names.
+     *
+     * @param file the JSON policy file
+     * @param profile how findings become verdicts
+     * @return the policy
+     * @throws io.retailgen.core.RetailGenException when the file cannot be read or is malformed
+     */
+    static ContentPolicy fromJson(Path file, PolicyProfile profile) {
+        return PolicyConfig.read(file).toBuilder().profile(profile).build();
     }
 
     /**
@@ -82,10 +103,13 @@ public interface ContentPolicy {
         private ProfanityLexicon lexicon;
         private final List<ClaimRule> claims = new ArrayList<>();
         private CounterfeitRules counterfeit;
+        private boolean structuredClaims;
         private Set<PiiKind> pii = EnumSet.noneOf(PiiKind.class);
         private Severity piiSeverity = Severity.MEDIUM;
+        private String phoneRegion = PiiCheck.DEFAULT_REGION;
         private final List<TextCheck> custom = new ArrayList<>();
         private final Map<Severity, Verdict> verdicts = new EnumMap<>(Severity.class);
+        private PolicyProfile profile = PolicyProfile.GENERATED_COPY;
 
         Builder() {
             verdicts.put(Severity.INFO, Verdict.ALLOW);
@@ -138,6 +162,19 @@ public interface ContentPolicy {
         }
 
         /**
+         * Turns on the claims recognised by their structure rather than by phrase (efficacy verb with a disease or
+         * pathogen, weight-loss amounts, permanent or instant cosmetic results, shopper counters, lowest-price and
+         * unsourced superlatives, first-person outcomes, clickbait; see {@code docs/governance.md}).
+         *
+         * @param on whether to look for them (the default policy does)
+         * @return this builder
+         */
+        public Builder structuredClaims(boolean on) {
+            this.structuredClaims = on;
+            return this;
+        }
+
+        /**
          * @param rules counterfeit and brand-misuse rules (replace any earlier ones)
          * @return this builder
          */
@@ -175,6 +212,23 @@ public interface ContentPolicy {
         }
 
         /**
+         * @param region the ISO 3166 region whose national phone formats are tried first ("GB", "US", ...); numbers
+         *     with a country code are read by it, and national numbers of the other major regions are found too
+         * @return this builder
+         * @throws IllegalArgumentException when libphonenumber does not know the region
+         */
+        public Builder phoneRegion(String region) {
+            Objects.requireNonNull(region, "region == null");
+            String r = region.trim().toUpperCase(java.util.Locale.ROOT);
+            if (!com.google.i18n.phonenumbers.PhoneNumberUtil.getInstance().getSupportedRegions().contains(r)) {
+                throw new IllegalArgumentException("unknown phone region '" + region
+                        + "': expected an ISO 3166 region code such as GB or US");
+            }
+            this.phoneRegion = r;
+            return this;
+        }
+
+        /**
          * @param check a custom check to run after the built-in ones
          * @return this builder
          */
@@ -195,6 +249,16 @@ public interface ContentPolicy {
         }
 
         /**
+         * @param profile how findings become verdicts on top of the severity mapping (default
+         *     {@link PolicyProfile#GENERATED_COPY})
+         * @return this builder
+         */
+        public Builder profile(PolicyProfile profile) {
+            this.profile = Objects.requireNonNull(profile, "profile == null");
+            return this;
+        }
+
+        /**
          * @return the policy
          * @throws IllegalStateException when no check at all was configured
          */
@@ -203,17 +267,17 @@ public interface ContentPolicy {
             if (lexicon != null && lexicon.size() > 0) {
                 checks.add(new ProfanityCheck(lexicon));
             }
-            if (!claims.isEmpty() || counterfeit != null) {
-                checks.add(new PhraseCheck(claims, counterfeit));
+            if (!claims.isEmpty() || counterfeit != null || structuredClaims) {
+                checks.add(new PhraseCheck(claims, counterfeit, structuredClaims ? new ClaimPatterns() : null));
             }
             if (!pii.isEmpty()) {
-                checks.add(new PiiCheck(pii, piiSeverity));
+                checks.add(new PiiCheck(pii, piiSeverity, phoneRegion));
             }
             if (checks.isEmpty() && custom.isEmpty()) {
                 throw new IllegalStateException("no checks configured: call profanity(...), claimRule(...), "
                         + "counterfeit(...), pii(...), check(...) or defaults()");
             }
-            return new DefaultContentPolicy(checks, custom, verdicts);
+            return new DefaultContentPolicy(checks, custom, verdicts, profile);
         }
     }
 }

@@ -19,14 +19,17 @@ final class DefaultContentPolicy implements ContentPolicy {
     private final List<Check> checks;
     private final List<TextCheck> custom;
     private final Map<Severity, Verdict> verdicts;
+    private final PolicyProfile profile;
     /** The automata the checks run over the strict and the phrase view, run while the views are built; or null. */
     private final AhoCorasick strictMatcher;
     private final AhoCorasick phraseMatcher;
 
-    DefaultContentPolicy(List<Check> checks, List<TextCheck> custom, Map<Severity, Verdict> verdicts) {
+    DefaultContentPolicy(List<Check> checks, List<TextCheck> custom, Map<Severity, Verdict> verdicts,
+                         PolicyProfile profile) {
         this.checks = List.copyOf(checks);
         this.custom = List.copyOf(custom);
         this.verdicts = new EnumMap<>(verdicts);
+        this.profile = profile;
         AhoCorasick s = null;
         AhoCorasick p = null;
         for (Check c : checks) {
@@ -97,7 +100,7 @@ final class DefaultContentPolicy implements ContentPolicy {
         for (Hit h : hits) {
             Finding f = h.finding();
             findings.add(f);
-            Verdict v = verdicts.get(f.severity());
+            Verdict v = profile.verdict(f, verdicts);
             verdict = verdict.strictest(v);
             if (v == Verdict.ALLOW || !f.hasSpan() || f.end() <= copied) {
                 continue;
@@ -119,6 +122,7 @@ final class DefaultContentPolicy implements ContentPolicy {
 
     @Override
     public String toString() {
-        return "ContentPolicy[" + checks.size() + " built-in checks, " + custom.size() + " custom]";
+        return "ContentPolicy[" + checks.size() + " built-in checks, " + custom.size() + " custom, "
+                + profile.id() + "]";
     }
 }

@@ -9,7 +9,7 @@ import java.util.Locale;
  *
  * <ul>
  *   <li>{@link #light(String)}: Unicode compatibility decomposition (NFKD, a superset of what NFKC folds), diacritics
- *       and other combining marks removed, full case folding, Cyrillic and Greek look-alikes mapped to Latin letters,
+ *       and other combining marks removed, full case folding, Cyrillic, Greek, IPA and small-capital look-alikes mapped to Latin letters,
  *       zero-width and other format characters dropped, every run of white space collapsed to one space.</li>
  *   <li>{@link #strict(TextView)}: the light view with leetspeak undone inside words ({@code sh1t}, {@code a$$}),
  *       letters written one by one joined ({@code f u c k}, {@code s.h.i.t}) and repeated letters collapsed, with
@@ -166,6 +166,10 @@ final class Normalizer {
         if (h != 0) {
             return String.valueOf(h);
         }
+        String ipa = ipa(cp);
+        if (ipa != null) {
+            return ipa;
+        }
         if (cp >= 0x1F1E6 && cp <= 0x1F1FF) {
             return String.valueOf((char) ('a' + (cp - 0x1F1E6)));
         }
@@ -192,6 +196,25 @@ final class Normalizer {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * IPA symbols of a phonetic transcription ({@code /fʌk/}, {@code /ʃɪt/}) spelled as English spells the sound, and
+     * its stress and length marks dropped; null for any other code point.
+     */
+    private static String ipa(int cp) {
+        switch (cp) {
+            case 'ʃ': return "sh";
+            case 'ʒ': return "zh";
+            case 'θ': case 'ð': return "th";
+            case 'ŋ': return "ng";
+            case 'ʌ': return "u";
+            case 'æ': return "a";
+            case 'ʧ': return "ch";
+            case 'ʤ': return "j";
+            case 'ˈ': case 'ˌ': case 'ː': case 'ˑ': return SKIP;
+            default: return null;
+        }
     }
 
     /** Latin look-alikes of Cyrillic, Greek and a few other letters; 0 when the code point has none. */
@@ -238,6 +261,31 @@ final class Normalizer {
             case 'Υ': case 'γ': return 'y';
             case 'Χ': case 'χ': return 'x';
             case 'ω': return 'w';
+            // IPA letters and Latin small capitals that read as a plain letter (after Unicode's confusables data)
+            case 'ɐ': case 'ɑ': case 'ᴀ': case 'ɒ': return 'a';
+            case 'ʙ': case 'ɓ': return 'b';
+            case 'ᴄ': case 'ɕ': case 'ƈ': return 'c';
+            case 'ᴅ': case 'ɖ': case 'ɗ': return 'd';
+            case 'ᴇ': case 'ə': case 'ɘ': case 'ɛ': case 'ɜ': case 'ɚ': return 'e';
+            case 'ꜰ': case 'ƒ': return 'f';
+            case 'ɡ': case 'ɢ': case 'ɠ': return 'g';
+            case 'ʜ': case 'ɦ': return 'h';
+            case 'ɪ': case 'ɨ': case 'ɩ': return 'i';
+            case 'ᴊ': case 'ʝ': return 'j';
+            case 'ᴋ': case 'ƙ': return 'k';
+            case 'ʟ': case 'ɫ': case 'ɬ': case 'ɭ': return 'l';
+            case 'ᴍ': case 'ɱ': return 'm';
+            case 'ɴ': case 'ɲ': case 'ɳ': return 'n';
+            case 'ᴏ': case 'ɔ': case 'ɵ': return 'o';
+            case 'ᴘ': return 'p';
+            case 'ʀ': case 'ɹ': case 'ɾ': case 'ɽ': case 'ʁ': return 'r';
+            case 'ꜱ': case 'ʂ': return 's';
+            case 'ᴛ': case 'ʈ': return 't';
+            case 'ᴜ': case 'ʊ': case 'ʉ': return 'u';
+            case 'ᴠ': case 'ʋ': return 'v';
+            case 'ᴡ': return 'w';
+            case 'ʏ': return 'y';
+            case 'ᴢ': case 'ʐ': case 'ʑ': return 'z';
             // Latin letters without a decomposition
             case 'ı': return 'i';
             case 'ł': case 'Ł': return 'l';

@@ -12,22 +12,40 @@ import java.util.Map;
 /** Claim rules and counterfeit rules, matched in one pass of one automaton over the phrase view. */
 final class PhraseCheck implements Check {
 
-    private enum Kind { CLAIM, UNLESS, BRAND, MARKER }
+    private enum Kind { CLAIM, UNLESS, BRAND, MARKER, TRIGGER, LEGIT, REQUIRED }
 
     private record Payload(Kind kind, int index, String original, boolean authorized) {
     }
 
     private final List<ClaimRule> claims;
     private final CounterfeitRules counterfeit;
+    /** Claims recognised by structure, or null; run only on texts with one of its trigger words. */
+    private final ClaimPatterns patterns;
+    /** Disguised brands and shop handles, or null without counterfeit rules. */
+    private final BrandSightings sightings;
+    /** Per marker, the ids of the phrases it requires (one must be in the text); empty for none. */
+    private final int[][] markerRequires;
+    private final int requiredCount;
+    /** The marker a replica-trade hashtag or shop domain counts as. */
+    private static final CounterfeitRules.Marker HANDLE = new CounterfeitRules.Marker("shop handle",
+            CounterfeitRules.Placement.EITHER, Severity.MEDIUM);
     private final AhoCorasick matcher;
     private final List<List<Payload>> payloads;
     /** Per pattern: true when one of its payloads is an authorized brand. */
     private final boolean[] authorizedPattern;
+    /** Per pattern: true when it is an English word (or words), so that as a brand it must be capitalised. */
+    private final boolean[] commonWord;
 
-    PhraseCheck(List<ClaimRule> claims, CounterfeitRules counterfeit) {
+    PhraseCheck(List<ClaimRule> claims, CounterfeitRules counterfeit, ClaimPatterns patterns) {
         this.claims = List.copyOf(claims);
         this.counterfeit = counterfeit;
+        this.patterns = patterns;
         Map<String, List<Payload>> byKey = new LinkedHashMap<>();
+        if (patterns != null) {
+            for (String t : patterns.triggers()) {
+                add(byKey, t, new Payload(Kind.TRIGGER, -1, t, false));
+            }
+        }
         for (int r = 0; r < claims.size(); r++) {
             for (String p : claims.get(r).phrases()) {
                 add(byKey, p, new Payload(Kind.CLAIM, r, p, false));
@@ -55,7 +73,29 @@ final class PhraseCheck implements Check {
                 String p = counterfeit.markers().get(m).phrase();
                 add(byKey, p, new Payload(Kind.MARKER, m, p, false));
             }
+            for (String l : counterfeit.legitimate()) {
+                add(byKey, l, new Payload(Kind.LEGIT, -1, l, false));
+            }
         }
+        Map<String, Integer> requiredIds = new HashMap<>();
+        int markerCount = counterfeit == null ? 0 : counterfeit.markers().size();
+        markerRequires = new int[markerCount][];
+        for (int m = 0; m < markerCount; m++) {
+            List<String> req = counterfeit.markers().get(m).requires();
+            markerRequires[m] = new int[req.size()];
+            for (int r = 0; r < req.size(); r++) {
+                String key = Normalizer.phraseTerm(req.get(r));
+                Integer id = requiredIds.get(key);
+                if (id == null) {
+                    id = requiredIds.size();
+                    requiredIds.put(key, id);
+                    add(byKey, req.get(r), new Payload(Kind.REQUIRED, id, req.get(r), false));
+                }
+                markerRequires[m][r] = id;
+            }
+        }
+        requiredCount = requiredIds.size();
+        sightings = counterfeit == null ? null : new BrandSightings(counterfeit.brands());
         List<String> keys = new ArrayList<>(byKey.keySet());
         payloads = new ArrayList<>(keys.size());
         for (String k : keys) {
@@ -65,6 +105,14 @@ final class PhraseCheck implements Check {
         // and must not end inside one: the automaton skips those that end before a boundary char too
         matcher = new AhoCorasick(keys, AhoCorasick.Anchor.WORD_START_OR_NON_WORD, c -> boundaryChar((char) c),
                 c -> boundaryChar((char) c), c -> boundaryChar((char) c));
+        commonWord = new boolean[keys.size()];
+        for (int k = 0; k < keys.size(); k++) {
+            boolean all = true;
+            for (String part : keys.get(k).split(" ")) {
+                all &= EnglishWords.contains(part);
+            }
+            commonWord[k] = all;
+        }
         authorizedPattern = new boolean[keys.size()];
         for (int k = 0; k < keys.size(); k++) {
             for (Payload pl : payloads.get(k)) {
@@ -105,6 +153,9 @@ final class PhraseCheck implements Check {
         List<Match> brandMatches = new ArrayList<>();
         List<Match> markerMatches = new ArrayList<>();
         List<Integer> markerIndex = new ArrayList<>();
+        boolean[] triggered = new boolean[1];
+        boolean[] requiredSeen = new boolean[requiredCount];
+        List<Match> legitMatches = new ArrayList<>();
         AhoCorasick.MatchSink sink = (p, end) -> {
             int start = end - matcher.patternLength(p);
             if ((start > 0 && boundaryChar(v.chars[start - 1]) && boundaryChar(v.chars[start]))
@@ -117,6 +168,9 @@ final class PhraseCheck implements Check {
                 switch (pl.kind) {
                     case CLAIM -> claimHits.computeIfAbsent(pl.index, k -> new ArrayList<>()).add(match);
                     case UNLESS -> unlessSeen[pl.index] = true;
+                    case TRIGGER -> triggered[0] = true;
+                    case REQUIRED -> requiredSeen[pl.index] = true;
+                    case LEGIT -> legitMatches.add(match);
                     case MARKER -> {
                         markerMatches.add(match);
                         markerIndex.add(pl.index);
@@ -129,6 +183,9 @@ final class PhraseCheck implements Check {
                         if (pl.original.length() <= 3 && !sameText(text, v.originalStart(start),
                                 v.originalEnd(end), pl.original)) {
                             continue;
+                        }
+                        if (commonWord[p] && !Character.isUpperCase(text.charAt(v.originalStart(start)))) {
+                            continue; // "cockpit", "apple", "coach" in lower case are the words, not the brands
                         }
                         brandAdded = true;
                     }
@@ -144,19 +201,66 @@ final class PhraseCheck implements Check {
         } else {
             matcher.search(v.chars, v.length, sink);
         }
+        int ruleHitsFrom = out.size();
         claimHits.forEach((rule, matches) -> {
             if (unlessSeen[rule]) {
                 return;
             }
             ClaimRule r = claims.get(rule);
             for (Match m : matches) {
+                if (patterns != null && ClaimPatterns.negatedBefore(v, m.start)) {
+                    continue;
+                }
                 out.add(new Hit(new Finding(v.originalStart(m.start), v.originalEnd(m.end), r.id(), r.category(),
-                        r.severity(), r.message()), "[claim removed]"));
+                        r.severity(), r.message(), r.confidence()), "[claim removed]"));
             }
         });
+        if (triggered[0]) {
+            structured(analysis.light(), out, ruleHitsFrom);
+        }
+        if (counterfeit != null) {
+            for (BrandSightings.Sighting h : sightings.handles(analysis.text, analysis.light())) {
+                Match m = toView(v, h.start(), h.end());
+                if (h.brand() != null) {
+                    out.add(new Hit(new Finding(h.start(), h.end(), "counterfeit.shop-handle", "counterfeit",
+                            counterfeit.severity(), "replica-trade hashtag or shop domain naming brand '"
+                            + h.brand().toLowerCase(Locale.ROOT) + "'"), "[removed]"));
+                } else if (m != null) {
+                    markerMatches.add(m);
+                    markerIndex.add(-1);
+                }
+            }
+        }
         if (counterfeit != null && !markerMatches.isEmpty()) {
+            for (BrandSightings.Sighting b : sightings.disguisedBrands(analysis)) {
+                Match m = toView(v, b.start(), b.end());
+                if (m != null && brandMatches.stream().noneMatch(x -> x.start <= m.start && m.end <= x.end)) {
+                    // the disguised brand replaces the shorter brands the phrase view saw inside it ("ol@plex")
+                    brandMatches.removeIf(x -> x.start < m.end && m.start < x.end);
+                    brandMatches.add(m);
+                }
+            }
+            brandMatches.sort((a, b) -> Integer.compare(a.start, b.start));
             int[] token = tokens(v, analysis.ints(v.length + 1));
-            pairMarkers(v, withTokens(brandMatches, token), withTokens(markerMatches, token), markerIndex, out);
+            pairMarkers(v, withTokens(brandMatches, token), withTokens(markerMatches, token), markerIndex,
+                    withTokens(legitMatches, token), requiredSeen, out);
+        }
+    }
+
+    /** Adds the structured claims (found in the light view) that no claim rule already reported there. */
+    private void structured(TextView light, List<Hit> out, int ruleHitsFrom) {
+        int ruleHitsTo = out.size();
+        List<Hit> found = new ArrayList<>();
+        patterns.run(light, found);
+        for (Hit h : found) {
+            boolean covered = false;
+            for (int k = ruleHitsFrom; k < ruleHitsTo && !covered; k++) {
+                Finding f = out.get(k).finding();
+                covered = f.start() < h.finding().end() && h.finding().start() < f.end();
+            }
+            if (!covered) {
+                out.add(h);
+            }
         }
     }
 
@@ -189,8 +293,32 @@ final class PhraseCheck implements Check {
         return token;
     }
 
+    /** @return the view's match covering original span {@code [start, end)}, or null when none does */
+    private static Match toView(TextView v, int start, int end) {
+        int from = firstStartingAtOrAfter(v, start);
+        int to = firstStartingAtOrAfter(v, end);
+        while (to > from && v.chars[to - 1] == ' ') {
+            to--;
+        }
+        return to > from ? new Match(from, to, 0, 0) : null;
+    }
+
+    private static int firstStartingAtOrAfter(TextView v, int offset) {
+        int lo = 0;
+        int hi = v.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (v.startAt(mid) < offset) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
     private void pairMarkers(TextView v, List<Match> brands, List<Match> markers, List<Integer> markerIndex,
-                             List<Hit> out) {
+                             List<Match> legit, boolean[] requiredSeen, List<Hit> out) {
         brands.sort((a, b) -> Integer.compare(a.token, b.token));
         int[] brandTokens = new int[brands.size()];
         for (int i = 0; i < brandTokens.length; i++) {
@@ -199,7 +327,15 @@ final class PhraseCheck implements Check {
         int w = counterfeit.window();
         for (int i = 0; i < markers.size(); i++) {
             Match m = markers.get(i);
-            CounterfeitRules.Marker marker = counterfeit.markers().get(markerIndex.get(i));
+            int index = markerIndex.get(i);
+            CounterfeitRules.Marker marker = index < 0 ? HANDLE : counterfeit.markers().get(index);
+            if (index >= 0 && !required(markerRequires[index], requiredSeen)) {
+                continue;
+            }
+            boolean weak = marker.aloneSeverity() == null || marker.aloneSeverity() == Severity.LOW;
+            if (weak && (near(m, legit, w) || ClaimPatterns.negatedBefore(v, m.start))) {
+                continue; // "officially licensed replica", "not a replica"
+            }
             int reachBefore = marker.placement() == CounterfeitRules.Placement.BEFORE ? 0
                     : marker.placement() == CounterfeitRules.Placement.AFTER ? Math.min(w, 2) : w;
             int reachAfter = marker.placement() == CounterfeitRules.Placement.AFTER ? 0 : w;
@@ -231,6 +367,28 @@ final class PhraseCheck implements Check {
                         "[removed]"));
             }
         }
+    }
+
+    private static boolean required(int[] ids, boolean[] seen) {
+        if (ids.length == 0) {
+            return true;
+        }
+        for (int id : ids) {
+            if (seen[id]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** @return true when one of {@code others} overlaps {@code m} or lies within {@code w} words of it */
+    private static boolean near(Match m, List<Match> others, int w) {
+        for (Match o : others) {
+            if (o.endToken >= m.token - w - 1 && o.token <= m.endToken + w + 1) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int lowerBound(int[] a, int key) {

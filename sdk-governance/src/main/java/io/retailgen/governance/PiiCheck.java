@@ -6,7 +6,12 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
-/** E-mail addresses, phone numbers, Luhn-valid card numbers and street addresses, found in the light view. */
+/**
+ * E-mail addresses (also spelled out), phone numbers of every region (libphonenumber, also as digit words),
+ * Luhn-valid card numbers, IBANs and street addresses (US, UK and continental forms), found in the light view. The
+ * number checks start from digit runs only, and a run that a word before it names as another kind of number (lot,
+ * SKU, order), a date, a price or a size is never taken for a phone number.
+ */
 final class PiiCheck implements Check {
 
     private static final Set<String> STREET_TYPES = Set.of("street", "st", "avenue", "ave", "road", "rd",
@@ -41,12 +46,21 @@ final class PiiCheck implements Check {
         return false;
     }
 
+    /** The default region for national phone numbers when none is configured. */
+    static final String DEFAULT_REGION = "US";
+
     private final Set<PiiKind> kinds;
     private final Severity severity;
+    private final Phones phones;
 
     PiiCheck(Set<PiiKind> kinds, Severity severity) {
+        this(kinds, severity, DEFAULT_REGION);
+    }
+
+    PiiCheck(Set<PiiKind> kinds, Severity severity, String region) {
         this.kinds = kinds.isEmpty() ? EnumSet.noneOf(PiiKind.class) : EnumSet.copyOf(kinds);
         this.severity = severity;
+        this.phones = new Phones(region);
     }
 
     @Override
@@ -59,8 +73,13 @@ final class PiiCheck implements Check {
         if (kinds.contains(PiiKind.EMAIL) && (v.foldedAt || analysis.text.indexOf('@') >= 0)) {
             emails(v, out);
         }
-        if (kinds.contains(PiiKind.CARD) || kinds.contains(PiiKind.PHONE)) {
+
+        if (kinds.contains(PiiKind.CARD) || kinds.contains(PiiKind.PHONE) || kinds.contains(PiiKind.IBAN)) {
             numbers(v, out);
+        }
+        if (kinds.contains(PiiKind.EMAIL) && SpelledContacts.mayHaveSpelledEmail(analysis.text)) {
+            SpelledContacts.emails(analysis.text, (s, e) -> out.add(new Hit(new Finding(s, e, "pii.email", "pii",
+                    severity, "personal data (email, spelled out)", 0.9), "[EMAIL]")));
         }
         if (kinds.contains(PiiKind.ADDRESS)) {
             addresses(v, analysis.text, out);
@@ -68,9 +87,13 @@ final class PiiCheck implements Check {
     }
 
     private void add(TextView v, int s, int e, PiiKind kind, List<Hit> out) {
+        add(v, s, e, kind, 1.0, out);
+    }
+
+    private void add(TextView v, int s, int e, PiiKind kind, double confidence, List<Hit> out) {
         String name = kind.name().toLowerCase(java.util.Locale.ROOT);
         out.add(new Hit(new Finding(v.originalStart(s), v.originalEnd(e), "pii." + name, "pii", severity,
-                "personal data (" + name + ")"), "[" + kind.name() + "]"));
+                "personal data (" + name + ")", confidence), "[" + kind.name() + "]"));
     }
 
     private static boolean localChar(char c) {
@@ -128,10 +151,35 @@ final class PiiCheck implements Check {
     private void numbers(TextView v, List<Hit> out) {
         char[] c = v.chars;
         int n = v.length;
+        boolean phones = kinds.contains(PiiKind.PHONE);
+        // runs of words shaped like digit words ("five", "oh"), counted on the way: only a run of nine or more sends
+        // the text to the exact digit-word scan
+        int wordStart = 0;
+        int wordRun = 0;
+        boolean digitWords = false;
         int i = 0;
         while (i < n) {
             char ch = c[i];
+            if (ch >= 'a' && (ch <= 'z' || CharClass.isLetter(ch))) {
+                // letters, most of any text: nothing starts here (an IBAN is looked for from its digits)
+                i++;
+                continue;
+            }
+            if (ch == ' ' && phones) {
+                wordRun = SpelledContacts.digitWordShaped(c, wordStart, i) ? wordRun + 1 : 0;
+                digitWords |= wordRun >= 9;
+                wordStart = i + 1;
+            }
             boolean startChar = isDigit(ch) || ((ch == '+' || ch == '(') && i + 1 < n && isDigit(c[i + 1]));
+            if (startChar && kinds.contains(PiiKind.IBAN) && i >= 2 && CharClass.isLetter(c[i - 1])
+                    && CharClass.isLetter(c[i - 2]) && (i == 2 || !CharClass.isLetterOrDigit(c[i - 3]))) {
+                int ibanEnd = Iban.at(c, i - 2, n);
+                if (ibanEnd > 0) {
+                    add(v, i - 2, ibanEnd, PiiKind.IBAN, out);
+                    i = ibanEnd;
+                    continue;
+                }
+            }
             if (!startChar || (i > 0 && (CharClass.isLetterOrDigit(c[i - 1]) || c[i - 1] == '.'
                     || c[i - 1] == ',' || c[i - 1] == '$' || c[i - 1] == '#'))) {
                 i++;
@@ -193,49 +241,63 @@ final class PiiCheck implements Check {
                 continue;
             }
             boolean found = false;
+            // the words before are read only for the few runs long enough to be a card or a phone number
+            NumberContext.Cue cue = digits >= 7 ? NumberContext.before(c, i) : NumberContext.Cue.NONE;
             if (kinds.contains(PiiKind.CARD) && !plus && !paren && onlySpaceDash && digits >= 13 && digits <= 19
-                    && luhn(c, i, end)) {
+                    && cue != NumberContext.Cue.OTHER && luhn(c, i, end)) {
                 add(v, i, end, PiiKind.CARD, out);
                 found = true;
-            } else if (kinds.contains(PiiKind.PHONE) && digits >= 10 && digits <= 15) {
-                boolean grouped = groups >= 3 && (minGroup >= 2 || (firstGroup == 1 && groups >= 4));
-                boolean cued = groups == 1 && digits <= 11 && phoneCue(c, i);
-                if (plus || paren || grouped || cued) {
-                    add(v, i, end, PiiKind.PHONE, out);
+            } else if (kinds.contains(PiiKind.PHONE) && digits >= 7 && digits <= 15) {
+                double confidence = phoneConfidence(c, i, end, n, digits, groups, plus, paren, cue);
+                if (confidence > 0) {
+                    add(v, i, end, PiiKind.PHONE, confidence, out);
                     found = true;
                 }
             }
             i = found ? end : Math.max(i + 1, end);
+            wordStart = i;
+            wordRun = 0;
+        }
+        if (phones && (digitWords || (wordRun >= 8 && SpelledContacts.digitWordShaped(c, wordStart, n)))) {
+            SpelledContacts.digitWords(c, n, 9, (s, e) -> add(v, s, e, PiiKind.PHONE, 0.8, out));
         }
     }
 
-    /** Words that, shortly before an unseparated 10- or 11-digit number, say that it is a phone number. */
-    private static final java.util.Set<String> PHONE_CUES = java.util.Set.of("call", "phone", "tel", "telephone",
-            "mobile", "cell", "cellphone", "text", "sms", "whatsapp", "ring", "dial", "contact", "reach", "fax");
-
-    /** True when one of the three words before {@code at} (in the lower-cased light view) is a phone cue. */
-    static boolean phoneCue(char[] c, int at) {
-        int words = 0;
-        int k = at - 1;
-        while (k >= 0 && words < 3) {
-            while (k >= 0 && !CharClass.isLetter(c[k])) {
-                if (Character.isDigit(c[k])) {
-                    return false;
-                }
-                k--;
-            }
-            int end = k + 1;
-            while (k >= 0 && CharClass.isLetter(c[k])) {
-                k--;
-            }
-            if (end > k + 1) {
-                if (PHONE_CUES.contains(new String(c, k + 1, end - k - 1))) {
-                    return true;
-                }
-                words++;
-            }
+    /**
+     * Whether the digit run {@code c[from, to)} is a phone number, and how sure that is: a number valid for its
+     * country code or, without one, valid in a known region and written like a phone number (grouped, or in
+     * brackets) or announced by a phone word, is certain enough (0.9-0.95); a number of a possible length that a
+     * phone word announces, or written with a country code, is a likely one (0.6). Never a number that a word
+     * before names as something else, a date, a price or a size.
+     *
+     * @return the confidence, or 0 when it is not taken for a phone number
+     */
+    private double phoneConfidence(char[] c, int from, int to, int n, int digits, int groups, boolean plus,
+                                   boolean paren, NumberContext.Cue cue) {
+        if (cue == NumberContext.Cue.OTHER || NumberContext.unitAfter(c, to, n) || NumberContext.currencyBefore(c, from)
+                || (!plus && (NumberContext.dateLike(c, from, to)
+                        || NumberContext.listOfSmallNumbers(c, from, to, groups)))) {
+            return 0;
         }
-        return false;
+        String number = new String(c, from, to - from);
+        boolean cued = cue == NumberContext.Cue.PHONE;
+        boolean trunkInternational = !plus && number.startsWith("00") && digits >= 9;
+        if (plus || trunkInternational) {
+            String intl = plus ? number : "+" + number.substring(2);
+            if (Phones.validInternational(intl)) {
+                return 0.95;
+            }
+            return digits >= 10 && (plus || cued) ? 0.6 : 0;
+        }
+        if (digits < 9) {
+            return cued && groups >= 2 && phones.possibleLocal(number) ? 0.6 : 0;
+        }
+        boolean formatted = paren || groups >= 2;
+        if ((formatted || cued) && phones.validNational(number)) {
+            return 0.9;
+        }
+        boolean grouped = groups >= 3 && digits >= 10;
+        return (cued || grouped) && digits >= 10 && digits <= 12 && phones.possibleLocal(number) ? 0.6 : 0;
     }
 
     private static boolean isDigit(char c) {
@@ -278,11 +340,23 @@ final class PiiCheck implements Check {
             }
             boolean insideWord = i > 0 && CharClass.isLetterOrDigit(c[i - 1]);
             int hs = i;
+            // a UK postcode's outward code: one or two letters at the start of a word, then this digit
+            if (insideWord && CharClass.isLetter(c[i - 1]) && (i == 1 || !CharClass.isLetterOrDigit(c[i - 2])
+                    || (CharClass.isLetter(c[i - 2]) && (i == 2 || !CharClass.isLetterOrDigit(c[i - 3]))))) {
+                int[] postcode = StreetForms.ukPostcode(v, original, i);
+                if (postcode != null) {
+                    add(v, postcode[0], postcode[1], PiiKind.ADDRESS, out);
+                }
+            }
             while (i < n && CharClass.isLetterOrDigit(c[i])) {
                 i++;
             }
             if (insideWord || !isHouseNumber(c, hs, i)) {
                 continue;
+            }
+            int[] street = StreetForms.aroundHouseNumber(v, original, hs, i);
+            if (street != null) {
+                add(v, street[0], street[1], PiiKind.ADDRESS, out);
             }
             // the next words: each capitalized; from the second on, a street type ends an address; a word that is
             // not all letters ends the run

@@ -33,20 +33,37 @@ final class PolicyConfig {
     private final Set<PiiKind> pii;
     private final Severity piiSeverity;
     private final Map<Severity, Verdict> verdicts;
+    private final boolean structuredClaims;
+    private final PolicyProfile profile;
+    private final String phoneRegion;
 
     private PolicyConfig(ProfanityLexicon lexicon, List<ClaimRule> claims, CounterfeitRules counterfeit,
-                         Set<PiiKind> pii, Severity piiSeverity, Map<Severity, Verdict> verdicts) {
+                         Set<PiiKind> pii, Severity piiSeverity, Map<Severity, Verdict> verdicts,
+                         boolean structuredClaims, PolicyProfile profile, String phoneRegion) {
+        this.structuredClaims = structuredClaims;
         this.lexicon = lexicon;
         this.claims = claims;
         this.counterfeit = counterfeit;
         this.pii = pii;
         this.piiSeverity = piiSeverity;
         this.verdicts = verdicts;
+        this.profile = profile;
+        this.phoneRegion = phoneRegion;
     }
 
     private static final class DefaultHolder {
         static final PolicyConfig CONFIG = readResource("default-policy.json");
         static final ContentPolicy POLICY = CONFIG.toBuilder().build();
+    }
+
+    private static final class UserContentHolder {
+        static final ContentPolicy POLICY = DefaultHolder.CONFIG.toBuilder().profile(PolicyProfile.USER_CONTENT)
+                .build();
+    }
+
+    /** @return the shipped policy under {@code profile} (each built once) */
+    static ContentPolicy defaultPolicy(PolicyProfile profile) {
+        return profile == PolicyProfile.USER_CONTENT ? UserContentHolder.POLICY : DefaultHolder.POLICY;
     }
 
     static PolicyConfig defaultConfig() {
@@ -77,7 +94,12 @@ final class PolicyConfig {
             b.counterfeit(counterfeit);
         }
         b.pii(pii, piiSeverity);
+        b.structuredClaims(structuredClaims);
         verdicts.forEach(b::verdict);
+        b.profile(profile);
+        if (phoneRegion != null) {
+            b.phoneRegion(phoneRegion);
+        }
     }
 
     private static PolicyConfig readResource(String name) {
@@ -118,7 +140,8 @@ final class PolicyConfig {
             try {
                 claims.add(new ClaimRule(c.path("id").asText(""), c.path("category").asText("misleading-claim"),
                         severity(source, c.path("severity").asText("MEDIUM")), strings(c.path("phrases")),
-                        strings(c.path("unless")), c.path("message").asText("misleading claim")));
+                        strings(c.path("unless")), c.path("message").asText("misleading claim"),
+                        c.path("confidence").asDouble(1.0)));
             } catch (IllegalArgumentException | NullPointerException e) {
                 throw bad(source, "claim rule " + c + ": " + e.getMessage());
             }
@@ -137,7 +160,29 @@ final class PolicyConfig {
             }
             piiSeverity = severity(source, root.get("pii").path("severity").asText("MEDIUM"));
         }
-        return new PolicyConfig(lexicon, List.copyOf(claims), counterfeit, pii, piiSeverity, verdicts);
+        JsonNode structured = root.path("structuredClaims");
+        if (!structured.isMissingNode() && !structured.isBoolean()) {
+            throw bad(source, "\"structuredClaims\" must be true or false, was " + structured);
+        }
+        String phoneRegion = null;
+        if (root.path("pii").has("region")) {
+            phoneRegion = root.get("pii").get("region").asText();
+            try {
+                ContentPolicy.builder().phoneRegion(phoneRegion);
+            } catch (IllegalArgumentException e) {
+                throw bad(source, "pii.region: " + e.getMessage());
+            }
+        }
+        PolicyProfile profile = PolicyProfile.GENERATED_COPY;
+        if (root.has("profile")) {
+            try {
+                profile = PolicyProfile.parse(root.get("profile").asText());
+            } catch (IllegalArgumentException e) {
+                throw bad(source, e.getMessage());
+            }
+        }
+        return new PolicyConfig(lexicon, List.copyOf(claims), counterfeit, pii, piiSeverity, verdicts,
+                structured.asBoolean(false), profile, phoneRegion);
     }
 
     private static ProfanityLexicon lexicon(JsonNode node, Path baseDir, String source) {
@@ -197,11 +242,15 @@ final class PolicyConfig {
                 throw bad(source, "unknown marker placement in " + m + ", expected one of "
                         + List.of(CounterfeitRules.Placement.values()));
             }
-            markers.add(new CounterfeitRules.Marker(m.path("phrase").asText(""), placement,
-                    alone.isEmpty() ? null : severity(source, alone)));
+            try {
+                markers.add(new CounterfeitRules.Marker(m.path("phrase").asText(""), placement,
+                        alone.isEmpty() ? null : severity(source, alone), strings(m.path("requires"))));
+            } catch (IllegalArgumentException e) {
+                throw bad(source, "counterfeit marker " + m + ": " + e.getMessage());
+            }
         }
         return new CounterfeitRules(brands, strings(node.path("authorized")), markers, node.path("window").asInt(5),
-                severity(source, node.path("severity").asText("HIGH")));
+                severity(source, node.path("severity").asText("HIGH")), strings(node.path("legitimate")));
     }
 
     private static InputStream open(Path baseDir, String name, boolean resource) throws IOException {

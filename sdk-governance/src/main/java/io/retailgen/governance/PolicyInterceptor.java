@@ -7,6 +7,7 @@ import io.retailgen.core.intercept.Interceptor;
 import io.retailgen.core.intercept.Verdict;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -43,6 +44,10 @@ public final class PolicyInterceptor implements Interceptor {
         if (result.verdict() == Verdict.BLOCK) {
             return GenerationResponse.block(result.findings()).withAttribute("policy.verdict", "BLOCK");
         }
+        if (result.verdict() == Verdict.REVIEW) {
+            return new GenerationResponse(null, Verdict.REVIEW, result.findings(), Map.of())
+                    .withAttribute("policy.verdict", "REVIEW");
+        }
         GenerationRequest next = result.verdict() == Verdict.REDACT ? request.withText(result.redactedText())
                 : request;
         GenerationResponse response = chain.proceed(next);
@@ -52,7 +57,8 @@ public final class PolicyInterceptor implements Interceptor {
         List<Finding> findings = new ArrayList<>(result.findings());
         findings.addAll(response.findings());
         Verdict verdict = response.verdict().strictest(result.verdict());
-        return new GenerationResponse(verdict == Verdict.BLOCK ? null : response.text(), verdict, findings,
+        boolean withheld = verdict == Verdict.BLOCK || verdict == Verdict.REVIEW;
+        return new GenerationResponse(withheld ? null : response.text(), verdict, findings,
                 response.attributes()).withAttribute("policy.verdict", result.verdict().name());
     }
 

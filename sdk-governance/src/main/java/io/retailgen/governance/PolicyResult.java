@@ -28,8 +28,11 @@ public record PolicyResult(Verdict verdict, List<Finding> findings, String redac
         Objects.requireNonNull(redactedText, "redactedText == null");
     }
 
-    /** @return the text that may be shown: the redacted text, or null when the verdict is {@code BLOCK} */
+    /**
+     * @return the text that may be shown: the redacted text, or null when the verdict is {@code BLOCK} or
+     *     {@code REVIEW} (held for a person, who sees {@link #redactedText()})
+     */
     public String output() {
-        return verdict == Verdict.BLOCK ? null : redactedText;
+        return verdict == Verdict.BLOCK || verdict == Verdict.REVIEW ? null : redactedText;
     }
 }

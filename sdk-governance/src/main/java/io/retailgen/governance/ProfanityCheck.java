@@ -13,39 +13,44 @@ import java.util.Set;
 final class ProfanityCheck implements Check {
 
     private static final String[] SUFFIXES = {"s", "es", "ed", "ing", "y", "z"};
-    private static final int MIN_MASKED = 4;
-    private static final int MAX_MASKED = 16;
 
-    private record Entry(String term, int[] runs, Severity severity) {
-    }
-
-    /** A lexicon word spelled out in full (repeated letters restored), for matching words masked with '*'. */
-    private record Masked(char[] letters, String term, Severity severity) {
+    /** A lexicon term, or ({@code variant}) a sound-alike spelling of one ({@link PhoneticVariants}). */
+    private record Entry(String term, int[] runs, Severity severity, boolean variant) {
     }
 
     /** Reports every occurrence: for texts with letters written one by one, whose matches may start mid-word. */
     private final AhoCorasick matcher;
     /** Reports only occurrences at word starts, the only ones accepted in texts without joined letters. */
     private final AhoCorasick atWordStart;
-    /** Single-word lexicon terms by their spelled-out length, for {@code f*ck}-style masking. */
-    private final Map<Integer, List<Masked>> maskable;
+    /** Single-word lexicon terms written with symbols ({@code f*ck}, {@code bu11$h1t}), and their entries. */
+    private final DisguisedWords disguises;
+    private final List<Entry> disguisedEntries;
     private final List<List<Entry>> entries;
     private final Set<String> allowed;
+    /** Every lexicon term as given (lower case), to tell a listed inflection from an ordinary dictionary word. */
+    private final Set<String> lexiconWords;
 
     ProfanityCheck(ProfanityLexicon lexicon) {
         Map<String, List<Entry>> byKey = new HashMap<>();
         for (Map.Entry<String, Severity> e : lexicon.terms().entrySet()) {
-            TextView v = Normalizer.strictTerm(e.getKey());
-            String key = v.text().strip();
-            if (key.isEmpty()) {
-                continue;
+            addEntry(byKey, e.getKey(), e.getKey(), e.getValue(), false);
+        }
+        Set<String> termKeys = Set.copyOf(byKey.keySet());
+        for (Map.Entry<String, Severity> e : lexicon.terms().entrySet()) {
+            String t = e.getKey();
+            if (t.length() < 3 || t.length() > 12 || !t.chars().allMatch(c -> c >= 'a' && c <= 'z')
+                    || e.getValue().compareTo(Severity.MEDIUM) < 0) {
+                continue; // sound-alikes only of words that are at least MEDIUM
             }
-            int offset = v.text().indexOf(key);
-            int[] runs = new int[key.length()];
-            for (int i = 0; i < runs.length; i++) {
-                runs[i] = v.runAt(offset + i);
+            boolean sure = e.getValue().compareTo(Severity.HIGH) >= 0;
+            boolean twoLetters = sure && t.length() == 4 && EnglishWords.contains(t);
+            boolean skeletons = e.getValue().compareTo(Severity.MEDIUM) >= 0;
+            for (String variant : PhoneticVariants.of(t, skeletons, twoLetters)) {
+                String key = Normalizer.strictTerm(variant).text().strip();
+                if ((key.length() >= 3 || twoLetters) && !termKeys.contains(key)) {
+                    addEntry(byKey, variant, t, e.getValue(), true);
+                }
             }
-            byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(new Entry(e.getKey(), runs, e.getValue()));
         }
         List<String> keys = new ArrayList<>(byKey.keySet());
         keys.sort(null);
@@ -58,29 +63,155 @@ final class ProfanityCheck implements Check {
         matcher = new AhoCorasick(keys, AhoCorasick.Anchor.ANYWHERE, null, blocksNext, null);
         atWordStart = new AhoCorasick(keys, AhoCorasick.Anchor.WORD_START, c -> TextView.isWordChar((char) c),
                 blocksNext, null);
-        Map<Integer, List<Masked>> byLength = new HashMap<>();
-        for (int p = 0; p < keys.size(); p++) {
-            String k = keys.get(p);
-            if (!k.chars().allMatch(Character::isLetter)) {
-                continue;
-            }
-            for (Entry e : entries.get(p)) {
-                StringBuilder full = new StringBuilder();
-                for (int i = 0; i < k.length(); i++) {
-                    full.append(String.valueOf(k.charAt(i)).repeat(Math.max(1, e.runs[i])));
-                }
-                if (full.length() >= MIN_MASKED && full.length() <= MAX_MASKED) {
-                    byLength.computeIfAbsent(full.length(), n -> new ArrayList<>())
-                            .add(new Masked(full.toString().toCharArray(), e.term, e.severity));
-                }
+        List<String> words = new ArrayList<>();
+        List<Entry> wordEntries = new ArrayList<>();
+        for (Map.Entry<String, Severity> e : lexicon.terms().entrySet()) {
+            String t = e.getKey();
+            if (t.length() >= 3 && t.chars().allMatch(c -> c >= 'a' && c <= 'z')) {
+                words.add(t);
+                wordEntries.add(new Entry(t, null, e.getValue(), false));
             }
         }
-        maskable = Map.copyOf(byLength);
+        disguises = new DisguisedWords(words);
+        disguisedEntries = List.copyOf(wordEntries);
         Set<String> allow = new HashSet<>();
         for (String a : lexicon.allowed()) {
             allow.add(Normalizer.strictTerm(a).text().strip());
         }
         allowed = Set.copyOf(allow);
+        lexiconWords = Set.copyOf(lexicon.terms().keySet());
+    }
+
+    /** Sentence-initial and pronoun-like words whose capital says nothing about a name that follows them. */
+    private static final Set<String> FUNCTION_WORDS = Set.of("a", "an", "the", "you", "your", "you're", "he", "she",
+            "it", "we", "they", "i", "this", "that", "what", "such", "my", "his", "her", "our", "their", "oh", "hey",
+            "no", "not", "so", "and", "or", "but", "is", "are", "was", "be", "total", "big", "little", "old");
+
+    /**
+     * The Scunthorpe guard for a match that covers the whole word {@code [ws, we)} of the strict view: true when the
+     * word is ordinary English and not itself in the lexicon, or a lexicon word of lesser severity used as part of a
+     * capitalised name.
+     *
+     * <ul>
+     *   <li>A term plus an inflection ({@code pric+ed}, {@code spik+ed}, {@code pud+ding}) that spells a word of the
+     *       English list is that word, not the term: it is flagged only when the lexicon lists the inflected word
+     *       itself ({@code fucked}, {@code shitty}), or when the term is surely profane (severity HIGH or more) and
+     *       the inflection is a plural of a term that is an English word itself, which keeps the noun's sense
+     *       ({@code cunts}). The same holds for a word whose repeated letters were collapsed ({@code sloppy} is not
+     *       {@code slopy}).</li>
+     *   <li>A term of severity below HIGH that is also an English word ({@code dick}, {@code tit}, {@code cock})
+     *       written with a capital next to another capitalised content word is part of a name ({@code Spotted Dick},
+     *       {@code Great Tit}, {@code Moby Dick}).</li>
+     * </ul>
+     */
+    private boolean ordinaryWord(String text, TextView v, int ws, int end, int we, String term, Severity severity) {
+        String word = spelled(v, ws, we);
+        if (!lexiconWords.contains(word)) {
+            if (!EnglishWords.contains(word)) {
+                return false;
+            }
+            // an English word that the lexicon does not list: a stem or a collapsed spelling ("sloppy") inside it
+            String suffix = v.substring(end, we);
+            boolean plural = suffix.equals("s") || suffix.equals("es");
+            return !(plural && word.equals(term + suffix) && severity.compareTo(Severity.HIGH) >= 0
+                    && EnglishWords.contains(term));
+        }
+        if (end < we || severity.compareTo(Severity.HIGH) >= 0 || !EnglishWords.contains(word)) {
+            return false;
+        }
+        int os = v.originalStart(ws);
+        int oe = v.originalEnd(we);
+        if (hyphenParts(text, os, oe) >= 2 && text.substring(os, oe).indexOf('-') < 0) {
+            return true; // a hyphenated name: cock-a-leekie, cock-of-the-rock
+        }
+        if (!Character.isUpperCase(text.charAt(os)) || allUpper(text, os, oe)) {
+            return false;
+        }
+        return capitalisedNeighbour(text, os, -1) || capitalisedNeighbour(text, oe, 1);
+    }
+
+    /** @return how many words of two letters or more are joined by hyphens in the token around {@code [from, to)} */
+    private static int hyphenParts(String text, int from, int to) {
+        int s = from;
+        while (s > 0 && (Character.isLetter(text.charAt(s - 1)) || text.charAt(s - 1) == '-')) {
+            s--;
+        }
+        int e = to;
+        while (e < text.length() && (Character.isLetter(text.charAt(e)) || text.charAt(e) == '-')) {
+            e++;
+        }
+        // parts of two letters or more: "cock-a-leekie" has two, letters spelled out ("b-u-t-t") none
+        int parts = 0;
+        int run = 0;
+        for (int i = s; i <= e; i++) {
+            if (i < e && text.charAt(i) != '-') {
+                run++;
+            } else {
+                parts += run >= 2 ? 1 : 0;
+                run = 0;
+            }
+        }
+        return parts;
+    }
+
+    /** @return the letters of {@code [from, to)} with collapsed repeats spelled out again */
+    private static String spelled(TextView v, int from, int to) {
+        StringBuilder b = new StringBuilder(to - from + 4);
+        for (int i = from; i < to; i++) {
+            char c = v.chars[i];
+            for (int k = v.hasRuns() ? v.runAt(i) : 1; k > 0; k--) {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    private static boolean allUpper(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (Character.isLowerCase(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** @return true when the word before ({@code dir = -1}) or after ({@code +1}) is capitalised and not a function word */
+    private static boolean capitalisedNeighbour(String text, int from, int dir) {
+        int i = dir < 0 ? from - 1 : from;
+        int gap = 0;
+        while (i >= 0 && i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '-')) {
+            i += dir;
+            gap++;
+        }
+        if (gap == 0 || gap > 2 || i < 0 || i >= text.length() || !Character.isLetter(text.charAt(i))) {
+            return false;
+        }
+        int s = i;
+        int e = i;
+        while (s > 0 && Character.isLetter(text.charAt(s - 1))) {
+            s--;
+        }
+        while (e < text.length() && Character.isLetter(text.charAt(e))) {
+            e++;
+        }
+        return Character.isUpperCase(text.charAt(s))
+                && !FUNCTION_WORDS.contains(text.substring(s, e).toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private static void addEntry(Map<String, List<Entry>> byKey, String spelling, String term, Severity severity,
+                                 boolean variant) {
+        TextView v = Normalizer.strictTerm(spelling);
+        String key = v.text().strip();
+        if (key.isEmpty()) {
+            return;
+        }
+        int offset = v.text().indexOf(key);
+        int[] runs = new int[key.length()];
+        for (int i = 0; i < runs.length; i++) {
+            // a sound-alike needs no doubled letter: "fucck" and "fuck" make the same variants
+            runs[i] = variant ? 1 : v.runAt(offset + i);
+        }
+        byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(new Entry(term, runs, severity, variant));
     }
 
     /** @return the automaton to run while the strict view is built (see {@link Analysis#strictMatches}) */
@@ -95,6 +226,7 @@ final class ProfanityCheck implements Check {
         }
         TextView v = analysis.strict();
         Matches found = analysis.strictMatches(atWordStart);
+        int firstOwn = out.size();
         AhoCorasick.MatchSink sink = (p, end) -> {
             int start = end - matcher.patternLength(p);
             if (!v.wordStart(start) && !(v.insideJoined(start) && end == joinedEnd(v, end))) {
@@ -116,13 +248,16 @@ final class ProfanityCheck implements Check {
             }
             Severity best = null;
             String term = null;
+            boolean variant = false;
             for (Entry e : entries.get(p)) {
                 if (runsCover(v, start, e.runs) && (best == null || e.severity.compareTo(best) > 0)) {
                     best = e.severity;
                     term = e.term;
+                    variant = e.variant;
                 }
             }
-            if (best == null) {
+            if (best == null || (variant && (afterNumber(v, start) || (start > 0 && v.chars[start - 1] == '.')
+                    || properNoun(analysis.text, v.originalStart(start), v.originalEnd(end))))) {
                 return;
             }
             int ws = start;
@@ -133,97 +268,83 @@ final class ProfanityCheck implements Check {
             while (we < v.length && TextView.isWordChar(v.chars[we])) {
                 we++;
             }
-            if (allowed.contains(v.substring(ws, we))) {
+            if (allowed.contains(v.substring(ws, we))
+                    || (ws == start && we == wordEnd && ordinaryWord(analysis.text, v, ws, end, we, term, best))) {
                 return;
             }
             int os = v.originalStart(start);
             int oe = v.originalEnd(wordEnd);
-            out.add(new Hit(new Finding(os, oe, "profanity.lexicon", "profanity", best,
-                    "inappropriate language (lexicon term '" + term + "')"), null));
+            out.add(new Hit(new Finding(os, oe, variant ? "profanity.sound-alike" : "profanity.lexicon", "profanity",
+                    best, (variant ? "inappropriate language spelled as it sounds (lexicon term '"
+                    : "inappropriate language (lexicon term '") + term + "')"), null));
         };
         if (found != null && v.joined == null) {
             found.replay(atWordStart, v.chars, v.length, sink);
         } else {
             (v.joined == null ? atWordStart : matcher).search(v.chars, v.length, sink);
         }
-        masked(v, out);
+        disguised(analysis, out, firstOwn);
     }
 
     /**
-     * Words with letters masked by {@code *} ({@code f*ck}, {@code a**hole}, {@code sh*tty}): a word of letters and
-     * stars that starts and ends with a letter, has at least two letters and at most as many stars as letters,
-     * matches a lexicon word of the same spelled-out length whose letters agree at every unmasked position (or such
-     * a word plus an inflection). Stars at the edge of a word ({@code *terms apply}, {@code **NEW**}) never count.
+     * Words disguised with symbols ({@code f*ck}, {@code f#ck}, {@code f@ck}, {@code bu11$h1t}, {@code fu.ck}; see
+     * {@link DisguisedWords}) that the strict view did not already show as a lexicon word. A disguised term plus an
+     * inflection that spells an English word outside the lexicon ({@code pr!ced}) is that word.
      */
-    private void masked(TextView v, List<Hit> out) {
-        char[] c = v.chars;
-        int n = v.length;
-        int i = 0;
-        while (i < n) {
-            if (c[i] != '*') {
-                i++;
-                continue;
+    private void disguised(Analysis analysis, List<Hit> out, int firstOwn) {
+        TextView light = analysis.light();
+        disguises.scan(light, (t, from, to, inflection) -> {
+            Entry e = disguisedEntries.get(t);
+            String word = e.term + inflection;
+            if (!inflection.isEmpty() && EnglishWords.contains(word) && !lexiconWords.contains(word)) {
+                return;
             }
-            int s = i;
-            while (s > 0 && (CharClass.isLetter(c[s - 1]) || c[s - 1] == '*')) {
-                s--;
-            }
-            int e = i;
-            while (e < n && (CharClass.isLetter(c[e]) || c[e] == '*')) {
-                e++;
-            }
-            i = e;
-            if ((s > 0 && Character.isDigit(c[s - 1])) || (e < n && Character.isDigit(c[e]))
-                    || !CharClass.isLetter(c[s]) || !CharClass.isLetter(c[e - 1])) {
-                continue;
-            }
-            StringBuilder full = new StringBuilder();
-            int stars = 0;
-            for (int k = s; k < e; k++) {
-                if (c[k] == '*') {
-                    stars++;
-                    full.append('*');
-                } else {
-                    full.append(String.valueOf(c[k]).repeat(Math.max(1, v.runAt(k))));
+            int os = light.originalStart(from);
+            int oe = light.originalEnd(to);
+            for (int k = firstOwn; k < out.size(); k++) {
+                Finding f = out.get(k).finding();
+                if (f.start() < oe && os < f.end()) {
+                    return;
                 }
             }
-            if (full.length() - stars < 2 || stars > full.length() - stars) {
-                continue;
-            }
-            Masked best = bestMasked(full);
-            for (int x = 0; best == null && x < SUFFIXES.length; x++) {
-                String suffix = SUFFIXES[x];
-                int cut = full.length() - suffix.length();
-                if (cut > 0 && full.toString().endsWith(suffix) && full.indexOf("*") < cut
-                        && CharClass.isLetter(full.charAt(cut - 1))) {
-                    best = bestMasked(new StringBuilder(full.substring(0, cut)));
-                }
-            }
-            if (best != null) {
-                out.add(new Hit(new Finding(v.originalStart(s), v.originalEnd(e), "profanity.masked", "profanity",
-                        best.severity, "inappropriate language masked with '*' (lexicon term '" + best.term + "')"),
-                        null));
-            }
-        }
+            out.add(new Hit(new Finding(os, oe, "profanity.masked", "profanity", e.severity,
+                    "inappropriate language disguised with symbols (lexicon term '" + e.term + "')"), null));
+        });
     }
 
-    private Masked bestMasked(StringBuilder word) {
-        List<Masked> candidates = maskable.get(word.length());
-        if (candidates == null || word.indexOf("*") < 0) {
-            return null;
+    /** @return true when the word before {@code start} is a number ("24 cnt" is a count, not a sound-alike) */
+    private static boolean afterNumber(TextView v, int start) {
+        int i = start - 1;
+        while (i >= 0 && v.chars[i] == ' ') {
+            i--;
         }
-        Masked best = null;
-        for (Masked m : candidates) {
-            boolean ok = true;
-            for (int k = 0; k < word.length() && ok; k++) {
-                char w = word.charAt(k);
-                ok = w == '*' || w == m.letters[k];
-            }
-            if (ok && (best == null || m.severity.compareTo(best.severity) > 0)) {
-                best = m;
-            }
+        return i >= 0 && i < start - 1 && Character.isDigit(v.chars[i]);
+    }
+
+    /**
+     * @return true when the word at {@code from} in the original text is capitalised but does not start a sentence:
+     *     a name ("Argus tank"), which a sound-alike spelling does not reach
+     */
+    private static boolean properNoun(String text, int from, int to) {
+        if (!Character.isUpperCase(text.charAt(from))) {
+            return false;
         }
-        return best;
+        int end = to;
+        while (end < text.length() && Character.isLetter(text.charAt(end))) {
+            end++;
+        }
+        if (capitalisedNeighbour(text, from, -1) || capitalisedNeighbour(text, end, 1)) {
+            return true; // a title: "Argus All-Weather Tank"
+        }
+        int i = from - 1;
+        while (i >= 0 && Character.isWhitespace(text.charAt(i))) {
+            i--;
+        }
+        if (i < 0) {
+            return false;
+        }
+        char c = text.charAt(i);
+        return c != '.' && c != '!' && c != '?' && c != ':' && c != '"' && c != '\u201C' && c != '(';
     }
 
     private static boolean suffixStart(char c) {

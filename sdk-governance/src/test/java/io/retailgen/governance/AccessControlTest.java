@@ -137,4 +137,157 @@ class AccessControlTest {
         assertThatThrownBy(() -> AccessControl.builder().load(file)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("FLY").hasMessageContaining("GENERATE");
     }
+
+    private static String loadError(Path file, String json) throws Exception {
+        Files.writeString(file, json);
+        Throwable t = org.assertj.core.api.Assertions.catchThrowable(() -> AccessControl.builder().load(file));
+        assertThat(t).as(json).isNotNull();
+        return t.getMessage();
+    }
+
+    @Test
+    void accessFileErrorsNameTheFieldAndAStringIsNeverAList(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("access.json");
+        Files.writeString(file, "{\"roles\": {\"copywriter\": {\"permissions\": [\"GENERATE\"], "
+                + "\"modules\": \"imagegen\"}}, \"grants\": {\"carol\": [\"copywriter\"]}}");
+        assertThatThrownBy(() -> AccessControl.builder().load(file)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining("roles[\"copywriter\"].modules")
+                .hasMessageContaining("must be a list")
+                .hasMessageContaining("was a string \"imagegen\"");
+
+        String[][] cases = {
+            {"{\"roles\": {\"w\": {\"permissions\": \"GENERATE\"}}}", "roles[\"w\"].permissions must be a list"},
+            {"{\"roles\": {\"w\": {\"permissions\": [\"GENERATE\", 7]}}}",
+                    "roles[\"w\"].permissions[1] must be a string, was a number 7"},
+            {"{\"roles\": {\"w\": {\"permissions\": [\"GENERATE\"], \"module\": [\"x\"]}}}",
+                    "roles[\"w\"].module is not a known field", "modules"},
+            {"{\"roles\": {\"w\": {\"modules\": [\"imagegen\"]}}}", "roles[\"w\"].permissions is required"},
+            {"{\"roles\": {\"w\": {\"permissions\": []}}}", "roles[\"w\"]", "at least one permission"},
+            {"{\"roles\": [{\"permissions\": [\"GENERATE\"]}]}", "roles must be a JSON object, was a list"},
+            {"{\"grants\": {\"alice\": \"admin\"}}",
+                    "grants[\"alice\"] must be a list of role names", "was a string \"admin\""},
+            {"{\"grants\": {\"alice\": [\"root\"]}}", "grants[\"alice\"]", "unknown role 'root'"},
+            {"{\"anonymous\": \"generator\"}", "anonymous must be a list of role names"},
+            {"{\"grant\": {\"alice\": [\"admin\"]}}", "grant is not a known field", "grants"},
+            {"[]", "(top level) must be a JSON object"},
+            {"{\"roles\": {\"w\": {\"permissions\": [\"GENERATE\"]}, "
+                    + "\"w\": {\"permissions\": [\"MANAGE_ACCESS\"]}}}",
+                    file.toString() + ":1:", "Duplicate field 'w'"},
+            {"{\"roles\": {\"w\": {\"permissions\": [\"GENERATE\"], \"modules\": null}}}",
+                    "roles[\"w\"].modules must be a list", "was null"},
+        };
+        for (String[] c : cases) {
+            assertThat(loadError(file, c[0])).as(c[0]).contains(java.util.Arrays.copyOfRange(c, 1, c.length));
+        }
+    }
+
+    @Test
+    void builtInAndDefinedRolesCannotBeRedefinedAfterTheyWereGranted(@TempDir Path dir) throws Exception {
+        AccessControl.Builder b = AccessControl.builder().grant("bob", "reviewer");
+        Role everything = new Role("reviewer", java.util.EnumSet.allOf(Permission.class), Set.of());
+        assertThatThrownBy(() -> b.role(everything)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'reviewer' is built in");
+        AccessControl built = b.build();
+        assertThat(built.allows("bob", Permission.MANAGE_ACCESS, null)).isFalse();
+        assertThat(built.knownRoles().get("reviewer")).isEqualTo(Role.REVIEWER);
+
+        Path file = dir.resolve("access.json");
+        Files.writeString(file, "{\"grants\": {\"bob\": [\"reviewer\"]}, \"roles\": {\"reviewer\": "
+                + "{\"permissions\": [\"APPROVE\", \"MANAGE_ACCESS\", \"MANAGE_POLICY\"]}}}");
+        assertThatThrownBy(() -> AccessControl.builder().load(file)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("roles[\"reviewer\"]").hasMessageContaining("built in");
+
+        AccessControl.Builder custom = AccessControl.builder()
+                .role(new Role("copywriter", Set.of(Permission.GENERATE), Set.of("imagegen"))).grant("carol",
+                        "copywriter");
+        assertThatThrownBy(() -> custom.role(new Role("copywriter", Set.of(Permission.GENERATE), Set.of())))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("already defined");
+
+        AccessControl access = AccessControl.builder().grant("root", "admin").grant("bob", "reviewer").build();
+        assertThatThrownBy(() -> access.defineRole("root", everything)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("built in");
+        assertThat(access.allows("bob", Permission.MANAGE_POLICY, null)).isFalse();
+    }
+
+    @Test
+    void manageAccessIsCheckedAuditedAndCannotEscalate(@TempDir Path dir) throws Exception {
+        try (AuditLog log = AuditLog.builder().directory(dir).signingKey(KEYS).build()) {
+            AccessControl access = AccessControl.builder()
+                    .role(new Role("team-lead", Set.of(Permission.MANAGE_ACCESS, Permission.APPROVE), Set.of()))
+                    .grant("root", "admin").grant("lead", "team-lead").grant("alice", "reviewer")
+                    .auditLog(log).build();
+            InterceptorChain chain = InterceptorChain.of(new AccessInterceptor(access));
+
+            assertThatThrownBy(() -> access.grant("alice", "bob", "reviewer"))
+                    .isInstanceOf(AccessDeniedException.class)
+                    .satisfies(e -> assertThat(((AccessDeniedException) e).permission())
+                            .isEqualTo(Permission.MANAGE_ACCESS));
+            assertThatThrownBy(() -> access.defineRole(null, Role.of("x", Permission.GENERATE)))
+                    .isInstanceOf(AccessDeniedException.class);
+            assertThat(access.roles("bob")).isEmpty();
+
+            access.grant("lead", "bob", "reviewer");
+            assertThat(access.allows("bob", Permission.APPROVE, "imagegen")).isTrue();
+            assertThatThrownBy(() -> access.grant("lead", "lead", "admin")).isInstanceOf(AccessDeniedException.class)
+                    .hasMessageContaining("admin");
+            assertThatThrownBy(() -> access.grant("lead", "bob", "generator"))
+                    .isInstanceOf(AccessDeniedException.class)
+                    .satisfies(e -> assertThat(((AccessDeniedException) e).permission())
+                            .isEqualTo(Permission.GENERATE));
+            assertThat(access.roles("lead")).extracting(Role::name).containsExactly("team-lead");
+
+            assertThat(chain.execute(request("svc", "recommend"), r -> GenerationResponse.allow(r.text())).verdict())
+                    .isEqualTo(Verdict.BLOCK);
+            access.defineRole("root", new Role("recommender-bot", Set.of(Permission.GENERATE), Set.of("recommend")));
+            access.grant("root", "svc", "recommender-bot");
+            assertThat(chain.execute(request("svc", "recommend"), r -> GenerationResponse.allow(r.text())).verdict())
+                    .as("the interceptor sees the new grant").isEqualTo(Verdict.ALLOW);
+            access.revoke("root", "svc", "recommender-bot");
+            assertThat(access.roles("svc")).isEmpty();
+            assertThat(chain.execute(request("svc", "recommend"), r -> GenerationResponse.allow(r.text())).verdict())
+                    .isEqualTo(Verdict.BLOCK);
+        }
+        List<JsonNode> changes = records(dir, AccessControl.CHANGE_RECORD);
+        assertThat(changes).extracting(n -> n.path("data").path("principal").asText() + ":"
+                + n.path("data").path("action").asText() + ":" + n.path("data").path("target").asText(""))
+                .containsExactly("lead:grant:bob", "root:define-role:", "root:grant:svc", "root:revoke:svc");
+        assertThat(records(dir, AccessControl.DENIED_RECORD)).extracting(n -> n.path("data").path("permission")
+                .asText()).containsExactly("MANAGE_ACCESS", "MANAGE_ACCESS", "GENERATE", "GENERATE", "GENERATE",
+                        "GENERATE");
+    }
+
+    @Test
+    void managePolicyIsNeededToReplaceAPolicy(@TempDir Path dir) throws Exception {
+        ContentPolicy blockAll = ContentPolicy.builder().check(text -> List.of(io.retailgen.core.intercept.Finding
+                .whole("test.block-all", "test", io.retailgen.core.intercept.Severity.HIGH, "blocked"))).build();
+        try (AuditLog log = AuditLog.builder().directory(dir).signingKey(KEYS).build()) {
+            AccessControl access = AccessControl.builder()
+                    .role(Role.of("policy-owner", Permission.MANAGE_POLICY))
+                    .grant("pat", "policy-owner").grant("alice", "reviewer").grant("root", "admin")
+                    .auditLog(log).build();
+            ManagedContentPolicy policy = new ManagedContentPolicy(ContentPolicy.defaults(), access);
+            InterceptorChain chain = InterceptorChain.of(new PolicyInterceptor(policy));
+            assertThat(chain.execute(request("svc", "recommend"), r -> GenerationResponse.allow(r.text())).verdict())
+                    .isEqualTo(Verdict.ALLOW);
+
+            assertThatThrownBy(() -> policy.replace("alice", blockAll, "testing"))
+                    .isInstanceOf(AccessDeniedException.class).hasMessageContaining("MANAGE_POLICY");
+            assertThatThrownBy(() -> policy.replace(null, blockAll, "")).isInstanceOf(AccessDeniedException.class);
+            assertThat(policy.current()).isSameAs(ContentPolicy.defaults());
+
+            policy.replace("pat", blockAll, "freeze all copy");
+            assertThat(policy.current()).isSameAs(blockAll);
+            assertThat(chain.execute(request("svc", "recommend"), r -> GenerationResponse.allow(r.text())).verdict())
+                    .isEqualTo(Verdict.BLOCK);
+            assertThatThrownBy(() -> access.grant("pat", "alice", "policy-owner"))
+                    .as("MANAGE_POLICY is not MANAGE_ACCESS").isInstanceOf(AccessDeniedException.class);
+        }
+        List<JsonNode> changes = records(dir, ManagedContentPolicy.CHANGE_RECORD);
+        assertThat(changes).hasSize(1);
+        assertThat(changes.get(0).path("data").path("principal").asText()).isEqualTo("pat");
+        assertThat(changes.get(0).path("data").path("reason").asText()).isEqualTo("freeze all copy");
+        assertThat(records(dir, AccessControl.DENIED_RECORD)).extracting(n -> n.path("data").path("permission")
+                .asText()).containsExactly("MANAGE_POLICY", "MANAGE_POLICY", "MANAGE_ACCESS");
+    }
 }

@@ -35,6 +35,36 @@ class AuditKeysTest {
                 .isInstanceOf(RetailGenException.class).hasMessageContaining("already exists");
     }
 
+    /** Makes an Ed25519 PKCS#12 store with the JDK's keytool, as an operator would. */
+    static Path keytoolStore(Path dir, String alias, String password) throws Exception {
+        Path store = dir.resolve("audit.p12");
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair", "-keyalg", "Ed25519", "-storetype", "PKCS12", "-keystore", store.toString(),
+                "-storepass", password, "-alias", alias, "-dname", "CN=audit", "-validity", "30")
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(out).isZero();
+        return store;
+    }
+
+    @Test
+    void aPkcs12KeyStoreMadeByKeytoolSignsTheLog(@TempDir Path dir) throws Exception {
+        Path store = keytoolStore(dir, "audit", "store-pass-1");
+        KeyPair keys = AuditKeys.readKeyStore(store, null, "store-pass-1".toCharArray());
+        assertThat(AuditKeys.readKeyStore(store, "audit", "store-pass-1".toCharArray()).getPublic().getEncoded())
+                .isEqualTo(keys.getPublic().getEncoded());
+        Path log = dir.resolve("log");
+        try (AuditLog l = AuditLog.builder().directory(log).signingKey(keys).build()) {
+            l.append("t", Map.of("k", "v"));
+        }
+        assertThat(AuditLog.verify(log, keys.getPublic()).valid()).isTrue();
+        assertThatThrownBy(() -> AuditKeys.readKeyStore(store, null, "wrong".toCharArray()))
+                .isInstanceOf(RetailGenException.class).hasMessageContaining("audit.p12")
+                .hasMessageContaining("wrong password");
+        assertThatThrownBy(() -> AuditKeys.readKeyStore(store, "other", "store-pass-1".toCharArray()))
+                .isInstanceOf(RetailGenException.class).hasMessageContaining("'other'");
+    }
+
     @Test
     void malformedFilesAreNamed(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("bad.pub");

@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
@@ -18,6 +20,11 @@ import java.util.zip.ZipException;
  * or not (detected from the first bytes). A wrong magic number, a truncated or corrupt file, trailing bytes, or
  * image and label files of different lengths fail with a {@link RetailGenException} ({@link ErrorCode#INVALID_DATA})
  * naming the file and what was wrong.
+ *
+ * <p>Memory is bounded by the data actually present, never by what a header claims: the declared sizes are checked
+ * against sane limits ({@value #MAX_ITEMS} items, sides up to {@value #MAX_SIDE}, {@value #MAX_PIXEL_BYTES} pixel bytes)
+ * and, for an uncompressed file, against the file's length before anything is allocated; a gzip file's data is read
+ * into a buffer that grows with what the stream really holds.
  *
  * <pre>{@code
  * LabeledImages train = IdxFiles.read(dir.resolve("train-images-idx3-ubyte.gz"),
@@ -33,6 +40,8 @@ public final class IdxFiles {
     public static final int LABELS_MAGIC = 0x00000801;
     private static final int MAX_ITEMS = 10_000_000;
     private static final int MAX_SIDE = 4096;
+    private static final int MAX_PIXEL_BYTES = 1 << 30;
+    private static final int FIRST_CHUNK = 1 << 20;
 
     private IdxFiles() {
     }
@@ -72,8 +81,7 @@ public final class IdxFiles {
             }
             int n = in.readInt();
             checkCount(file, n);
-            byte[] raw = new byte[n];
-            in.readFully(raw);
+            byte[] raw = readDeclared(file, in, 8, n, n + " labels");
             requireEnd(file, in);
             int[] out = new int[n];
             for (int i = 0; i < n; i++) {
@@ -107,17 +115,53 @@ public final class IdxFiles {
                         + MAX_SIDE);
             }
             long total = (long) n * rows * cols;
-            if (total > Integer.MAX_VALUE - 16) {
-                throw bad(file, n + " images of " + rows + "x" + cols + " exceed the 2 GiB limit");
+            if (total > MAX_PIXEL_BYTES) {
+                throw bad(file, String.format(Locale.ROOT, "header declares %,d images of %dx%d = %,d pixel bytes, "
+                        + "over the limit of %,d", n, rows, cols, total, MAX_PIXEL_BYTES));
             }
-            byte[] pixels = new byte[(int) total];
-            in.readFully(pixels);
+            byte[] pixels = readDeclared(file, in, 16, total, n + " images of " + rows + "x" + cols);
             requireEnd(file, in);
             return new RawImages(n, rows, cols, pixels);
         } catch (EOFException e) {
             throw bad(file, "file is truncated", e);
         } catch (IOException e) {
             throw bad(file, "cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads the {@code declared} bytes after a header of {@code headerBytes}: an uncompressed file must hold exactly
+     * that many (checked before allocating); a compressed one is read into a buffer that grows with the data.
+     */
+    private static byte[] readDeclared(Path file, DataInputStream in, int headerBytes, long declared, String what)
+            throws IOException {
+        if (!gzip(file)) {
+            long actual = Files.size(file) - headerBytes;
+            if (actual != declared) {
+                throw bad(file, String.format(Locale.ROOT, "header declares %s = %,d bytes of data but the file "
+                        + "holds %,d after its %d-byte header (size mismatch: truncated, or not an idx file)", what, declared, actual,
+                        headerBytes));
+            }
+        }
+        byte[] buf = new byte[(int) Math.min(declared, FIRST_CHUNK)];
+        int filled = 0;
+        while (filled < declared) {
+            if (filled == buf.length) {
+                buf = Arrays.copyOf(buf, (int) Math.min(declared, 2L * buf.length));
+            }
+            int r = in.read(buf, filled, buf.length - filled);
+            if (r < 0) {
+                throw bad(file, String.format(Locale.ROOT, "file is truncated: header declares %s = %,d bytes of "
+                        + "data, the file holds %,d", what, declared, filled));
+            }
+            filled += r;
+        }
+        return buf;
+    }
+
+    private static boolean gzip(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.read() == 0x1f && in.read() == 0x8b;
         }
     }
 

@@ -62,6 +62,7 @@ public record StyleGuide(String name, List<int[]> sizes, List<int[]> aspectRatio
         CROP
     }
 
+    private static final long MAX_FILE_BYTES = 1 << 20;
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final double RATIO_TOLERANCE = 0.01;
 
@@ -206,12 +207,18 @@ public record StyleGuide(String name, List<int[]> sizes, List<int[]> aspectRatio
     }
 
     /**
-     * @param file a style guide JSON file
+     * @param file a style guide JSON file (UTF-8, a leading byte order mark allowed, at most 1 MiB)
      * @return the guide
      * @throws RetailGenException when the file cannot be read, is not JSON, or the guide is invalid
      */
     public static StyleGuide read(Path file) {
         try {
+            long size = Files.size(file);
+            if (size > MAX_FILE_BYTES) {
+                throw new RetailGenException(ErrorCode.INVALID_DATA, String.format(java.util.Locale.ROOT,
+                        "style guide %s is %,d bytes, over the limit of %,d for a style guide", file, size,
+                        MAX_FILE_BYTES));
+            }
             return parse(Files.readString(file));
         } catch (IOException e) {
             throw new RetailGenException(ErrorCode.INVALID_DATA, "cannot read style guide " + file + ": "
@@ -229,7 +236,7 @@ public record StyleGuide(String name, List<int[]> sizes, List<int[]> aspectRatio
     public static StyleGuide parse(String json) {
         JsonNode n;
         try {
-            n = MAPPER.readTree(json);
+            n = MAPPER.readTree(json.startsWith("\uFEFF") ? json.substring(1) : json);
         } catch (IOException e) {
             throw new RetailGenException(ErrorCode.INVALID_DATA, "style guide is not valid JSON: "
                     + e.getMessage(), e);

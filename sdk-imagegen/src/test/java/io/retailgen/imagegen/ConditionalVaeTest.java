@@ -3,7 +3,6 @@ package io.retailgen.imagegen;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.retailgen.core.RetailGenException;
 import io.retailgen.core.bundle.ModelBundle;
@@ -19,7 +18,6 @@ class ConditionalVaeTest {
 
     @BeforeAll
     static void trainTiny() {
-        assumeTrue(TestData.available(), "Fashion-MNIST not found under " + TestData.dir());
         trained = ImageModelTrainer.builder().architecture(ImageModelTrainer.Architecture.CVAE).seed(5).epochs(2)
                 .classifierEpochs(1).width(8).latentDim(8).batchSize(64).build()
                 .train(TestData.train().slice(0, 1280));

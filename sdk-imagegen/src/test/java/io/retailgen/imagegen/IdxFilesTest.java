@@ -8,6 +8,7 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import io.retailgen.core.RetailGenException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -105,5 +106,26 @@ class IdxFilesTest {
         assertThat(test.count()).isEqualTo(10_000);
         assertThat(test.rows()).isEqualTo(28);
         assertThat(test.countsPerCategory()).containsOnly(1000);
+    }
+
+    @Test
+    void aSixteenByteHeaderClaimingHugeSizesFailsBeforeAllocatingThem() throws IOException {
+        Path l = file("l", labels(3));
+        byte[] header = ByteBuffer.allocate(16).putInt(IdxFiles.IMAGES_MAGIC).putInt(1_000_000).putInt(28)
+                .putInt(28).array();
+        byte[] huge = ByteBuffer.allocate(16).putInt(IdxFiles.IMAGES_MAGIC).putInt(10_000_000).putInt(4096)
+                .putInt(4096).array();
+        byte[] labelHeader = ByteBuffer.allocate(8).putInt(IdxFiles.LABELS_MAGIC).putInt(10_000_000).array();
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long before = mx.getCurrentThreadAllocatedBytes();
+        assertThatThrownBy(() -> IdxFiles.read(file("h", header), l)).isInstanceOf(RetailGenException.class)
+                .hasMessageContaining("784,000,000 bytes").hasMessageContaining("holds 0");
+        assertThatThrownBy(() -> IdxFiles.read(file("h.gz", gzip(header)), l)).isInstanceOf(RetailGenException.class)
+                .hasMessageContaining("truncated").hasMessageContaining("784,000,000");
+        assertThatThrownBy(() -> IdxFiles.read(file("huge", huge), l)).hasMessageContaining("over the limit");
+        assertThatThrownBy(() -> IdxFiles.readLabels(file("l.gz", gzip(labelHeader))))
+                .hasMessageContaining("truncated");
+        long allocated = mx.getCurrentThreadAllocatedBytes() - before;
+        assertThat(allocated).as("bytes allocated for headers that claim up to 784 MB").isLessThan(32L << 20);
     }
 }

@@ -2,7 +2,6 @@ package io.retailgen.imagegen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.retailgen.core.RetailGenException;
 import io.retailgen.core.bundle.ModelBundle;
@@ -17,7 +16,6 @@ class ImageModelTrainerTest {
 
     @BeforeAll
     static void trainTiny() {
-        assumeTrue(TestData.available(), "Fashion-MNIST not found under " + TestData.dir());
         small = TestData.train().slice(0, 3000);
         trained = ImageModelTrainer.builder().seed(3).epochs(1).classifierEpochs(1).width(8).latentDim(16)
                 .batchSize(64).build().train(small);

@@ -62,6 +62,19 @@ class StyleAndStoreTest {
     }
 
     @Test
+    void aStyleGuideFileWithAByteOrderMarkIsReadAndAnOversizedOneRefusedUnread(@TempDir Path dir) throws Exception {
+        Path bom = Files.writeString(dir.resolve("bom.json"), "\uFEFF" + GUIDE);
+        assertThat(StyleGuide.read(bom).name()).isEqualTo(StyleGuide.parse(GUIDE).name());
+        assertThat(StyleGuide.read(bom).palette()).isEqualTo(StyleGuide.parse(GUIDE).palette());
+        Path big = dir.resolve("big.json");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+            f.setLength(3L << 30); // sparse: 3 GiB claimed, nothing read
+        }
+        assertThatThrownBy(() -> StyleGuide.read(big)).isInstanceOf(RetailGenException.class)
+                .hasMessageContaining("3,221,225,472 bytes").hasMessageContaining("over the limit");
+    }
+
+    @Test
     void pipelineIsDeterministicAndPassesItsOwnValidator() {
         StyleGuide guide = StyleGuide.parse(GUIDE);
         AssetPipeline p = AssetPipeline.builder().guide(guide).build();

@@ -5,15 +5,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.retailgen.core.ErrorCode;
 import io.retailgen.core.RetailGenException;
+import io.retailgen.core.data.DataIssue;
 import io.retailgen.core.data.DataValidator;
+import io.retailgen.core.data.StrictNumbers;
+import io.retailgen.core.data.TextLines;
 import io.retailgen.core.data.ValidationMode;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.Reader;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -35,7 +31,13 @@ import java.util.Objects;
  * {@link io.retailgen.core.data.DataIssue} (row, column, reason, value); in strict mode the first malformed row throws
  * {@link io.retailgen.core.data.DataValidationException} (a {@link RetailGenException} with
  * {@link ErrorCode#INVALID_DATA}) naming the row.
- * NaN, infinite or unparsable timestamps are always malformed.
+ * NaN, infinite or unparsable timestamps are always malformed; numeric timestamps are plain decimals
+ * ({@link StrictNumbers}).
+ *
+ * <p>Input is read as a UTF-8 stream one line at a time ({@link TextLines}): a leading byte order mark is dropped, and a
+ * line longer than the limit ({@link TextLines#DEFAULT_MAX_LINE_LENGTH} by default, see
+ * {@link Builder#maxLineLength(int)}) or bytes that are not UTF-8 fail with {@link ErrorCode#INVALID_DATA} naming the
+ * line, in either mode, without holding more than one line in memory.
  *
  * <pre>{@code
  * InteractionData data = InteractionReader.builder().format(InteractionReader.Format.TSV).build()
@@ -76,10 +78,12 @@ public final class InteractionReader {
 
     private final Format format;
     private final boolean strict;
+    private final int maxLineLength;
 
     private InteractionReader(Builder b) {
         this.format = b.format;
         this.strict = b.strict;
+        this.maxLineLength = b.maxLineLength;
     }
 
     /** @return a new builder */
@@ -107,11 +111,8 @@ public final class InteractionReader {
      */
     public InteractionData read(Path file) {
         Objects.requireNonNull(file, "file");
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return read(r, file.toString());
-        } catch (IOException e) {
-            throw new RetailGenException(ErrorCode.IO, "cannot read interactions from " + file + ": " + e.getMessage(),
-                    e);
+        try (TextLines lines = TextLines.open(file, maxLineLength)) {
+            return read(lines);
         }
     }
 
@@ -122,23 +123,18 @@ public final class InteractionReader {
      * @return the good rows and the issues
      */
     public InteractionData readString(String text) {
-        try (BufferedReader r = new BufferedReader(new StringReader(text))) {
-            return read(r, "<string>");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        try (TextLines lines = TextLines.of(text, "<string>", maxLineLength)) {
+            return read(lines);
         }
     }
 
-    private InteractionData read(Reader in, String source) throws IOException {
-        BufferedReader r = in instanceof BufferedReader ? (BufferedReader) in : new BufferedReader(in);
+    private InteractionData read(TextLines lines) {
+        String source = lines.source();
         DataValidator validator = DataValidator.builder().source(source)
                 .mode(strict ? ValidationMode.STRICT : ValidationMode.LENIENT).build();
         List<Interaction> out = new ArrayList<>();
-        long line = 0;
         Columns cols = null;
-        String text;
-        while ((text = r.readLine()) != null) {
-            line++;
+        for (String text = lines.next(); text != null; text = lines.next()) {
             if (text.isBlank()) {
                 continue;
             }
@@ -148,7 +144,7 @@ public final class InteractionReader {
             }
             Columns c = cols;
             String row = text;
-            validator.check(line, v -> {
+            validator.check(lines.lineNumber(), v -> {
                 try {
                     return format == Format.JSON_LINES ? parseJson(row) : parseDelimited(c, split(row));
                 } catch (BadRow e) {
@@ -278,21 +274,20 @@ public final class InteractionReader {
         if (s.isEmpty()) {
             throw new BadRow("time", "missing timestamp");
         }
-        double t;
+        String lower = s.toLowerCase(Locale.ROOT);
+        if (lower.equals("nan") || lower.matches("[+-]?infinity")) {
+            throw new BadRow("time", "timestamp must be finite unix seconds, was '" + s + "'", s);
+        }
         try {
-            t = Double.parseDouble(s);
-        } catch (NumberFormatException e) {
+            return StrictNumbers.parseDouble(s);
+        } catch (IllegalArgumentException e) {
             try {
                 return Instant.parse(s).toEpochMilli() / 1000.0;
             } catch (DateTimeParseException e2) {
-                throw new BadRow("time", "unparsable timestamp '" + s
+                throw new BadRow("time", "unparsable timestamp '" + DataIssue.printable(s, DataIssue.MAX_VALUE_LENGTH)
                         + "', expected unix seconds or an ISO-8601 instant", s);
             }
         }
-        if (!Double.isFinite(t)) {
-            throw new BadRow("time", "timestamp must be finite unix seconds, was '" + s + "'", s);
-        }
-        return t;
     }
 
     private static EventType parseType(String s) {
@@ -370,8 +365,9 @@ public final class InteractionReader {
                 }
             }
             if (c.session < 0 || c.item < 0 || c.time < 0) {
-                throw new RetailGenException(ErrorCode.INVALID_DATA, "header of " + source + " must name the"
-                        + " columns SessionId, ItemId and Time (found " + header + ")");
+                throw new RetailGenException(ErrorCode.INVALID_DATA, source + ":1: the header must name the"
+                        + " columns SessionId, ItemId and Time (found " + DataIssue.printable(header.toString(), 300)
+                        + ")");
             }
             c.width = Math.max(c.session, Math.max(c.item, c.time)) + 1;
             for (int x : new int[] {c.type, c.device, c.hour, c.locale}) {
@@ -402,6 +398,7 @@ public final class InteractionReader {
     public static final class Builder {
         private Format format = Format.TSV;
         private boolean strict;
+        private int maxLineLength = TextLines.DEFAULT_MAX_LINE_LENGTH;
 
         private Builder() {
         }
@@ -425,6 +422,21 @@ public final class InteractionReader {
          */
         public Builder strict(boolean strictMode) {
             this.strict = strictMode;
+            return this;
+        }
+
+        /**
+         * The most characters in one line (default {@link TextLines#DEFAULT_MAX_LINE_LENGTH}); a longer line fails the
+         * read with its line number.
+         *
+         * @param characters the limit, {@code >= 1}
+         * @return this builder
+         */
+        public Builder maxLineLength(int characters) {
+            if (characters < 1) {
+                throw new IllegalArgumentException("maxLineLength must be >= 1, was " + characters);
+            }
+            this.maxLineLength = characters;
             return this;
         }
 

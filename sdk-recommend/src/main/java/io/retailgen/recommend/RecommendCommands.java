@@ -127,7 +127,22 @@ public final class RecommendCommands {
      */
     public static TrainResult train(Path events, Path outDir, TrainOptions options, TrainingListener listener) {
         Objects.requireNonNull(outDir, "outDir");
-        InteractionData d = InteractionReader.readLenient(Objects.requireNonNull(events, "events"));
+        return train(InteractionReader.readLenient(Objects.requireNonNull(events, "events")), outDir, options,
+                listener);
+    }
+
+    /**
+     * Trains a model on events already read (strict or lenient, as the caller chose) and saves it.
+     *
+     * @param d the events and the report of their reading
+     * @param outDir the model directory to write
+     * @param options training options
+     * @param listener receives the sequence model's training progress
+     * @return what was trained; {@code skippedRows} comes from {@code d}'s report
+     */
+    public static TrainResult train(InteractionData d, Path outDir, TrainOptions options, TrainingListener listener) {
+        Objects.requireNonNull(d, "events");
+        Objects.requireNonNull(outDir, "outDir");
         RecommendModel m = RecommendModel.train(d.interactions(), options, listener);
         m.save(outDir);
         return new TrainResult(outDir, m.version(), m.itemCount(), m.log.sessionCount(), m.log.eventCount(),
@@ -164,6 +179,26 @@ public final class RecommendCommands {
     public static EvaluateResult evaluate(Path train, Path test, int k, Path modelDirOrNull, TrainOptions options,
             TrainingListener listener) {
         Objects.requireNonNull(test, "test");
+        InteractionData d = modelDirOrNull != null ? null
+                : InteractionReader.readLenient(Objects.requireNonNull(train, "train"));
+        return evaluate(d, InteractionReader.readLenient(test), k, modelDirOrNull, options, listener);
+    }
+
+    /**
+     * As {@link #evaluate(Path, Path, int, Path, TrainOptions, TrainingListener)} on events already read (strict or
+     * lenient, as the caller chose).
+     *
+     * @param trainOrNull the training events, or null when a model directory is given
+     * @param test the test events
+     * @param k the list length
+     * @param modelDirOrNull a saved model, or null to train one on {@code trainOrNull}
+     * @param options training options (ignored when a model is loaded)
+     * @param listener receives the sequence model's training progress
+     * @return the figures
+     */
+    public static EvaluateResult evaluate(InteractionData trainOrNull, InteractionData test, int k,
+            Path modelDirOrNull, TrainOptions options, TrainingListener listener) {
+        Objects.requireNonNull(test, "test");
         Objects.requireNonNull(listener, "listener");
         if (k < 1) {
             throw new IllegalArgumentException("k must be >= 1, was " + k);
@@ -172,10 +207,10 @@ public final class RecommendCommands {
         if (modelDirOrNull != null) {
             model = RecommendModel.load(modelDirOrNull);
         } else {
-            InteractionData d = InteractionReader.readLenient(Objects.requireNonNull(train, "train"));
-            model = RecommendModel.train(d.interactions(), options, listener);
+            model = RecommendModel.train(Objects.requireNonNull(trainOrNull, "train").interactions(), options,
+                    listener);
         }
-        InteractionData t = InteractionReader.readLenient(test);
+        InteractionData t = test;
         EvaluationResult r = evaluate(model, SessionLog.of(t.interactions(), model.log.vocab), k,
                 Recommender.builder().model(model));
         return new EvaluateResult(r, model.version(), model.trainSeconds(), rate(model));

@@ -18,6 +18,14 @@ final class Fixtures {
      * item, so the next click is predictable.
      */
     static List<Interaction> ring(int sessions, int items, int length, long seed) {
+        return ring(sessions, items, length, 1, seed);
+    }
+
+    /**
+     * Like {@link #ring(int, int, int, long)}, but the usual step is {@code step} items ({@code -1} walks the ring
+     * backwards), so a model trained on it ranks a different successor.
+     */
+    static List<Interaction> ring(int sessions, int items, int length, int step, long seed) {
         SplittableRandom r = new SplittableRandom(seed);
         List<Interaction> out = new ArrayList<>();
         double t = 1_000_000;
@@ -26,7 +34,7 @@ final class Fixtures {
             for (int p = 0; p < length; p++) {
                 out.add(Interaction.view("s" + s, "i" + it, t));
                 t += 10;
-                it = r.nextInt(10) < 8 ? (it + 1) % items : r.nextInt(items);
+                it = r.nextInt(10) < 8 ? Math.floorMod(it + step, items) : r.nextInt(items);
             }
         }
         return out;

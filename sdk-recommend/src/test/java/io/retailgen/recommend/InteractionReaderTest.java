@@ -7,6 +7,9 @@ import io.retailgen.core.ErrorCode;
 import io.retailgen.core.RetailGenException;
 import io.retailgen.core.data.DataIssue;
 import io.retailgen.core.data.DataValidationException;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -85,5 +88,50 @@ class InteractionReaderTest {
     void headerWithoutRequiredColumnsIsRejected() {
         assertThatThrownBy(() -> InteractionReader.builder().build().readString("a\tb\n1\t2\n"))
                 .isInstanceOf(RetailGenException.class).hasMessageContaining("SessionId, ItemId and Time");
+    }
+
+    @Test
+    void aByteOrderMarkBeforeTheHeaderIsAcceptedInEveryFormat(@TempDir Path dir) throws Exception {
+        for (String name : new String[] {"e.tsv", "e.csv", "e.jsonl"}) {
+            Path f = dir.resolve(name);
+            String body = name.endsWith(".tsv") ? "SessionId\tItemId\tTime\n1\t100\t5\n"
+                    : name.endsWith(".csv") ? "SessionId,ItemId,Time\r\n1,100,5\r\n"
+                    : "{\"sessionId\":\"1\",\"itemId\":\"100\",\"time\":5}\n";
+            Files.write(f, ("\uFEFF" + body).getBytes(StandardCharsets.UTF_8));
+            InteractionData d = InteractionReader.builder().format(InteractionReader.Format.fromFileName(f))
+                    .strict(true).build().read(f);
+            assertThat(d.interactions()).as(name).extracting(Interaction::itemId).containsExactly("100");
+        }
+    }
+
+    @Test
+    void timestampsAreStrictDecimals() {
+        InteractionData d = InteractionReader.builder().build()
+                .readString("SessionId\tItemId\tTime\n1\t1\t5d\n1\t2\t0x1p3\n1\t3\t-Infinity\n1\t4\t7.5\n");
+        assertThat(d.interactions()).extracting(Interaction::itemId).containsExactly("4");
+        assertThat(d.issues()).extracting(DataIssue::row).containsExactly(2L, 3L, 4L);
+    }
+
+    @Test
+    void aHugeLineFailsWithAShortMessageInBoundedMemory(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("long.tsv");
+        byte[] chunk = "7\u001B".repeat(1 << 19).getBytes(StandardCharsets.UTF_8);
+        try (OutputStream out = Files.newOutputStream(f)) {
+            out.write("SessionId\tItemId\tTime\n1\t100\t5\n1\t".getBytes(StandardCharsets.UTF_8));
+            for (int i = 0; i < 20; i++) {
+                out.write(chunk);
+            }
+        }
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long before = mx.getCurrentThreadAllocatedBytes();
+        Throwable e = org.assertj.core.api.Assertions.catchThrowable(() -> InteractionReader.readLenient(f));
+        long allocated = mx.getCurrentThreadAllocatedBytes() - before;
+        assertThat(e).isInstanceOf(RetailGenException.class).hasMessageContaining(f + ":3")
+                .hasMessageContaining("1,048,576 characters");
+        assertThat(e.getMessage()).hasSizeLessThan(500).doesNotContain("\u001B");
+        assertThat(allocated).as("bytes allocated reading a 20 MiB line").isLessThan(16L << 20);
+        assertThatThrownBy(() -> InteractionReader.builder().maxLineLength(10).build()
+                .readString("SessionId\tItemId\tTime\n")).hasMessageContaining("<string>:1")
+                .hasMessageContaining("limit of 10 characters");
     }
 }

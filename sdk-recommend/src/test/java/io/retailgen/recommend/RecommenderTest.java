@@ -10,10 +10,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,7 +51,15 @@ class RecommenderTest {
             assertThat(list).isSortedAccordingTo((a, b) -> Double.compare(b.score(), a.score()));
             Recommendation top = list.stream().filter(r -> r.itemId().equals("i5")).findFirst().orElseThrow();
             assertThat(top.signal()).isIn(Signal.SEQUENCE, Signal.SIMILAR_SESSIONS, Signal.CO_OCCURRENCE);
-            assertThat(top.explanation()).containsAnyOf("Because you viewed Item 4", "Item 4");
+            // the explanation is the sentence of the signal that ranked i5, naming the last item viewed (i4, which
+            // is also the session item co-occurring most with i5)
+            String expected = switch (top.signal()) {
+                case SEQUENCE -> "Because you viewed Item 4";
+                case SIMILAR_SESSIONS -> "Shoppers who viewed Item 4 also viewed this";
+                case CO_OCCURRENCE -> "Often viewed with Item 4";
+                default -> throw new AssertionError("unexpected signal " + top.signal());
+            };
+            assertThat(top.explanation()).isEqualTo(expected);
             assertThat(top.modelVersion()).isEqualTo(model.version());
         }
     }
@@ -116,16 +127,30 @@ class RecommenderTest {
 
     @Test
     void concurrentSessionsAndAtomicSwap(@TempDir Path tmp) throws Exception {
+        // a second model trained on the ring walked backwards: after i2 it ranks i1 first, where the first ranks i3
+        RecommendModel backwards = RecommendModel.train(Fixtures.ring(300, 40, 8, -1, 1), Fixtures.tinyGru(),
+                new TrainingListener() { });
         Path dir = tmp.resolve("model");
-        model.save(dir);
+        backwards.save(dir);
         assertThat(dir.resolve("manifest.json")).exists();
         assertThat(ModelBundle.load(dir).manifest().kind()).isEqualTo(RecommendModel.KIND);
         assertThat(ModelBundle.load(dir).manifest().provenance().metrics()).containsKey("train_seconds");
         RecommendModel loaded = RecommendModel.load(dir);
-        assertThat(loaded.version()).isEqualTo(model.version());
-        assertThat(loaded.itemCount()).isEqualTo(model.itemCount());
-        try (Recommender rec = Recommender.builder().model(model).build()) {
-            List<String> before = ids(rec.recommendFor(List.of("i1", "i2"), 5, EventContext.NONE));
+        assertThat(loaded.version()).isEqualTo(backwards.version()).isNotEqualTo(model.version());
+        assertThat(loaded.itemCount()).isEqualTo(backwards.itemCount());
+
+        // ranked by the sequence model alone, so live sessions of other threads cannot change the probe's ranking
+        HybridWeights sequenceOnly = new HybridWeights(1, 0, 0, 0, 0, 0);
+        List<String> probe = List.of("i2");
+        Map<String, List<String>> expected = Map.of(
+                model.version(), ranking(model, sequenceOnly, probe),
+                loaded.version(), ranking(loaded, sequenceOnly, probe));
+        assertThat(expected.get(model.version())).startsWith("i3");
+        assertThat(expected.get(loaded.version())).startsWith("i1");
+
+        try (Recommender rec = Recommender.builder().model(model).weights(sequenceOnly).build()) {
+            AtomicBoolean swapped = new AtomicBoolean();
+            Map<String, AtomicInteger> seen = new ConcurrentHashMap<>();
             ExecutorService pool = Executors.newFixedThreadPool(4);
             List<Future<Integer>> fs = new ArrayList<>();
             for (int t = 0; t < 4; t++) {
@@ -135,8 +160,19 @@ class RecommenderTest {
                     for (int i = 0; i < 200; i++) {
                         rec.observe(Interaction.view("c" + id, "i" + ((id + i) % 40), i));
                         n += rec.recommend("c" + id, 5, EventContext.NONE).size();
+                        boolean afterSwap = swapped.get();
+                        List<Recommendation> got = rec.recommendFor(probe, 5, EventContext.NONE);
+                        String version = got.get(0).modelVersion();
+                        // one model per response: every item carries its version and the list is that model's
+                        assertThat(got).extracting(Recommendation::modelVersion).containsOnly(version);
+                        assertThat(ids(got)).isEqualTo(expected.get(version));
+                        if (afterSwap) {
+                            assertThat(version).isEqualTo(loaded.version());
+                        }
+                        seen.computeIfAbsent(version, v -> new AtomicInteger()).incrementAndGet();
                         if (id == 0 && i == 100) {
                             rec.swapModel(loaded);
+                            swapped.set(true);
                         }
                     }
                     return n;
@@ -146,9 +182,19 @@ class RecommenderTest {
                 assertThat(f.get(60, TimeUnit.SECONDS)).isEqualTo(1000);
             }
             pool.shutdown();
-            assertThat(rec.modelVersion()).isEqualTo(model.version());
-            assertThat(ids(rec.recommendFor(List.of("i1", "i2"), 5, EventContext.NONE))).isNotEmpty();
-            assertThat(before).hasSize(5);
+            assertThat(rec.modelVersion()).isEqualTo(loaded.version());
+            assertThat(seen.get(model.version()).get()).isGreaterThanOrEqualTo(101);
+            assertThat(seen.get(loaded.version()).get()).isGreaterThanOrEqualTo(99);
+            assertThat(seen.values().stream().mapToInt(AtomicInteger::get).sum()).isEqualTo(800);
+            assertThat(ids(rec.recommendFor(probe, 5, EventContext.NONE))).isEqualTo(expected.get(loaded.version()));
+        }
+    }
+
+    private static List<String> ranking(RecommendModel m, HybridWeights weights, List<String> items) {
+        try (Recommender rec = Recommender.builder().model(m).weights(weights).build()) {
+            List<String> ranking = ids(rec.recommendFor(items, 5, EventContext.NONE));
+            assertThat(ranking).hasSize(5);
+            return ranking;
         }
     }
 

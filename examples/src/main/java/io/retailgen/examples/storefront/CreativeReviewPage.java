@@ -13,12 +13,13 @@ import java.util.regex.Pattern;
 
 /**
  * {@code /creative-review}: generated product images, styled by the brand guide, each with its banner copy (or
- * the policy's block), its style check and its review status, and Approve / Reject buttons for pending ones. A
- * decision is a form {@code POST /creative-review/decide} ({@code asset, decision=approve|reject, reviewer,
- * comment}); it is recorded in the imagegen {@code ReviewQueue} and in the audit log. Images are served at
+ * the policy's block), its style check and its review status, and Approve / Reject buttons for pending ones once a
+ * reviewer has signed in. A decision is a form {@code POST /creative-review/decide} ({@code csrf, asset,
+ * decision=approve|reject, comment}); the reviewer is the one signed in to the session, never a form field. It is
+ * recorded in the imagegen {@code ReviewQueue} and in the audit log. Images are served at
  * {@code /creative-review/asset/<id>.png}. JSON: {@code GET /api/creative-review} lists the assets,
- * {@code POST /api/creative-review/<id>} with {@code {"decision": "approve", "reviewer": "...", "comment": "..."}}
- * decides one.
+ * {@code POST /api/creative-review/<id>} with {@code {"decision": "approve", "comment": "..."}} (and the signed-in
+ * session's cookie and {@code X-CSRF-Token}) decides one.
  */
 final class CreativeReviewPage implements StorefrontPage {
 
@@ -55,21 +56,23 @@ final class CreativeReviewPage implements StorefrontPage {
             request.requireMethod("POST");
             Map<String, String> form = StorefrontApp.query(request.body());
             CreativeStudio.Asset a = known(form.get("asset"));
-            ReviewQueue.Decision d = decide(a, form.get("decision"), form.get("reviewer"), form.get("comment"));
+            ReviewQueue.Decision d = decide(a, form.get("decision"), reviewer(request, form.get("reviewer")),
+                    form.get("comment"));
             String message = (d.status() == ReviewQueue.Status.APPROVED ? "Approved" : "Rejected") + " the "
                     + a.categoryName() + " image " + a.assetId().substring(0, 12) + " as " + d.reviewer()
                     + "; the decision is in the audit log.";
-            return list("<div class=\"status ok\" id=\"review-status\">" + Html.escape(message) + "</div>\n");
+            return list("<div class=\"status ok\" id=\"review-status\">" + Html.escape(message) + "</div>\n",
+                    request);
         }
         if (!seg.isEmpty()) {
             throw PageException.notFound("not_found", "creative review sub-pages: asset/<id>.png, decide",
                     String.join("/", seg));
         }
         request.requireMethod("GET");
-        return list("");
+        return list("", request);
     }
 
-    private PageResponse list(String flash) {
+    private PageResponse list(String flash, PageRequest request) {
         List<CreativeStudio.Asset> assets = studio.assets();
         long pending = assets.stream().filter(a -> studio.status(a.assetId()) == ReviewQueue.Status.PENDING).count();
         StringBuilder h = new StringBuilder(16384);
@@ -77,7 +80,12 @@ final class CreativeReviewPage implements StorefrontPage {
                 .append("<p class=\"meta\" id=\"review-summary\">").append(assets.size())
                 .append(" generated images styled with the <code>").append(Html.escape(studio.guide().name()))
                 .append("</code> brand guide; ").append(pending).append(" waiting for review. Banner copy passed the ")
-                .append("content policy; every decision is written to the audit log.</p>\n<ul class=\"recs\" id=\"assets\">\n");
+                .append("content policy; every decision is written to the audit log.</p>\n");
+        if (request.reviewer() == null && pending > 0) {
+            h.append("<p class=\"status\" id=\"review-sign-in\"><a href=\"/sign-in\">Sign in as a reviewer</a> to"
+                    + " approve or reject images.</p>\n");
+        }
+        h.append("<ul class=\"recs\" id=\"assets\">\n");
         for (CreativeStudio.Asset a : assets) {
             ReviewQueue.Status st = studio.status(a.assetId());
             h.append("<li class=\"rec asset\" data-asset-id=\"").append(a.assetId()).append("\" data-status=\"")
@@ -97,10 +105,13 @@ final class CreativeReviewPage implements StorefrontPage {
                     .append(a.attributeChecked() ? "" : "; attribute check not passed").append("</div>\n")
                     .append("<div class=\"asset-status\">").append(st).append("</div>\n");
             if (st == ReviewQueue.Status.PENDING) {
+                if (request.reviewer() == null) {
+                    h.append("</li>\n");
+                    continue;
+                }
                 h.append("<form method=\"post\" action=\"/creative-review/decide\" class=\"review-form\">")
+                        .append(request.csrfField())
                         .append("<input type=\"hidden\" name=\"asset\" value=\"").append(a.assetId()).append("\">")
-                        .append("<label>Reviewer <input name=\"reviewer\" value=\"").append(DEFAULT_REVIEWER)
-                        .append("\" maxlength=\"40\" required></label> ")
                         .append("<label>Comment <input name=\"comment\" maxlength=\"")
                         .append(CreativeStudio.MAX_COMMENT).append("\"></label> ")
                         .append("<button type=\"submit\" name=\"decision\" value=\"approve\" class=\"approve\">")
@@ -129,6 +140,24 @@ final class CreativeReviewPage implements StorefrontPage {
                     + studio.assets().size() + " assets)", id);
         }
         return a;
+    }
+
+    /**
+     * The reviewer is whoever signed in to the session; a request may repeat that name but never choose another.
+     *
+     * @throws PageException 403 when no reviewer is signed in, 400 when the request names someone else
+     */
+    private static String reviewer(PageRequest request, String named) {
+        String who = request.reviewer();
+        if (who == null) {
+            throw new PageException(403, "not_signed_in", "only a signed-in reviewer can decide: sign in at"
+                    + " /sign-in first", null);
+        }
+        if (named != null && !named.trim().equals(who)) {
+            throw PageException.badRequest("reviewer_mismatch", "the reviewer is the one signed in to this session ("
+                    + who + "), not one named in the request", named);
+        }
+        return who;
     }
 
     private ReviewQueue.Decision decide(CreativeStudio.Asset a, String decision, String reviewer, String comment) {
@@ -201,12 +230,13 @@ final class CreativeReviewPage implements StorefrontPage {
             body = JSON.readTree(request.body());
         } catch (IOException e) {
             throw PageException.badRequest("invalid_json", "the body must be a JSON object such as"
-                    + " {\"decision\": \"approve\", \"reviewer\": \"maria\", \"comment\": \"on brand\"}", null);
+                    + " {\"decision\": \"approve\", \"comment\": \"on brand\"}", null);
         }
         if (body == null || !body.isObject()) {
             throw PageException.badRequest("invalid_json", "the body must be a JSON object", null);
         }
-        ReviewQueue.Decision d = decide(a, text(body, "decision"), text(body, "reviewer"), text(body, "comment"));
+        ReviewQueue.Decision d = decide(a, text(body, "decision"), reviewer(request, text(body, "reviewer")),
+                text(body, "comment"));
         Map<String, Object> out = json(a);
         out.put("reviewer", d.reviewer());
         out.put("comment", d.comment());

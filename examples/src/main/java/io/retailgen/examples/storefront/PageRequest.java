@@ -14,11 +14,16 @@ import java.util.Objects;
  * @param segments the decoded path segments after the page's own (an unmodifiable copy)
  * @param query the decoded query parameters; the first value of each name wins (an unmodifiable copy)
  * @param body the request body as UTF-8 text (empty for GET)
- * @param sessionId the shopper's session id: from the {@code rg_session} cookie, a fresh one for pages; null when an
- *     API call brought no valid cookie
+ * @param sessionId the shopper's session id: from the {@code rg_session} cookie when the server knows it, a fresh one
+ *     for pages; null when an API call brought no known session cookie
+ * @param reviewer the reviewer signed in to this session (set by the server at sign-in, never taken from the
+ *     request), or null
+ * @param csrfToken the session's CSRF token, to embed in every form as the hidden field {@code csrf}
+ *     ({@link #csrfField()}); null when there is no session. The server has already checked it on state-changing
+ *     requests before the page sees them.
  */
 public record PageRequest(String method, boolean api, List<String> segments, Map<String, String> query, String body,
-        String sessionId) {
+        String sessionId, String reviewer, String csrfToken) {
 
     /** Validates and copies. */
     public PageRequest {
@@ -26,6 +31,15 @@ public record PageRequest(String method, boolean api, List<String> segments, Map
         segments = List.copyOf(Objects.requireNonNull(segments, "segments == null"));
         query = Map.copyOf(Objects.requireNonNull(query, "query == null"));
         Objects.requireNonNull(body, "body == null");
+    }
+
+    /** @return the hidden form field that carries the CSRF token; every {@code method="post"} form needs it */
+    public String csrfField() {
+        return csrfField(csrfToken);
+    }
+
+    static String csrfField(String token) {
+        return "<input type=\"hidden\" name=\"csrf\" value=\"" + Html.escape(token == null ? "" : token) + "\">";
     }
 
     /**

@@ -2,8 +2,10 @@ package io.retailgen.examples.storefront;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.retailgen.core.data.DataIssue;
 import io.retailgen.core.train.ConsoleProgressBar;
 import io.retailgen.core.train.TrainingListener;
 import io.retailgen.examples.CreativeStudio;
@@ -14,6 +16,7 @@ import io.retailgen.examples.PlanningData;
 import io.retailgen.examples.RecommendSetup;
 import io.retailgen.examples.SampleShop;
 import io.retailgen.examples.ShopData;
+import io.retailgen.examples.SigningKeys;
 import io.retailgen.governance.ContentPolicy;
 import io.retailgen.recommend.RecommendModel;
 import io.retailgen.recommend.Recommender;
@@ -33,15 +36,15 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -60,6 +63,13 @@ import org.slf4j.LoggerFactory;
  * aus-retail or generated series; with progress bars on standard error. Every explanation and banner passes the
  * content policy and lands in the audit log, and so does every review decision.
  *
+ * <p>Security (see {@code docs/security.md}): the audit log is signed with a key kept outside the log directory
+ * ({@link Builder#signingKeyFile(Path)}) whose public key is written beside the log, so the log verifies across
+ * restarts; only requests whose {@code Host} names this server are served; every state-changing request must come
+ * from the storefront's own pages ({@code Origin}/{@code Referer}), carry its media type ({@code application/json}
+ * on the API, a form otherwise) and its session's CSRF token; reviewers sign in with a code and decisions carry the
+ * session's reviewer; request headers must arrive within 10 s, and a bounded pool of 16 threads serves requests.
+ *
  * <pre>{@code
  * try (StorefrontApp app = StorefrontApp.builder().port(0).sharedData(Path.of("../shared/data")).start()) {
  *     System.out.println("open " + app.uri());
@@ -67,7 +77,8 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>Run it with {@code java -jar examples/target/retailgen-examples.jar storefront [--port 8080]
- * [--data ../shared/data] [--audit-dir DIR] [--epochs N] [--image-seconds 45] [--sample]}. Thread-safe;
+ * [--data ../shared/data] [--audit-dir DIR] [--signing-key FILE] [--reviewer NAME] [--allowed-host NAME]
+ * [--epochs N] [--image-seconds 45] [--sample]}. Thread-safe;
  * {@link #close()} is idempotent.
  */
 public final class StorefrontApp implements AutoCloseable {
@@ -77,15 +88,31 @@ public final class StorefrontApp implements AutoCloseable {
     private static final String COOKIE = "rg_session";
     private static final Pattern PAGE_PATH = Pattern.compile("[a-z0-9][a-z0-9-]*");
     private static final int MAX_BODY = 64 * 1024;
-    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Set<String> RESERVED = Set.of("api", "status", "session", "sign-in", "sign-out");
+    private static final String CSRF_HEADER = "X-CSRF-Token";
+    /** Server threads: a bounded pool, large enough that a few stalled clients leave most of it free. */
+    static final int THREADS = 16;
+    /** A client must send its request line and headers within this time, or its connection is closed. */
+    static final int HEADER_TIMEOUT_SECONDS = 10;
+    /** A response must be written within this time, or the connection is closed (a client that stops reading). */
+    static final int RESPONSE_TIMEOUT_SECONDS = 60;
     private static final String CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; "
             + "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
     static {
         // the JDK server writes headers and body separately; without TCP_NODELAY, Nagle's algorithm and the
         // client's delayed ACK add about 40 ms to small responses
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
+        setIfAbsent("sun.net.httpserver.nodelay", "true");
+        // the JDK server reads a request's headers on a pool thread and, by default, waits for them forever, so a
+        // few clients that send half a request line hold every thread; these limits make it close such connections.
+        // They are read once per JVM, when the server classes load: an operator's own -D settings win.
+        setIfAbsent("sun.net.httpserver.maxReqTime", Integer.toString(HEADER_TIMEOUT_SECONDS));
+        setIfAbsent("sun.net.httpserver.maxRspTime", Integer.toString(RESPONSE_TIMEOUT_SECONDS));
+    }
+
+    private static void setIfAbsent(String property, String value) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, value);
         }
     }
 
@@ -97,6 +124,9 @@ public final class StorefrontApp implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final boolean ownsAuditDirectory;
+    private final Sessions sessions = new Sessions();
+    private final Reviewers reviewers;
+    private final RequestGuard guard;
     private final Object closeLock = new Object();
     private boolean closed;
 
@@ -114,7 +144,9 @@ public final class StorefrontApp implements AutoCloseable {
         this.ownsPlanner = b.planner == null;
         this.planner = b.planner != null ? b.planner : Planner.build(PlanningData.sharedOrSample(b.sharedData, 42),
                 Planner.Options.defaults(), listener);
-        Governance governance = Governance.open(auditDir, b.policy);
+        this.reviewers = new Reviewers(b.reviewers);
+        Path keyFile = b.signingKeyFile != null ? b.signingKeyFile : SigningKeys.defaultKeyFile();
+        Governance governance = Governance.open(auditDir, b.policy, SigningKeys.loadOrCreate(keyFile, auditDir));
         Recommender recommender;
         CreativeStudio creative = null;
         try {
@@ -150,7 +182,7 @@ public final class StorefrontApp implements AutoCloseable {
         }
         this.pages = Map.copyOf(p);
         AtomicInteger n = new AtomicInteger();
-        this.executor = Executors.newFixedThreadPool(4, r -> {
+        this.executor = Executors.newFixedThreadPool(THREADS, r -> {
             Thread t = new Thread(r, "storefront-http-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
@@ -167,11 +199,25 @@ public final class StorefrontApp implements AutoCloseable {
             executor.shutdown();
             throw e;
         }
+        this.guard = new RequestGuard(hostNames(b), server.getAddress().getPort());
         server.createContext("/", this::handle);
         server.setExecutor(executor);
         server.start();
-        LOG.info("storefront listening on {} (model {}, data {}, audit log {})", uri(), model.version(),
-                shop.source(), auditDir);
+        LOG.info("storefront listening on {} (model {}, data {}, audit log {}, signing key {}; answers to {})",
+                uri(), model.version(), shop.source(), auditDir, keyFile, guard.served());
+    }
+
+    private static Set<String> hostNames(Builder b) {
+        Set<String> names = new LinkedHashSet<>();
+        String bound = b.address.getHostAddress();
+        int scope = bound.indexOf('%');
+        if (scope >= 0) {
+            bound = bound.substring(0, scope);
+        }
+        names.add(bound.contains(":") ? "[" + bound + "]" : bound);
+        names.addAll(List.of("localhost", "127.0.0.1", "[::1]"));
+        names.addAll(b.allowedHosts);
+        return names;
     }
 
     /** @return a new builder */
@@ -243,28 +289,41 @@ public final class StorefrontApp implements AutoCloseable {
 
     private void handle(HttpExchange ex) {
         boolean api = false;
+        Sessions.Session session = null;
         try {
             List<String> segments = segments(ex.getRequestURI().getRawPath());
             api = !segments.isEmpty() && segments.get(0).equals("api");
             if (api) {
                 segments = segments.subList(1, segments.size());
             }
+            Headers headers = ex.getRequestHeaders();
+            guard.checkHost(headers.getFirst("Host"));
             String method = ex.getRequestMethod().toUpperCase(Locale.ROOT);
-            String cookieSession = cookieSession(ex);
-            String session = cookieSession;
-            if (!api && session == null) {
-                session = newSessionId();
-                ex.getResponseHeaders().add("Set-Cookie", COOKIE + "=" + session
-                        + "; Path=/; HttpOnly; SameSite=Lax");
+            session = sessions.find(cookieSession(ex));
+            boolean wantsSession = !api || segments.equals(List.of("session"));
+            if (session == null && wantsSession) {
+                session = sessions.create();
+                setCookie(ex, session);
+            }
+            String body = body(ex);
+            if (!method.equals("GET") && !method.equals("HEAD")) {
+                checkStateChange(headers, api, body, session);
             }
             Map<String, String> query = query(ex.getRequestURI().getRawQuery());
             PageResponse response;
-            if (segments.isEmpty() || (api && segments.equals(List.of("status")))) {
-                response = api ? status() : home();
+            if (segments.isEmpty() || (api && (segments.equals(List.of("status"))
+                    || segments.equals(List.of("session"))))) {
                 if (!method.equals("GET")) {
                     throw new PageException(405, "method_not_allowed", "method " + method
                             + " is not allowed here; allowed: GET", null);
                 }
+                response = !api ? home() : segments.equals(List.of("status")) ? status() : sessionJson(session);
+            } else if (!api && segments.size() == 1 && SignInPage.PATHS.contains(segments.get(0))) {
+                session = signIn(ex, segments.get(0), method, query(body), session);
+                if (session == null) {
+                    return;
+                }
+                response = SignInPage.form(session.reviewer, session.csrfToken, reviewers.names());
             } else {
                 StorefrontPage page = pages.get(segments.get(0));
                 if (page == null) {
@@ -272,19 +331,88 @@ public final class StorefrontApp implements AutoCloseable {
                             pages.keySet().stream().sorted().toList()), String.join("/", segments));
                 }
                 PageRequest request = new PageRequest(method, api, segments.subList(1, segments.size()), query,
-                        body(ex), session);
+                        body, session == null ? null : session.id, session == null ? null : session.reviewer,
+                        session == null ? null : session.csrfToken);
                 response = api ? page.api(request) : page.page(request);
             }
-            send(ex, response);
+            send(ex, response, session);
         } catch (PageException e) {
-            sendError(ex, api, e.status(), e.code(), e.getMessage(), e.value());
+            sendError(ex, api, e.status(), e.code(), e.getMessage(), e.value(), session);
         } catch (UncheckedIOException e) {
             LOG.debug("client connection failed: {}", e.toString());
         } catch (RuntimeException e) {
             LOG.error("request {} {} failed", ex.getRequestMethod(), ex.getRequestURI().getRawPath(), e);
-            sendError(ex, api, 500, "internal_error", "the server failed to answer; see its log", null);
+            sendError(ex, api, 500, "internal_error", "the server failed to answer; see its log", null, session);
         } finally {
             ex.close();
+        }
+    }
+
+    /**
+     * A state-changing request must come from this site's pages, carry the media type its endpoint reads, and,
+     * when it comes with a session (pages always do; API calls when they send the cookie), that session's CSRF
+     * token: the form field {@code csrf}, or the header {@code X-CSRF-Token} on the JSON API.
+     */
+    private void checkStateChange(Headers headers, boolean api, String body, Sessions.Session session) {
+        guard.checkOrigin(headers.getFirst("Origin"), headers.getFirst("Referer"));
+        RequestGuard.requireMediaType(headers, api ? RequestGuard.JSON : RequestGuard.FORM);
+        if (api && session == null) {
+            return; // no cookie, so no ambient authority to abuse; pages that need a reviewer refuse on their own
+        }
+        String token = api ? headers.getFirst(CSRF_HEADER) : query(body).get("csrf");
+        if (session == null || !session.tokenMatches(token)) {
+            throw new PageException(403, "csrf_token_invalid", (token == null ? "the request carries no CSRF token"
+                    : "the request's CSRF token does not belong to this session") + "; reload the page and submit"
+                    + " the form again" + (api ? " (API clients: send the csrfToken of GET /api/session in the "
+                    + CSRF_HEADER + " header)" : ""), null);
+        }
+    }
+
+    /** Signs a reviewer in or out; answers a redirect itself and returns null, or the session to show the form to. */
+    private Sessions.Session signIn(HttpExchange ex, String path, String method, Map<String, String> form,
+            Sessions.Session session) {
+        if (path.equals("sign-in") && method.equals("GET")) {
+            return session;
+        }
+        if (!method.equals("POST")) {
+            throw new PageException(405, "method_not_allowed", "method " + method + " is not allowed here; allowed: "
+                    + (path.equals("sign-in") ? "GET, POST" : "POST"), null);
+        }
+        String reviewer = null;
+        if (path.equals("sign-in")) {
+            reviewer = reviewers.verify(form.get("name"), form.get("code"));
+            if (reviewer == null) {
+                LOG.warn("failed reviewer sign-in for '{}'", DataIssue.printable(String.valueOf(form.get("name")),
+                        40));
+                throw new PageException(403, "sign_in_failed", "unknown reviewer or wrong sign-in code", null);
+            }
+            LOG.info("reviewer '{}' signed in", reviewer);
+        }
+        Sessions.Session next = sessions.replace(session, reviewer);
+        setCookie(ex, next);
+        redirect(ex, reviewer != null ? "/creative-review" : "/");
+        return null;
+    }
+
+    private PageResponse sessionJson(Sessions.Session session) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("csrfToken", session.csrfToken);
+        out.put("reviewer", session.reviewer);
+        return PageResponse.json(200, out);
+    }
+
+    private static void setCookie(HttpExchange ex, Sessions.Session session) {
+        ex.getResponseHeaders().set("Set-Cookie", COOKIE + "=" + session.id + "; Path=/; HttpOnly; SameSite=Lax");
+    }
+
+    private static void redirect(HttpExchange ex, String location) {
+        var h = ex.getResponseHeaders();
+        h.set("Location", location);
+        h.set("Cache-Control", "no-store");
+        try {
+            ex.sendResponseHeaders(303, -1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -322,7 +450,7 @@ public final class StorefrontApp implements AutoCloseable {
         return PageResponse.json(200, out);
     }
 
-    private void send(HttpExchange ex, PageResponse r) {
+    private void send(HttpExchange ex, PageResponse r, Sessions.Session session) {
         if (r.body() != null) {
             write(ex, r.status(), r.contentType(), r.body());
         } else if (r.json() != null) {
@@ -334,11 +462,12 @@ public final class StorefrontApp implements AutoCloseable {
             }
             write(ex, r.status(), "application/json; charset=utf-8", json);
         } else {
-            write(ex, r.status(), "text/html; charset=utf-8", layout(r.title(), r.html()));
+            write(ex, r.status(), "text/html; charset=utf-8", layout(r.title(), r.html(), session));
         }
     }
 
-    private void sendError(HttpExchange ex, boolean api, int status, String code, String message, String value) {
+    private void sendError(HttpExchange ex, boolean api, int status, String code, String message, String value,
+            Sessions.Session session) {
         try {
             if (api) {
                 Map<String, Object> err = new LinkedHashMap<>();
@@ -350,13 +479,14 @@ public final class StorefrontApp implements AutoCloseable {
                 }
                 write(ex, status, "application/json; charset=utf-8", JSON.writeValueAsString(Map.of("error", err)));
             } else {
-                String title = status == 404 ? "Not found" : status == 400 ? "Bad request" : "Error " + status;
+                String title = status == 404 ? "Not found" : status == 400 ? "Bad request" : status == 403
+                        ? "Forbidden" : "Error " + status;
                 String html = "<h1>" + Html.escape(title) + "</h1>\n<p class=\"error-message\" id=\"error-message\">"
                         + Html.escape(message) + "</p>\n"
                         + (value == null ? "" : "<p>Value: <code id=\"error-value\">" + Html.escape(value)
                         + "</code></p>\n")
                         + "<p><a href=\"/\">Back to the shop</a></p>\n";
-                write(ex, status, "text/html; charset=utf-8", layout(title, html));
+                write(ex, status, "text/html; charset=utf-8", layout(title, html, session));
             }
         } catch (JsonProcessingException | RuntimeException e) {
             LOG.debug("could not send error {} {}: {}", status, code, e.toString());
@@ -372,7 +502,8 @@ public final class StorefrontApp implements AutoCloseable {
         h.set("Content-Type", contentType);
         h.set("Content-Security-Policy", CSP);
         h.set("X-Content-Type-Options", "nosniff");
-        h.set("Referrer-Policy", "no-referrer");
+        // same-origin, not no-referrer: under no-referrer a browser sends "Origin: null" with our own form posts
+        h.set("Referrer-Policy", "same-origin");
         h.set("Cache-Control", "no-store");
         try {
             ex.sendResponseHeaders(status, bytes.length);
@@ -384,7 +515,7 @@ public final class StorefrontApp implements AutoCloseable {
         }
     }
 
-    private String layout(String title, String body) {
+    private String layout(String title, String body, Sessions.Session session) {
         StringBuilder h = new StringBuilder(body.length() + 4096);
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
@@ -395,7 +526,9 @@ public final class StorefrontApp implements AutoCloseable {
         pages.values().stream().filter(StorefrontPage::inNavigation)
                 .sorted((a, b) -> order(a.path()) - order(b.path())).forEach(p -> h.append("<a href=\"/")
                         .append(Html.escape(p.path())).append("\">").append(Html.escape(p.title())).append("</a>"));
-        h.append("</nav></header>\n<main>\n").append(body).append("</main>\n<footer>Model ")
+        h.append("</nav>").append(SignInPage.headerLinks(session == null ? null : session.reviewer,
+                session == null ? null : session.csrfToken)).append("</header>\n<main>\n").append(body)
+                .append("</main>\n<footer>Model ")
                 .append(Html.escape(service.recommender.modelVersion())).append(" trained on ")
                 .append(Html.escape(service.shop.source())).append("</footer>\n</body>\n</html>\n");
         return h.toString();
@@ -494,9 +627,7 @@ public final class StorefrontApp implements AutoCloseable {
     }
 
     static String newSessionId() {
-        byte[] b = new byte[16];
-        RANDOM.nextBytes(b);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+        return Sessions.random(16);
     }
 
     private static String body(HttpExchange ex) {
@@ -515,32 +646,51 @@ public final class StorefrontApp implements AutoCloseable {
     /**
      * Starts the storefront from the command line.
      *
-     * @param args {@code [--port N] [--data DIR] [--audit-dir DIR] [--epochs N] [--image-seconds N] [--sample]};
-     *     without {@code --epochs} the generated sample trains 3 epochs and the real data 1
+     * @param args {@code [--port N] [--data DIR] [--audit-dir DIR] [--signing-key FILE] [--reviewer NAME]...
+     *     [--allowed-host NAME]... [--epochs N] [--image-seconds N] [--sample]}; without {@code --epochs} the
+     *     generated sample trains 3 epochs and the real data 1; without {@code --reviewer} one reviewer
+     *     {@code store-reviewer} is added; each reviewer gets a random sign-in code, printed at start
      * @throws IOException when the server cannot bind its port
      */
     public static void main(String[] args) throws IOException {
         Builder b = builder().port(8080);
         Path data = Path.of("..", "shared", "data");
         Integer epochs = null;
+        Set<String> reviewerNames = new LinkedHashSet<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
                 case "--port" -> b.port(Integer.parseInt(value(args, ++i, a)));
                 case "--data" -> data = Path.of(value(args, ++i, a));
                 case "--audit-dir" -> b.auditDirectory(Path.of(value(args, ++i, a)));
+                case "--signing-key" -> b.signingKeyFile(Path.of(value(args, ++i, a)));
+                case "--reviewer" -> reviewerNames.add(value(args, ++i, a));
+                case "--allowed-host" -> b.allowedHost(value(args, ++i, a));
                 case "--epochs" -> epochs = Integer.parseInt(value(args, ++i, a));
                 case "--image-seconds" -> b.imageTraining(Duration.ofSeconds(Long.parseLong(value(args, ++i, a))));
                 case "--sample" -> data = null;
                 case "--help", "-h" -> {
                     System.out.println("usage: storefront [--port 8080] [--data ../shared/data] [--audit-dir DIR]"
+                            + " [--signing-key FILE (default ~/.retailgen/storefront-signing.key, created when"
+                            + " missing)] [--reviewer NAME (repeatable; default store-reviewer)]"
+                            + " [--allowed-host NAME (repeatable)]"
                             + " [--epochs N (default 3 on the generated sample, 1 on real data)]"
                             + " [--image-seconds 45] [--sample]");
                     return;
                 }
-                default -> throw new IllegalArgumentException("unknown option '" + a
-                        + "'; options: --port, --data, --audit-dir, --epochs, --image-seconds, --sample, --help");
+                default -> throw new IllegalArgumentException("unknown option '" + a + "'; options: --port, --data,"
+                        + " --audit-dir, --signing-key, --reviewer, --allowed-host, --epochs, --image-seconds,"
+                        + " --sample, --help");
             }
+        }
+        if (reviewerNames.isEmpty()) {
+            reviewerNames.add(CreativeReviewPage.DEFAULT_REVIEWER);
+        }
+        Map<String, String> codes = new LinkedHashMap<>();
+        for (String name : reviewerNames) {
+            String code = Sessions.random(12);
+            b.reviewer(name, code);
+            codes.put(name, code);
         }
         ShopData shop = ShopData.sharedOrSample(data, 42);
         boolean generated = shop.catalog().size() == SampleShop.ITEMS && shop.source().startsWith("generated");
@@ -548,6 +698,8 @@ public final class StorefrontApp implements AutoCloseable {
         StorefrontApp app = b.shop(shop).sharedData(data).options(options).start();
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "storefront-shutdown"));
         System.out.println("Storefront running at " + app.uri() + "  (Ctrl+C to stop)");
+        codes.forEach((name, code) -> System.out.println("Reviewer sign-in at " + app.uri() + "sign-in: name '"
+                + name + "', code " + code));
     }
 
     private static String value(String[] args, int i, String option) {
@@ -574,6 +726,9 @@ public final class StorefrontApp implements AutoCloseable {
         private Path assetDirectory;
         private int images = 8;
         private final List<StorefrontPage> pages = new ArrayList<>();
+        private final Map<String, String> reviewers = new LinkedHashMap<>();
+        private final Set<String> allowedHosts = new LinkedHashSet<>();
+        private Path signingKeyFile;
 
         private Builder() {
         }
@@ -718,6 +873,53 @@ public final class StorefrontApp implements AutoCloseable {
         }
 
         /**
+         * Adds a reviewer account for the creative-review page. The reviewer signs in at {@code /sign-in} with the
+         * code; the session then carries the name, and decisions are recorded under it. Without any account nobody
+         * can decide (the command line adds one with a random code and prints it).
+         *
+         * @param name the reviewer's name, 1 to 40 letters, digits, spaces or {@code . _ -}
+         * @param code the sign-in code, 8 to 200 characters (only its SHA-256 digest is kept)
+         * @return this builder
+         */
+        public Builder reviewer(String name, String code) {
+            Reviewers.check(name, code);
+            if (reviewers.putIfAbsent(name, code) != null) {
+                throw new IllegalArgumentException("reviewer '" + name + "' was already added");
+            }
+            return this;
+        }
+
+        /**
+         * Adds a host name the server answers to, besides the bind address, {@code localhost}, {@code 127.0.0.1}
+         * and {@code [::1]}; requests whose {@code Host} header names anything else are refused with 421, so that a
+         * site that re-points its own DNS name at this machine cannot talk to the storefront.
+         *
+         * @param name a host name or address without port, such as {@code shop.example.com}; IPv6 in brackets
+         * @return this builder
+         */
+        public Builder allowedHost(String name) {
+            Objects.requireNonNull(name, "allowedHost == null");
+            if (!name.matches("[A-Za-z0-9.-]{1,253}|\\[[0-9A-Fa-f:.]{2,45}\\]")) {
+                throw new IllegalArgumentException("allowedHost must be a host name, an IPv4 address or a bracketed"
+                        + " IPv6 address, without port; was '" + name + "'");
+            }
+            allowedHosts.add(name.toLowerCase(Locale.ROOT));
+            return this;
+        }
+
+        /**
+         * @param keyFile the audit log's signing key (PEM as written by {@code retailgen audit keygen}), created
+         *     there with owner-only permissions when missing; it must lie outside the audit directory. Default
+         *     {@code ~/.retailgen/storefront-signing.key}. Its public key is written beside the log as
+         *     {@code audit-signing.pub}.
+         * @return this builder
+         */
+        public Builder signingKeyFile(Path keyFile) {
+            this.signingKeyFile = Objects.requireNonNull(keyFile, "signingKeyFile == null");
+            return this;
+        }
+
+        /**
          * Adds a page, replacing a built-in one with the same path (such as the {@code planner} page).
          *
          * @param page the page
@@ -725,10 +927,9 @@ public final class StorefrontApp implements AutoCloseable {
          */
         public Builder page(StorefrontPage page) {
             Objects.requireNonNull(page, "page == null");
-            if (!PAGE_PATH.matcher(page.path()).matches() || page.path().equals("api")
-                    || page.path().equals("status")) {
+            if (!PAGE_PATH.matcher(page.path()).matches() || RESERVED.contains(page.path())) {
                 throw new IllegalArgumentException("page path must be lower-case letters, digits and '-', and not"
-                        + " 'api' or 'status'; was '" + page.path() + "'");
+                        + " one of " + RESERVED + "; was '" + page.path() + "'");
             }
             pages.add(page);
             return this;

@@ -24,6 +24,8 @@ final class Styles {
             table{border-collapse:collapse;width:100%;background:#fff;font-size:.85rem}
             th,td{border-bottom:1px solid #e2e5ea;padding:.35rem .5rem;text-align:left;vertical-align:top}
             code{background:#eef0f3;padding:0 .25rem;border-radius:3px}
+            .account{margin-left:auto;font-size:.9rem}
+            form.inline{display:inline}
             """;
 
     private Styles() {

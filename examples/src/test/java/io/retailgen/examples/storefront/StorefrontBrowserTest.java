@@ -175,6 +175,16 @@ class StorefrontBrowserTest {
         return driver.findElement(By.cssSelector("#assets .asset[data-asset-id='" + assetId + "']"));
     }
 
+    /** Signs in through the header link and the sign-in form; the storefront then opens the creative review. */
+    private static void signIn(String name) {
+        navigate(driver.findElement(By.id("sign-in-link")));
+        driver.findElement(By.id("reviewer-name")).sendKeys(name);
+        driver.findElement(By.id("reviewer-code")).sendKeys(TestShops.REVIEWER_CODE);
+        navigate(driver.findElement(By.id("sign-in")));
+        assertThat(driver.findElement(By.id("reviewer")).getText()).isEqualTo(name);
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Creative review");
+    }
+
     @Test
     void reviewerApprovesOneImageRejectsAnotherAndTheAuditLogShowsBoth() {
         driver.get(app.uri().toString());
@@ -182,12 +192,17 @@ class StorefrontBrowserTest {
         List<WebElement> images = driver.findElements(By.cssSelector("#assets .asset img"));
         assertThat(images).hasSize(6).allSatisfy(img -> assertThat(naturalWidth(img)).isGreaterThan(0));
         assertThat(texts("#assets .asset-banner")).hasSize(6).allSatisfy(b -> assertThat(b).startsWith("Banner: "));
+        assertThat(driver.findElements(By.cssSelector("form.review-form"))).as("no decisions before sign-in")
+                .isEmpty();
+        assertThat(driver.findElement(By.id("review-sign-in")).getText()).contains("Sign in as a reviewer");
         List<String> pending = driver.findElements(By.cssSelector("#assets .asset[data-status='PENDING']")).stream()
                 .map(e -> e.getDomAttribute("data-asset-id")).toList();
         assertThat(pending).hasSizeGreaterThanOrEqualTo(2);
         String first = pending.get(0);
         String second = pending.get(1);
 
+        signIn(CreativeReviewPage.DEFAULT_REVIEWER);
+        assertThat(card(first).findElements(By.name("reviewer"))).as("the reviewer is not a form field").isEmpty();
         card(first).findElement(By.name("comment")).sendKeys("on brand");
         navigate(card(first).findElement(By.cssSelector("button.approve")));
         assertThat(driver.findElement(By.id("review-status")).getText()).startsWith("Approved the")
@@ -197,9 +212,8 @@ class StorefrontBrowserTest {
                 .isEqualTo("APPROVED by " + CreativeReviewPage.DEFAULT_REVIEWER + ": on brand");
         assertThat(card(first).findElements(By.tagName("form"))).isEmpty();
 
-        WebElement reviewer = card(second).findElement(By.name("reviewer"));
-        reviewer.clear();
-        reviewer.sendKeys("maria");
+        navigate(driver.findElement(By.id("sign-out")));
+        signIn("maria");
         card(second).findElement(By.name("comment")).sendKeys("background too busy");
         navigate(card(second).findElement(By.cssSelector("button.reject")));
         assertThat(driver.findElement(By.id("review-status")).getText()).startsWith("Rejected the")

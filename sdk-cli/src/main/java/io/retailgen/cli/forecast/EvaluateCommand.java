@@ -1,10 +1,14 @@
 package io.retailgen.cli.forecast;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.retailgen.cli.InputMode;
 import io.retailgen.cli.Json;
+import io.retailgen.cli.OptionRanges;
+import io.retailgen.core.ErrorCode;
+import io.retailgen.core.RetailGenException;
+import io.retailgen.core.data.DataIssue;
 import io.retailgen.core.data.DataReport;
 import io.retailgen.core.data.DataValidator;
-import io.retailgen.core.data.ValidationMode;
 import io.retailgen.forecast.DeepArScenarioModel;
 import io.retailgen.forecast.Evaluation;
 import io.retailgen.forecast.EvaluationResult;
@@ -72,6 +76,9 @@ final class EvaluateCommand implements Callable<Integer> {
     @CommandLine.Mixin
     GenerativeOptions generative = new GenerativeOptions();
 
+    @CommandLine.Mixin
+    InputMode input = new InputMode();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -98,9 +105,12 @@ final class EvaluateCommand implements Callable<Integer> {
         CommandLine cl = spec.commandLine();
         PrintWriter out = cl.getOut();
         Method m = parseMethod(cl, method);
-        if (paths < 1) {
-            throw new CommandLine.ParameterException(cl, "--paths must be >= 1, was " + paths);
+        OptionRanges.require(cl, "--paths", paths, 1, OptionRanges.MAX_PATHS);
+        if (holdout != null) {
+            OptionRanges.require(cl, "--holdout", holdout, 1, OptionRanges.MAX_HORIZON);
+            OptionRanges.requireScenarioSize(cl, paths, "--holdout", holdout);
         }
+        generative.check(cl, m == Method.GENERATIVE);
         if (!Files.isRegularFile(data)) {
             throw new CommandLine.ParameterException(cl, "--data " + data + " is not a readable file");
         }
@@ -108,13 +118,15 @@ final class EvaluateCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(cl, "--model, --epochs, --window and --hidden apply to "
                     + "--method generative only, not " + method);
         }
-        DataValidator validator = DataValidator.builder().source(data.toString()).mode(ValidationMode.LENIENT)
-                .build();
+        DataValidator validator = input.validator(data.toString());
         ObjectNode o = Json.object();
         String f = format.toLowerCase(Locale.ROOT);
         switch (f) {
             case "m-competition" -> {
                 List<LabeledSeries> series = TimeSeriesReader.readMCompetition(data, validator);
+                for (LabeledSeries ls : series) {
+                    requireScenarioSize(ls.train().id(), ls.test().length);
+                }
                 EvaluationResult r;
                 try (DeepArScenarioModel gen = m == Method.GENERATIVE
                         ? generative.obtain(cl, series.stream().map(LabeledSeries::train).toList(), seed) : null) {
@@ -155,15 +167,24 @@ final class EvaluateCommand implements Callable<Integer> {
         o.put("method", m.name().toLowerCase(Locale.ROOT));
         o.put("paths", paths);
         o.put("rows_rejected", report.rejected());
-        if (!report.clean()) {
-            cl.getErr().println("warning: " + report.summary(5));
-        }
+        InputMode.printSkipped(cl.getErr(), report);
         if (json) {
             Json.print(out, o);
         } else {
             o.properties().forEach(e -> out.println(e.getKey() + ": " + e.getValue()));
         }
         return 0;
+    }
+
+    /** A file's test rows set the horizon: the scenarios it needs must fit the same limit as the options. */
+    private void requireScenarioSize(String series, int horizon) {
+        long values = (long) paths * horizon;
+        if (horizon > OptionRanges.MAX_HORIZON || values > OptionRanges.MAX_SCENARIO_VALUES) {
+            throw new RetailGenException(ErrorCode.INVALID_DATA, String.format(Locale.ROOT, "series %s of %s has %,d "
+                    + "test rows: forecasting them with --paths %,d needs %,d scenario values, over the limit of %,d "
+                    + "(and at most %,d steps); lower --paths", DataIssue.printable(series, 80), data, horizon,
+                    paths, values, OptionRanges.MAX_SCENARIO_VALUES, OptionRanges.MAX_HORIZON));
+        }
     }
 
     private Forecaster forecaster(Method m, DeepArScenarioModel gen) {

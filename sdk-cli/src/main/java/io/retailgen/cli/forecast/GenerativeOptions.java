@@ -1,5 +1,6 @@
 package io.retailgen.cli.forecast;
 
+import io.retailgen.cli.OptionRanges;
 import io.retailgen.core.train.ConsoleProgressBar;
 import io.retailgen.forecast.DeepArScenarioModel;
 import io.retailgen.forecast.TimeSeries;
@@ -45,6 +46,20 @@ final class GenerativeOptions {
     }
 
     /**
+     * Checks the ranges of {@code --epochs}, {@code --window} and {@code --hidden} before any data is read.
+     *
+     * @param cl the command line
+     * @param generative whether the method is generative (the options are checked only then)
+     */
+    void check(CommandLine cl, boolean generative) {
+        if (generative && model == null) {
+            OptionRanges.require(cl, "--epochs", epochs, 1, OptionRanges.MAX_EPOCHS);
+            OptionRanges.require(cl, "--window", window, 1, OptionRanges.MAX_WINDOW);
+            OptionRanges.require(cl, "--hidden", hidden, 1, OptionRanges.MAX_HIDDEN);
+        }
+    }
+
+    /**
      * Loads {@code --model}, or trains a small model on {@code training} (drivers: every covariate name that all of
      * them carry).
      */
@@ -61,10 +76,7 @@ final class GenerativeOptions {
             err.flush();
             return m;
         }
-        if (epochs < 1 || window < 1 || hidden < 1) {
-            throw new CommandLine.ParameterException(cl, "--epochs, --window and --hidden must be >= 1, were "
-                    + epochs + ", " + window + ", " + hidden);
-        }
+        check(cl, true);
         List<String> drivers = training.isEmpty() ? List.of()
                 : training.get(0).covariates().keySet().stream()
                         .filter(k -> training.stream().allMatch(s -> s.covariates().containsKey(k))).sorted().toList();

@@ -1,9 +1,10 @@
 package io.retailgen.cli.forecast;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.retailgen.cli.InputMode;
 import io.retailgen.cli.Json;
+import io.retailgen.cli.OptionRanges;
 import io.retailgen.core.data.DataValidator;
-import io.retailgen.core.data.ValidationMode;
 import io.retailgen.forecast.DeepArScenarioModel;
 import io.retailgen.forecast.Forecast;
 import io.retailgen.forecast.Forecaster;
@@ -92,24 +93,24 @@ final class RunCommand implements Callable<Integer> {
     @CommandLine.Mixin
     GenerativeOptions generative = new GenerativeOptions();
 
+    @CommandLine.Mixin
+    InputMode input = new InputMode();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
         CommandLine cl = spec.commandLine();
-        if (horizon < 1) {
-            throw new CommandLine.ParameterException(cl, "--horizon must be >= 1, was " + horizon);
-        }
+        OptionRanges.require(cl, "--horizon", horizon, 1, OptionRanges.MAX_HORIZON);
+        OptionRanges.require(cl, "--paths", paths, 1, OptionRanges.MAX_PATHS);
+        OptionRanges.requireScenarioSize(cl, paths, "--horizon", horizon);
         if (leadTime < 1 || leadTime > horizon) {
             throw new CommandLine.ParameterException(cl, "--lead-time must be in [1, " + horizon + "], was "
                     + leadTime);
         }
         if (!(serviceLevel > 0 && serviceLevel < 1)) {
             throw new CommandLine.ParameterException(cl, "--service-level must be in (0, 1), was " + serviceLevel);
-        }
-        if (paths < 1) {
-            throw new CommandLine.ParameterException(cl, "--paths must be >= 1, was " + paths);
         }
         if (!Files.isRegularFile(data)) {
             throw new CommandLine.ParameterException(cl, "--data " + data + " is not a readable file");
@@ -122,6 +123,7 @@ final class RunCommand implements Callable<Integer> {
         if (discount != null && !(discount >= 0 && discount < 1)) {
             throw new CommandLine.ParameterException(cl, "--discount must be in [0, 1), was " + discount);
         }
+        generative.check(cl, m == Method.GENERATIVE);
         List<TimeSeries> all = readAll(cl);
         TimeSeries series = all.stream().filter(t -> t.id().equals(seriesId)).findFirst()
                 .orElseThrow(() -> new CommandLine.ParameterException(cl, "no series '" + seriesId + "' in " + data));
@@ -229,7 +231,13 @@ final class RunCommand implements Callable<Integer> {
 
     /** Every series of the file with its full history (for M-competition data: train and test rows). */
     private List<TimeSeries> readAll(CommandLine cl) {
-        DataValidator v = DataValidator.builder().source(data.toString()).mode(ValidationMode.LENIENT).build();
+        DataValidator v = input.validator(data.toString());
+        List<TimeSeries> all = readAll(cl, v);
+        InputMode.printSkipped(cl.getErr(), v.report());
+        return all;
+    }
+
+    private List<TimeSeries> readAll(CommandLine cl, DataValidator v) {
         String f = format.toLowerCase(Locale.ROOT);
         switch (f) {
             case "m-competition" -> {

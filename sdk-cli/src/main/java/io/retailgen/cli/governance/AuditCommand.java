@@ -3,9 +3,10 @@ package io.retailgen.cli.governance;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code retailgen audit}: verify the tamper-evident audit log and make its keys. */
-@Command(name = "audit", description = "Tamper-evident audit log: verify, keygen.",
-        subcommands = {AuditVerifyCommand.class, AuditKeygenCommand.class, CommandLine.HelpCommand.class})
+/** {@code retailgen audit}: verify the tamper-evident audit log, anchor it and make its keys. */
+@Command(name = "audit", description = "Tamper-evident audit log: verify, anchor, keygen.",
+        subcommands = {AuditVerifyCommand.class, AuditAnchorCommand.class, AuditKeygenCommand.class,
+            CommandLine.HelpCommand.class})
 public final class AuditCommand implements Runnable {
 
     @CommandLine.Spec

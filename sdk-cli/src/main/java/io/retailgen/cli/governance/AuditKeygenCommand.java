@@ -5,6 +5,7 @@ import io.retailgen.cli.Json;
 import io.retailgen.governance.AuditKeys;
 import io.retailgen.governance.AuditLog;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -13,7 +14,8 @@ import picocli.CommandLine.Option;
 
 /** {@code retailgen audit keygen}: a new Ed25519 key pair for signing audit checkpoints. */
 @Command(name = "keygen", description = "Create an Ed25519 key pair for audit-log checkpoints: NAME.key (private, "
-        + "owner-only) and NAME.pub (for auditors).")
+        + "owner-only) and NAME.pub (for auditors). Keep DIR outside every log directory: whoever can read the "
+        + "private key can re-sign a log.")
 final class AuditKeygenCommand implements Callable<Integer> {
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for the key files.")
@@ -34,6 +36,10 @@ final class AuditKeygenCommand implements Callable<Integer> {
         if (!name.matches("[A-Za-z0-9._-]+")) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--name '" + name
                     + "' must use only letters, digits, '.', '_' and '-'");
+        }
+        if (Files.exists(out.resolve("audit.lock")) || Files.exists(out.resolve("audit-00000001.jsonl"))) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--out " + out + " is an audit log "
+                    + "directory; keep the private key elsewhere so that the log's writers cannot re-sign it");
         }
         Path priv = out.resolve(name + ".key");
         Path pub = out.resolve(name + ".pub");

@@ -2,9 +2,11 @@ package io.retailgen.cli.governance;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.retailgen.cli.Json;
+import io.retailgen.governance.AuditAnchor;
 import io.retailgen.governance.AuditKeys;
 import io.retailgen.governance.AuditLog;
 import io.retailgen.governance.AuditVerification;
+import io.retailgen.governance.AuditVerifyOptions;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,17 +15,33 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code retailgen audit verify}: checks the hash chain and checkpoint signatures; exit 1 when tampered with. */
-@Command(name = "verify", description = "Verify an audit log's hash chain and signed checkpoints. "
-        + "Exits 1 when the log was edited, truncated, reordered or re-signed.")
+/**
+ * {@code retailgen audit verify}: checks the hash chain, the checkpoint signatures and, with {@code --anchor}, a
+ * receipt kept outside the log; exit 1 on any failure.
+ */
+@Command(name = "verify", description = {"Verify an audit log's hash chain and signed checkpoints. "
+        + "Exits 1 when the log was edited, reordered, re-signed, has no signed checkpoint or records after the "
+        + "last one (unless --allow-unsigned-tail), or, with --anchor, was cut back to an earlier point or lost its "
+        + "newest file.",
+        "Without --anchor a log cut back to an earlier checkpoint cannot be detected: keep a receipt "
+        + "(retailgen audit anchor, or the log's own anchor option) where the log's writers cannot change it."})
 final class AuditVerifyCommand implements Callable<Integer> {
 
-    @Option(names = {"--dir", "--log"}, required = true, paramLabel = "DIR", description = "The log directory.")
-    Path dir;
+    @CommandLine.Mixin
+    LogDirectoryOption log;
 
     @Option(names = "--public-key", paramLabel = "FILE",
-            description = "The Ed25519 public key (PEM). Default: audit-signing.pub in the log directory.")
+            description = "The Ed25519 public key (PEM). Default: audit-signing.pub in the log directory, "
+                    + "which whoever can write the log can also replace: pass the key you keep, or --anchor.")
     Path publicKey;
+
+    @Option(names = "--anchor", paramLabel = "RECEIPT", description = "A checkpoint receipt kept outside the log "
+            + "(retailgen audit anchor): the log must still hold that checkpoint, unchanged.")
+    Path anchor;
+
+    @Option(names = "--allow-unsigned-tail", description = "Accept records after the last signed checkpoint, a log "
+            + "with no checkpoint yet, and a torn last line (a log still being written).")
+    boolean allowUnsignedTail;
 
     @Option(names = "--json", description = "Print one JSON object as the last line.")
     boolean json;
@@ -35,9 +53,7 @@ final class AuditVerifyCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!Files.isDirectory(dir)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--dir " + dir + " is not a directory");
-        }
+        Path dir = log.existing(spec.commandLine());
         Path key = publicKey;
         if (key == null) {
             key = KeyLocations.defaultPublic(dir);
@@ -47,7 +63,9 @@ final class AuditVerifyCommand implements Callable<Integer> {
             }
             err.println("warning: using the public key stored beside the log (" + key + ")");
         }
-        AuditVerification v = AuditLog.verify(dir, AuditKeys.readPublicKey(key));
+        AuditVerifyOptions options = new AuditVerifyOptions(allowUnsignedTail,
+                anchor == null ? null : AuditAnchor.read(anchor));
+        AuditVerification v = AuditLog.verify(dir, AuditKeys.readPublicKey(key), options);
         String first = v.problems().isEmpty() ? null : v.problems().get(0);
         if (json) {
             ObjectNode o = Json.object();
@@ -55,6 +73,12 @@ final class AuditVerifyCommand implements Callable<Integer> {
             o.put("records", v.records());
             o.put("checkpoints", v.checkpoints());
             o.put("unsigned_tail", v.unsignedTail());
+            o.put("anchor_checked", v.anchorChecked());
+            if (v.lastCheckpoint() == null) {
+                o.putNull("last_checkpoint_seq");
+            } else {
+                o.put("last_checkpoint_seq", v.lastCheckpoint().seq());
+            }
             o.put("problems", v.problems().size());
             if (first == null) {
                 o.putNull("first_problem");
@@ -64,7 +88,8 @@ final class AuditVerifyCommand implements Callable<Integer> {
             Json.print(out, o);
         } else {
             out.println((v.valid() ? "valid" : "INVALID") + ": " + v.records() + " records, " + v.checkpoints()
-                    + " signed checkpoints, " + v.unsignedTail() + " records after the last checkpoint");
+                    + " signed checkpoints, " + v.unsignedTail() + " records after the last checkpoint"
+                    + (v.anchorChecked() ? ", anchor checked" : ", no anchor"));
             v.problems().forEach(out::println);
             out.flush();
         }

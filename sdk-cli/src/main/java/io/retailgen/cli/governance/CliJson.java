@@ -21,6 +21,7 @@ final class CliJson {
             o.put("category", f.category());
             o.put("severity", f.severity().name());
             o.put("message", f.message());
+            o.put("confidence", f.confidence());
         }
         return a;
     }

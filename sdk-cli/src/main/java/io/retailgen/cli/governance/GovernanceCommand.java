@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 
 /** {@code retailgen governance}: content-policy tools. */
 @Command(name = "governance", description = "Content policy for generated text.",
-        subcommands = {ScanCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ScanCommand.class, EvaluateCommand.class, CommandLine.HelpCommand.class})
 public final class GovernanceCommand implements Runnable {
 
     @CommandLine.Spec

@@ -6,8 +6,10 @@ import io.retailgen.core.ErrorCode;
 import io.retailgen.core.RetailGenException;
 import io.retailgen.core.intercept.Finding;
 import io.retailgen.core.intercept.Verdict;
+import io.retailgen.governance.AuditKeys;
 import io.retailgen.governance.AuditLog;
 import io.retailgen.governance.ContentPolicy;
+import io.retailgen.governance.PolicyProfile;
 import io.retailgen.governance.PolicyResult;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -17,6 +19,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -32,8 +35,8 @@ import picocli.CommandLine.Option;
  * {@code retailgen governance scan}: runs the content policy over one text ({@code --text}, {@code --file}) or over
  * every line of a file ({@code --in}: one JSON object per line, in order, then a summary object last).
  */
-@Command(name = "scan", description = "Check text against the content policy: verdict (ALLOW, REDACT, BLOCK), "
-        + "findings and redacted text.")
+@Command(name = "scan", description = "Check text against the content policy: verdict (ALLOW, REDACT, REVIEW, "
+        + "BLOCK), findings and redacted text.")
 final class ScanCommand implements Callable<Integer> {
 
     /** The audit record type of one scanned text. */
@@ -57,13 +60,32 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--policy", paramLabel = "FILE", description = "A JSON policy file (default: the shipped policy).")
     Path policyFile;
 
+    @Option(names = "--profile", paramLabel = "PROFILE", defaultValue = "generated-copy",
+            description = "How findings become verdicts: generated-copy (default; any profanity at least REDACT, "
+                    + "claims and counterfeit BLOCK) or user-content (reviews: profanity masked, never BLOCK for "
+                    + "mild words).")
+    String profile;
+
     @Option(names = "--audit-log", paramLabel = "DIR",
             description = "Append every verdict to the tamper-evident audit log in DIR.")
     Path auditDir;
 
     @Option(names = "--signing-key", paramLabel = "FILE", description = "Private key for the audit log's "
-            + "checkpoints (retailgen audit keygen). Default: audit-signing.key in the log directory, created once.")
+            + "checkpoints, kept outside the log directory; required with --audit-log: a PEM file from retailgen "
+            + "audit keygen, or a PKCS#12 store (.p12, .pfx) with an Ed25519 entry. Its public key is pinned beside "
+            + "the log as audit-signing.pub.")
     Path signingKey;
+
+    @CommandLine.Mixin
+    KeyStoreOptions keyStore;
+
+    @Option(names = "--allow-key-in-log-dir", description = "Accept a --signing-key inside the log directory "
+            + "(whoever can edit the log can then re-sign it).")
+    boolean allowKeyInLogDir;
+
+    @Option(names = "--anchor", paramLabel = "RECEIPT", description = "Keep a receipt of the log's last signed "
+            + "checkpoint in this file, outside the log directory, for retailgen audit verify --anchor.")
+    Path anchor;
 
     @Option(names = "--json", description = "Print JSON: one object per text, the summary (with --in) last.")
     boolean json;
@@ -74,11 +96,22 @@ final class ScanCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
         if (signingKey != null && auditDir == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--signing-key needs --audit-log");
         }
-        ContentPolicy policy = policyFile == null ? ContentPolicy.defaults() : ContentPolicy.fromJson(policyFile);
+        if (anchor != null && auditDir == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--anchor needs --audit-log");
+        }
+        if (anchor != null && AuditKeys.isInside(anchor, auditDir)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--anchor " + anchor + " is inside the log "
+                    + "directory " + auditDir + "; keep the receipt where the log's writers cannot rewrite it");
+        }
+        KeyPair keys = auditDir == null ? null
+                : KeyLocations.signingKeys(auditDir, signingKey, keyStore, allowKeyInLogDir,
+                spec.commandLine());
+        PolicyProfile chosen = profile(spec, profile);
+        ContentPolicy policy = policyFile == null ? ContentPolicy.defaults(chosen)
+                : ContentPolicy.fromJson(policyFile, chosen);
         List<String> texts;
         String source;
         if (input.text != null) {
@@ -92,8 +125,8 @@ final class ScanCommand implements Callable<Integer> {
             source = input.lines.toString();
         }
         boolean perLine = input.lines != null;
-        AuditLog log = auditDir == null ? null : AuditLog.builder().directory(auditDir)
-                .signingKey(KeyLocations.signingKeys(auditDir, signingKey, err)).fsyncEvery(1000).build();
+        AuditLog log = auditDir == null ? null : AuditLog.builder().directory(auditDir).signingKey(keys)
+                .anchor(anchor).fsyncEvery(1000).build();
         Map<Verdict, Integer> counts = new EnumMap<>(Verdict.class);
         for (Verdict v : Verdict.values()) {
             counts.put(v, 0);
@@ -135,6 +168,8 @@ final class ScanCommand implements Callable<Integer> {
                 s.put("allow", counts.get(Verdict.ALLOW));
                 s.put("redact", counts.get(Verdict.REDACT));
                 s.put("block", counts.get(Verdict.BLOCK));
+                s.put("review", counts.get(Verdict.REVIEW));
+                s.put("profile", chosen.id());
                 s.put("errors", errors);
                 s.put("chars", bytes);
                 s.put("seconds", seconds);
@@ -143,12 +178,22 @@ final class ScanCommand implements Callable<Integer> {
                 }
                 Json.print(out, s);
             } else {
-                out.printf("%d texts: %d allow, %d redact, %d block%n", texts.size(), counts.get(Verdict.ALLOW),
-                        counts.get(Verdict.REDACT), counts.get(Verdict.BLOCK));
+                out.printf("%d texts: %d allow, %d redact, %d review, %d block%n", texts.size(),
+                        counts.get(Verdict.ALLOW), counts.get(Verdict.REDACT), counts.get(Verdict.REVIEW),
+                        counts.get(Verdict.BLOCK));
             }
         }
         out.flush();
         return 0;
+    }
+
+    /** @return the named profile, or a usage error naming the value and the accepted names */
+    static PolicyProfile profile(CommandLine.Model.CommandSpec spec, String name) {
+        try {
+            return PolicyProfile.parse(name);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--profile: " + e.getMessage());
+        }
     }
 
     private void print(PrintWriter out, int line, PolicyResult r, String error) {
@@ -203,19 +248,33 @@ final class ScanCommand implements Callable<Integer> {
         return data;
     }
 
+    /** The largest file {@code --file} or {@code --in} reads: 64 MiB. */
+    static final long MAX_INPUT_BYTES = 64L << 20;
+
     private byte[] read(Path file) {
         try {
+            long size = Files.size(file);
+            if (size > MAX_INPUT_BYTES) {
+                throw new RetailGenException(ErrorCode.INVALID_DATA, String.format(java.util.Locale.ROOT,
+                        "%s is %,d bytes, over the limit of %,d for one scan; split it", file, size, MAX_INPUT_BYTES));
+            }
             return Files.readAllBytes(file);
         } catch (IOException e) {
             throw new RetailGenException(ErrorCode.IO, "cannot read " + file + ": " + e, e);
         }
     }
 
-    /** UTF-8 with malformed bytes replaced by U+FFFD, so that any file gives one result per line. */
+    /**
+     * UTF-8 with malformed bytes replaced by U+FFFD, so that any file gives one result per line; a leading byte order
+     * mark is dropped (it marks the encoding, it is not part of the text).
+     */
     static String decode(byte[] bytes) {
+        int bom = bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF
+                ? 3 : 0;
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-                    .onUnmappableCharacter(CodingErrorAction.REPLACE).decode(ByteBuffer.wrap(bytes)).toString();
+                    .onUnmappableCharacter(CodingErrorAction.REPLACE)
+                    .decode(ByteBuffer.wrap(bytes, bom, bytes.length - bom)).toString();
         } catch (CharacterCodingException e) {
             throw new IllegalStateException("REPLACE decoder failed", e);
         }

@@ -2,6 +2,7 @@ package io.retailgen.cli.imagegen;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.retailgen.cli.Json;
+import io.retailgen.cli.OptionRanges;
 import io.retailgen.imagegen.IdxFiles;
 import io.retailgen.imagegen.ImageGenerator;
 import io.retailgen.imagegen.ImageModelTrainer;
@@ -69,10 +70,8 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (perCategory < 2) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--per-category must be >= 2, was "
-                    + perCategory);
-        }
+        OptionRanges.require(spec.commandLine(), "--per-category", perCategory, 2, OptionRanges.MAX_PER_CATEGORY);
+        training.architecture(spec);
         PrintWriter o = spec.commandLine().getOut();
         LabeledImages train = IdxFiles.read(images, labels);
         LabeledImages test = IdxFiles.read(testImages, testLabels);

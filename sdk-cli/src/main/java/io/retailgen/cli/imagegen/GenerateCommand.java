@@ -2,6 +2,7 @@ package io.retailgen.cli.imagegen;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.retailgen.cli.Json;
+import io.retailgen.cli.OptionRanges;
 import io.retailgen.core.Device;
 import io.retailgen.core.ErrorCode;
 import io.retailgen.core.RetailGenException;
@@ -86,6 +87,7 @@ final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
+        OptionRanges.require(spec.commandLine(), "--count", count, 1, OptionRanges.MAX_IMAGES);
         ModelBundle bundle = ModelBundle.load(model);
         boolean raw = mode != null && mode.raw;
         Path style = mode == null ? null : mode.style;

@@ -51,6 +51,7 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
+        training.architecture(spec);
         LabeledImages data = IdxFiles.read(images, labels);
         o.println("read " + data);
         o.flush();

@@ -1,5 +1,6 @@
 package io.retailgen.cli.imagegen;
 
+import io.retailgen.cli.OptionRanges;
 import io.retailgen.core.Device;
 import io.retailgen.core.train.ConsoleProgressBar;
 import io.retailgen.imagegen.ImageModelTrainer;
@@ -10,6 +11,12 @@ import picocli.CommandLine.Option;
 
 /** The training options shared by {@code imagegen train} and {@code imagegen evaluate}. */
 final class TrainerOptions {
+    /** A day: the longest training budget. */
+    static final int MAX_MINUTES = 24 * 60;
+    /** The generator widths the trainer accepts. */
+    static final int MIN_WIDTH = 4;
+    static final int MAX_WIDTH = 512;
+
     @Option(names = "--epochs", defaultValue = "30", description = "Most GAN epochs (default: ${DEFAULT-VALUE}).")
     int epochs;
 
@@ -37,9 +44,12 @@ final class TrainerOptions {
 
     /** Checks the options and returns the architecture they name. */
     ImageModelTrainer.Architecture architecture(CommandLine.Model.CommandSpec spec) {
-        if (!(minutes > 0)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--minutes must be > 0, was " + minutes);
+        if (!(minutes > 0 && minutes <= MAX_MINUTES)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--minutes must be in (0, " + MAX_MINUTES
+                    + "], was " + minutes);
         }
+        OptionRanges.require(spec.commandLine(), "--epochs", epochs, 1, OptionRanges.MAX_EPOCHS);
+        OptionRanges.require(spec.commandLine(), "--width", width, MIN_WIDTH, MAX_WIDTH);
         try {
             return ImageModelTrainer.Architecture.valueOf(architecture.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {

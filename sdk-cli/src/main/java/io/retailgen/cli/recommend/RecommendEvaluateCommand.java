@@ -1,6 +1,10 @@
 package io.retailgen.cli.recommend;
 
+import io.retailgen.cli.InputMode;
 import io.retailgen.cli.Json;
+import io.retailgen.cli.OptionRanges;
+import io.retailgen.recommend.InteractionData;
+import io.retailgen.recommend.InteractionReader;
 import io.retailgen.recommend.RecommendCommands;
 import io.retailgen.recommend.TrainOptions;
 import java.io.PrintWriter;
@@ -44,17 +48,25 @@ final class RecommendEvaluateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object as the last line.")
     boolean json;
 
+    @CommandLine.Mixin
+    InputMode input = new InputMode();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** Reads an events file in the mode of {@code --lenient}, printing the skipped rows of a lenient read. */
+    static InteractionData read(CommandLine cl, InputMode input, Path file) {
+        InteractionData d = InteractionReader.builder().format(InteractionReader.Format.fromFileName(file))
+                .strict(!input.lenient()).build().read(file);
+        InputMode.printSkipped(cl.getErr(), d.report());
+        return d;
+    }
 
     static TrainOptions options(CommandLine cl, Integer epochs, int seed, boolean noSequenceModel) {
         RecommendJson.singleThreadedTrainingByDefault();
         TrainOptions o = TrainOptions.defaults().withSeed(seed).withSequenceModel(!noSequenceModel);
         if (epochs != null) {
-            if (epochs < 1) {
-                throw new CommandLine.ParameterException(cl, "--epochs must be >= 1, was " + epochs);
-            }
-            o = o.withEpochs(epochs);
+            o = o.withEpochs(OptionRanges.require(cl, "--epochs", epochs, 1, OptionRanges.MAX_EPOCHS));
         }
         return o;
     }
@@ -62,9 +74,7 @@ final class RecommendEvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CommandLine cl = spec.commandLine();
-        if (k < 1) {
-            throw new CommandLine.ParameterException(cl, "--k must be >= 1, was " + k);
-        }
+        OptionRanges.require(cl, "--k", k, 1, OptionRanges.MAX_LIST_LENGTH);
         if (model == null && train == null) {
             throw new CommandLine.ParameterException(cl, "give --train (to train a model) or --model (a saved one)");
         }
@@ -78,7 +88,9 @@ final class RecommendEvaluateCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(cl, "--model: no such folder: " + model);
         }
         TrainOptions o = options(cl, epochs, seed, noSequenceModel);
-        RecommendCommands.EvaluateResult r = RecommendCommands.evaluate(train, test, k, model, o,
+        InteractionData trainData = model == null ? read(cl, input, train) : null;
+        InteractionData testData = read(cl, input, test);
+        RecommendCommands.EvaluateResult r = RecommendCommands.evaluate(trainData, testData, k, model, o,
                 RecommendJson.progress(json));
         PrintWriter w = cl.getOut();
         Map<String, Object> m = r.metrics();

@@ -1,5 +1,6 @@
 package io.retailgen.cli.recommend;
 
+import io.retailgen.cli.InputMode;
 import io.retailgen.cli.Json;
 import io.retailgen.recommend.RecommendCommands;
 import io.retailgen.recommend.TrainOptions;
@@ -36,6 +37,9 @@ final class RecommendTrainCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object as the last line.")
     boolean json;
 
+    @CommandLine.Mixin
+    InputMode input = new InputMode();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -47,7 +51,8 @@ final class RecommendTrainCommand implements Callable<Integer> {
         RecommendJson.singleThreadedTrainingByDefault();
         TrainOptions o = RecommendEvaluateCommand.options(spec.commandLine(), epochs, seed, noSequenceModel);
         PrintWriter w = spec.commandLine().getOut();
-        RecommendCommands.TrainResult r = RecommendCommands.train(events, out, o, RecommendJson.progress(json));
+        RecommendCommands.TrainResult r = RecommendCommands.train(
+                RecommendEvaluateCommand.read(spec.commandLine(), input, events), out, o, RecommendJson.progress(json));
         if (!json) {
             w.println(String.format(Locale.ROOT, "trained model %s: %,d items, %,d sessions, %,d events "
                     + "(%,d rows skipped) in %.1f s (%,.0f events/s)", r.modelVersion(), r.items(), r.sessions(),

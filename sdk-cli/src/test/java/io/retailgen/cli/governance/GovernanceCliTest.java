@@ -53,7 +53,10 @@ class GovernanceCliTest {
         String body = "Breathable cotton tee\r\nthis is sh1t\nwrite to a@b.co\u2028ok\n\nold\rmac\n";
         Files.write(in, concat(body.getBytes(StandardCharsets.UTF_8), bad, "\nlast".getBytes(StandardCharsets.UTF_8)));
         Path log = dir.resolve("audit");
-        CliRun r = run("governance", "scan", "--in", in.toString(), "--audit-log", log.toString(), "--json");
+        CliRun keys = run("audit", "keygen", "--out", dir.resolve("keys").toString(), "--json");
+        String priv = keys.json().get("private_key").asText();
+        CliRun r = run("governance", "scan", "--in", in.toString(), "--audit-log", log.toString(),
+                "--signing-key", priv, "--json");
         assertThat(r.code()).as(r.err()).isZero();
         List<JsonNode> nodes = r.jsonLines();
         assertThat(nodes).hasSize(8);
@@ -65,7 +68,9 @@ class GovernanceCliTest {
         assertThat(summary.get("texts").asInt()).isEqualTo(7);
         assertThat(summary.get("block").asInt()).isEqualTo(1);
         assertThat(summary.get("errors").asInt()).isZero();
-        assertThat(r.err()).contains("warning: created signing key");
+        assertThat(log.resolve("audit-signing.key")).doesNotExist();
+        assertThat(Files.readString(log.resolve("audit-signing.pub"))).contains("PUBLIC KEY")
+                .doesNotContain("PRIVATE");
 
         CliRun verify = run("audit", "verify", "--log", log.toString(), "--json");
         assertThat(verify.code()).as(verify.err()).isZero();

@@ -14,7 +14,8 @@ public class DataValidationException extends RetailGenException {
     private final DataReport report;
 
     /**
-     * @param report the report at the time of failure; its last issue is the cause
+     * @param report the report at the time of failure; its last issue is the cause, named as
+     *     {@code source:row (row N, column C: reason (value "v"))}
      */
     public DataValidationException(DataReport report) {
         super(ErrorCode.INVALID_DATA, message(report));
@@ -28,9 +29,14 @@ public class DataValidationException extends RetailGenException {
 
     private static String message(DataReport report) {
         Objects.requireNonNull(report, "report == null");
-        String what = report.issues().isEmpty() ? report.rejected() + " rejected rows"
-                : report.issues().get(report.issues().size() - 1).describe();
-        return "invalid data in " + report.source() + ": " + what + "; " + report.accepted()
+        if (report.issues().isEmpty()) {
+            return "invalid data in " + report.source() + ": " + report.rejected() + " rejected rows; "
+                    + report.accepted() + " rows accepted before it (strict mode; use ValidationMode.LENIENT to skip "
+                    + "bad rows)";
+        }
+        DataIssue issue = report.issues().get(report.issues().size() - 1);
+        return "invalid data at " + report.source() + ":" + issue.row() + " (" + issue.describe() + "); "
+                + report.accepted()
                 + " rows accepted before it (strict mode; use ValidationMode.LENIENT to skip bad rows)";
     }
 }

@@ -109,9 +109,10 @@ public final class InterceptorChain {
         if (response == null) {
             throw new NullPointerException(describe(index) + " returned null");
         }
-        if (chain.calls() == 0 && response.verdict() != Verdict.BLOCK) {
+        if (chain.calls() == 0 && response.verdict() != Verdict.BLOCK && response.verdict() != Verdict.REVIEW) {
             throw new IllegalStateException(describe(index) + " returned verdict " + response.verdict()
-                    + " without calling proceed(); an interceptor must proceed exactly once or return BLOCK");
+                    + " without calling proceed(); an interceptor must proceed exactly once or return BLOCK or "
+                    + "REVIEW");
         }
         return response;
     }

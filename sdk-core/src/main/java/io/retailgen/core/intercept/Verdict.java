@@ -9,6 +9,11 @@ public enum Verdict {
     ALLOW,
     /** The output may be shown after the parts named by the findings were rewritten or removed. */
     REDACT,
+    /**
+     * The output is held for a person to decide: not shown automatically and not dropped, but sent to a review queue.
+     * Stricter than {@link #REDACT}, less strict than {@link #BLOCK}.
+     */
+    REVIEW,
     /** The output must not be shown. */
     BLOCK;
 

@@ -68,6 +68,27 @@ class GenerationRequestTest {
     }
 
     @Test
+    void findingCarriesAConfidenceWithinZeroAndOne() {
+        assertThat(new Finding(0, 1, "r", "c", Severity.LOW, "m").confidence()).isEqualTo(1.0);
+        Finding unsure = new Finding(0, 1, "r", "c", Severity.LOW, "m", 0.4);
+        assertThat(unsure.confidence()).isEqualTo(0.4);
+        assertThat(unsure.withConfidence(0.9).confidence()).isEqualTo(0.9);
+        assertThatThrownBy(() -> new Finding(0, 1, "rule.x", "c", Severity.LOW, "m", 1.5))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("confidence 1.5")
+                .hasMessageContaining("rule.x");
+        assertThatThrownBy(() -> new Finding(0, 1, "r", "c", Severity.LOW, "m", Double.NaN))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void reviewLiesBetweenRedactAndBlock() {
+        assertThat(Verdict.REDACT.strictest(Verdict.REVIEW)).isEqualTo(Verdict.REVIEW);
+        assertThat(Verdict.REVIEW.strictest(Verdict.ALLOW)).isEqualTo(Verdict.REVIEW);
+        assertThat(Verdict.REVIEW.strictest(Verdict.BLOCK)).isEqualTo(Verdict.BLOCK);
+        assertThat(Verdict.valueOf("REVIEW").name()).isEqualTo("REVIEW");
+    }
+
+    @Test
     void verdictsCombineToTheStrictest() {
         assertThat(Verdict.ALLOW.strictest(Verdict.REDACT)).isEqualTo(Verdict.REDACT);
         assertThat(Verdict.BLOCK.strictest(Verdict.ALLOW)).isEqualTo(Verdict.BLOCK);

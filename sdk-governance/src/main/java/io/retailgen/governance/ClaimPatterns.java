@@ -1,0 +1,686 @@
+package io.retailgen.governance;
+
+import io.retailgen.core.ErrorCode;
+import io.retailgen.core.RetailGenException;
+import io.retailgen.core.intercept.Finding;
+import io.retailgen.core.intercept.Severity;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Misleading claims recognised by their structure rather than as fixed phrases, over the tokens of the phrase view
+ * (lower case, digits as {@code #}):
+ *
+ * <ul>
+ *   <li>{@code claim.disease}: an efficacy verb ({@code treats}, {@code cures}, {@code prevents}, {@code fights},
+ *       {@code kills}, {@code shrinks}, {@code blocks}, {@code reverses}, {@code heals}...) with a disease, symptom or
+ *       pathogen after it in the same clause (the condition vocabulary plus words ending in {@code -itis}, {@code
+ *       -emia}, {@code -virus}...), which covers kill-percentages ({@code kills 99.9% of viruses}); also {@code boosts
+ *       the immune system};</li>
+ *   <li>{@code claim.weight-loss}: a loss verb with an amount and a unit of weight or size ({@code lose 10 lbs});</li>
+ *   <li>{@code claim.cosmetic-result}: a change verb on a cosmetic target said to act permanently or instantly;</li>
+ *   <li>{@code claim.social-proof}: counters of other shoppers ({@code 23 people are viewing this}, {@code booked 14
+ *       times today}, {@code 120 sold in the last 24 hours});</li>
+ *   <li>{@code claim.price-superlative}: {@code lowest / cheapest price} with a scope ({@code on the market},
+ *       {@code anywhere}, {@code online});</li>
+ *   <li>{@code claim.unsubstantiated-superlative}: {@code world's leading / best / #1}, {@code most awarded}, {@code
+ *       number one brand}, unless the text names a source;</li>
+ *   <li>{@code claim.testimonial}: a first-person outcome ({@code I lost 20 lbs in 2 weeks}, {@code my eczema was
+ *       gone});</li>
+ *   <li>{@code claim.clickbait}: {@code doctors hate this}, {@code one weird trick}.</li>
+ * </ul>
+ *
+ * A claim in a clause with a negation before it ({@code does not cure}, {@code not intended to diagnose, treat, cure
+ * or prevent any disease}) is not a claim; neither is a pathogen that only causes odour or stains ({@code kills
+ * odor-causing bacteria}) nor a condition a product is merely suited to ({@code acne-prone skin}). Immutable and
+ * thread-safe.
+ */
+final class ClaimPatterns {
+
+    static final String CONDITIONS = "conditions-en.txt";
+    private static final int WINDOW = 7;
+
+    private static final Set<String> EFFICACY = words("treat treats treated treating treatment treatments cure cures "
+            + "cured curing prevent prevents prevented preventing prevention fight fights fighting combat combats "
+            + "combating kill kills killing killed shrink shrinks shrinking shrunk block blocks blocking reverse "
+            + "reverses reversed reversing heal heals healed healing eliminate eliminates eliminating eradicate "
+            + "eradicates destroy destroys destroying defeat defeats beat beats relieve relieves relief remedy "
+            + "remedies stop stops stopping protect protects protection against neutralize neutralizes neutralise "
+            + "neutralises dissolve dissolves wipe wipes clear clears clearing banish banishes helps help helping "
+            + "aids alleviate alleviates ease eases soothe soothes soothing reduce reduces lower lowers lowering "
+            + "manage manages control controls calm calms calming improve improves");
+    private static final Set<String> NEGATORS = words("not no never don't doesn't didn't isn't aren't wasn't won't "
+            + "cannot can't nor without neither");
+    private static final Set<String> CAUSING = words("causing caused");
+    private static final Set<String> LOSS = words("lose loses losing lost shed sheds shedding drop drops dropped "
+            + "dropping burn burns burned burning melt melts melted");
+    private static final Set<String> WEIGHT_UNITS = words("lbs lb pounds pound kg kgs kilos kilo kilograms stone "
+            + "stones inches inch sizes dress");
+    private static final Set<String> NUMBER_WORDS = words("one two three four five six seven eight nine ten "
+            + "eleven twelve fifteen twenty thirty forty fifty hundred");
+    private static final Set<String> PERMANENCE = words("permanent permanently instant instantly overnight forever "
+            + "immediately immediate instantaneous instantaneously");
+    private static final Set<String> CHANGE = words("removes remove removing erases erase eliminates eliminate "
+            + "banishes banish reverses reverse repairs repair lifts lift tightens tighten fills fill regrows regrow "
+            + "vanish vanishes disappear disappears gone clears clear smooths smoothes smooth reduces reduce "
+            + "gets get rid erasing results");
+    private static final Set<String> COSMETIC = words("wrinkles wrinkle lines cellulite acne scars scar stretch "
+            + "marks spots pores blemishes aging ageing sagging crow's bags circles pigmentation hyperpigmentation "
+            + "grey gray bald baldness fat freckles puffiness hair");
+    private static final Set<String> PEOPLE = words("people shoppers customers others visitors users buyers persons "
+            + "guests travelers travellers");
+    private static final Set<String> ACTIVITY = words("viewing watching looking bought purchased booked added "
+            + "ordered have has are just browsing");
+    private static final Set<String> COUNTED = words("booked sold bought purchased viewed ordered reserved claimed");
+    private static final Set<String> CHEAP = words("lowest cheapest unbeatable");
+    private static final Set<String> PRICE = words("price prices pricing");
+    private static final Set<String> SCOPE = words("market anywhere online town world country uk us usa internet "
+            + "web around ever guaranteed planet earth");
+    private static final Set<String> REGION = words("world's worlds america's americas britain's uk's europe's "
+            + "nation's country's australia's canada's");
+    private static final Set<String> SUPERLATIVE = words("leading best most top #1 number largest biggest fastest "
+            + "favorite favourite first only greatest strongest");
+    private static final Set<String> MOST = words("awarded trusted recommended decorated loved");
+    private static final Set<String> RANK_NOUN = words("brand choice rated seller selling pick product");
+    private static final Set<String> SOURCES = words("source according survey surveyed ranked study data based "
+            + "nielsen euromonitor report");
+    private static final Set<String> FIRST_PERSON = words("i i've i'd we we've my our me");
+    private static final Set<String> OUTCOME = words("lost dropped shed cured healed reversed cleared disappeared "
+            + "gone vanished regrew grew");
+    private static final Set<String> PROFESSIONS = words("doctors doctor dentists dermatologists experts "
+            + "surgeons pharmacists banks trainers nutritionists");
+    private static final Set<String> HATE = words("hate hates stunned shocked furious baffled");
+    private static final Set<String> KEEP = words("keep keeps keeping ward wards fend fends");
+    private static final Set<String> AWAY = words("away off");
+    private static final Set<String> TRICK_ADJ = words("weird simple strange odd crazy bizarre little secret one "
+            + "this");
+    private static final Set<String> TRICK = words("trick tricks");
+
+    /**
+     * Verbs that make a health claim with almost any condition after them; the milder ones of {@link #EFFICACY}
+     * ("helps", "protects", "reduces") are common in product copy and are looked at only when the text names a
+     * condition or has another trigger.
+     */
+    private static final Set<String> STRONG_EFFICACY = words("treat treats treating cure cures cured curing "
+            + "prevents heal heals healing kills killing shrink shrinks shrinking reverses reversing eradicate "
+            + "eradicates eliminates relieve relieves alleviate alleviates soothes eases calms neutralizes "
+            + "neutralises");
+    private static final List<String> FAMILY_TRIGGERS = List.of("immune", "immunity", "away", "at bay", "# lbs",
+            "#lbs", "# lb", "# pounds", "# kilos", "# kg", "#kg", "# kilograms", "# stone", "dress sizes",
+            "body weight", "fat", "wrinkles", "wrinkle", "cellulite",
+            "acne", "scars", "pores", "blemishes", "baldness", "pigmentation", "hyperpigmentation", "puffiness",
+            "freckles", "sagging", "aging", "ageing", "fine lines", "dark spots", "age spots", "dark circles",
+            "eye bags", "stretch marks", "grey hair", "gray hair", "hair loss", "crow's feet", "# people",
+            "# shoppers", "# customers", "# others", "# other", "# visitors", "# users", "# buyers", "# guests",
+            "# times", "sold #", "# sold", "booked #", "bought #", "purchased #", "viewed #", "ordered #", "lowest",
+            "cheapest", "unbeatable", "world's", "worlds", "in the world", "america's", "britain's", "uk's",
+            "europe's", "nation's", "country's", "australia's", "canada's", "most awarded", "most trusted",
+            "most recommended", "most decorated", "most loved", "number one", "the only", "i lost", "i've lost",
+            "i have lost", "we lost", "i dropped", "i shed", "i healed", "i cured", "i reversed", "is gone",
+            "was gone", "are gone", "were gone", "disappeared", "vanished", "cleared up", "grew back", "regrew",
+            "trick", "tricks", "doctors", "doctor", "dentists", "dermatologists", "experts", "surgeons",
+            "pharmacists", "trainers", "nutritionists");
+
+    /** Condition names as token sequences. */
+    private final List<String[]> conditions;
+    private final List<String> triggers;
+    private final Set<String> conditionFirst;
+
+    ClaimPatterns() {
+        conditions = new ArrayList<>();
+        Set<String> first = new HashSet<>();
+        String path = PolicyConfig.RESOURCE_DIR + CONDITIONS;
+        try (InputStream in = ClaimPatterns.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new RetailGenException(ErrorCode.IO, "no class-path resource " + path);
+            }
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line; (line = r.readLine()) != null; ) {
+                line = line.strip();
+                if (!line.isEmpty() && !line.startsWith("#")) {
+                    String[] toks = Normalizer.phraseTerm(line.replace(".", " ")).split(" +");
+                    conditions.add(toks);
+                    first.add(toks[0]);
+                }
+            }
+        } catch (IOException e) {
+            throw new RetailGenException(ErrorCode.IO, "cannot read " + path + ": " + e, e);
+        }
+        conditionFirst = Set.copyOf(first);
+        Set<String> t = new java.util.LinkedHashSet<>(STRONG_EFFICACY);
+        t.addAll(FAMILY_TRIGGERS);
+        for (String[] c : conditions) {
+            t.add(String.join(" ", c));
+        }
+        triggers = List.copyOf(t);
+    }
+
+    /**
+     * @return the words and phrases (phrase-view form) whose presence makes a text worth tokenizing: every claim
+     *     this class finds contains one of them
+     */
+    List<String> triggers() {
+        return triggers;
+    }
+
+    private static Set<String> words(String s) {
+        return Set.of(s.split(" "));
+    }
+
+    /** The tokens of a phrase view. */
+    private static final class Tokens {
+        final List<String> text = new ArrayList<>();
+        final List<int[]> span = new ArrayList<>();
+        final List<Integer> clause = new ArrayList<>();
+
+        Tokens(TextView v) {
+            char[] c = v.chars;
+            int n = v.length;
+            int clauseNo = 0;
+            int i = 0;
+            while (i < n) {
+                char x = c[i];
+                boolean abbreviation = x == '.' && !text.isEmpty() && text.get(text.size() - 1).length() == 1
+                        && span.get(span.size() - 1)[1] == i;
+                if ((x == '.' && !abbreviation) || x == '!' || x == '?' || x == ';' || x == ':' || x == '('
+                        || x == ')' || x == '•' || x == '|') {
+                    clauseNo++;
+                    i++;
+                    continue;
+                }
+                if (!wordChar(x)) {
+                    if (x == '%') {
+                        add("%", i, i + 1, clauseNo);
+                    }
+                    i++;
+                    continue;
+                }
+                int s = i;
+                while (i < n && (wordChar(c[i]) || ((c[i] == '\'' || c[i] == '’' || c[i] == '.' || c[i] == ',')
+                        && i + 1 < n && wordChar(c[i + 1]) && (c[i] != '.' && c[i] != ',' || isDigit(c[i - 1]))))) {
+                    i++;
+                }
+                String w = leetUndone(new String(c, s, i - s).replace('’', '\''));
+                if (w.equals("but")) {
+                    clauseNo++;
+                }
+                add(w, s, i, clauseNo);
+            }
+        }
+
+        private static boolean isDigit(char c) {
+            return c >= '0' && c <= '9';
+        }
+
+        /** A word that mixes letters with leet digits ("v1ruses") read as letters; numbers and codes as they are. */
+        private static String leetUndone(String w) {
+            int letters = 0;
+            int leet = 0;
+            for (int k = 0; k < w.length(); k++) {
+                char ch = w.charAt(k);
+                if (CharClass.isLetter(ch)) {
+                    letters++;
+                } else if (Normalizer.leet(ch) != 0) {
+                    leet++;
+                } else if (isDigit(ch)) {
+                    return w;
+                }
+            }
+            if (leet == 0 || letters < 2 || leet > letters) {
+                return w;
+            }
+            StringBuilder b = new StringBuilder(w.length());
+            for (int k = 0; k < w.length(); k++) {
+                char ch = w.charAt(k);
+                b.append(CharClass.isLetter(ch) || Normalizer.leet(ch) == 0 ? ch : Normalizer.leet(ch));
+            }
+            return b.toString();
+        }
+
+        private void add(String w, int s, int e, int clauseNo) {
+            text.add(w);
+            span.add(new int[] {s, e});
+            clause.add(clauseNo);
+        }
+
+        private static boolean wordChar(char c) {
+            return CharClass.isLetterOrDigit(c);
+        }
+
+        int size() {
+            return text.size();
+        }
+
+        String at(int k) {
+            return k >= 0 && k < text.size() ? text.get(k) : "";
+        }
+
+        boolean sameClause(int a, int b) {
+            return a >= 0 && b >= 0 && a < size() && b < size() && clause.get(a).equals(clause.get(b));
+        }
+    }
+
+    /** Every word a claim can start with (numbers aside). */
+    private static final Set<String> STARTS;
+
+    static {
+        Set<String> s = new HashSet<>();
+        for (Set<String> part : List.of(EFFICACY, KEEP, LOSS, PERMANENCE, COUNTED, CHEAP, REGION, PROFESSIONS, TRICK,
+                OUTCOME, words("immune immunity good days hours minutes world only most number"))) {
+            s.addAll(part);
+        }
+        STARTS = Set.copyOf(s);
+    }
+
+    /** Finds the structured claims in the light view {@code v} and adds them to {@code out}. */
+    void run(TextView v, List<Hit> out) {
+        Tokens t = new Tokens(v);
+        boolean sourced = sourced(t);
+        int lastEnd = -1;
+        for (int k = 0; k < t.size(); k++) {
+            String w = t.at(k);
+            if (!STARTS.contains(w) && !(isNumber(w) && k + 1 < t.size())) {
+                continue;
+            }
+            int[] found = claimAt(t, k, sourced);
+            if (found == null || found[0] < lastEnd) {
+                continue;
+            }
+            Family f = Family.values()[found[2]];
+            int from = t.span.get(found[0])[0];
+            int to = t.span.get(found[1])[1];
+            out.add(new Hit(new Finding(v.originalStart(from), v.originalEnd(to), f.id, "misleading-claim",
+                    f.severity, f.message), "[claim removed]"));
+            lastEnd = found[1] + 1;
+            k = found[1];
+        }
+    }
+
+    private enum Family {
+        DISEASE("claim.disease", Severity.HIGH, "disease treatment, cure or prevention claim"),
+        IMMUNE("claim.disease", Severity.HIGH, "immune-system claim"),
+        WEIGHT_LOSS("claim.weight-loss", Severity.HIGH, "weight-loss amount claim"),
+        COSMETIC("claim.cosmetic-result", Severity.MEDIUM, "permanent or instant cosmetic result"),
+        SOCIAL_PROOF("claim.social-proof", Severity.MEDIUM, "fake scarcity or social-proof counter"),
+        PRICE("claim.price-superlative", Severity.MEDIUM, "lowest-price claim without a price match"),
+        SUPERLATIVE("claim.unsubstantiated-superlative", Severity.MEDIUM, "superlative without a named source"),
+        TESTIMONIAL("claim.testimonial", Severity.MEDIUM, "first-person outcome used as a claim"),
+        CLICKBAIT("claim.clickbait", Severity.MEDIUM, "clickbait claim");
+
+        final String id;
+        final Severity severity;
+        final String message;
+
+        Family(String id, Severity severity, String message) {
+            this.id = id;
+            this.severity = severity;
+            this.message = message;
+        }
+    }
+
+    /** @return {first token, last token, family ordinal} of a claim whose trigger is token {@code k}, or null */
+    private int[] claimAt(Tokens t, int k, boolean sourced) {
+        String w = t.at(k);
+        if (OUTCOME.contains(w)) {
+            int[] r = testimonial(t, k);
+            if (r != null) {
+                return r;
+            }
+        }
+        if (EFFICACY.contains(w) && !negated(t, k) && !registered(t)) {
+            int end = condition(t, k + 1, k + WINDOW);
+            if (end >= 0) {
+                return new int[] {k, end, Family.DISEASE.ordinal()};
+            }
+        }
+        if (KEEP.contains(w) && !negated(t, k)) {
+            int end = condition(t, k + 1, k + 4);
+            if (end >= 0 && (AWAY.contains(t.at(end + 1)) || AWAY.contains(t.at(k + 1))
+                    || t.at(end + 1).equals("at") && t.at(end + 2).equals("bay"))) {
+                return new int[] {k, Math.min(t.size() - 1, end + 1), Family.DISEASE.ordinal()};
+            }
+        }
+        if ((w.equals("immune") || w.equals("immunity")) && !negated(t, k)) {
+            for (int j = k - 3; j < k; j++) {
+                String b = t.at(j);
+                if (t.sameClause(j, k) && (b.startsWith("boost") || b.startsWith("strengthen")
+                        || b.startsWith("supercharge"))) {
+                    return new int[] {j, k, Family.IMMUNE.ordinal()};
+                }
+            }
+        }
+        if (LOSS.contains(w) && !negated(t, k)) {
+            int end = amount(t, k + 1, k + 4, WEIGHT_UNITS);
+            if (end >= 0) {
+                return new int[] {k, end, Family.WEIGHT_LOSS.ordinal()};
+            }
+            // "melts belly fat overnight", "burns fat while you sleep"
+            for (int j = k + 1; j <= k + 3 && t.sameClause(j, k); j++) {
+                if ((t.at(j).equals("fat") || t.at(j).equals("weight")) && permanenceIn(t, k)) {
+                    return new int[] {k, j, Family.WEIGHT_LOSS.ordinal()};
+                }
+            }
+        }
+        if (permanence(t, k) && !t.at(k + 1).equals("press") && !negated(t, k)) {
+            int[] r = cosmetic(t, k);
+            if (r != null) {
+                return r;
+            }
+        }
+        if (isNumber(t.at(k)) && PEOPLE.contains(t.at(k + 1)) && ACTIVITY.contains(t.at(k + 2))) {
+            return new int[] {k, Math.min(t.size() - 1, k + 3), Family.SOCIAL_PROOF.ordinal()};
+        }
+        if (isNumber(t.at(k)) && t.at(k + 1).equals("other") && PEOPLE.contains(t.at(k + 2))) {
+            return new int[] {k, k + 2, Family.SOCIAL_PROOF.ordinal()};
+        }
+        if (COUNTED.contains(w) && isNumber(t.at(k + 1)) && t.at(k + 2).startsWith("time")) {
+            return new int[] {k, k + 2, Family.SOCIAL_PROOF.ordinal()};
+        }
+        if (COUNTED.contains(w) && isNumber(t.at(k + 1)) && t.at(k + 2).equals("in") && t.at(k + 3).equals("the")
+                && (t.at(k + 4).equals("last") || t.at(k + 4).equals("past"))) {
+            return new int[] {k, k + 4, Family.SOCIAL_PROOF.ordinal()};
+        }
+        if (isNumber(w) && COUNTED.contains(t.at(k + 1)) && t.at(k + 2).equals("in") && t.at(k + 3).equals("the")
+                && (t.at(k + 4).equals("last") || t.at(k + 4).equals("past"))) {
+            return new int[] {k, k + 4, Family.SOCIAL_PROOF.ordinal()};
+        }
+        if (CHEAP.contains(w) && !sourcedPrice(t)) {
+            int j = PRICE.contains(t.at(k + 1)) ? k + 2 : k + 1;
+            for (int s = j; s < j + 4 && t.sameClause(s, k); s++) {
+                if (SCOPE.contains(t.at(s))) {
+                    return new int[] {k, s, Family.PRICE.ordinal()};
+                }
+            }
+        }
+        if (!sourced) {
+            if (REGION.contains(w)) {
+                for (int s = k + 1; s <= k + 2 && t.sameClause(s, k); s++) {
+                    if (SUPERLATIVE.contains(t.at(s))) {
+                        return new int[] {k, s, Family.SUPERLATIVE.ordinal()};
+                    }
+                }
+            }
+            if (w.equals("world") && t.at(k - 1).equals("the") && t.at(k - 2).equals("in")) {
+                for (int j = k - 3; j >= k - 8 && j >= 0 && t.sameClause(j, k); j--) {
+                    if (SUPERLATIVE.contains(t.at(j)) || t.at(j).endsWith("est")) {
+                        return new int[] {j, k, Family.SUPERLATIVE.ordinal()}; // "the best vacuum in the world"
+                    }
+                }
+            }
+            if (w.equals("only") && t.at(k - 1).equals("the")) {
+                for (int j = k + 1; j <= k + 6 && t.sameClause(j, k); j++) {
+                    if (t.at(j).equals("ever") && t.at(j + 1).startsWith("need")) {
+                        return new int[] {k - 1, j + 1, Family.SUPERLATIVE.ordinal()}; // "the only X you'll ever need"
+                    }
+                }
+            }
+            if (w.equals("most") && MOST.contains(t.at(k + 1))) {
+                return new int[] {k, k + 1, Family.SUPERLATIVE.ordinal()};
+            }
+            if (w.equals("number") && t.at(k + 1).equals("one") && RANK_NOUN.contains(t.at(k + 2))) {
+                return new int[] {k, k + 2, Family.SUPERLATIVE.ordinal()};
+            }
+        }
+        if (PROFESSIONS.contains(w)) {
+            // "doctors hate", "dermatologists are furious", "the doctors won't tell you", "don't want you to know"
+            int j = t.at(k + 1).equals("are") || t.at(k + 1).equals("were") ? k + 2 : k + 1;
+            if (HATE.contains(t.at(j)) || ((t.at(j).equals("won't") || t.at(j).equals("don't"))
+                    && (t.at(j + 1).equals("tell") || t.at(j + 1).equals("want")))) {
+                return new int[] {k, j, Family.CLICKBAIT.ordinal()};
+            }
+        }
+        if (TRICK.contains(w) && TRICK_ADJ.contains(t.at(k - 1))
+                && (!t.at(k - 1).equals("this") || HATE.contains(t.at(k - 2)))) {
+            return new int[] {k - 1, k, Family.CLICKBAIT.ordinal()};
+        }
+        return null;
+    }
+
+    /** A word of permanence or speed: "permanently", "instantly", "for good", "in (just) days". */
+    private static boolean permanence(Tokens t, int k) {
+        String w = t.at(k);
+        if (PERMANENCE.contains(w)) {
+            return true;
+        }
+        if (w.equals("good")) {
+            return t.at(k - 1).equals("for");
+        }
+        return (w.equals("days") || w.equals("hours") || w.equals("minutes"))
+                && (t.at(k - 1).equals("just") || t.at(k - 1).equals("within") || t.at(k - 1).equals("in")
+                || isNumber(t.at(k - 1)) && (t.at(k - 2).equals("in") || t.at(k - 2).equals("within")));
+    }
+
+    private static boolean permanenceIn(Tokens t, int k) {
+        for (int j = k - WINDOW; j <= k + WINDOW; j++) {
+            if (t.sameClause(j, k) && permanence(t, j)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** First person before an outcome verb, and an amount, a condition or a cosmetic target after it. */
+    private int[] testimonial(Tokens t, int k) {
+        int subject = -1;
+        for (int j = k - 1; j >= k - 4 && j >= 0 && t.sameClause(j, k); j--) {
+            if (FIRST_PERSON.contains(t.at(j))) {
+                subject = j;
+                break;
+            }
+        }
+        if (subject < 0 || negated(t, k)) {
+            return null;
+        }
+        int end = amount(t, k + 1, k + 4, WEIGHT_UNITS);
+        if (end < 0) {
+            end = condition(t, k + 1, k + 4);
+        }
+        if (end < 0) {
+            // "my eczema is gone", "my wrinkles disappeared": the condition sits between subject and verb
+            int c = condition(t, subject + 1, k - 1);
+            if (c >= 0 || (COSMETIC.contains(t.at(k - 1)) || COSMETIC.contains(t.at(k - 2)))) {
+                end = k;
+            }
+        }
+        return end < 0 ? null : new int[] {subject, end, Family.TESTIMONIAL.ordinal()};
+    }
+
+    private int[] cosmetic(Tokens t, int k) {
+        boolean change = false;
+        int target = -1;
+        for (int j = Math.max(0, k - WINDOW); j <= k + WINDOW && j < t.size(); j++) {
+            if (!t.sameClause(j, k)) {
+                continue;
+            }
+            change |= CHANGE.contains(t.at(j)) || t.at(j).startsWith("remov") || t.at(j).startsWith("eras");
+            if (COSMETIC.contains(t.at(j)) && target < 0) {
+                target = j;
+            }
+        }
+        if (!change || target < 0) {
+            return null;
+        }
+        return new int[] {Math.min(k, target), Math.max(k, target), Family.COSMETIC.ordinal()};
+    }
+
+    /** @return the last token of a condition starting at a token in {@code [from, to]} in the clause, or -1 */
+    private int condition(Tokens t, int from, int to) {
+        for (int j = from; j <= to && j < t.size(); j++) {
+            if (!t.sameClause(j, from - 1 >= 0 ? from - 1 : from)) {
+                return -1;
+            }
+            String w = t.at(j);
+            int end = -1;
+            if (conditionFirst.contains(w)) {
+                for (String[] c : conditions) {
+                    if (c[0].equals(w) && matchesAt(t, j, c)) {
+                        end = Math.max(end, j + c.length - 1);
+                    }
+                }
+            }
+            if (end < 0 && conditionShaped(w)) {
+                end = j;
+            }
+            if (end >= 0) {
+                // "odor-causing bacteria", "acne-prone skin": the product acts on odour or suits the skin
+                boolean causing = CAUSING.contains(t.at(j - 1)) || t.at(end + 1).equals("prone")
+                        || t.at(end + 1).equals("causing");
+                if (!causing) {
+                    return end;
+                }
+            }
+        }
+        return -1;
+    }
+
+    private static boolean matchesAt(Tokens t, int j, String[] c) {
+        for (int i = 0; i < c.length; i++) {
+            if (!t.at(j + i).equals(c[i]) && !(c[i].equals("#") && isNumber(t.at(j + i)))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A disease named by its ending: inflammations, blood conditions, viruses, and -osis, -pathy, -algia words. */
+    static boolean conditionShaped(String w) {
+        if (w.length() < 6) {
+            return false;
+        }
+        if (w.endsWith("itis") || w.endsWith("emia") || w.endsWith("aemia") || w.endsWith("virus")
+                || w.endsWith("viruses")) {
+            return true;
+        }
+        if (w.endsWith("osis")) {
+            return !(w.endsWith("gnosis") || w.endsWith("mosis") || w.endsWith("hypnosis") || w.endsWith("biosis")
+                    || w.endsWith("morphosis") || w.endsWith("theosis"));
+        }
+        if (w.endsWith("pathy")) {
+            return !(w.endsWith("sympathy") || w.endsWith("empathy") || w.endsWith("telepathy")
+                    || w.endsWith("opathy") && (w.startsWith("homeo") || w.startsWith("naturo")
+                    || w.startsWith("osteo")));
+        }
+        return w.endsWith("algia") && !w.endsWith("nostalgia");
+    }
+
+    /** @return the unit token of "NUMBER UNIT" starting in {@code [from, to]}, or -1 */
+    private static int amount(Tokens t, int from, int to, Set<String> units) {
+        for (int j = from; j <= to && j < t.size(); j++) {
+            String w = t.at(j);
+            if (isNumber(w) && (units.contains(t.at(j + 1))
+                    || (t.at(j + 1).equals("dress") && t.at(j + 2).startsWith("size")))) {
+                return t.at(j + 1).equals("dress") ? j + 2 : j + 1;
+            }
+            if (!w.isEmpty() && w.charAt(0) >= '0' && w.charAt(0) <= '9'
+                    && units.contains(w.replaceFirst("^[0-9.,]+", ""))) {
+                return j; // "10lbs", "2.5kg"
+            }
+            if (isNumber(w) && t.at(j + 1).equals("%") && t.at(j + 2).equals("of")
+                    && (t.at(j + 3).equals("body") || t.at(j + 3).equals("your"))
+                    && (t.at(j + 4).equals("weight") || t.at(j + 4).equals("fat"))) {
+                return j + 4; // "lose 15-20% of body weight"
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isNumber(String w) {
+        if (w.isEmpty()) {
+            return false;
+        }
+        if (NUMBER_WORDS.contains(w)) {
+            return true;
+        }
+        for (int k = 0; k < w.length(); k++) {
+            char c = w.charAt(k);
+            if (!(c >= '0' && c <= '9') && !(k > 0 && (c == '.' || c == ','))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A negation earlier in the same clause ("does not cure", "not intended to diagnose, treat, cure or prevent"). */
+    private static boolean negated(Tokens t, int k) {
+        for (int j = k - 1; j >= 0 && t.sameClause(j, k) && j >= k - 10; j--) {
+            if (NEGATORS.contains(t.at(j))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * @return true when one of the few words before {@code start} in the phrase view, in the same clause, is a
+     *     negation: for claim phrases ("does not cure cancer")
+     */
+    static boolean negatedBefore(TextView v, int start) {
+        char[] c = v.chars;
+        int i = start - 1;
+        for (int words = 0; words < 6 && i >= 0; words++) {
+            while (i >= 0 && c[i] == ' ') {
+                i--;
+            }
+            int e = i + 1;
+            while (i >= 0 && (CharClass.isLetter(c[i]) || c[i] == '\'' || c[i] == '’')) {
+                i--;
+            }
+            if (e == i + 1 || (i >= 0 && (CharClass.isLetterOrDigit(c[i]) || c[i] == '#'))) {
+                return false; // punctuation, a number or a word with digits: the clause ends here
+            }
+            if (NEGATORS.contains(new String(c, i + 1, e - i - 1).replace('’', '\''))) {
+                return true;
+            }
+            if (i >= 0 && c[i] != ' ' && c[i] != ',') {
+                return false;
+            }
+            if (i >= 0 && c[i] == ',') {
+                i--;
+            }
+        }
+        return false;
+    }
+
+    /** A named source anywhere in the text silences the superlative family. */
+    private static boolean sourced(Tokens t) {
+        for (int k = 0; k < t.size(); k++) {
+            String w = t.at(k);
+            if (SOURCES.contains(w) || (w.equals("awarded") && t.at(k + 1).equals("by"))
+                    || (w.equals("rated") && t.at(k - 1).equals("as"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** An EPA registration number: the germ-kill claim of a registered disinfectant is its approved label. */
+    private static boolean registered(Tokens t) {
+        for (int k = 0; k < t.size(); k++) {
+            if (t.at(k).equals("epa") && (t.at(k + 1).startsWith("reg") || t.at(k + 1).equals("est"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean sourcedPrice(Tokens t) {
+        for (int k = 0; k < t.size(); k++) {
+            if (t.at(k).equals("price") && t.at(k + 1).equals("match")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public String toString() {
+        return "ClaimPatterns[" + conditions.size() + " conditions]";
+    }
+}

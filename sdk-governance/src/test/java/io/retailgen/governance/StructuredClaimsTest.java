@@ -1,0 +1,91 @@
+package io.retailgen.governance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.retailgen.core.intercept.Severity;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Claims found by their structure, with wordings that no claim phrase lists. */
+class StructuredClaimsTest {
+
+    private static final ContentPolicy POLICY = ContentPolicy.defaults();
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Our supplement fights viral infections and shrinks tumors.|claim.disease",
+        "Kills 99.9% of viruses on contact.|claim.disease",
+        "Kills v1ruses on contact|claim.disease",
+        "Our turmeric blend kills H. pylori naturally|claim.disease",
+        "Blocks the flu all winter|claim.disease",
+        "Reverses type 2 diabetes in weeks.|claim.disease",
+        "Eases fibromyalgia flare-ups|claim.disease",
+        "Calms sinusitis overnight|claim.disease",
+        "Helps with ADHD and autism symptoms.|claim.disease",
+        "Drink daily to keep the virus away|claim.disease",
+        "Boosts the immune system|claim.disease",
+        "Drop 3 dress sizes in a month.|claim.weight-loss",
+        "Lose 15-20% of body weight|claim.weight-loss",
+        "This one patch melts belly fat overnight|claim.weight-loss",
+        "Permanently removes wrinkles and fine lines.|claim.cosmetic-result",
+        "Get rid of stretch marks for good in just days|claim.cosmetic-result",
+        "Booked 14 times today.|claim.social-proof",
+        "Sold 42 in the last hour|claim.social-proof",
+        "120 sold in the last 24 hours.|claim.social-proof",
+        "Lowest price on the market.|claim.price-superlative",
+        "The world's leading skincare brand.|claim.unsubstantiated-superlative",
+        "The most awarded running shoe.|claim.unsubstantiated-superlative",
+        "The best vacuum cleaner in the world|claim.unsubstantiated-superlative",
+        "The only supplement you will ever need|claim.unsubstantiated-superlative",
+        "I lost 20 lbs in 2 weeks with this tea!|claim.testimonial",
+        "My eczema was gone in three days.|claim.testimonial",
+        "Doctors hate this one weird trick.|claim.clickbait",
+        "Dermatologists are furious about this cheap cream|claim.clickbait"})
+    void claimsAreFoundByStructure(String text, String rule) {
+        assertThat(POLICY.check(text).findings()).as(text).anyMatch(f -> f.ruleId().equals(rule));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "This product is not intended to diagnose, treat, cure or prevent any disease.",
+        "Does not cure cancer.",
+        "Antimicrobial finish kills odor-causing bacteria.",
+        "Gentle cleanser for acne-prone skin.",
+        "Kills 99.9% of germs, EPA registration no. 1234-56",
+        "Treat yourself to a new jacket.",
+        "Dog treats with real chicken.",
+        "Wrinkle-resistant permanent press fabric.",
+        "Instant coffee mug, microwave safe.",
+        "I lost my keys in this jacket.",
+        "Drop-in pockets, 2 colours.",
+        "We are the world's leading retailer, according to the 2024 Retail Survey.",
+        "Blocks wind and rain.",
+        "Fights frizz for smooth hair.",
+        "Only 3 left in size M",
+        "Try this trick for a tighter knot"})
+    void negationDisclaimersAndOrdinaryUsesAreNotClaims(String text) {
+        assertThat(POLICY.check(text).findings()).as(text).noneMatch(f -> f.category().equals("misleading-claim"));
+    }
+
+    @Test
+    void conditionsAreAlsoRecognisedByTheirEnding() {
+        assertThat(ClaimPatterns.conditionShaped("gastroenteritis")).isTrue();
+        assertThat(ClaimPatterns.conditionShaped("septicaemia")).isTrue();
+        assertThat(ClaimPatterns.conditionShaped("norovirus")).isTrue();
+        assertThat(ClaimPatterns.conditionShaped("fibromyalgia")).isTrue();
+        assertThat(ClaimPatterns.conditionShaped("diagnosis")).isFalse();
+        assertThat(ClaimPatterns.conditionShaped("sympathy")).isFalse();
+        assertThat(ClaimPatterns.conditionShaped("nostalgia")).isFalse();
+    }
+
+    @Test
+    void diseaseClaimsAreHighAndCanBeTurnedOff() {
+        assertThat(POLICY.check("Shrinks tumors fast").findings())
+                .anyMatch(f -> f.ruleId().equals("claim.disease") && f.severity() == Severity.HIGH);
+        ContentPolicy phrasesOnly = ContentPolicy.builder().defaults().structuredClaims(false).build();
+        assertThat(phrasesOnly.check("Shrinks tumors fast").findings())
+                .noneMatch(f -> f.ruleId().equals("claim.disease"));
+    }
+}
