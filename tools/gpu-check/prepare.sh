@@ -24,15 +24,15 @@ done
 [ -d "$JDK/jmods" ] || { echo "prepare.sh: $JDK has no jmods/ folder, which jlink needs (Debian: apt-get install openjdk-17-jmods)" >&2; exit 1; }
 
 rm -rf "$BUNDLE" "$OUT/gpu-check.tar.gz"
-mkdir -p "$BUNDLE/lib" "$BUNDLE/native" "$BUNDLE/probe" "$OUT/work"
+mkdir -p "$BUNDLE/lib" "$BUNDLE/native" "$BUNDLE/probe" "$OUT/scratch"
 
 echo "== building sdk-training (with sdk-core and sdk-onnx) and resolving its runtime class path"
 # one reactor run, so that the class path names the jars just built (sdk-training's is written last)
 (cd "$ROOT" && $MVN -DskipTests -pl sdk-training -am package dependency:build-classpath -DincludeScope=runtime \
-  -Dmdep.outputFile="$OUT/work/classpath.txt")
+  -Dmdep.outputFile="$OUT/scratch/classpath.txt")
 cp "$ROOT"/sdk-training/target/sdk-training-*.jar "$BUNDLE/lib/"
 rm -f "$BUNDLE"/lib/*-sources.jar "$BUNDLE"/lib/*-javadoc.jar
-tr ':' '\n' < "$OUT/work/classpath.txt" | while read -r jar; do
+tr ':' '\n' < "$OUT/scratch/classpath.txt" | while read -r jar; do
   case "$(basename "$jar")" in
     pytorch-native-cpu-*) ;;   # 111 MB of CPU libtorch: the GPU machine's own CUDA libtorch replaces it
     onnxruntime-"$ORT_VERSION".jar) ;;   # the CPU build: replaced by onnxruntime_gpu below
@@ -42,8 +42,8 @@ done
 
 echo "== onnxruntime_gpu $ORT_VERSION: classes as a jar, linux-x64 natives as files"
 (cd "$ROOT" && $MVN -N dependency:copy -Dartifact="com.microsoft.onnxruntime:onnxruntime_gpu:$ORT_VERSION" \
-  -DoutputDirectory="$OUT/work")
-GPU_JAR="$OUT/work/onnxruntime_gpu-$ORT_VERSION.jar"
+  -DoutputDirectory="$OUT/scratch")
+GPU_JAR="$OUT/scratch/onnxruntime_gpu-$ORT_VERSION.jar"
 # a logging binding, so the SDK's WARN lines (a CUDA fallback, for one) reach java.log in the report
 (cd "$ROOT" && $MVN -N dependency:copy -Dartifact="org.slf4j:slf4j-simple:$(pom_property slf4j.version)" \
   -DoutputDirectory="$BUNDLE/lib")
@@ -66,20 +66,20 @@ PY
 
 echo "== the probe"
 CP="$(ls "$BUNDLE"/lib/*.jar | tr '\n' ':')"
-"$JDK/bin/javac" --release 17 -Xlint:all -Werror -d "$OUT/work/classes" -cp "$CP" \
+"$JDK/bin/javac" --release 17 -Xlint:all -Werror -d "$OUT/scratch/classes" -cp "$CP" \
   "$HERE"/probe/io/retailgen/gpucheck/*.java
-"$JDK/bin/jar" --create --file "$BUNDLE/probe/gpu-probe.jar" -C "$OUT/work/classes" .
+"$JDK/bin/jar" --create --file "$BUNDLE/probe/gpu-probe.jar" -C "$OUT/scratch/classes" .
 
 echo "== jlinked runtime"
 # the platform modules the jars use (jdeps); jdk.unsupported stays because protobuf and Caffeine reach sun.misc.Unsafe
 # (on the classes of all jars in one folder: jdeps resolves a modular jar's optional requires and fails on them)
-rm -rf "$OUT/work/all-classes" && mkdir -p "$OUT/work/all-classes"
+rm -rf "$OUT/scratch/all-classes" && mkdir -p "$OUT/scratch/all-classes"
 for jar in "$BUNDLE"/lib/*.jar "$BUNDLE/probe/gpu-probe.jar"; do
-  (cd "$OUT/work/all-classes" && "$JDK/bin/jar" --extract --file "$jar")
+  (cd "$OUT/scratch/all-classes" && "$JDK/bin/jar" --extract --file "$jar")
 done
-find "$OUT/work/all-classes" -name module-info.class -delete
+find "$OUT/scratch/all-classes" -name module-info.class -delete
 MODULES="$("$JDK/bin/jdeps" --multi-release 17 --ignore-missing-deps --print-module-deps -q \
-  "$OUT/work/all-classes" | tr -d '\r')"
+  "$OUT/scratch/all-classes" | tr -d '\r')"
 echo "modules: $MODULES"
 echo "$MODULES" > "$BUNDLE/runtime-modules.txt"
 COMPRESS="--compress=2"
