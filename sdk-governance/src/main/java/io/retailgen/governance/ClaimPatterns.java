@@ -10,8 +10,11 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -45,6 +48,10 @@ import java.util.Set;
 final class ClaimPatterns {
 
     static final String CONDITIONS = "conditions-en.txt";
+    /** Diseases, disorders, infections, tumours, pathogens and parasites from WordNet (see NOTICE.md). */
+    static final String WORDNET_CONDITIONS = "conditions-wordnet.txt";
+    /** Medicines, prescription drugs and therapies from WordNet. */
+    static final String WORDNET_TREATMENTS = "treatments-wordnet.txt";
     private static final int WINDOW = 7;
 
     private static final Set<String> EFFICACY = words("treat treats treated treating treatment treatments cure cures "
@@ -102,6 +109,18 @@ final class ClaimPatterns {
     private static final Set<String> TRICK_ADJ = words("weird simple strange odd crazy bizarre little secret one "
             + "this");
     private static final Set<String> TRICK = words("trick tricks");
+    /** Words that offer a product in place of a medicine or therapy. */
+    private static final Set<String> ALTERNATIVE = words("alternative alternatives substitute substitutes "
+            + "replacement replacements dupe dupes instead");
+    /** Verbs of a detox claim, before {@code toxins} or {@code heavy metals}. */
+    private static final Set<String> PURGE = words("flush flushes flushing draw draws drawing remove removes "
+            + "removing eliminate eliminates eliminating detox detoxes detoxify detoxifies cleanse cleanses "
+            + "cleansing purge purges purging expel expels pull pulls");
+    /** Adjectives of efficacy that a comparison with rival products turns into a claim. */
+    private static final Set<String> EFFICACY_ADJ = words("effective efficient potent powerful");
+    /** Words that point a comparison at rival products rather than at the retailer's own earlier model. */
+    private static final Set<String> RIVALS = words("other others leading competing competitor competitors "
+            + "competitor's ordinary regular standard conventional rival rivals typical traditional any");
 
     /**
      * Verbs that make a health claim with almost any condition after them; the milder ones of {@link #EFFICACY}
@@ -126,38 +145,49 @@ final class ClaimPatterns {
             "i have lost", "we lost", "i dropped", "i shed", "i healed", "i cured", "i reversed", "is gone",
             "was gone", "are gone", "were gone", "disappeared", "vanished", "cleared up", "grew back", "regrew",
             "trick", "tricks", "doctors", "doctor", "dentists", "dermatologists", "experts", "surgeons",
-            "pharmacists", "trainers", "nutritionists");
+            "pharmacists", "trainers", "nutritionists", "alternative", "alternatives",
+            "substitute", "substitutes", "replacement for", "dupe", "dupes", "instead of", "more effective",
+            "more efficient", "more potent", "more powerful", "as effective", "as efficient", "as potent",
+            "as powerful", "toxins", "toxin", "heavy metals");
 
     /** Condition names as token sequences. */
     private final List<String[]> conditions;
     private final List<String> triggers;
-    private final Set<String> conditionFirst;
+    /** The conditions indexed by their first token. */
+    private final Map<String, List<String[]>> conditionsByFirst;
+    /** Medicines and therapies indexed by their first token. */
+    private final Map<String, List<String[]>> treatmentsByFirst;
 
     ClaimPatterns() {
         conditions = new ArrayList<>();
-        Set<String> first = new HashSet<>();
-        String path = PolicyConfig.RESOURCE_DIR + CONDITIONS;
-        try (InputStream in = ClaimPatterns.class.getResourceAsStream(path)) {
-            if (in == null) {
-                throw new RetailGenException(ErrorCode.IO, "no class-path resource " + path);
-            }
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line; (line = r.readLine()) != null; ) {
-                line = line.strip();
-                if (!line.isEmpty() && !line.startsWith("#")) {
-                    String[] toks = Normalizer.phraseTerm(line.replace(".", " ")).split(" +");
-                    conditions.add(toks);
-                    first.add(toks[0]);
+        Map<String, List<String[]>> byFirst = new HashMap<>();
+        for (String resource : List.of(CONDITIONS, WORDNET_CONDITIONS)) {
+            for (String line : readLines(resource)) {
+                String[] toks = Normalizer.phraseTerm(line.replace(".", " ")).split(" +");
+                if (toks.length == 0 || toks[0].isEmpty()) {
+                    continue;
                 }
+                conditions.add(toks);
+                byFirst.computeIfAbsent(toks[0], k -> new ArrayList<>()).add(toks);
             }
-        } catch (IOException e) {
-            throw new RetailGenException(ErrorCode.IO, "cannot read " + path + ": " + e, e);
         }
-        conditionFirst = Set.copyOf(first);
+        Map<String, List<String[]>> index = new HashMap<>();
+        byFirst.forEach((k, v) -> index.put(k, List.copyOf(v)));
+        conditionsByFirst = Map.copyOf(index);
+        treatmentsByFirst = byFirst(readLines(WORDNET_TREATMENTS));
         Set<String> t = new java.util.LinkedHashSet<>(STRONG_EFFICACY);
         t.addAll(FAMILY_TRIGGERS);
         for (String[] c : conditions) {
             t.add(String.join(" ", c));
+            if (Arrays.stream(c).anyMatch(w -> w.length() == 1 && Character.isLetter(w.charAt(0)))) {
+                // the phrase view keeps the dot of an abbreviated genus: "e. coli", "h. pylori"
+                StringBuilder dotted = new StringBuilder();
+                for (String w : c) {
+                    dotted.append(dotted.length() == 0 ? "" : " ").append(w)
+                            .append(w.length() == 1 && Character.isLetter(w.charAt(0)) ? "." : "");
+                }
+                t.add(dotted.toString());
+            }
         }
         triggers = List.copyOf(t);
     }
@@ -168,6 +198,84 @@ final class ClaimPatterns {
      */
     List<String> triggers() {
         return triggers;
+    }
+
+    private static Map<String, List<String[]>> byFirst(List<String> lines) {
+        Map<String, List<String[]>> m = new HashMap<>();
+        for (String line : lines) {
+            String[] toks = Normalizer.phraseTerm(line.replace(".", " ")).split(" +");
+            if (toks.length > 0 && !toks[0].isEmpty()) {
+                m.computeIfAbsent(toks[0], k -> new ArrayList<>()).add(toks);
+            }
+        }
+        Map<String, List<String[]>> out = new HashMap<>();
+        m.forEach((k, v) -> out.put(k, List.copyOf(v)));
+        return Map.copyOf(out);
+    }
+
+    /**
+     * @return the last token of the longest phrase of {@code index} that starts at a token in {@code [from, to]} of
+     *     the clause of {@code from}, or -1; the last word may be a plural ({@code fibroids}, {@code statins})
+     */
+    private static int phraseAt(Tokens t, int from, int to, Map<String, List<String[]>> index) {
+        for (int j = from; j <= to && j < t.size(); j++) {
+            if (j < 0 || !t.sameClause(j, from)) {
+                continue;
+            }
+            int end = -1;
+            for (String key : singularForms(t.at(j))) {
+                List<String[]> candidates = index.get(key);
+                if (candidates != null) {
+                    for (String[] c : candidates) {
+                        if (matchesAt(t, j, c)) {
+                            end = Math.max(end, j + c.length - 1);
+                        }
+                    }
+                }
+            }
+            if (end >= 0) {
+                return end;
+            }
+        }
+        return -1;
+    }
+
+    /** @return {@code w} and the singulars it may be the plural of */
+    private static List<String> singularForms(String w) {
+        if (w.length() < 4 || !w.endsWith("s")) {
+            return List.of(w);
+        }
+        List<String> forms = new ArrayList<>(4);
+        forms.add(w);
+        forms.add(w.substring(0, w.length() - 1));
+        if (w.endsWith("es")) {
+            forms.add(w.substring(0, w.length() - 2));
+        }
+        if (w.endsWith("ies")) {
+            forms.add(w.substring(0, w.length() - 3) + "y");
+        }
+        return forms;
+    }
+
+    /** @return the lines of a class-path resource of this package, without blank lines and # comments */
+    static List<String> readLines(String name) {
+        String path = PolicyConfig.RESOURCE_DIR + name;
+        List<String> lines = new ArrayList<>();
+        try (InputStream in = ClaimPatterns.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new RetailGenException(ErrorCode.IO, "no class-path resource " + path);
+            }
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line; (line = r.readLine()) != null; ) {
+                line = line.strip();
+                if (!line.isEmpty() && !line.startsWith("#")) {
+                    lines.add(line);
+                }
+            }
+        } catch (IOException e) {
+            throw new RetailGenException(ErrorCode.IO, "cannot read " + path + ": " + e, e);
+        }
+        return lines;
     }
 
     private static Set<String> words(String s) {
@@ -273,7 +381,8 @@ final class ClaimPatterns {
     static {
         Set<String> s = new HashSet<>();
         for (Set<String> part : List.of(EFFICACY, KEEP, LOSS, PERMANENCE, COUNTED, CHEAP, REGION, PROFESSIONS, TRICK,
-                OUTCOME, words("immune immunity good days hours minutes world only most number"))) {
+                OUTCOME, ALTERNATIVE, EFFICACY_ADJ, PURGE,
+                words("immune immunity good days hours minutes world only most number"))) {
             s.addAll(part);
         }
         STARTS = Set.copyOf(s);
@@ -311,8 +420,11 @@ final class ClaimPatterns {
         SOCIAL_PROOF("claim.social-proof", Severity.MEDIUM, "fake scarcity or social-proof counter"),
         PRICE("claim.price-superlative", Severity.MEDIUM, "lowest-price claim without a price match"),
         SUPERLATIVE("claim.unsubstantiated-superlative", Severity.MEDIUM, "superlative without a named source"),
+        COMPARATIVE("claim.comparative-efficacy", Severity.MEDIUM,
+                "efficacy compared with rival products without a named source"),
         TESTIMONIAL("claim.testimonial", Severity.MEDIUM, "first-person outcome used as a claim"),
-        CLICKBAIT("claim.clickbait", Severity.MEDIUM, "clickbait claim");
+        CLICKBAIT("claim.clickbait", Severity.MEDIUM, "clickbait claim"),
+        DETOX("claim.detox", Severity.HIGH, "claim to rid the body of toxins");
 
         final String id;
         final Severity severity;
@@ -338,6 +450,35 @@ final class ClaimPatterns {
             int end = condition(t, k + 1, k + WINDOW);
             if (end >= 0) {
                 return new int[] {k, end, Family.DISEASE.ordinal()};
+            }
+        }
+        if (PURGE.contains(w) && !negated(t, k)) {
+            // "flushes out toxins", "draw out toxins and heavy metals"
+            for (int j = k + 1; j <= k + 4 && t.sameClause(j, k); j++) {
+                if (t.at(j).startsWith("toxin") || t.at(j).equals("heavy") && t.at(j + 1).startsWith("metal")) {
+                    return new int[] {k, t.at(j).equals("heavy") ? j + 1 : j, Family.DETOX.ordinal()};
+                }
+            }
+        }
+        if (ALTERNATIVE.contains(w) && !negated(t, k)) {
+            // "a natural alternative to chemotherapy", "instead of antibiotics", "the prozac dupe"
+            int after = phraseAt(t, k + 1, k + 3, treatmentsByFirst);
+            if (after >= 0) {
+                return new int[] {k, after, Family.DISEASE.ordinal()};
+            }
+            for (int j = Math.max(0, k - 3); j < k; j++) {
+                if (t.sameClause(j, k) && phraseAt(t, j, j, treatmentsByFirst) == k - 1) {
+                    return new int[] {j, k, Family.DISEASE.ordinal()};
+                }
+            }
+        }
+        if (!sourced && EFFICACY_ADJ.contains(w) && (t.at(k - 1).equals("more") || t.at(k - 1).equals("as"))
+                && (t.at(k + 1).equals("than") || t.at(k + 1).equals("as"))) {
+            // "33% more efficient than the other fat binders", "twice as effective as the leading brand"
+            for (int j = k + 2; j <= k + 4 && t.sameClause(j, k); j++) {
+                if (RIVALS.contains(t.at(j))) {
+                    return new int[] {k - 1, j, Family.COMPARATIVE.ordinal()};
+                }
             }
         }
         if (KEEP.contains(w) && !negated(t, k)) {
@@ -452,6 +593,12 @@ final class ClaimPatterns {
         if (w.equals("good")) {
             return t.at(k - 1).equals("for");
         }
+        if (w.equals("sleep") || w.equals("sleeping")) {
+            return t.at(k - 1).equals("you") && t.at(k - 2).equals("while"); // effortless: "while you sleep"
+        }
+        if (w.equals("diet") || w.equals("dieting") || w.equals("exercise") || w.equals("effort")) {
+            return t.at(k - 1).equals("without") || t.at(k - 1).equals("no");
+        }
         return (w.equals("days") || w.equals("hours") || w.equals("minutes"))
                 && (t.at(k - 1).equals("just") || t.at(k - 1).equals("within") || t.at(k - 1).equals("in")
                 || isNumber(t.at(k - 1)) && (t.at(k - 2).equals("in") || t.at(k - 2).equals("within")));
@@ -518,10 +665,13 @@ final class ClaimPatterns {
             }
             String w = t.at(j);
             int end = -1;
-            if (conditionFirst.contains(w)) {
-                for (String[] c : conditions) {
-                    if (c[0].equals(w) && matchesAt(t, j, c)) {
-                        end = Math.max(end, j + c.length - 1);
+            for (String key : singularForms(w)) {
+                List<String[]> candidates = conditionsByFirst.get(key);
+                if (candidates != null) {
+                    for (String[] c : candidates) {
+                        if (matchesAt(t, j, c)) {
+                            end = Math.max(end, j + c.length - 1);
+                        }
                     }
                 }
             }
@@ -542,7 +692,10 @@ final class ClaimPatterns {
 
     private static boolean matchesAt(Tokens t, int j, String[] c) {
         for (int i = 0; i < c.length; i++) {
-            if (!t.at(j + i).equals(c[i]) && !(c[i].equals("#") && isNumber(t.at(j + i)))) {
+            String w = t.at(j + i);
+            boolean last = i == c.length - 1;
+            if (!w.equals(c[i]) && !(c[i].equals("#") && isNumber(w))
+                    && !(last && singularForms(w).contains(c[i]))) {
                 return false;
             }
         }

@@ -170,10 +170,18 @@ final class PhraseCheck implements Check {
                     case UNLESS -> unlessSeen[pl.index] = true;
                     case TRIGGER -> triggered[0] = true;
                     case REQUIRED -> requiredSeen[pl.index] = true;
-                    case LEGIT -> legitMatches.add(match);
+                    case LEGIT -> {
+                        if (!ClaimPatterns.negatedBefore(v, start)) {
+                            legitMatches.add(match); // "not officially licensed" is no licence
+                        }
+                    }
                     case MARKER -> {
-                        markerMatches.add(match);
-                        markerIndex.add(pl.index);
+                        // the phrase view writes every number as '#': "1:1" must not match "1:24"
+                        String phrase = counterfeit.markers().get(pl.index).phrase();
+                        if (sameDigits(phrase, text.substring(v.originalStart(start), v.originalEnd(end)))) {
+                            markerMatches.add(match);
+                            markerIndex.add(pl.index);
+                        }
                     }
                     case BRAND -> {
                         if (brandAdded || pl.authorized) {
@@ -317,6 +325,34 @@ final class PhraseCheck implements Check {
         return lo;
     }
 
+    /** @return true when {@code a} and {@code b} hold the same digits in the same order (or neither has any) */
+    static boolean sameDigits(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (true) {
+            while (i < a.length() && !Character.isDigit(a.charAt(i))) {
+                i++;
+            }
+            while (j < b.length() && !Character.isDigit(b.charAt(j))) {
+                j++;
+            }
+            if (i == a.length() || j == b.length()) {
+                return i == a.length() && j == b.length();
+            }
+            if (Character.digit(a.charAt(i), 10) != Character.digit(b.charAt(j), 10)) {
+                return false;
+            }
+            i++;
+            j++;
+        }
+    }
+
+    /**
+     * How much farther than a marker's brand window a legitimate-trade phrase may stand and still vouch for it: a
+     * listing names its licence or authentication once, often at the end ("..., officially licensed").
+     */
+    private static final int LEGIT_REACH = 3;
+
     private void pairMarkers(TextView v, List<Match> brands, List<Match> markers, List<Integer> markerIndex,
                              List<Match> legit, boolean[] requiredSeen, List<Hit> out) {
         brands.sort((a, b) -> Integer.compare(a.token, b.token));
@@ -333,8 +369,8 @@ final class PhraseCheck implements Check {
                 continue;
             }
             boolean weak = marker.aloneSeverity() == null || marker.aloneSeverity() == Severity.LOW;
-            if (weak && (near(m, legit, w) || ClaimPatterns.negatedBefore(v, m.start))) {
-                continue; // "officially licensed replica", "not a replica"
+            if (weak && (near(m, legit, LEGIT_REACH * w) || ClaimPatterns.negatedBefore(v, m.start))) {
+                continue; // "officially licensed replica", "replica ... kit, 1:24, officially licensed", "not a replica"
             }
             int reachBefore = marker.placement() == CounterfeitRules.Placement.BEFORE ? 0
                     : marker.placement() == CounterfeitRules.Placement.AFTER ? Math.min(w, 2) : w;

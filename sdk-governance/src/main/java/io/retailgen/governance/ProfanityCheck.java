@@ -108,7 +108,8 @@ final class ProfanityCheck implements Check {
         String word = spelled(v, ws, we);
         if (!lexiconWords.contains(word)) {
             if (!EnglishWords.contains(word)) {
-                return false;
+                // a capitalised word spelled unlike any lexicon word, after a word that introduces a place
+                return placeName(text, v.originalStart(ws), v.originalEnd(we));
             }
             // an English word that the lexicon does not list: a stem or a collapsed spelling ("sloppy") inside it
             String suffix = v.substring(end, we);
@@ -128,6 +129,35 @@ final class ProfanityCheck implements Check {
             return false;
         }
         return capitalisedNeighbour(text, os, -1) || capitalisedNeighbour(text, oe, 1);
+    }
+
+    /** Words after which a capitalised word names a place ("delivery to Twatt", "made in Wetwang"). */
+    private static final Set<String> PLACE_CUES = Set.of("to", "in", "from", "near", "at", "via", "around",
+            "outside", "towards", "toward", "into", "across", "throughout");
+
+    /**
+     * @return true when the word {@code [from, to)} of {@code text} is written as a name (a capital, then lower case)
+     *     and the word before it introduces a place
+     */
+    private static boolean placeName(String text, int from, int to) {
+        if (from >= to || !Character.isUpperCase(text.charAt(from))) {
+            return false;
+        }
+        for (int i = from + 1; i < to; i++) {
+            if (!Character.isLowerCase(text.charAt(i))
+                    || (i >= from + 2 && text.charAt(i) == text.charAt(i - 1) && text.charAt(i) == text.charAt(i - 2))) {
+                return false; // not lower case, or a letter stretched three times ("Fuuuck") as no name is spelled
+            }
+        }
+        int e = from;
+        while (e > 0 && text.charAt(e - 1) == ' ') {
+            e--;
+        }
+        int s = e;
+        while (s > 0 && Character.isLetter(text.charAt(s - 1))) {
+            s--;
+        }
+        return e < from && s < e && PLACE_CUES.contains(text.substring(s, e).toLowerCase(java.util.Locale.ROOT));
     }
 
     /** @return how many words of two letters or more are joined by hyphens in the token around {@code [from, to)} */
@@ -284,6 +314,17 @@ final class ProfanityCheck implements Check {
             (v.joined == null ? atWordStart : matcher).search(v.chars, v.length, sink);
         }
         disguised(analysis, out, firstOwn);
+        for (int k = out.size() - 1; k >= firstOwn; k--) {
+            Finding f = out.get(k).finding();
+            if (Names.WORDNET.covers(analysis.text, f.start(), f.end())) {
+                out.remove(k); // part of a name: "spotted dick", "pussy willow"
+            }
+        }
+    }
+
+    /** The known names, loaded when a text first has a profanity finding. */
+    private static final class Names {
+        static final KnownNames WORDNET = KnownNames.wordNet();
     }
 
     /**

@@ -33,10 +33,26 @@ class CounterfeitVocabularyTest {
         "Prints in 1:1 aspect ratio for Instagram", "Authenticated pre-owned Rolex Datejust with papers",
         "Not a replica - this is the original 1985 Air Jordan 1", "Homage to classic dive watches, our own design",
         "New in: cockpit voice recorder replica keychain", "Batch number printed on the lid",
-        "Our sales rep will call you back", "The original Nike Air Max, bought in store"})
+        "Our sales rep will call you back", "The original Nike Air Max, bought in store",
+        "Officially licensed replica Ferrari 250 GTO model kit, 1:24",
+        "Replica Ferrari 250 GTO model kit, 1:24 scale, die-cast, officially licensed"})
     void legitimateUsesAreNotCounterfeit(String text) {
         assertThat(POLICY.check(text).findings()).as(text)
                 .noneMatch(f -> f.category().equals("counterfeit") && f.severity().compareTo(
                         io.retailgen.core.intercept.Severity.MEDIUM) >= 0);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Replica Rolex Submariner, not officially licensed", "1:1 Rolex Submariner"})
+    void aNegatedLicenceOrAnExactOneToOneIsStillCounterfeit(String text) {
+        assertThat(POLICY.check(text).findings()).as(text).anyMatch(f -> f.ruleId().equals("counterfeit.brand"));
+    }
+
+    @org.junit.jupiter.api.Test
+    void numbersInMarkersMatchDigitForDigit() {
+        assertThat(PhraseCheck.sameDigits("1:1", "1:1")).isTrue();
+        assertThat(PhraseCheck.sameDigits("1:1", "１:１")).isTrue();
+        assertThat(PhraseCheck.sameDigits("1:1", "1:24")).isFalse();
+        assertThat(PhraseCheck.sameDigits("aaa grade", "AAA grade")).isTrue();
     }
 }

@@ -42,7 +42,16 @@ class StructuredClaimsTest {
         "I lost 20 lbs in 2 weeks with this tea!|claim.testimonial",
         "My eczema was gone in three days.|claim.testimonial",
         "Doctors hate this one weird trick.|claim.clickbait",
-        "Dermatologists are furious about this cheap cream|claim.clickbait"})
+        "Dermatologists are furious about this cheap cream|claim.clickbait",
+        "Our collagen powder clears up E. coli naturally|claim.disease",
+        "Shrinks fibroids without surgery|claim.disease",
+        "Fights salmonellosis and listeriosis in the gut|claim.disease",
+        "Our CBD oil is a natural alternative to chemotherapy|claim.disease",
+        "The herbal statin substitute your cardiologist won't mention|claim.disease",
+        "Melt away belly fat while you sleep|claim.weight-loss",
+        "33% more efficient than the other fat binders|claim.comparative-efficacy",
+        "Twice as effective as the leading brand|claim.comparative-efficacy",
+        "Detox foot pads draw out toxins overnight|claim.detox"})
     void claimsAreFoundByStructure(String text, String rule) {
         assertThat(POLICY.check(text).findings()).as(text).anyMatch(f -> f.ruleId().equals(rule));
     }
@@ -58,6 +67,10 @@ class StructuredClaimsTest {
         "Dog treats with real chicken.",
         "Wrinkle-resistant permanent press fabric.",
         "Instant coffee mug, microwave safe.",
+        "Flat-locked seams and quick-drying wicking properties prevent chafing.",
+        "20% lighter and more efficient than our previous model.",
+        "Twice as warm as last year's jacket.",
+        "A dairy-free alternative to butter.",
         "I lost my keys in this jacket.",
         "Drop-in pockets, 2 colours.",
         "We are the world's leading retailer, according to the 2024 Retail Survey.",

@@ -1,0 +1,176 @@
+#!/usr/bin/env python3
+"""Derive two small word lists for sdk-governance from Princeton WordNet 3.0 (Debian package wordnet-base).
+
+  names-wordnet.txt       multi-word and hyphenated WordNet lemmas (and single proper nouns) that contain a profanity
+                          lexicon term as a word or inside a word, none of whose senses WordNet files under its usage
+                          domain "obscenity": spotted dick, blue tit, cock-a-leekie. The content policy allows a
+                          lexicon term inside one of them as part of the whole name.
+  conditions-wordnet.txt  every lemma under WordNet's synsets for diseases, disorders, infections, tumours,
+                          pathogens and parasites: the condition vocabulary of structured health claims.
+  treatments-wordnet.txt  every lemma under medicine, prescription drug and therapy: "a natural alternative to X".
+  (A lemma is kept only when that sense is its most frequent noun sense and it is no verb, adjective or adverb.)
+
+Usage: python3 tools/lexicons/wordnet_extract.py [WORDNET_DIR] [OUTPUT_DIR]
+(defaults: /usr/share/wordnet and sdk-governance's resource folder). Re-run after changing a profanity lexicon.
+"""
+import json
+import os
+import re
+import sys
+
+WN = sys.argv[1] if len(sys.argv) > 1 else "/usr/share/wordnet"
+OUT = sys.argv[2] if len(sys.argv) > 2 else os.path.join(
+    os.path.dirname(__file__), "..", "..", "sdk-governance", "src", "main", "resources", "io", "retailgen",
+    "governance")
+
+OBSCENITY = "07124340"  # obscenity, smut, vulgarism, filth, dirty word
+# roots of the condition vocabulary (noun synset offsets in WordNet 3.0)
+# Symptoms, pains, injuries, lesions and inflammations are left out: product copy names them in ordinary comfort
+# claims ("seams that prevent chafing"); the hand-written list keeps the symptoms that make a health claim.
+CONDITION_ROOTS = {
+    "14070360": "disease",
+    "14061805": "illness, unwellness, malady, sickness",
+    "14052403": "disorder, upset (a physical condition)",
+    "14174549": "infection",
+    "14235200": "tumor, tumour, neoplasm",
+    "14239918": "cancer, malignant neoplastic disease",
+    "14083790": "mental disorder, mental disturbance, disturbance, psychological disorder, folie",
+    "01386007": "pathogen",
+    "01348530": "bacteria, bacterium",
+    "01328702": "virus",
+    "01384687": "parasite",
+}
+
+
+def synsets(path):
+    with open(path, encoding="latin-1") as f:
+        for line in f:
+            if line.startswith("  "):
+                continue
+            head = line.split(" | ")[0].split()
+            offset, n = head[0], int(head[3], 16)
+            words = [head[4 + 2 * i] for i in range(n)]
+            k = 4 + 2 * n
+            p = int(head[k])
+            ptrs = [(head[k + 1 + 4 * i], head[k + 2 + 4 * i], head[k + 3 + 4 * i]) for i in range(p)]
+            yield offset, words, ptrs, line.split(" | ", 1)[1].strip() if " | " in line else ""
+
+
+def lemma(w):
+    return re.sub(r"\(.*\)$", "", w).replace("_", " ")
+
+
+def lexicon_terms():
+    """Every single-word lexicon term the default policy flags, with True when it is surely profane (HIGH or more)."""
+    here = OUT
+    terms = {t.lower(): False for t in json.load(open(os.path.join(here, "ldnoobw-en.json")))}
+    for t, sureness in json.load(open(os.path.join(here, "cuss-en.json"))).items():
+        if sureness >= 1:
+            terms[t.lower()] = terms.get(t.lower(), False) or sureness >= 2
+    policy = json.load(open(os.path.join(here, "default-policy.json")))
+    for t, severity in policy["profanity"].get("terms", {}).items():
+        terms[t.lower()] = severity in ("HIGH", "CRITICAL")
+    return {t: sure for t, sure in terms.items() if len(t) >= 3 and re.fullmatch(r"[a-z]+", t)}
+
+
+def names(terms):
+    vulgar = set()
+    lemmas = {}
+    for pos in ("noun",):  # names of things; verb phrases ("take a ...") are not names
+        for offset, words, ptrs, _ in synsets(os.path.join(WN, "data." + pos)):
+            obscene = any(sym == ";u" and target == OBSCENITY for sym, target, _ in ptrs)
+            for w in words:
+                l = lemma(w)
+                if obscene:
+                    vulgar.add(l.lower())
+                lemmas.setdefault(l.lower(), l)
+    out = set()
+    for key, original in lemmas.items():
+        if key in vulgar or key in terms or not re.fullmatch(r"[a-z][a-z .'-]*[a-z]", key):
+            continue
+        tokens = re.split(r"[ -]", key)
+        if any(terms.get(t) for t in tokens):
+            continue  # a surely profane word as a word of the name ("dog ...") is not excused by the name
+        multi = len(tokens) > 1
+        proper = original[:1].isupper() and not multi
+        if not (multi or proper):
+            continue  # single common words: the SCOWL list covers them
+        if any(t in terms for t in tokens) or (proper and any(t in key for t in terms if len(t) >= 4)):
+            out.add(key)
+        elif multi and any(t in tok for tok in tokens for t in terms if len(t) >= 4 and t != tok):
+            out.add(key)
+    return sorted(out)
+
+
+TREATMENT_ROOTS = {
+    "03740161": "medicine, medication, medicament, medicinal drug",
+    "00661091": "therapy",
+    "03999280": "prescription drug, prescription medicine, ethical drug",
+}
+
+
+def conditions(roots=None):
+    roots = roots or CONDITION_ROOTS
+    children = {}
+    words_of = {}
+    for offset, words, ptrs, _ in synsets(os.path.join(WN, "data.noun")):
+        words_of[offset] = words
+        for sym, target, _ in ptrs:
+            if sym in ("~", "~i"):
+                children.setdefault(offset, []).append(target)
+    seen = set()
+    stack = list(roots)
+    while stack:
+        s = stack.pop()
+        if s in seen:
+            continue
+        seen.add(s)
+        stack.extend(children.get(s, []))
+    first_sense = {}
+    with open(os.path.join(WN, "index.noun"), encoding="latin-1") as f:
+        for line in f:
+            if not line.startswith(" "):
+                parts = line.split()
+                n = int(parts[2])
+                first_sense[parts[0]] = parts[-n]  # synset offsets are listed by sense frequency
+    other_pos = set()
+    for pos in ("verb", "adj", "adv"):
+        with open(os.path.join(WN, "index." + pos), encoding="latin-1") as f:
+            other_pos.update(line.split()[0] for line in f if not line.startswith(" "))
+    out = set()
+    for s in seen:
+        for w in words_of.get(s, []):
+            key = re.sub(r"\(.*\)$", "", w).lower()
+            l = key.replace("_", " ")
+            if (re.fullmatch(r"[a-z][a-z .'-]*[a-z]", l) and (len(l) >= 5 or " " in l)
+                    and first_sense.get(key) == s and key not in other_pos):
+                out.add(l)
+    return sorted(out)
+
+
+HEADER = ("# Derived from Princeton WordNet 3.0 (wordnet-base) by tools/lexicons/wordnet_extract.py; "
+          "licence in wordnet-LICENSE.txt.\n")
+
+
+def write(name, lines, what):
+    with open(os.path.join(OUT, name), "w") as f:
+        f.write(HEADER)
+        f.write("# " + what + "\n")
+        for l in lines:
+            f.write(l + "\n")
+    print(name, len(lines))
+
+
+if __name__ == "__main__":
+    for root, label in list(CONDITION_ROOTS.items()) + list(TREATMENT_ROOTS.items()):
+        found = [w for o, w, _, _ in synsets(os.path.join(WN, "data.noun")) if o == root]
+        first = label.split(",")[0].split(" (")[0]
+        if not found or first not in [lemma(w).lower() for w in found[0]]:
+            sys.exit("root synset %s (%s) not found: not WordNet 3.0?" % (root, label))
+    terms = lexicon_terms()
+    write("names-wordnet.txt", names(terms),
+          "Names and multi-word terms that contain a profanity lexicon term and have no obscene sense.")
+    write("conditions-wordnet.txt", conditions(),
+          "Diseases, disorders, infections, tumours, pathogens and parasites (all hyponyms of the roots in the tool).")
+    write("treatments-wordnet.txt", conditions(TREATMENT_ROOTS),
+          "Medicines, prescription drugs and therapies (all hyponyms of the roots in the tool).")
