@@ -13,7 +13,7 @@ class DeepArThreadsTest {
 
     @Test
     void threadsMustBePositive() {
-        assertThatThrownBy(() -> DeepArScenarioModel.trainer().threads(0))
+        assertThatThrownBy(() -> DeepArTrainer.builder().threads(0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("threads must be >= 1, was 0");
     }
 
@@ -23,9 +23,9 @@ class DeepArThreadsTest {
         for (int s = 0; s < 4; s++) {
             series.add(TimeSeries.of("s" + s, Frequency.MONTHLY, ForecasterTest.seasonal(48, 12, 100 + s, 1, 0.2, 2, s)));
         }
-        DeepArScenarioModel.trainer().epochs(1).threads(2).train(series).close();
+        DeepArTrainer.builder().epochs(1).threads(2).build().train(series).close();
         assertThat(JniUtils.getNumThreads()).isEqualTo(2);
-        DeepArScenarioModel.trainer().epochs(1).threads(1).train(series).close();
+        DeepArTrainer.builder().epochs(1).build().train(series).close(); // the default
         assertThat(JniUtils.getNumThreads()).isEqualTo(1);
     }
 }
