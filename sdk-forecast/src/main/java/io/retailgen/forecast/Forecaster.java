@@ -27,8 +27,9 @@ import java.util.concurrent.Executor;
  * seasons; zeros or negative values switch off multiplicative terms; a series without negative history never gets
  * negative scenarios. A series whose fit fails falls back to the naive model, so one bad series never fails a batch.
  *
- * <p>Interceptors: each of {@link #forecast}, {@link #forecastAll} and {@link #forecastHierarchy} passes exactly one
- * {@link io.retailgen.core.intercept.GenerationRequest} through the chain after the forecasts are made: module
+ * <p>Interceptors: each of {@link #forecast}, {@link #whatIf}, {@link #forecastAll} and {@link #forecastHierarchy}
+ * passes exactly one {@link io.retailgen.core.intercept.GenerationRequest} through the chain after the forecasts are
+ * made: module
  * {@code "forecast"}, operation the method's name, text a compact summary (per series: id, model, horizon, the total
  * of the mean over the horizon and its 80% interval from the paths), attributes {@code series}, {@code horizon},
  * {@code paths} and {@code method}, and the model name and version. A {@code BLOCK} verdict makes the call throw a
@@ -47,6 +48,27 @@ public sealed interface Forecaster permits StatisticalForecaster {
      * @throws RetailGenException when an interceptor blocks it
      */
     Forecast forecast(TimeSeries series, int horizon);
+
+    /**
+     * A what-if forecast of the generative model: the paths under the given future drivers (such as a discount
+     * depth for each future step), with the same seed as {@link #forecast}, so the difference to the plain forecast
+     * is the drivers' effect and not sampling noise. Drivers not given come from the series' covariates as in
+     * {@link #forecast}.
+     *
+     * <pre>{@code
+     * Forecast promo = forecaster.whatIf(sku, 8, Map.of("discount", new double[] {.2, .2, .2, .2, 0, 0, 0, 0}));
+     * }</pre>
+     *
+     * @param series the history
+     * @param horizon the number of steps, at least 1
+     * @param futureDrivers driver values for the {@code horizon} future steps, by name
+     * @return the forecast under those drivers
+     * @throws IllegalStateException when the method is not {@link Method#GENERATIVE}
+     * @throws IllegalArgumentException when a driver is unknown to the model or has fewer than {@code horizon}
+     *     values
+     * @throws RetailGenException when an interceptor blocks it
+     */
+    Forecast whatIf(TimeSeries series, int horizon, java.util.Map<String, double[]> futureDrivers);
 
     /**
      * Forecasts many series in parallel on the {@link Builder#executor executor}; the result is in input order and

@@ -65,6 +65,40 @@ final class StatisticalForecaster implements Forecaster {
         return coherent;
     }
 
+    @Override
+    public Forecast whatIf(TimeSeries series, int horizon, Map<String, double[]> futureDrivers) {
+        Objects.requireNonNull(series, "series == null");
+        Objects.requireNonNull(futureDrivers, "futureDrivers == null");
+        checkHorizon(horizon);
+        if (method != Method.GENERATIVE) {
+            throw new IllegalStateException("whatIf needs Method.GENERATIVE and a generative model; method "
+                    + method.name().toLowerCase(java.util.Locale.ROOT) + " ignores drivers");
+        }
+        Map<String, double[]> drivers = new java.util.LinkedHashMap<>(futureDrivers(series, horizon));
+        drivers.putAll(futureDrivers);
+        Forecast f = generative(series, horizon, drivers, seriesSeed(series));
+        audit.pass("whatIf", List.of(f), horizon);
+        return f;
+    }
+
+    private long seriesSeed(TimeSeries series) {
+        return seed ^ (series.id().hashCode() * 0x9E3779B97F4A7C15L);
+    }
+
+    /** Samples the generative model (the handle's current one, or the fixed one) with the given future drivers. */
+    private Forecast generative(TimeSeries series, int horizon, Map<String, double[]> drivers, long s) {
+        double[] none = new double[series.length()];
+        java.util.Arrays.fill(none, Double.NaN);
+        if (handle != null) {
+            return handle.apply(m -> {
+                ScenarioSet set = m.sample(series, horizon, drivers, paths, s);
+                return new Forecast(series.id(), m.name(), set.mean(), set, "", none);
+            });
+        }
+        ScenarioSet set = generative.sample(series, horizon, drivers, paths, s);
+        return new Forecast(series.id(), generative.name(), set.mean(), set, "", none);
+    }
+
     /** Every series' forecast, on the executor, without passing the interceptors. */
     List<Forecast> computeAll(List<TimeSeries> series, int horizon) {
         Objects.requireNonNull(series, "series == null");
@@ -175,19 +209,9 @@ final class StatisticalForecaster implements Forecaster {
     Forecast compute(TimeSeries series, int horizon) {
         Objects.requireNonNull(series, "series == null");
         checkHorizon(horizon);
-        long s = seed ^ (series.id().hashCode() * 0x9E3779B97F4A7C15L);
+        long s = seriesSeed(series);
         if (method == Method.GENERATIVE) {
-            Map<String, double[]> drivers = futureDrivers(series, horizon);
-            double[] none = new double[series.length()];
-            java.util.Arrays.fill(none, Double.NaN);
-            if (handle != null) {
-                return handle.apply(m -> {
-                    ScenarioSet set = m.sample(series, horizon, drivers, paths, s);
-                    return new Forecast(series.id(), m.name(), set.mean(), set, "", none);
-                });
-            }
-            ScenarioSet set = generative.sample(series, horizon, drivers, paths, s);
-            return new Forecast(series.id(), generative.name(), set.mean(), set, "", none);
+            return generative(series, horizon, futureDrivers(series, horizon), s);
         }
         Cleaned c = clean(series.values());
         try {

@@ -201,6 +201,31 @@ class DeepArModelTest {
     }
 
     @Test
+    void whatIfSamplesTheGivenDriversWithTheForecastsSeedAndPassesTheChainOnce() {
+        List<GenerationRequest> seen = new ArrayList<>();
+        Interceptor record = chain -> {
+            seen.add(chain.request());
+            return chain.proceed(chain.request());
+        };
+        Forecaster f = Forecaster.builder().method(Method.GENERATIVE).generativeModel(model).paths(300).seed(11L)
+                .interceptors(InterceptorChain.of(record)).build();
+        TimeSeries s = data.get(6);
+        double[] promo = new double[8];
+        Arrays.fill(promo, 0.3);
+        Forecast base = f.forecast(s, 8);
+        Forecast what = f.whatIf(s, 8, Map.of("discount", promo));
+        assertThat(what.scenarios().seed()).isEqualTo(base.scenarios().seed());
+        assertThat(what.scenarios().path(3)).containsExactly(model.sample(s, 8, Map.of("discount", promo), 300,
+                base.scenarios().seed()).path(3));
+        assertThat(meanOf(what.scenarios())).isGreaterThan(meanOf(base.scenarios()) * 1.2);
+        assertThat(seen).extracting(GenerationRequest::operation).containsExactly("forecast", "whatIf");
+        assertThatThrownBy(() -> Forecaster.builder().build().whatIf(s, 8, Map.of("discount", promo)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("Method.GENERATIVE");
+        assertThatThrownBy(() -> f.whatIf(s, 8, Map.of("price", promo)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown driver 'price'");
+    }
+
+    @Test
     void badInputsAreRejectedWithClearMessages(@TempDir Path dir) {
         TimeSeries s = data.get(0);
         assertThatThrownBy(() -> model.sample(s, 4, Map.of("price", new double[4]), 10, 1))

@@ -72,7 +72,7 @@ final class ForecastGuide {
         Forecaster forecaster = Forecaster.builder().method(Method.GENERATIVE).model(handle).paths(2000).build();
         Forecast base = forecaster.forecast(sku, 8);                     // future drivers from the covariates
         double[] discount = {0.2, 0.2, 0.2, 0.2, 0, 0, 0, 0};          // what-if: 20% off for four weeks
-        ScenarioSet promo = handle.apply(m -> m.sample(sku, 8, Map.of("discount", discount), 2000, 1L));
+        Forecast promo = forecaster.whatIf(sku, 8, Map.of("discount", discount));   // same seed as base
         // end::generative[]
         try (handle) {
             return sum(promo.mean()) / sum(base.mean()) - 1;

@@ -141,7 +141,8 @@ final class RunCommand implements Callable<Integer> {
                         seed);
                 fb.generativeModel(gen);
             }
-            fc = fb.build().forecast(series, horizon);
+            Forecaster forecaster = fb.build();
+            fc = forecaster.forecast(series, horizon);
             if (discount != null) {
                 if (!gen.drivers().contains(DISCOUNT)) {
                     throw new CommandLine.ParameterException(cl, "--discount needs a generative model conditioned on "
@@ -151,7 +152,7 @@ final class RunCommand implements Callable<Integer> {
                 Forecast base = fc;
                 Map<String, double[]> drivers = futureDrivers(series, gen.drivers(), horizon);
                 java.util.Arrays.fill(drivers.get(DISCOUNT), discount);
-                ScenarioSet under = gen.sample(series, horizon, drivers, paths, base.scenarios().seed());
+                ScenarioSet under = forecaster.whatIf(series, horizon, drivers).scenarios();
                 fc = new Forecast(series.id(), gen.name() + " discount=" + discount, under.mean(), under,
                         "what-if: discount " + discount + " at every future step", base.fitted());
                 whatIf = Json.object();
