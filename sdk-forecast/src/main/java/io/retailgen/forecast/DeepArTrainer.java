@@ -205,12 +205,12 @@ public final class DeepArTrainer {
         }
 
         /**
-         * @param count PyTorch's intra-op threads while training, 1 to 1,024 (default 1: the fastest for this small
-         *     network, in a host JVM as in the CLI)
+         * @param count PyTorch's intra-op threads while training, {@code >= 1} (default 1: the fastest for this
+         *     small network, in a host JVM as in the CLI)
          * @return this
          */
         public Builder threads(int count) {
-            if (count < 1 || count > 1024) {
+            if (count < 1) {
                 throw new IllegalArgumentException("threads must be >= 1, was " + count);
             }
             this.threads = count;
