@@ -2,13 +2,11 @@ package io.retailgen.examples;
 
 import io.retailgen.core.ErrorCode;
 import io.retailgen.core.RetailGenException;
-import io.retailgen.forecast.ScenarioSet;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
-import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -20,12 +18,13 @@ import java.util.Objects;
 import javax.imageio.ImageIO;
 
 /**
- * Plots drawn with Java2D for the demo report and the storefront: a forecast fan chart, an exposure bar chart and
- * a contact sheet of styled assets. Everything runs headless.
+ * Plots drawn with Java2D for the demo report and the storefront: an exposure bar chart and a contact sheet of
+ * styled assets (the forecast fan chart is sdk-forecast's {@link io.retailgen.forecast.FanChart}). Everything runs
+ * headless.
  *
  * <pre>{@code
- * BufferedImage fan = Charts.fanChart("Victoria/Clothing", history, labels, forecast.scenarios(), List.of());
- * byte[] png = Charts.png(fan);
+ * BufferedImage sheet = Charts.contactSheet(tiles, 4);
+ * byte[] png = Charts.png(sheet);
  * }</pre>
  *
  * <p>Stateless and thread-safe.
@@ -45,137 +44,6 @@ public final class Charts {
     private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 15);
 
     private Charts() {
-    }
-
-    /**
-     * A line drawn over a fan chart, such as the mean of a what-if scenario set.
-     *
-     * @param label the legend text
-     * @param values one value per forecast step
-     * @param colour the line colour (RGB)
-     * @param dashed whether the line is dashed
-     */
-    public record Overlay(String label, double[] values, int colour, boolean dashed) {
-
-        /** Validates and copies. */
-        public Overlay {
-            Objects.requireNonNull(label, "label == null");
-            values = Objects.requireNonNull(values, "values == null").clone();
-        }
-    }
-
-    /**
-     * A fan chart: the history, then the scenario median, 50/80/95% bands and the mean, plus optional overlays.
-     *
-     * @param title the title
-     * @param history the observed values (the last 48 are drawn)
-     * @param labels period labels of the history, or empty
-     * @param scenarios the forecast scenarios
-     * @param overlays extra lines over the forecast steps
-     * @return the chart, 900x420
-     */
-    public static BufferedImage fanChart(String title, double[] history, List<String> labels, ScenarioSet scenarios,
-            List<Overlay> overlays) {
-        int w = 900;
-        int h = 420;
-        int left = 70;
-        int right = 20;
-        int top = 40;
-        int bottom = 70;
-        int shown = Math.min(48, history.length);
-        int hz = scenarios.horizon();
-        double[] hist = java.util.Arrays.copyOfRange(history, history.length - shown, history.length);
-        double[] lo95 = scenarios.quantile(0.025);
-        double[] hi95 = scenarios.quantile(0.975);
-        double[] lo80 = scenarios.quantile(0.10);
-        double[] hi80 = scenarios.quantile(0.90);
-        double[] lo50 = scenarios.quantile(0.25);
-        double[] hi50 = scenarios.quantile(0.75);
-        double[] mean = scenarios.mean();
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        for (double[] a : List.of(hist, lo95, hi95, mean)) {
-            for (double v : a) {
-                if (Double.isFinite(v)) {
-                    min = Math.min(min, v);
-                    max = Math.max(max, v);
-                }
-            }
-        }
-        for (Overlay o : overlays) {
-            for (double v : o.values()) {
-                if (Double.isFinite(v)) {
-                    min = Math.min(min, v);
-                    max = Math.max(max, v);
-                }
-            }
-        }
-        if (!(max > min)) {
-            min = Double.isFinite(min) ? min - 1 : 0;
-            max = min + 2;
-        }
-        double pad = (max - min) * 0.05;
-        min = Math.max(min - pad, min >= 0 ? 0 : Double.NEGATIVE_INFINITY);
-        max += pad;
-        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = start(img);
-        int steps = shown + hz;
-        Axis ax = new Axis(left, w - right, top, h - bottom, steps, min, max);
-        drawGrid(g, ax, w, left);
-        fill(g, ax, shown, lo95, hi95, new Color(BAND.getRed(), BAND.getGreen(), BAND.getBlue(), 45));
-        fill(g, ax, shown, lo80, hi80, new Color(BAND.getRed(), BAND.getGreen(), BAND.getBlue(), 70));
-        fill(g, ax, shown, lo50, hi50, new Color(BAND.getRed(), BAND.getGreen(), BAND.getBlue(), 100));
-        g.setStroke(new BasicStroke(2f));
-        g.setColor(INK);
-        line(g, ax, 0, hist);
-        g.setColor(new Color(0xE6, 0x39, 0x46));
-        double[] joined = new double[hz + 1];
-        joined[0] = hist[hist.length - 1];
-        System.arraycopy(mean, 0, joined, 1, hz);
-        line(g, ax, shown - 1, joined);
-        int legendY = h - 22;
-        int legendX = left;
-        legendX = legend(g, legendX, legendY, INK, false, "history");
-        legendX = legend(g, legendX, legendY, new Color(0xE6, 0x39, 0x46), false, "mean forecast");
-        g.setColor(new Color(BAND.getRed(), BAND.getGreen(), BAND.getBlue(), 100));
-        g.fillRect(legendX, legendY - 9, 18, 10);
-        g.setColor(INK);
-        g.drawString("50 / 80 / 95% of " + scenarios.paths() + " scenarios", legendX + 24, legendY);
-        legendX += 30 + g.getFontMetrics().stringWidth("50 / 80 / 95% of " + scenarios.paths() + " scenarios") + 14;
-        for (Overlay o : overlays) {
-            Color c = new Color(o.colour());
-            g.setColor(c);
-            g.setStroke(o.dashed() ? new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
-                    new float[] {6f, 4f}, 0f) : new BasicStroke(2f));
-            double[] v = new double[hz + 1];
-            v[0] = hist[hist.length - 1];
-            System.arraycopy(o.values(), 0, v, 1, Math.min(hz, o.values().length));
-            line(g, ax, shown - 1, v);
-            legendX = legend(g, legendX, legendY, c, o.dashed(), o.label());
-        }
-        g.setStroke(new BasicStroke(1f));
-        g.setColor(INK);
-        g.setFont(SMALL);
-        List<String> xs = new ArrayList<>();
-        for (int i = 0; i < steps; i++) {
-            int hi = history.length - shown + i;
-            xs.add(i < shown && labels.size() == history.length ? labels.get(hi)
-                    : i < shown ? "t" + (i - shown + 1) : "+" + (i - shown + 1));
-        }
-        for (int i = 0; i < steps; i += 6) {
-            String s = xs.get(i);
-            int x = ax.x(i);
-            g.drawLine(x, ax.y1, x, ax.y1 + 4);
-            g.drawString(s, x - g.getFontMetrics().stringWidth(s) / 2, ax.y1 + 18);
-        }
-        g.setColor(GRID);
-        int split = ax.x(shown - 1);
-        g.drawLine(split, ax.y0, split, ax.y1);
-        g.setColor(INK);
-        g.setFont(TITLE);
-        g.drawString(title, left, 24);
-        g.dispose();
-        return img;
     }
 
     /**
@@ -334,77 +202,5 @@ public final class Charts {
         g.setFont(SMALL);
         g.drawString(text, x + 24, y);
         return x + 24 + g.getFontMetrics().stringWidth(text) + 16;
-    }
-
-    private static void drawGrid(Graphics2D g, Axis ax, int w, int left) {
-        g.setFont(SMALL);
-        for (int i = 0; i <= 5; i++) {
-            double v = ax.min + (ax.max - ax.min) * i / 5;
-            int y = ax.y(v);
-            g.setColor(GRID);
-            g.drawLine(ax.x0, y, ax.x1, y);
-            g.setColor(INK);
-            String s = format(v);
-            g.drawString(s, left - 8 - g.getFontMetrics().stringWidth(s), y + 4);
-        }
-        g.setColor(INK);
-        g.drawLine(ax.x0, ax.y1, ax.x1, ax.y1);
-    }
-
-    static String format(double v) {
-        double a = Math.abs(v);
-        if (a >= 1e6) {
-            return String.format(Locale.ROOT, "%.1fM", v / 1e6);
-        }
-        if (a >= 1e4) {
-            return String.format(Locale.ROOT, "%.0fk", v / 1e3);
-        }
-        return a >= 100 ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.1f", v);
-    }
-
-    private static void fill(Graphics2D g, Axis ax, int offset, double[] lo, double[] hi, Color c) {
-        Path2D.Double p = new Path2D.Double();
-        for (int i = 0; i < lo.length; i++) {
-            double x = ax.x(offset + i);
-            if (i == 0) {
-                p.moveTo(x, ax.y(hi[i]));
-            } else {
-                p.lineTo(x, ax.y(hi[i]));
-            }
-        }
-        for (int i = lo.length - 1; i >= 0; i--) {
-            p.lineTo(ax.x(offset + i), ax.y(lo[i]));
-        }
-        p.closePath();
-        g.setColor(c);
-        g.fill(p);
-    }
-
-    private static void line(Graphics2D g, Axis ax, int offset, double[] v) {
-        Path2D.Double p = new Path2D.Double();
-        boolean started = false;
-        for (int i = 0; i < v.length; i++) {
-            if (!Double.isFinite(v[i])) {
-                started = false;
-                continue;
-            }
-            if (started) {
-                p.lineTo(ax.x(offset + i), ax.y(v[i]));
-            } else {
-                p.moveTo(ax.x(offset + i), ax.y(v[i]));
-                started = true;
-            }
-        }
-        g.draw(p);
-    }
-
-    private record Axis(int x0, int x1, int y0, int y1, int steps, double min, double max) {
-        int x(int i) {
-            return x0 + (int) Math.round((x1 - x0) * (steps <= 1 ? 0 : (double) i / (steps - 1)));
-        }
-
-        int y(double v) {
-            return y1 - (int) Math.round((y1 - y0) * (v - min) / (max - min));
-        }
     }
 }

@@ -8,6 +8,7 @@ import io.retailgen.core.intercept.GenerationRequest;
 import io.retailgen.core.intercept.GenerationResponse;
 import io.retailgen.core.train.ConsoleProgressBar;
 import io.retailgen.examples.storefront.Html;
+import io.retailgen.forecast.FanChart;
 import io.retailgen.forecast.Forecast;
 import io.retailgen.forecast.Inventory;
 import io.retailgen.forecast.InventoryPolicy;
@@ -398,14 +399,14 @@ public final class Demo {
                     100 * DISCOUNT, 100 * w.lift(), 100 * w.simulatedLift()))
                     .orElse("what-if discount: not available (" + p.generativeNote() + ")");
             out.println(whatIfLine);
-            List<Charts.Overlay> overlays = new ArrayList<>();
+            List<FanChart.Overlay> overlays = new ArrayList<>();
             whatIf.ifPresent(w -> {
-                overlays.add(new Charts.Overlay("generative, no discount", w.withoutDiscount().mean(), 0x2A6F4E,
+                overlays.add(new FanChart.Overlay("generative, no discount", w.withoutDiscount().mean(), 0x2A6F4E,
                         true));
-                overlays.add(new Charts.Overlay(String.format(Locale.ROOT, "generative, %.0f%% off", 100 * DISCOUNT),
+                overlays.add(new FanChart.Overlay(String.format(Locale.ROOT, "generative, %.0f%% off", 100 * DISCOUNT),
                         w.withDiscount().mean(), 0xE08E0B, true));
             });
-            BufferedImage chart = Charts.fanChart(data.focus().id() + ": " + fc.horizon() + "-month demand scenarios",
+            BufferedImage chart = FanChart.render(data.focus().id() + ": " + fc.horizon() + "-month demand scenarios",
                     data.focus().values(), data.periods(), fc.scenarios(), overlays);
             write(o.outDir().resolve("fan-chart.png"), Charts.png(chart));
             html.append("<h2>Forecast</h2>\n<p>").append(Html.escape(data.focus().id())).append(" from ")

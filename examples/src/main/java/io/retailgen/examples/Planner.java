@@ -1,7 +1,8 @@
 package io.retailgen.examples;
 
 import io.retailgen.core.train.TrainingListener;
-import io.retailgen.forecast.DeepArScenarioModel;
+import io.retailgen.forecast.DeepArModel;
+import io.retailgen.forecast.DeepArTrainer;
 import io.retailgen.forecast.Forecast;
 import io.retailgen.forecast.Forecaster;
 import io.retailgen.forecast.Inventory;
@@ -55,7 +56,7 @@ public final class Planner implements AutoCloseable {
     private final PlanningData data;
     private final Options options;
     private final Forecast baseline;
-    private final DeepArScenarioModel generative;
+    private final DeepArModel generative;
     private final TimeSeries promotedFocus;
     private final String generativeNote;
 
@@ -107,7 +108,7 @@ public final class Planner implements AutoCloseable {
         }
     }
 
-    private Planner(PlanningData data, Options options, Forecast baseline, DeepArScenarioModel generative,
+    private Planner(PlanningData data, Options options, Forecast baseline, DeepArModel generative,
             TimeSeries promotedFocus, String generativeNote) {
         this.data = data;
         this.options = options;
@@ -143,9 +144,9 @@ public final class Planner implements AutoCloseable {
         try {
             LOG.info("training the generative scenario model on {} series with simulated promotions",
                     promoted.size());
-            DeepArScenarioModel model = DeepArScenarioModel.trainer().drivers(DRIVER).window(12).hidden(16)
+            DeepArModel model = DeepArTrainer.builder().drivers(DRIVER).window(12).hidden(16)
                     .epochs(options.generativeEpochs()).batchSize(128).learningRate(0.02f)
-                    .seed((int) options.seed()).listener(listener).train(promoted);
+                    .seed(options.seed()).listener(listener).build().train(promoted);
             return new Planner(data, options, baseline, model, focus, "discount effect learned by "
                     + model.name() + " from promotions simulated on the history (the data has no prices)");
         } catch (RuntimeException e) {

@@ -1,9 +1,11 @@
 package io.retailgen.examples;
 
 import io.retailgen.core.data.DataValidator;
+import io.retailgen.datasets.AusRetail;
+import io.retailgen.datasets.CompetitionSeries;
+import io.retailgen.datasets.MCompetition;
 import io.retailgen.forecast.Frequency;
 import io.retailgen.forecast.HierarchicalData;
-import io.retailgen.forecast.LabeledSeries;
 import io.retailgen.forecast.TimeSeries;
 import io.retailgen.forecast.TimeSeriesReader;
 import java.nio.file.Files;
@@ -103,7 +105,8 @@ public record PlanningData(String source, List<TimeSeries> panel, TimeSeries foc
     }
 
     static PlanningData ausRetail(Path file) {
-        HierarchicalData data = TimeSeriesReader.readAusRetail(file, DataValidator.lenient());
+        HierarchicalData data = TimeSeriesReader.readHierarchical(file, AusRetail.TIME_COLUMN, AusRetail.VALUE_COLUMN,
+                AusRetail.HIERARCHY, DataValidator.lenient());
         List<String> labels = data.periods();
         int from = Math.max(0, labels.size() - MONTHS);
         List<TimeSeries> panel = new ArrayList<>();
@@ -138,14 +141,14 @@ public record PlanningData(String source, List<TimeSeries> panel, TimeSeries foc
     }
 
     static PlanningData m3(Path file) {
-        List<LabeledSeries> all = TimeSeriesReader.readMCompetition(file, DataValidator.lenient());
+        List<CompetitionSeries> all = MCompetition.read(file, DataValidator.lenient());
         List<TimeSeries> panel = new ArrayList<>();
-        for (LabeledSeries ls : all) {
-            TimeSeries s = ls.train();
-            if (s.frequency() != Frequency.MONTHLY || s.length() < 72) {
+        for (CompetitionSeries s : all) {
+            double[] train = s.train();
+            if (Frequency.parse(s.frequency()) != Frequency.MONTHLY || train.length < 72) {
                 continue;
             }
-            double[] v = Arrays.copyOfRange(s.values(), Math.max(0, s.length() - MONTHS), s.length());
+            double[] v = Arrays.copyOfRange(train, Math.max(0, train.length - MONTHS), train.length);
             if (Arrays.stream(v).anyMatch(x -> !(x > 0))) {
                 continue;
             }

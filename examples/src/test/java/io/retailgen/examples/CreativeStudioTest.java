@@ -3,6 +3,7 @@ package io.retailgen.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.retailgen.forecast.FanChart;
 import io.retailgen.governance.ContentPolicy;
 import io.retailgen.imagegen.AssetStore;
 import io.retailgen.imagegen.ReviewQueue;
@@ -71,8 +72,8 @@ class CreativeStudioTest {
     @Test
     void chartsHaveTheirDocumentedSizes() {
         Planner p = TestShops.planner();
-        BufferedImage fan = Charts.fanChart("t", p.data().focus().values(), p.data().periods(),
-                p.baseline().scenarios(), List.of(new Charts.Overlay("x", p.baseline().mean(), 0xff0000, true)));
+        BufferedImage fan = FanChart.render("t", p.data().focus().values(), p.data().periods(),
+                p.baseline().scenarios(), List.of(new FanChart.Overlay("x", p.baseline().mean(), 0xff0000, true)));
         assertThat(fan.getWidth()).isEqualTo(900);
         assertThat(fan.getHeight()).isEqualTo(420);
         BufferedImage tile = new BufferedImage(320, 240, BufferedImage.TYPE_INT_RGB);

@@ -37,7 +37,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * DJL training of the {@link DeepArScenarioModel} network: {@code params = W2 tanh(W1 x + b1) + b2 + W3 x + b3},
+ * DJL training of the {@link DeepArModel} network: {@code params = W2 tanh(W1 x + b1) + b2 + W3 x + b3},
  * Gaussian negative log-likelihood with {@code params = (mu, log sigma)}, Adam with a cosine learning-rate decay to
  * 2% of the initial rate (so the last epochs settle instead of jittering around the optimum); then the ONNX export and its check.
  */
@@ -55,11 +55,11 @@ final class DeepArTraining {
     }
 
     static Windows windows(List<TimeSeries> series, List<String> drivers, int window) {
-        int f = DeepArScenarioModel.featureCount(window, drivers.size());
+        int f = DeepArModel.featureCount(window, drivers.size());
         int rows = 0;
-        List<DeepArScenarioModel.Prepared> prepared = new java.util.ArrayList<>(series.size());
+        List<DeepArModel.Prepared> prepared = new java.util.ArrayList<>(series.size());
         for (TimeSeries s : series) {
-            DeepArScenarioModel.Prepared p = DeepArScenarioModel.Prepared.of(s, drivers, window);
+            DeepArModel.Prepared p = DeepArModel.Prepared.of(s, drivers, window);
             prepared.add(p);
             if (p.scale > 0) {
                 rows += Math.max(0, p.z.length - window);
@@ -68,7 +68,7 @@ final class DeepArTraining {
         float[] x = new float[rows * f];
         float[] y = new float[rows];
         int r = 0;
-        for (DeepArScenarioModel.Prepared p : prepared) {
+        for (DeepArModel.Prepared p : prepared) {
             if (p.scale <= 0) {
                 continue;
             }
@@ -88,15 +88,14 @@ final class DeepArTraining {
         return new Windows(x, y, rows, f);
     }
 
-    static DeepArScenarioModel train(DeepArScenarioModel.Trainer t, List<TimeSeries> series) {
+    static DeepArModel train(DeepArTrainer t, List<TimeSeries> series) {
         Windows w = windows(series, t.drivers, t.window);
         if (w.rows() == 0) {
             throw new IllegalArgumentException("no training window: " + series.size() + " series, none with more than "
                     + t.window + " values and a positive mean");
         }
-        TrainingEngine engine = t.engine != null ? t.engine
-                : t.threads > 0 ? TrainingEngine.builder().seed(t.seed).threads(t.threads).build()
-                : TrainingEngine.builder().seed(t.seed).build();
+        TrainingEngine engine = TrainingEngine.builder().seed(t.engineSeed()).threads(t.threads).device(t.device)
+                .build();
         engine.reseed();
         long start = System.nanoTime();
         int f = w.features();
@@ -123,7 +122,7 @@ final class DeepArTraining {
                 trainer.initialize(new Shape(1, f));
                 lastLoss = fit(t, w, manager, trainer, engine.seed());
                 onnx = export(mlp, skip, f, t);
-                diff = check(onnx, manager, trainer, f, t.seed);
+                diff = check(onnx, manager, trainer, f, t.seed());
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -139,15 +138,16 @@ final class DeepArTraining {
         metrics.put("train_seconds", seconds);
         metrics.put("train_windows", (double) w.rows());
         String fingerprint = DataFingerprint.ofBytes(bb.array());
-        Provenance prov = Provenance.capture(fingerprint, w.rows(), DeepArScenarioModel.hyper(t), t.seed, metrics);
+        Provenance prov = Provenance.capture(fingerprint, w.rows(), t.hyperParameters(), t.seed(), metrics);
         String version = fingerprint.replaceAll("[^0-9a-fA-F]", "");
         version = version.substring(0, Math.min(12, version.length()));
         LOG.info("trained generative scenario model on {} windows from {} series in {} s, final loss {}, "
                 + "ONNX max abs diff {}", w.rows(), series.size(), String.format("%.1f", seconds), lastLoss, diff);
-        return new DeepArScenarioModel(t.window, t.hidden, t.drivers, onnx, prov, version.isEmpty() ? "0" : version);
+        return new DeepArModel(t.window, t.hidden, t.drivers, onnx, prov, DeepArModel.TRAINED_NAME,
+                version.isEmpty() ? "0" : version, io.retailgen.core.Device.cpu());
     }
 
-    private static double fit(DeepArScenarioModel.Trainer t, Windows w, NDManager manager, Trainer trainer, int seed) {
+    private static double fit(DeepArTrainer t, Windows w, NDManager manager, Trainer trainer, int seed) {
         int rows = w.rows();
         int f = w.features();
         int batch = Math.min(t.batchSize, rows);
@@ -208,16 +208,16 @@ final class DeepArTraining {
         return epochLoss;
     }
 
-    private static byte[] export(SequentialBlock mlp, Block skip, int f, DeepArScenarioModel.Trainer t) {
+    private static byte[] export(SequentialBlock mlp, Block skip, int f, DeepArTrainer t) {
         List<Block> layers = mlp.getChildren().values();
         OnnxGraphBuilder g = OnnxGraphBuilder.create("forecast_deepar_step")
                 .docString("DeepAR-style step network: " + f + " features -> (mu, log sigma) of log(y / scale + 0.05); "
                         + "hidden " + t.hidden + ", drivers " + t.drivers);
-        GraphValue x = g.input(DeepArScenarioModel.INPUT, ElementType.FLOAT, -1, f);
+        GraphValue x = g.input(DeepArModel.INPUT, ElementType.FLOAT, -1, f);
         GraphValue h = g.tanh(gemm(g, "l1", x, (Linear) layers.get(0)));
         GraphValue a = gemm(g, "l2", h, (Linear) layers.get(2));
         GraphValue b = gemm(g, "skip", x, (Linear) skip);
-        g.output(g.add(a, b), DeepArScenarioModel.OUTPUT);
+        g.output(g.add(a, b), DeepArModel.OUTPUT);
         return g.toBytes();
     }
 
@@ -243,8 +243,8 @@ final class DeepArTraining {
         }
         float[] ort;
         try (OnnxModel m = OnnxModel.builder().model(onnx).name("forecast-deepar-check").build()) {
-            Tensor out = m.run(Map.of(DeepArScenarioModel.INPUT, Tensor.ofFloats(probe, PROBE_ROWS, f)))
-                    .get(DeepArScenarioModel.OUTPUT);
+            Tensor out = m.run(Map.of(DeepArModel.INPUT, Tensor.ofFloats(probe, PROBE_ROWS, f)))
+                    .get(DeepArModel.OUTPUT);
             ort = out.toFloatArray();
         }
         double max = 0;

@@ -11,8 +11,9 @@ import java.util.Objects;
  * rolling-origin backtests. Stateless and thread-safe.
  *
  * <pre>{@code
- * List<LabeledSeries> m3 = TimeSeriesReader.readMCompetition(Path.of("m3.csv"), DataValidator.lenient());
- * EvaluationResult r = Evaluation.evaluate(m3, Forecaster.builder().build());
+ * List<LabeledSeries> m3 = MCompetition.read(Path.of("m3.csv"), DataValidator.lenient()).stream()   // sdk-datasets
+ *         .map(s -> LabeledSeries.of(s.id(), s.path(), s.frequency(), s.train(), s.test())).toList();
+ * ForecastEvaluation r = Evaluation.evaluate(m3, Forecaster.builder().build());
  * }</pre>
  */
 public final class Evaluation {
@@ -21,23 +22,24 @@ public final class Evaluation {
     }
 
     /**
-     * Forecasts every series over its test horizon (in parallel) and scores it.
+     * Forecasts every series over its test horizon (in parallel on the forecaster's executor, without passing its
+     * interceptors) and scores it.
      *
      * @param data the series with held-out values
      * @param forecaster the forecaster
      * @return the averaged metrics
      */
-    public static EvaluationResult evaluate(List<LabeledSeries> data, Forecaster forecaster) {
+    public static ForecastEvaluation evaluate(List<LabeledSeries> data, Forecaster forecaster) {
         Objects.requireNonNull(forecaster, "forecaster == null");
         long t0 = System.nanoTime();
         List<LabeledSeries> usable = data.stream().filter(d -> d.horizon() > 0).toList();
-        List<Forecast> forecasts = usable.parallelStream()
-                .map(d -> forecaster.forecast(d.train(), d.horizon())).toList();
+        StatisticalForecaster f = (StatisticalForecaster) forecaster;
+        List<Forecast> forecasts = ForecastExecutor.map(f.executor(), usable, d -> f.compute(d.train(), d.horizon()));
         double seconds = (System.nanoTime() - t0) / 1e9;
         return score(usable, forecasts, seconds);
     }
 
-    private static EvaluationResult score(List<LabeledSeries> usable, List<Forecast> forecasts, double seconds) {
+    private static ForecastEvaluation score(List<LabeledSeries> usable, List<Forecast> forecasts, double seconds) {
         Mean smape = new Mean();
         Mean mase = new Mean();
         Mean mape = new Mean();
@@ -66,7 +68,7 @@ public final class Evaluation {
         }
         Map<String, Double> groups = new LinkedHashMap<>();
         byGroup.forEach((k, v) -> groups.put(k, v.value()));
-        return new EvaluationResult(usable.size(), smape.value(), mase.value(), mape.value(), crps.value(),
+        return new ForecastEvaluation(usable.size(), smape.value(), mase.value(), mape.value(), crps.value(),
                 points == 0 ? Double.NaN : (double) in80 / points, points == 0 ? Double.NaN : (double) in95 / points,
                 seconds, groups);
     }
@@ -83,7 +85,7 @@ public final class Evaluation {
      * @param forecaster the forecaster
      * @return the metrics averaged over origins
      */
-    public static EvaluationResult backtest(TimeSeries series, int horizon, int origins, int step,
+    public static ForecastEvaluation backtest(TimeSeries series, int horizon, int origins, int step,
             Forecaster forecaster) {
         if (horizon < 1 || origins < 1 || step < 1) {
             throw new IllegalArgumentException("horizon, origins and step must be >= 1, got " + horizon + ", "
@@ -137,14 +139,14 @@ public final class Evaluation {
         }
         HierarchicalData trainData = new HierarchicalData(hier, data.periods().subList(0, len - holdout), train);
         long t0 = System.nanoTime();
-        List<Forecast> base = forecaster.forecastAll(train, holdout);
+        List<Forecast> base = ((StatisticalForecaster) forecaster).computeAll(train, holdout);
         List<Forecast> rec = Reconciler.reconcile(trainData, base, how);
         double seconds = (System.nanoTime() - t0) / 1e9;
         List<LabeledSeries> labeled = new ArrayList<>();
         for (int i = 0; i < hier.size(); i++) {
             labeled.add(new LabeledSeries(train.get(i), tests.get(i)));
         }
-        EvaluationResult overall = score(labeled, rec, seconds);
+        ForecastEvaluation overall = score(labeled, rec, seconds);
         Map<String, Double> byLevel = maseByLevel(hier, labeled, rec);
         Map<String, Double> baseByLevel = maseByLevel(hier, labeled, base);
         double[][] means = new double[hier.size()][];

@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param coherenceError the largest absolute difference between a node's reconciled forecast and the sum of its
  *     children's
  */
-public record HierarchicalResult(Reconciliation reconciliation, EvaluationResult overall,
+public record HierarchicalResult(Reconciliation reconciliation, ForecastEvaluation overall,
         Map<String, Double> maseByLevel, Map<String, Double> baseMaseByLevel, double coherenceError) {
 
     /** Validates and copies. */

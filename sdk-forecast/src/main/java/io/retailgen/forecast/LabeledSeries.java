@@ -17,6 +17,23 @@ public record LabeledSeries(TimeSeries train, double[] test) {
         test = Objects.requireNonNull(test, "test == null").clone();
     }
 
+    /**
+     * A held-out series from its parts, as a benchmark reader gives them.
+     *
+     * @param id the series id
+     * @param path the hierarchy path (may be empty)
+     * @param frequency the frequency name, such as {@code "monthly"} ({@link Frequency#parse})
+     * @param train the history
+     * @param test the held-out values
+     * @return the series
+     * @throws IllegalArgumentException when the frequency is unknown
+     */
+    public static LabeledSeries of(String id, java.util.List<String> path, String frequency, double[] train,
+            double[] test) {
+        return new LabeledSeries(new TimeSeries(id, path, Frequency.parse(frequency), train, java.util.Map.of()),
+                test);
+    }
+
     /** @return a copy of the held-out values */
     @Override
     public double[] test() {

@@ -1,11 +1,17 @@
 package io.retailgen.forecast;
 
+import io.retailgen.core.bundle.ModelHandle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.concurrent.Executor;
 
-/** The {@link Forecaster} built by {@link Forecaster.Builder}: data rules, model fitting, scenario pooling. */
+/**
+ * The {@link Forecaster} built by {@link Forecaster.Builder}: data rules, model fitting, scenario pooling, the
+ * fan-out over the executor and one pass through the interceptors per public call.
+ */
 final class StatisticalForecaster implements Forecaster {
 
     /**
@@ -22,12 +28,118 @@ final class StatisticalForecaster implements Forecaster {
     private final int paths;
     private final long seed;
     private final GenerativeScenarioModel generative;
+    private final ModelHandle<DeepArModel> handle;
+    private final Executor executor;
+    private final ForecastAudit audit;
 
     StatisticalForecaster(Forecaster.Builder b) {
         this.method = b.method;
         this.paths = b.paths;
         this.seed = b.seed;
         this.generative = b.generative;
+        this.handle = b.handle;
+        this.executor = b.executor != null ? b.executor : ForecastExecutor.shared();
+        this.audit = new ForecastAudit(b.interceptors, this);
+    }
+
+    @Override
+    public Forecast forecast(TimeSeries series, int horizon) {
+        Forecast f = compute(series, horizon);
+        audit.pass("forecast", List.of(f), horizon);
+        return f;
+    }
+
+    @Override
+    public List<Forecast> forecastAll(List<TimeSeries> series, int horizon) {
+        List<Forecast> all = computeAll(series, horizon);
+        audit.pass("forecastAll", all, horizon);
+        return all;
+    }
+
+    @Override
+    public List<Forecast> forecastHierarchy(HierarchicalData data, int horizon, Reconciliation how) {
+        Objects.requireNonNull(data, "data == null");
+        Objects.requireNonNull(how, "how == null");
+        List<Forecast> coherent = Reconciler.reconcile(data, computeAll(data.series(), horizon), how);
+        audit.pass("forecastHierarchy", coherent, horizon);
+        return coherent;
+    }
+
+    @Override
+    public Forecast whatIf(TimeSeries series, int horizon, Map<String, double[]> futureDrivers) {
+        Objects.requireNonNull(series, "series == null");
+        Objects.requireNonNull(futureDrivers, "futureDrivers == null");
+        checkHorizon(horizon);
+        if (method != Method.GENERATIVE) {
+            throw new IllegalStateException("whatIf needs Method.GENERATIVE and a generative model; method "
+                    + method.name().toLowerCase(java.util.Locale.ROOT) + " ignores drivers");
+        }
+        Map<String, double[]> drivers = new java.util.LinkedHashMap<>(futureDrivers(series, horizon));
+        drivers.putAll(futureDrivers);
+        Forecast f = generative(series, horizon, drivers, seriesSeed(series));
+        audit.pass("whatIf", List.of(f), horizon);
+        return f;
+    }
+
+    private long seriesSeed(TimeSeries series) {
+        return seed ^ (series.id().hashCode() * 0x9E3779B97F4A7C15L);
+    }
+
+    /** Samples the generative model (the handle's current one, or the fixed one) with the given future drivers. */
+    private Forecast generative(TimeSeries series, int horizon, Map<String, double[]> drivers, long s) {
+        double[] none = new double[series.length()];
+        java.util.Arrays.fill(none, Double.NaN);
+        if (handle != null) {
+            return handle.apply(m -> {
+                ScenarioSet set = m.sample(series, horizon, drivers, paths, s);
+                return new Forecast(series.id(), m.name(), set.mean(), set, "", none);
+            });
+        }
+        ScenarioSet set = generative.sample(series, horizon, drivers, paths, s);
+        return new Forecast(series.id(), generative.name(), set.mean(), set, "", none);
+    }
+
+    /** Every series' forecast, on the executor, without passing the interceptors. */
+    List<Forecast> computeAll(List<TimeSeries> series, int horizon) {
+        Objects.requireNonNull(series, "series == null");
+        checkHorizon(horizon);
+        return ForecastExecutor.map(executor, series, s -> compute(s, horizon));
+    }
+
+    Executor executor() {
+        return executor;
+    }
+
+    int paths() {
+        return paths;
+    }
+
+    /** The name of the model behind the forecasts, for the interceptors. */
+    String modelName() {
+        if (handle != null) {
+            return handle.apply(DeepArModel::modelName);
+        }
+        if (generative != null) {
+            return generative instanceof DeepArModel d ? d.modelName() : generative.name();
+        }
+        return "forecast-" + method.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The version of the model behind the forecasts, for the interceptors. */
+    String modelVersion() {
+        if (handle != null) {
+            return handle.version();
+        }
+        if (generative instanceof DeepArModel d) {
+            return d.version();
+        }
+        return generative != null ? "unversioned" : "statistical";
+    }
+
+    private static void checkHorizon(int horizon) {
+        if (horizon < 1) {
+            throw new IllegalArgumentException("horizon must be >= 1, got " + horizon);
+        }
     }
 
     @Override
@@ -93,17 +205,13 @@ final class StatisticalForecaster implements Forecaster {
         return new Cleaned(y, observed, nonNegative, note.toString().trim(), first);
     }
 
-    @Override
-    public Forecast forecast(TimeSeries series, int horizon) {
-        if (horizon < 1) {
-            throw new IllegalArgumentException("horizon must be >= 1, got " + horizon);
-        }
-        long s = seed ^ (series.id().hashCode() * 0x9E3779B97F4A7C15L);
+    /** One series' forecast, without passing the interceptors. */
+    Forecast compute(TimeSeries series, int horizon) {
+        Objects.requireNonNull(series, "series == null");
+        checkHorizon(horizon);
+        long s = seriesSeed(series);
         if (method == Method.GENERATIVE) {
-            ScenarioSet set = generative.sample(series, horizon, futureDrivers(series, horizon), paths, s);
-            double[] none = new double[series.length()];
-            java.util.Arrays.fill(none, Double.NaN);
-            return new Forecast(series.id(), generative.name(), set.mean(), set, "", none);
+            return generative(series, horizon, futureDrivers(series, horizon), s);
         }
         Cleaned c = clean(series.values());
         try {

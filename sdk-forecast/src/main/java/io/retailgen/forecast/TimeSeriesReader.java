@@ -2,7 +2,7 @@ package io.retailgen.forecast;
 
 import io.retailgen.core.ErrorCode;
 import io.retailgen.core.RetailGenException;
-import io.retailgen.core.data.DataIssue;
+import io.retailgen.core.data.CsvFields;
 import io.retailgen.core.data.DataValidator;
 import io.retailgen.core.data.StrictNumbers;
 import io.retailgen.core.data.TextLines;
@@ -15,149 +15,32 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
- * Reads the M-competition files and generic hierarchical long CSV files. Bad rows go to the given
- * {@link DataValidator} (row, column, reason, value): strict mode throws at the first, naming {@code file:line}, the
- * column and the value; lenient mode skips them, reports each, and keeps the good rows. A gap in a series' time index
- * and a duplicate period are reported the same way (see each method for what lenient mode keeps). Values {@code NA},
- * {@code NaN} or empty are missing values; other values must be plain finite decimals ({@link StrictNumbers}).
+ * Reads a retailer's own series from a hierarchical long CSV (one row per node, period and value). Bad rows go to the
+ * given {@link DataValidator} (row, column, reason, value): strict mode throws at the first, naming {@code file:line},
+ * the column and the value; lenient mode skips them, reports each, and keeps the good rows. A gap in a series' time
+ * index and a duplicate row are reported the same way. Values {@code NA}, {@code NaN} or empty are missing values;
+ * other values must be plain finite decimals ({@link StrictNumbers}).
  *
  * <p>Files are read as UTF-8 streams, one line at a time: a leading byte order mark is dropped, a line longer than
  * {@link TextLines#DEFAULT_MAX_LINE_LENGTH} characters or bytes that are not UTF-8 fail with the line number, and no
- * whole-file string is built. Stateless and thread-safe.
+ * whole-file string is built. Stateless and thread-safe. Readers of public benchmark files (the M competitions,
+ * aus-retail) are in the {@code sdk-datasets} module.
  *
  * <pre>{@code
- * DataValidator v = DataValidator.lenient();
- * List<LabeledSeries> m3 = TimeSeriesReader.readMCompetition(Path.of("m3.csv"), v);
- * HierarchicalData aus = TimeSeriesReader.readAusRetail(Path.of("aus-retail.csv"), v);
+ * HierarchicalData sales = TimeSeriesReader.readHierarchical(Path.of("sales.csv"), "Month", "Sales",
+ *         List.of("Region", "Store"), DataValidator.lenient());
  * }</pre>
  */
 public final class TimeSeriesReader {
 
-    /** The longest span of periods of one file (hierarchical) or one series (M-competition). */
+    /** The longest span of periods of one file. */
     static final int MAX_PERIODS = 1_000_000;
     /** The most bottom-series values (series x periods) of a hierarchical file: 20 million doubles, 160 MB. */
     static final long MAX_BOTTOM_VALUES = 20_000_000L;
 
     private TimeSeriesReader() {
-    }
-
-    /**
-     * Reads the M-competition long format {@code series,period,type,split,t,value}: the {@code train} rows are the
-     * history, the {@code test} rows the held-out horizon; {@code period} is the frequency (yearly, quarterly,
-     * monthly, weekly, daily, other). Rows are ordered by {@code t} within each split. A series without train rows is
-     * reported and skipped, and so is a series whose train values are all missing. A second row with the same series and {@code t} is reported and dropped (the first row is
-     * kept). A gap in {@code t} (say 3 then 5) is reported; in lenient mode the missing periods become missing values
-     * ({@code NaN}) in the split of the row after the gap.
-     *
-     * @param file the file
-     * @param validator receives bad rows
-     * @return the series in file order
-     */
-    public static List<LabeledSeries> readMCompetition(Path file, DataValidator validator) {
-        Objects.requireNonNull(validator, "validator == null");
-        record Row(long line, String series, Frequency frequency, String type, boolean train, int t, double value) {
-        }
-        Map<String, Map<Integer, Row>> bySeries = new LinkedHashMap<>();
-        try (TextLines r = TextLines.open(file, TextLines.DEFAULT_MAX_LINE_LENGTH)) {
-            String header = r.next();
-            if (header == null) {
-                throw new RetailGenException(ErrorCode.INVALID_DATA, file + " is empty; expected the header "
-                        + "series,period,type,split,t,value");
-            }
-            Map<String, Integer> col = columns(splitCsv(header), file,
-                    List.of("series", "period", "split", "t", "value"));
-            Integer typeCol = col.get("type");
-            int width = col.values().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
-            for (String line = r.next(); line != null; line = r.next()) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                String text = line;
-                long number = r.lineNumber();
-                validator.check(number, row -> {
-                    List<String> f = splitCsv(text);
-                    if (f.size() < width) {
-                        row.reject(null, "expected at least " + width + " fields, found " + f.size(), text);
-                    }
-                    String id = f.get(col.get("series"));
-                    row.require(!id.isBlank(), "series", "series id is empty", id);
-                    Frequency fr = row.parse("period", f.get(col.get("period")), Frequency::parse);
-                    String split = f.get(col.get("split")).trim().toLowerCase(Locale.ROOT);
-                    row.require(split.equals("train") || split.equals("test"), "split",
-                            "expected train or test", split);
-                    int t = row.parse("t", f.get(col.get("t")).trim(), StrictNumbers::parseInt);
-                    double v = row.parse("value", f.get(col.get("value")), TimeSeriesReader::parseValue);
-                    Row first = bySeries.getOrDefault(id, Map.of()).get(t);
-                    if (first != null) {
-                        row.reject("t", "duplicate period t=" + t + " of series " + id + " (first at line "
-                                + first.line() + "); the first row is kept", t);
-                    }
-                    return new Row(number, id, fr, typeCol == null ? "" : f.get(typeCol), split.equals("train"), t,
-                            v);
-                }).ifPresent(row -> bySeries.computeIfAbsent(row.series(), k -> new HashMap<>()).put(row.t(), row));
-            }
-        }
-        List<LabeledSeries> out = new ArrayList<>();
-        for (Map.Entry<String, Map<Integer, Row>> e : bySeries.entrySet()) {
-            List<Row> rows = new ArrayList<>(new TreeMap<>(e.getValue()).values());
-            long span = (long) rows.get(rows.size() - 1).t() - rows.get(0).t() + 1;
-            if (span > MAX_PERIODS) {
-                throw new RetailGenException(ErrorCode.INVALID_DATA, String.format(Locale.ROOT, "%s: series %s spans "
-                        + "t=%d..%d, %,d periods; at most %,d are supported", file, DataIssue.printable(e.getKey(),
-                                DataIssue.MAX_VALUE_LENGTH), rows.get(0).t(), rows.get(rows.size() - 1).t(), span,
-                        MAX_PERIODS));
-            }
-            List<Double> train = new ArrayList<>();
-            List<Double> test = new ArrayList<>();
-            for (int i = 0; i < rows.size(); i++) {
-                Row row = rows.get(i);
-                int missing = i == 0 ? 0 : row.t() - rows.get(i - 1).t() - 1;
-                if (missing > 0) {
-                    validator.reject(row.line(), "t", "gap in series " + e.getKey() + ": t jumps from "
-                            + rows.get(i - 1).t() + " to " + row.t() + "; the " + missing + " missing period(s) are "
-                            + "kept as missing values (NaN)", row.t());
-                }
-                List<Double> to = row.train() ? train : test;
-                for (int k = 0; k < missing; k++) {
-                    to.add(Double.NaN);
-                }
-                to.add(row.value());
-            }
-            if (train.isEmpty()) {
-                validator.reject(rows.get(0).line(), "split", "series " + e.getKey() + " has no train rows",
-                        e.getKey());
-                continue;
-            }
-            if (train.stream().allMatch(v -> v.isNaN())) {
-                validator.reject(rows.get(0).line(), "value", "series " + e.getKey() + " has no observed train "
-                        + "value (all missing); the series is skipped", "NaN");
-                continue;
-            }
-            Row first = rows.get(0);
-            List<String> path = first.type().isBlank() ? List.of() : List.of(first.type(), e.getKey());
-            out.add(new LabeledSeries(new TimeSeries(e.getKey(), path, first.frequency(), unbox(train), Map.of()),
-                    unbox(test)));
-        }
-        return out;
-    }
-
-    private static double[] unbox(List<Double> values) {
-        return values.stream().mapToDouble(Double::doubleValue).toArray();
-    }
-
-    /**
-     * Reads {@code aus-retail.csv}: the same as {@link #readHierarchical} with time column {@code Month}, value
-     * column {@code Turnover} and hierarchy {@code State, Industry}.
-     *
-     * @param file the file
-     * @param validator receives bad rows
-     * @return every node of Total / State / Industry
-     */
-    public static HierarchicalData readAusRetail(Path file, DataValidator validator) {
-        return readHierarchical(file, "Month", "Turnover", List.of("State", "Industry"), validator);
     }
 
     /**
@@ -197,52 +80,39 @@ public final class TimeSeriesReader {
             List<String> needed = new ArrayList<>(hierarchy);
             needed.add(timeColumn);
             needed.add(valueColumn);
-            List<String> names = splitCsv(header);
-            Map<String, Integer> col = columns(names, file, needed);
+            List<String> names = CsvFields.split(header);
+            Map<String, Integer> col = CsvFields.columns(names, file, needed, List.of());
             int valueIndex = col.get(valueColumn);
             int width = col.values().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
-            for (String line = r.next(); line != null; line = r.next()) {
-                if (line.isBlank()) {
-                    continue;
+            CsvFields.<Row>forEachRow(r, width, validator, (row, f) -> {
+                List<String> path = new ArrayList<>();
+                for (String h : hierarchy) {
+                    String v = f.get(col.get(h)).trim();
+                    row.require(!v.isEmpty(), h, "hierarchy value is empty", v);
+                    path.add(v);
                 }
-                String text = line;
-                long number = r.lineNumber();
-                validator.check(number, row -> {
-                    List<String> f = splitCsv(text);
-                    if (f.size() < width) {
-                        row.reject(null, "expected at least " + width + " fields, found " + f.size(), text);
-                    }
-                    List<String> path = new ArrayList<>();
-                    for (String h : hierarchy) {
-                        String v = f.get(col.get(h)).trim();
-                        row.require(!v.isEmpty(), h, "hierarchy value is empty", v);
-                        path.add(v);
-                    }
-                    String p = f.get(col.get(timeColumn)).trim();
-                    boolean isMonth = p.matches("\\d{4}-\\d{2}");
-                    synchronized (monthly) {
-                        if (!decided[0]) {
-                            monthly[0] = isMonth;
-                            decided[0] = true;
-                        }
-                    }
-                    row.require(isMonth == monthly[0], timeColumn, monthly[0] ? "expected a month YYYY-MM"
-                            : "expected an integer period", p);
-                    long period = row.parse(timeColumn, p, TimeSeriesReader::parsePeriod);
-                    double v = row.parse(valueColumn, f.get(valueIndex), TimeSeriesReader::parseValue);
-                    List<String> key = new ArrayList<>(f.size());
-                    for (int i = 0; i < f.size(); i++) {
-                        key.add(i == valueIndex ? "" : f.get(i).trim());
-                    }
-                    Long first = firstLine.putIfAbsent(List.copyOf(key), number);
-                    if (first != null) {
-                        row.reject(timeColumn, "duplicate row for " + String.join("/", path) + " at " + p
-                                + ": every column but " + valueColumn + " equals line " + first
-                                + "; the first row is kept", p);
-                    }
-                    return new Row(number, List.copyOf(path), period, Double.isNaN(v) ? 0 : v);
-                }).ifPresent(rows::add);
-            }
+                String p = f.get(col.get(timeColumn)).trim();
+                boolean isMonth = p.matches("\\d{4}-\\d{2}");
+                if (!decided[0]) {
+                    monthly[0] = isMonth;
+                    decided[0] = true;
+                }
+                row.require(isMonth == monthly[0], timeColumn, monthly[0] ? "expected a month YYYY-MM"
+                        : "expected an integer period", p);
+                long period = row.parse(timeColumn, p, TimeSeriesReader::parsePeriod);
+                double v = row.parse(valueColumn, f.get(valueIndex), CsvFields::valueOrMissing);
+                List<String> key = new ArrayList<>(f.size());
+                for (int i = 0; i < f.size(); i++) {
+                    key.add(i == valueIndex ? "" : f.get(i).trim());
+                }
+                Long first = firstLine.putIfAbsent(List.copyOf(key), row.number());
+                if (first != null) {
+                    row.reject(timeColumn, "duplicate row for " + String.join("/", path) + " at " + p
+                            + ": every column but " + valueColumn + " equals line " + first
+                            + "; the first row is kept", p);
+                }
+                return new Row(row.number(), List.copyOf(path), period, Double.isNaN(v) ? 0 : v);
+            }, rows::add);
         }
         if (rows.isEmpty()) {
             throw new RetailGenException(ErrorCode.INVALID_DATA, file + " has no valid data rows");
@@ -324,66 +194,5 @@ public final class TimeSeriesReader {
             return year * 12L + month - 1;
         }
         return StrictNumbers.parseLong(p);
-    }
-
-    static double parseValue(String s) {
-        String v = s.trim();
-        if (v.isEmpty() || v.equalsIgnoreCase("NA") || v.equalsIgnoreCase("NaN")) {
-            return Double.NaN;
-        }
-        return StrictNumbers.parseDouble(v);
-    }
-
-    private static Map<String, Integer> columns(List<String> header, Path file, List<String> needed) {
-        Map<String, Integer> col = new LinkedHashMap<>();
-        for (int i = 0; i < header.size(); i++) {
-            col.putIfAbsent(header.get(i).trim(), i);
-        }
-        for (String n : needed) {
-            if (!col.containsKey(n)) {
-                throw new RetailGenException(ErrorCode.INVALID_DATA, file + ":1: no column '"
-                        + DataIssue.printable(n, DataIssue.MAX_VALUE_LENGTH) + "'; its columns are "
-                        + DataIssue.printable(header.toString(), 300));
-            }
-        }
-        Map<String, Integer> out = new LinkedHashMap<>();
-        for (String n : new TreeSet<>(needed)) {
-            out.put(n, col.get(n));
-        }
-        if (col.containsKey("type")) {
-            out.put("type", col.get("type"));
-        }
-        return out;
-    }
-
-    /** Splits one CSV line; double quotes group a field and {@code ""} inside quotes is a quote. */
-    static List<String> splitCsv(String line) {
-        List<String> out = new ArrayList<>();
-        StringBuilder sb = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"') {
-                    if (i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                        sb.append('"');
-                        i++;
-                    } else {
-                        quoted = false;
-                    }
-                } else {
-                    sb.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                out.add(sb.toString());
-                sb.setLength(0);
-            } else {
-                sb.append(c);
-            }
-        }
-        out.add(sb.toString());
-        return out;
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.retailgen.core.data.DataValidator;
+import io.retailgen.datasets.MCompetition;
 import io.retailgen.testing.SharedData;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -12,15 +13,15 @@ class EvaluationTest {
 
     @Test
     void ensembleBeatsSeasonalNaiveOnAnM3SampleWithCalibratedIntervals() {
-        List<LabeledSeries> all = TimeSeriesReader.readMCompetition(
-                SharedData.require("timeseries/m3.csv"), DataValidator.lenient());
+        List<LabeledSeries> all = MCompetition.read(SharedData.require("timeseries/m3.csv"), DataValidator.lenient())
+                .stream().map(s -> LabeledSeries.of(s.id(), s.path(), s.frequency(), s.train(), s.test())).toList();
         assertThat(all).hasSize(3003);
         List<LabeledSeries> sample = new java.util.ArrayList<>();
         for (int i = 0; i < all.size(); i += 15) {
             sample.add(all.get(i));
         }
-        EvaluationResult auto = Evaluation.evaluate(sample, Forecaster.builder().paths(200).build());
-        EvaluationResult naive = Evaluation.evaluate(sample,
+        ForecastEvaluation auto = Evaluation.evaluate(sample, Forecaster.builder().paths(200).build());
+        ForecastEvaluation naive = Evaluation.evaluate(sample,
                 Forecaster.builder().method(Method.SEASONAL_NAIVE).paths(200).build());
         assertThat(auto.series()).isEqualTo(sample.size());
         assertThat(auto.smape()).isLessThan(naive.smape());
@@ -34,7 +35,7 @@ class EvaluationTest {
     @Test
     void rollingOriginBacktestScoresEveryOrigin() {
         double[] y = ForecasterTest.seasonal(60, 4, 100, 1, 0.2, 2, 8);
-        EvaluationResult r = Evaluation.backtest(TimeSeries.of("b", Frequency.QUARTERLY, y), 4, 5, 2,
+        ForecastEvaluation r = Evaluation.backtest(TimeSeries.of("b", Frequency.QUARTERLY, y), 4, 5, 2,
                 Forecaster.builder().paths(100).build());
         assertThat(r.series()).isEqualTo(5);
         assertThat(r.smape()).isBetween(0.0, 10.0);

@@ -26,7 +26,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * Fitting and forecasting throughput in series per second on M3-like series: a fixed mix of 64 synthetic yearly (30
  * values, horizon 6), quarterly (44, horizon 8) and monthly (126, horizon 18) series with trend, multiplicative
  * season and noise, in M3's proportions, each with 1,000 scenario paths, through {@link Forecaster#forecastAll}
- * (parallel across series).
+ * (parallel across series on the forecaster's default executor, {@link Forecaster#defaultExecutor()}).
  *
  * <pre>{@code
  * java -jar benchmarks/target/benchmarks.jar ForecastThroughputBenchmark -wi 2 -w 1 -i 3 -r 1 -f 1

@@ -2,6 +2,7 @@ package io.retailgen.examples.storefront;
 
 import io.retailgen.examples.Charts;
 import io.retailgen.examples.Planner;
+import io.retailgen.forecast.FanChart;
 import io.retailgen.forecast.Forecast;
 import io.retailgen.forecast.InventoryPolicy;
 import io.retailgen.forecast.ScenarioSet;
@@ -161,13 +162,13 @@ final class PlannerPage implements StorefrontPage {
 
     private java.awt.image.BufferedImage chart(Params p) {
         Forecast fc = planner.baseline();
-        List<Charts.Overlay> overlays = new ArrayList<>();
+        List<FanChart.Overlay> overlays = new ArrayList<>();
         planner.whatIf(p.discountPercent() / 100).ifPresent(w -> {
-            overlays.add(new Charts.Overlay("generative, no discount", w.withoutDiscount().mean(), 0x2A6F4E, true));
-            overlays.add(new Charts.Overlay("generative, " + format(p.discountPercent()) + "% off",
+            overlays.add(new FanChart.Overlay("generative, no discount", w.withoutDiscount().mean(), 0x2A6F4E, true));
+            overlays.add(new FanChart.Overlay("generative, " + format(p.discountPercent()) + "% off",
                     w.withDiscount().mean(), 0xE08E0B, true));
         });
-        return Charts.fanChart(planner.data().focus().id(), planner.data().focus().values(),
+        return FanChart.render(planner.data().focus().id(), planner.data().focus().values(),
                 planner.data().periods(), fc.scenarios(), overlays);
     }
 

@@ -9,9 +9,11 @@ import io.retailgen.core.RetailGenException;
 import io.retailgen.core.data.DataIssue;
 import io.retailgen.core.data.DataReport;
 import io.retailgen.core.data.DataValidator;
-import io.retailgen.forecast.DeepArScenarioModel;
+import io.retailgen.datasets.AusRetail;
+import io.retailgen.datasets.MCompetition;
+import io.retailgen.forecast.DeepArModel;
 import io.retailgen.forecast.Evaluation;
-import io.retailgen.forecast.EvaluationResult;
+import io.retailgen.forecast.ForecastEvaluation;
 import io.retailgen.forecast.Forecaster;
 import io.retailgen.forecast.HierarchicalData;
 import io.retailgen.forecast.HierarchicalResult;
@@ -123,12 +125,13 @@ final class EvaluateCommand implements Callable<Integer> {
         String f = format.toLowerCase(Locale.ROOT);
         switch (f) {
             case "m-competition" -> {
-                List<LabeledSeries> series = TimeSeriesReader.readMCompetition(data, validator);
+                List<LabeledSeries> series = MCompetition.read(data, validator).stream()
+                        .map(c -> LabeledSeries.of(c.id(), c.path(), c.frequency(), c.train(), c.test())).toList();
                 for (LabeledSeries ls : series) {
                     requireScenarioSize(ls.train().id(), ls.test().length);
                 }
-                EvaluationResult r;
-                try (DeepArScenarioModel gen = m == Method.GENERATIVE
+                ForecastEvaluation r;
+                try (DeepArModel gen = m == Method.GENERATIVE
                         ? generative.obtain(cl, series.stream().map(LabeledSeries::train).toList(), seed) : null) {
                     r = Evaluation.evaluate(series, forecaster(m, gen));
                 }
@@ -136,9 +139,10 @@ final class EvaluateCommand implements Callable<Integer> {
                 o.set("smape_by_period", ForecastJson.map(r.smapeByGroup()));
             }
             case "aus-retail", "csv" -> {
-                String tc = f.equals("aus-retail") ? "Month" : require(cl, timeColumn, "--time-column");
-                String vc = f.equals("aus-retail") ? "Turnover" : require(cl, valueColumn, "--value-column");
-                List<String> hc = f.equals("aus-retail") ? List.of("State", "Industry") : hierarchy;
+                String tc = f.equals("aus-retail") ? AusRetail.TIME_COLUMN : require(cl, timeColumn, "--time-column");
+                String vc = f.equals("aus-retail") ? AusRetail.VALUE_COLUMN
+                        : require(cl, valueColumn, "--value-column");
+                List<String> hc = f.equals("aus-retail") ? AusRetail.HIERARCHY : hierarchy;
                 if (hc == null || hc.isEmpty()) {
                     throw new CommandLine.ParameterException(cl, "--format csv needs --hierarchy L1,L2,...");
                 }
@@ -149,7 +153,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 HierarchicalData hd = TimeSeriesReader.readHierarchical(data, tc, vc, hc, validator);
                 Reconciliation how = parseReconciliation(cl, reconciliation);
                 HierarchicalResult r;
-                try (DeepArScenarioModel gen = m == Method.GENERATIVE
+                try (DeepArModel gen = m == Method.GENERATIVE
                         ? generative.obtain(cl, truncated(hd.series(), h), seed) : null) {
                     r = Evaluation.hierarchical(hd, h, forecaster(m, gen), how);
                 }
@@ -187,7 +191,7 @@ final class EvaluateCommand implements Callable<Integer> {
         }
     }
 
-    private Forecaster forecaster(Method m, DeepArScenarioModel gen) {
+    private Forecaster forecaster(Method m, DeepArModel gen) {
         Forecaster.Builder b = Forecaster.builder().method(m).paths(paths).seed(seed);
         return gen == null ? b.build() : b.generativeModel(gen).build();
     }
@@ -214,7 +218,7 @@ final class EvaluateCommand implements Callable<Integer> {
         return v;
     }
 
-    private static void fill(ObjectNode o, EvaluationResult r) {
+    private static void fill(ObjectNode o, ForecastEvaluation r) {
         o.put("series", r.series());
         ForecastJson.put(o, "smape", r.smape());
         ForecastJson.put(o, "mase", r.mase());

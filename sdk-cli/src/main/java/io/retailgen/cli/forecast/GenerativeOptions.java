@@ -2,7 +2,9 @@ package io.retailgen.cli.forecast;
 
 import io.retailgen.cli.OptionRanges;
 import io.retailgen.core.train.ConsoleProgressBar;
-import io.retailgen.forecast.DeepArScenarioModel;
+import io.retailgen.core.bundle.ModelBundle;
+import io.retailgen.forecast.DeepArModel;
+import io.retailgen.forecast.DeepArTrainer;
 import io.retailgen.forecast.TimeSeries;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
@@ -18,12 +20,12 @@ import picocli.CommandLine.Option;
 
 /**
  * The options of {@code --method generative}, shared by {@code forecast run} and {@code forecast evaluate}: load a
- * bundle saved by {@link DeepArScenarioModel#save(Path)} with {@code --model DIR}, or train a small model on the data
+ * bundle written by {@link DeepArModel#toBundle(String, String)} with {@code --model DIR}, or train a small model on the data
  * with a message and a progress bar on standard error.
  */
 final class GenerativeOptions {
 
-    @Option(names = "--model", description = "generative: a bundle saved by DeepArScenarioModel.save; without it a "
+    @Option(names = "--model", description = "generative: a bundle saved from DeepArModel.toBundle; without it a "
             + "small model is trained on the data first.")
     Path model;
 
@@ -63,14 +65,14 @@ final class GenerativeOptions {
      * Loads {@code --model}, or trains a small model on {@code training} (drivers: every covariate name that all of
      * them carry).
      */
-    DeepArScenarioModel obtain(CommandLine cl, List<TimeSeries> training, long seed) {
+    DeepArModel obtain(CommandLine cl, List<TimeSeries> training, long seed) {
         PrintWriter err = cl.getErr();
         if (model != null) {
             if (!Files.isDirectory(model)) {
                 throw new CommandLine.ParameterException(cl, "--model " + model + " is not a directory; expected a "
-                        + "bundle saved by DeepArScenarioModel.save");
+                        + "bundle saved from DeepArModel.toBundle");
             }
-            DeepArScenarioModel m = DeepArScenarioModel.load(model);
+            DeepArModel m = DeepArModel.fromBundle(ModelBundle.load(model));
             err.println("loaded generative model " + m.name() + " from " + model + " (window " + m.window()
                     + ", drivers " + m.drivers() + ")");
             err.flush();
@@ -81,13 +83,13 @@ final class GenerativeOptions {
                 : training.get(0).covariates().keySet().stream()
                         .filter(k -> training.stream().allMatch(s -> s.covariates().containsKey(k))).sorted().toList();
         err.printf(Locale.ROOT, "no --model given: training a small generative model on %d series (window %d, "
-                + "hidden %d, %d epochs, drivers %s); save one with DeepArScenarioModel.save and pass --model DIR "
+                + "hidden %d, %d epochs, drivers %s); save one from DeepArModel.toBundle and pass --model DIR "
                 + "to skip this%n", training.size(), window, hidden, epochs, drivers);
         err.flush();
         try (PrintStream bar = new PrintStream(new WriterStream(err), true, StandardCharsets.UTF_8)) {
-            return DeepArScenarioModel.trainer().drivers(drivers.toArray(String[]::new)).window(window)
-                    .hidden(hidden).epochs(epochs).seed((int) seed)
-                    .listener(ConsoleProgressBar.builder().out(bar).build()).train(training);
+            return DeepArTrainer.builder().drivers(drivers.toArray(String[]::new)).window(window)
+                    .hidden(hidden).epochs(epochs).seed(seed)
+                    .listener(ConsoleProgressBar.builder().out(bar).build()).build().train(training);
         }
     }
 

@@ -5,13 +5,17 @@ import io.retailgen.cli.InputMode;
 import io.retailgen.cli.Json;
 import io.retailgen.cli.OptionRanges;
 import io.retailgen.core.data.DataValidator;
-import io.retailgen.forecast.DeepArScenarioModel;
+import io.retailgen.datasets.AusRetail;
+import io.retailgen.datasets.CompetitionSeries;
+import io.retailgen.datasets.MCompetition;
+import io.retailgen.forecast.DeepArModel;
+import io.retailgen.forecast.FanChart;
 import io.retailgen.forecast.Forecast;
 import io.retailgen.forecast.Forecaster;
 import io.retailgen.forecast.HierarchicalData;
 import io.retailgen.forecast.Inventory;
 import io.retailgen.forecast.InventoryPolicy;
-import io.retailgen.forecast.LabeledSeries;
+import io.retailgen.forecast.Frequency;
 import io.retailgen.forecast.Method;
 import io.retailgen.forecast.ScenarioSet;
 import io.retailgen.forecast.TimeSeries;
@@ -129,7 +133,7 @@ final class RunCommand implements Callable<Integer> {
                 .orElseThrow(() -> new CommandLine.ParameterException(cl, "no series '" + seriesId + "' in " + data));
         Forecast fc;
         ObjectNode whatIf = null;
-        DeepArScenarioModel gen = null;
+        DeepArModel gen = null;
         try {
             Forecaster.Builder fb = Forecaster.builder().method(m).paths(paths).seed(seed);
             if (m == Method.GENERATIVE) {
@@ -137,17 +141,18 @@ final class RunCommand implements Callable<Integer> {
                         seed);
                 fb.generativeModel(gen);
             }
-            fc = fb.build().forecast(series, horizon);
+            Forecaster forecaster = fb.build();
+            fc = forecaster.forecast(series, horizon);
             if (discount != null) {
                 if (!gen.drivers().contains(DISCOUNT)) {
                     throw new CommandLine.ParameterException(cl, "--discount needs a generative model conditioned on "
                             + "a '" + DISCOUNT + "' driver; this one has drivers " + gen.drivers() + " (train one with "
-                            + "DeepArScenarioModel.trainer().drivers(\"discount\") and pass --model DIR)");
+                            + "DeepArTrainer.builder().drivers(\"discount\") and pass --model DIR)");
                 }
                 Forecast base = fc;
                 Map<String, double[]> drivers = futureDrivers(series, gen.drivers(), horizon);
                 java.util.Arrays.fill(drivers.get(DISCOUNT), discount);
-                ScenarioSet under = gen.sample(series, horizon, drivers, paths, base.scenarios().seed());
+                ScenarioSet under = forecaster.whatIf(series, horizon, drivers).scenarios();
                 fc = new Forecast(series.id(), gen.name() + " discount=" + discount, under.mean(), under,
                         "what-if: discount " + discount + " at every future step", base.fitted());
                 whatIf = Json.object();
@@ -179,7 +184,11 @@ final class RunCommand implements Callable<Integer> {
         Path scenJson = outDir.resolve("scenarios.json");
         Files.writeString(scenJson, s.toJson(), StandardCharsets.UTF_8);
         Path png = outDir.resolve("fan-chart.png");
-        FanChart.write(series, fc, png);
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true"); // the CLI draws charts, never windows
+        }
+        Files.write(png, FanChart.png(FanChart.render(series.id() + "  " + fc.model(), series.values(), List.of(),
+                fc.scenarios(), List.of())));
         ObjectNode o = Json.object();
         o.put("series", series.id());
         o.put("model", fc.model());
@@ -242,18 +251,18 @@ final class RunCommand implements Callable<Integer> {
         switch (f) {
             case "m-competition" -> {
                 List<TimeSeries> out = new java.util.ArrayList<>();
-                for (LabeledSeries ls : TimeSeriesReader.readMCompetition(data, v)) {
-                    double[] tr = ls.train().values();
-                    double[] te = ls.test();
+                for (CompetitionSeries c : MCompetition.read(data, v)) {
+                    double[] tr = c.train();
+                    double[] te = c.test();
                     double[] all = java.util.Arrays.copyOf(tr, tr.length + te.length);
                     System.arraycopy(te, 0, all, tr.length, te.length);
-                    out.add(new TimeSeries(ls.train().id(), ls.train().path(), ls.train().frequency(), all,
-                            Map.of()));
+                    out.add(new TimeSeries(c.id(), c.path(), Frequency.parse(c.frequency()), all, Map.of()));
                 }
                 return out;
             }
             case "aus-retail", "csv" -> {
-                HierarchicalData hd = f.equals("aus-retail") ? TimeSeriesReader.readAusRetail(data, v)
+                HierarchicalData hd = f.equals("aus-retail") ? TimeSeriesReader.readHierarchical(data,
+                        AusRetail.TIME_COLUMN, AusRetail.VALUE_COLUMN, AusRetail.HIERARCHY, v)
                         : TimeSeriesReader.readHierarchical(data, need(cl, timeColumn, "--time-column"),
                                 need(cl, valueColumn, "--value-column"), hierarchyOrFail(cl), v);
                 return hd.series();

@@ -5,7 +5,8 @@ import io.retailgen.cli.CliRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.retailgen.forecast.DeepArScenarioModel;
+import io.retailgen.forecast.DeepArModel;
+import io.retailgen.forecast.DeepArTrainer;
 import io.retailgen.forecast.Frequency;
 import io.retailgen.forecast.TimeSeries;
 import java.nio.file.Files;
@@ -68,9 +69,9 @@ class GenerativeCommandTest {
             train.add(new TimeSeries("s" + s, List.of(), Frequency.WEEKLY, y, Map.of("discount", d)));
         }
         Path bundle = dir.resolve("model");
-        try (DeepArScenarioModel m = DeepArScenarioModel.trainer().drivers("discount").window(4).hidden(8)
-                .epochs(25).seed(5).train(train)) {
-            m.save(bundle);
+        try (DeepArModel m = DeepArTrainer.builder().drivers("discount").window(4).hidden(8)
+                .epochs(25).seed(5L).build().train(train)) {
+            m.toBundle("weekly-demand", "1").saveTo(bundle);
         }
         Path out = dir.resolve("out");
         Path data = mCompetition(dir);

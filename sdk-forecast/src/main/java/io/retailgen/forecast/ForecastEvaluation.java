@@ -17,11 +17,11 @@ import java.util.Objects;
  * @param fitSeconds wall-clock seconds to fit, forecast and simulate every series
  * @param smapeByGroup mean sMAPE per group (the frequency), in first-seen order
  */
-public record EvaluationResult(int series, double smape, double mase, double mape, double crps, double coverage80,
+public record ForecastEvaluation(int series, double smape, double mase, double mape, double crps, double coverage80,
         double coverage95, double fitSeconds, Map<String, Double> smapeByGroup) {
 
     /** Validates and copies. */
-    public EvaluationResult {
+    public ForecastEvaluation {
         smapeByGroup = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(
                 Objects.requireNonNull(smapeByGroup, "smapeByGroup == null")));
     }

@@ -6,6 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.retailgen.core.ErrorCode;
 import io.retailgen.core.RetailGenException;
 import io.retailgen.core.bundle.ModelBundle;
+import io.retailgen.core.bundle.ModelHandle;
+import io.retailgen.core.bundle.ModelRegistry;
+import io.retailgen.core.intercept.GenerationRequest;
+import io.retailgen.core.intercept.Interceptor;
+import io.retailgen.core.intercept.InterceptorChain;
 import io.retailgen.core.runtime.OnnxModel;
 import io.retailgen.core.runtime.Tensor;
 import java.nio.file.Path;
@@ -23,12 +28,12 @@ import org.junit.jupiter.api.io.TempDir;
  * Trains one tiny model on simulated demand with a known discount effect ({@code y = level * exp(BETA * discount)
  * * noise}, promotions running 2 to 8 weeks at a depth of 10-40%) and checks what it generates.
  */
-class DeepArScenarioModelTest {
+class DeepArModelTest {
 
     static final double BETA = 1.5;
     static final int SERIES = 30;
     static final int LENGTH = 90;
-    static DeepArScenarioModel model;
+    static DeepArModel model;
     static List<TimeSeries> data;
 
     static List<TimeSeries> simulate(long seed) {
@@ -57,8 +62,8 @@ class DeepArScenarioModelTest {
     @BeforeAll
     static void train() {
         data = simulate(11);
-        model = DeepArScenarioModel.trainer().drivers("discount").window(6).hidden(16).epochs(40).batchSize(128)
-                .learningRate(0.02f).seed(3).train(data);
+        model = DeepArTrainer.builder().drivers("discount").window(6).hidden(16).epochs(40).batchSize(128)
+                .learningRate(0.02f).seed(3L).build().train(data);
     }
 
     @AfterAll
@@ -130,18 +135,60 @@ class DeepArScenarioModelTest {
     @Test
     void savedBundleLoadsAndSamplesTheSame(@TempDir Path dir) {
         Path bundle = dir.resolve("deepar");
-        model.save(bundle);
-        assertThat(ModelBundle.load(bundle).manifest().kind()).isEqualTo(DeepArScenarioModel.KIND);
-        try (DeepArScenarioModel loaded = DeepArScenarioModel.load(bundle)) {
+        model.toBundle("weekly-demand", "7").saveTo(bundle);
+        ModelBundle saved = ModelBundle.load(bundle);
+        assertThat(saved.manifest().kind()).isEqualTo(DeepArModel.KIND).isEqualTo("forecast.deepar");
+        try (DeepArModel loaded = DeepArModel.fromBundle(saved)) {
             assertThat(loaded.drivers()).containsExactly("discount");
+            assertThat(loaded.modelName()).isEqualTo("weekly-demand");
+            assertThat(loaded.version()).isEqualTo("7");
             TimeSeries s = data.get(5);
             assertThat(loaded.sample(s, 3, Map.of(), 20, 4).path(2))
                     .containsExactly(model.sample(s, 3, Map.of(), 20, 4).path(2));
         }
         try (OnnxModel onnx = OnnxModel.builder().model(model.onnxBytes()).build()) {
-            int f = DeepArScenarioModel.featureCount(6, 1);
+            int f = DeepArModel.featureCount(6, 1);
             assertThat(onnx.run(Map.of("features", Tensor.ofFloats(new float[f], 1, f))).get("params")
                     .toFloatArray()).hasSize(2);
+        }
+    }
+
+    @Test
+    void aBundleWrittenUnderTheOldKindStillLoads(@TempDir Path dir) {
+        ModelBundle current = model.toBundle("weekly-demand", "1");
+        ModelBundle old = current.toBuilder().kind("forecast-generative").build();
+        old.saveTo(dir.resolve("old"));
+        ModelBundle reread = ModelBundle.load(dir.resolve("old"));
+        assertThat(reread.manifest().kind()).isEqualTo("forecast-generative");
+        try (DeepArModel loaded = DeepArModel.fromBundle(reread)) {
+            TimeSeries s = data.get(1);
+            assertThat(loaded.sample(s, 2, Map.of(), 10, 3).path(4))
+                    .containsExactly(model.sample(s, 2, Map.of(), 10, 3).path(4));
+        }
+    }
+
+    @Test
+    void theModelIsServedThroughARegistryAndAHandleThatSwaps(@TempDir Path dir) {
+        ModelRegistry registry = ModelRegistry.open(dir.resolve("registry"));
+        registry.publish(model.toBundle("weekly-demand", "1"));
+        registry.publish(model.toBundle("weekly-demand", "2"));
+        List<GenerationRequest> seen = new ArrayList<>();
+        Interceptor record = chain -> {
+            seen.add(chain.request());
+            return chain.proceed(chain.request());
+        };
+        try (ModelHandle<DeepArModel> handle = ModelHandle.fromRegistry(registry, "weekly-demand",
+                DeepArModel::fromBundle)) {
+            assertThat(handle.version()).isEqualTo("2");
+            Forecaster f = Forecaster.builder().method(Method.GENERATIVE).model(handle).paths(50)
+                    .interceptors(InterceptorChain.of(record)).build();
+            Forecast before = f.forecast(data.get(4), 4);
+            registry.pin("weekly-demand", "1");
+            assertThat(handle.refresh()).isTrue();
+            Forecast after = f.forecast(data.get(4), 4);
+            assertThat(after.mean()).containsExactly(before.mean());
+            assertThat(seen).extracting(GenerationRequest::modelVersion).containsExactly("2", "1");
+            assertThat(seen).extracting(GenerationRequest::modelName).containsOnly("weekly-demand");
         }
     }
 
@@ -154,23 +201,51 @@ class DeepArScenarioModelTest {
     }
 
     @Test
+    void whatIfSamplesTheGivenDriversWithTheForecastsSeedAndPassesTheChainOnce() {
+        List<GenerationRequest> seen = new ArrayList<>();
+        Interceptor record = chain -> {
+            seen.add(chain.request());
+            return chain.proceed(chain.request());
+        };
+        Forecaster f = Forecaster.builder().method(Method.GENERATIVE).generativeModel(model).paths(300).seed(11L)
+                .interceptors(InterceptorChain.of(record)).build();
+        TimeSeries s = data.get(6);
+        double[] promo = new double[8];
+        Arrays.fill(promo, 0.3);
+        Forecast base = f.forecast(s, 8);
+        Forecast what = f.whatIf(s, 8, Map.of("discount", promo));
+        assertThat(what.scenarios().seed()).isEqualTo(base.scenarios().seed());
+        assertThat(what.scenarios().path(3)).containsExactly(model.sample(s, 8, Map.of("discount", promo), 300,
+                base.scenarios().seed()).path(3));
+        assertThat(meanOf(what.scenarios())).isGreaterThan(meanOf(base.scenarios()) * 1.2);
+        assertThat(seen).extracting(GenerationRequest::operation).containsExactly("forecast", "whatIf");
+        assertThatThrownBy(() -> Forecaster.builder().build().whatIf(s, 8, Map.of("discount", promo)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("Method.GENERATIVE");
+        assertThatThrownBy(() -> f.whatIf(s, 8, Map.of("price", promo)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown driver 'price'");
+    }
+
+    @Test
     void badInputsAreRejectedWithClearMessages(@TempDir Path dir) {
         TimeSeries s = data.get(0);
         assertThatThrownBy(() -> model.sample(s, 4, Map.of("price", new double[4]), 10, 1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("price").hasMessageContaining("discount");
         assertThatThrownBy(() -> model.sample(s, 4, Map.of("discount", new double[2]), 10, 1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs 4");
-        assertThatThrownBy(() -> DeepArScenarioModel.trainer().window(0)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> DeepArScenarioModel.trainer().drivers("a", "a"))
+        assertThatThrownBy(() -> DeepArTrainer.builder().window(0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("window must be in [1, 256], got 0");
+        assertThatThrownBy(() -> DeepArTrainer.builder().drivers("a", "a"))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> DeepArScenarioModel.trainer().train(List.of(TimeSeries.of("x", Frequency.DAILY, 1, 2))))
+        assertThatThrownBy(() -> DeepArTrainer.builder().build().train(List.of(TimeSeries.of("x", Frequency.DAILY, 1,
+                2))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no training window");
         ScenarioSet zeros = model.sample(TimeSeries.of("z", Frequency.WEEKLY, 0, 0, 0), 3, Map.of(), 5, 1);
         assertThat(zeros.mean()).containsOnly(0.0);
         ModelBundle other = ModelBundle.builder().kind("recommend").name("x").version("1").model(model.onnxBytes())
                 .provenance(model.provenance()).build();
         other.saveTo(dir.resolve("other"));
-        assertThatThrownBy(() -> DeepArScenarioModel.load(dir.resolve("other"))).isInstanceOf(RetailGenException.class)
+        assertThatThrownBy(() -> DeepArModel.fromBundle(ModelBundle.load(dir.resolve("other"))))
+                .isInstanceOf(RetailGenException.class).hasMessageContaining("expected 'forecast.deepar'")
                 .satisfies(e -> assertThat(((RetailGenException) e).code()).isEqualTo(ErrorCode.INVALID_BUNDLE));
     }
 }

@@ -3,24 +3,20 @@ package io.retailgen.forecast;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.retailgen.core.Device;
 import io.retailgen.core.ErrorCode;
 import io.retailgen.core.RetailGenException;
 import io.retailgen.core.bundle.ModelBundle;
 import io.retailgen.core.bundle.Provenance;
 import io.retailgen.core.runtime.OnnxModel;
 import io.retailgen.core.runtime.Tensor;
-import io.retailgen.core.train.TrainingSupport;
-import io.retailgen.training.TrainingEngine;
-import io.retailgen.core.train.TrainingListener;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
-import java.util.TreeMap;
 
 /**
  * A DeepAR-style conditional generative scenario model: one small network, trained globally across series, that
@@ -34,26 +30,32 @@ import java.util.TreeMap;
  * negative (negative history values count as zero for this model). A driver missing from a series is zero at every
  * step; a driver missing from {@code futureDrivers} in {@link #sample} is zero in the future (no discount).
  *
- * <p>Training uses DJL (PyTorch) through sdk-core's {@link TrainingEngine}; the trained network is exported to ONNX
- * and every sample is drawn through sdk-core's {@link OnnxModel}. Training checks that ONNX Runtime reproduces the DJL
+ * <p>{@link DeepArTrainer} trains it with DJL (PyTorch, from the optional sdk-training); the trained network is
+ * exported to ONNX and every sample is drawn through sdk-onnx's {@link OnnxModel}, so serving needs no PyTorch. Training checks that ONNX Runtime reproduces the DJL
  * network on random inputs and records the largest difference as the provenance metric {@code onnx_max_abs_diff}.
  *
  * <pre>{@code
- * DeepArScenarioModel model = DeepArScenarioModel.trainer().drivers("discount").window(8).epochs(30).seed(7)
+ * DeepArModel model = DeepArTrainer.builder().drivers("discount").window(8).epochs(30).seed(7L).build()
  *         .train(history);                           // List<TimeSeries> with a "discount" covariate
  * ScenarioSet base = model.sample(s, 8, Map.of("discount", new double[8]), 2000, 1);
  * ScenarioSet promo = model.sample(s, 8, Map.of("discount", twentyPercent), 2000, 1);   // what-if
- * model.save(Path.of("models/deepar"));            // an sdk-core model bundle
- * Forecaster f = Forecaster.builder().method(Method.GENERATIVE).generativeModel(model).build();
+ * model.toBundle("weekly-demand", "1").saveTo(Path.of("models/deepar"));             // an sdk-core model bundle
+ * ModelHandle<DeepArModel> handle = ModelHandle.of(ModelBundle.load(dir), DeepArModel::fromBundle);
+ * Forecaster f = Forecaster.builder().method(Method.GENERATIVE).model(handle).build();
+ * }</pre>
  * }</pre>
  *
  * <p>Thread-safe: {@link #sample} may be called from many threads. The model holds an ONNX Runtime session; close it
  * when done ({@link #close()} is idempotent, sampling after it throws {@link IllegalStateException}).
  */
-public final class DeepArScenarioModel implements GenerativeScenarioModel, AutoCloseable {
+public final class DeepArModel implements GenerativeScenarioModel, AutoCloseable {
 
-    /** The bundle kind written by {@link #save(Path)}. */
-    public static final String KIND = "forecast-generative";
+    /** The bundle kind written by {@link #toBundle(String, String)}. */
+    public static final String KIND = "forecast.deepar";
+    /** The kind that bundles written by earlier releases carry; they still load. */
+    static final String LEGACY_KIND = "forecast-generative";
+    /** The {@link #modelName()} of a model fresh from training. */
+    static final String TRAINED_NAME = "forecast-deepar";
     static final String CONFIG_FILE = "generative.json";
     static final String INPUT = "features";
     static final String OUTPUT = "params";
@@ -70,23 +72,30 @@ public final class DeepArScenarioModel implements GenerativeScenarioModel, AutoC
     private final List<String> drivers;
     private final byte[] onnx;
     private final Provenance provenance;
+    private final String modelName;
     private final String version;
     private final OnnxModel session;
 
-    DeepArScenarioModel(int window, int hidden, List<String> drivers, byte[] onnx, Provenance provenance,
-            String version) {
+    DeepArModel(int window, int hidden, List<String> drivers, byte[] onnx, Provenance provenance,
+            String modelName, String version, Device device) {
         this.window = window;
         this.hidden = hidden;
         this.drivers = List.copyOf(drivers);
         this.onnx = onnx.clone();
         this.provenance = provenance;
+        this.modelName = modelName;
         this.version = version;
-        this.session = OnnxModel.builder().model(onnx).name("forecast-deepar-" + version).build();
+        this.session = OnnxModel.builder().model(onnx).name(modelName + "-" + version).device(device).build();
     }
 
-    /** @return a trainer with defaults: no drivers, window 8, hidden 32, 30 epochs, batch 128, lr 0.005, seed 42 */
-    public static Trainer trainer() {
-        return new Trainer();
+    /** @return the model name: the bundle's name, or {@code forecast-deepar} for a model fresh from training */
+    public String modelName() {
+        return modelName;
+    }
+
+    /** @return the model version: the bundle's version, or a data fingerprint for a model fresh from training */
+    public String version() {
+        return version;
     }
 
     /** @return the number of lagged values the network sees */
@@ -235,19 +244,17 @@ public final class DeepArScenarioModel implements GenerativeScenarioModel, AutoC
     }
 
     /**
-     * Writes the model as an sdk-core {@link ModelBundle} directory: {@code manifest.json} (kind {@value #KIND},
-     * provenance), {@code model.onnx} and {@code generative.json} (window, hidden size, driver names).
+     * The model as an sdk-core bundle of kind {@value #KIND}: {@code model.onnx}, {@code generative.json} (window,
+     * hidden size, driver names) and the training provenance. Save it with {@link ModelBundle#saveTo} or publish it to
+     * a {@link io.retailgen.core.bundle.ModelRegistry}.
      *
-     * @param dir the directory (created if needed)
-     * @throws RetailGenException {@link ErrorCode#IO} when writing fails
+     * @param name the bundle name, such as {@code "weekly-demand"}
+     * @param version the bundle version, such as {@code "3"}
+     * @return the bundle
      */
-    public void save(Path dir) {
-        Objects.requireNonNull(dir, "dir == null");
-        toBundle().saveTo(dir);
-    }
-
-    /** @return the model as an sdk-core bundle */
-    public ModelBundle toBundle() {
+    public ModelBundle toBundle(String name, String version) {
+        Objects.requireNonNull(name, "name == null");
+        Objects.requireNonNull(version, "version == null");
         ObjectNode m = JSON.createObjectNode();
         m.put("format", "retailgen-forecast-deepar");
         m.put("formatVersion", FORMAT_VERSION);
@@ -255,29 +262,45 @@ public final class DeepArScenarioModel implements GenerativeScenarioModel, AutoC
         m.put("hidden", hidden);
         m.set("drivers", JSON.valueToTree(drivers));
         try {
-            return ModelBundle.builder().kind(KIND).name("forecast-deepar").version(version).model(onnx)
+            return ModelBundle.builder().kind(KIND).name(name).version(version).model(onnx)
                     .file(CONFIG_FILE, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(m))
                     .provenance(provenance).build();
         } catch (IOException e) {
-            throw new RetailGenException(ErrorCode.IO, "cannot encode generative model " + version + ": "
-                    + e.getMessage(), e);
+            throw new RetailGenException(ErrorCode.IO, "cannot encode generative model " + name + "@" + version
+                    + ": " + e.getMessage(), e);
         }
     }
 
     /**
-     * Reads a model written by {@link #save(Path)} (directory or zip; file hashes are verified).
+     * Opens a bundle written by {@link #toBundle(String, String)} (or by an earlier release, kind
+     * {@code forecast-generative}) on the CPU. Works as a {@link io.retailgen.core.bundle.ModelHandle} loader:
+     * {@code ModelHandle.of(bundle, DeepArModel::fromBundle)}.
      *
-     * @param path the bundle
+     * @param bundle the bundle
      * @return the model, ready to sample; close it when done
-     * @throws RetailGenException {@link ErrorCode#INVALID_BUNDLE} when it is not a generative forecast bundle
+     * @throws RetailGenException {@link ErrorCode#INVALID_BUNDLE} when it is not a DeepAR forecast bundle
      */
-    public static DeepArScenarioModel load(Path path) {
-        Objects.requireNonNull(path, "path == null");
-        ModelBundle b = ModelBundle.load(path);
+    public static DeepArModel fromBundle(ModelBundle bundle) {
+        return fromBundle(bundle, Device.cpu());
+    }
+
+    /**
+     * Opens a bundle on a device.
+     *
+     * @param bundle the bundle
+     * @param device where ONNX Runtime runs the network
+     * @return the model, ready to sample; close it when done
+     * @throws RetailGenException {@link ErrorCode#INVALID_BUNDLE} when it is not a DeepAR forecast bundle
+     */
+    public static DeepArModel fromBundle(ModelBundle bundle, Device device) {
+        Objects.requireNonNull(bundle, "bundle == null");
+        Objects.requireNonNull(device, "device == null");
+        ModelBundle b = bundle;
         String where = b.manifest().name() + "@" + b.manifest().version();
-        if (!KIND.equals(b.manifest().kind())) {
-            throw new RetailGenException(ErrorCode.INVALID_BUNDLE, "bundle " + where + " is of kind '"
-                    + b.manifest().kind() + "', expected '" + KIND + "'");
+        String kind = b.manifest().kind();
+        if (!KIND.equals(kind) && !LEGACY_KIND.equals(kind)) {
+            throw new RetailGenException(ErrorCode.INVALID_BUNDLE, "bundle " + where + " is of kind '" + kind
+                    + "', expected '" + KIND + "'");
         }
         if (!b.fileNames().contains(CONFIG_FILE)) {
             throw new RetailGenException(ErrorCode.INVALID_BUNDLE, "bundle " + where + " lacks " + CONFIG_FILE);
@@ -295,8 +318,8 @@ public final class DeepArScenarioModel implements GenerativeScenarioModel, AutoC
             if (window < 1) {
                 throw new RetailGenException(ErrorCode.INVALID_BUNDLE, "bundle " + where + " has window " + window);
             }
-            return new DeepArScenarioModel(window, m.path("hidden").asInt(0), drivers, b.modelBytes(),
-                    b.manifest().provenance(), b.manifest().version());
+            return new DeepArModel(window, m.path("hidden").asInt(0), drivers, b.modelBytes(),
+                    b.manifest().provenance(), b.manifest().name(), b.manifest().version(), device);
         } catch (IOException e) {
             throw new RetailGenException(ErrorCode.INVALID_BUNDLE, "cannot read " + CONFIG_FILE + " of " + where
                     + ": " + e.getMessage(), e);
@@ -310,168 +333,7 @@ public final class DeepArScenarioModel implements GenerativeScenarioModel, AutoC
 
     @Override
     public String toString() {
-        return "DeepArScenarioModel[" + name() + ", window " + window + ", hidden " + hidden + ", drivers " + drivers
+        return "DeepArModel[" + modelName + "@" + version + ", window " + window + ", hidden " + hidden + ", drivers " + drivers
                 + "]";
-    }
-
-    /**
-     * Trains a {@link DeepArScenarioModel}. Setters validate at once. Not thread-safe; training is deterministic for
-     * a seed on the CPU.
-     */
-    public static final class Trainer {
-        List<String> drivers = List.of();
-        int window = 8;
-        int hidden = 32;
-        int epochs = 30;
-        int batchSize = 128;
-        float learningRate = 0.005f;
-        int seed = 42;
-        int threads;
-        TrainingEngine engine;
-        TrainingListener listener;
-
-        Trainer() {
-        }
-
-        /**
-         * @param names the covariate names to condition on (discount depth, channel mix), distinct
-         * @return this
-         */
-        public Trainer drivers(String... names) {
-            List<String> l = List.of(names);
-            if (l.stream().distinct().count() != l.size() || l.stream().anyMatch(String::isBlank)) {
-                throw new IllegalArgumentException("driver names must be distinct and non-blank, got " + l);
-            }
-            this.drivers = l;
-            return this;
-        }
-
-        /**
-         * @param lags how many past values the network sees, 1 to 256
-         * @return this
-         */
-        public Trainer window(int lags) {
-            if (lags < 1 || lags > 256) {
-                throw new IllegalArgumentException("window must be in [1, 256], got " + lags);
-            }
-            this.window = lags;
-            return this;
-        }
-
-        /**
-         * @param units hidden units, 1 to 4,096
-         * @return this
-         */
-        public Trainer hidden(int units) {
-            if (units < 1 || units > 4096) {
-                throw new IllegalArgumentException("hidden must be in [1, 4096], got " + units);
-            }
-            this.hidden = units;
-            return this;
-        }
-
-        /**
-         * @param count passes over the training windows, 1 to 10,000
-         * @return this
-         */
-        public Trainer epochs(int count) {
-            if (count < 1 || count > 10_000) {
-                throw new IllegalArgumentException("epochs must be in [1, 10000], got " + count);
-            }
-            this.epochs = count;
-            return this;
-        }
-
-        /**
-         * @param size windows per step, 1 to 65,536
-         * @return this
-         */
-        public Trainer batchSize(int size) {
-            if (size < 1 || size > 65_536) {
-                throw new IllegalArgumentException("batchSize must be in [1, 65536], got " + size);
-            }
-            this.batchSize = size;
-            return this;
-        }
-
-        /**
-         * @param rate the Adam learning rate, in (0, 1]
-         * @return this
-         */
-        public Trainer learningRate(float rate) {
-            if (!(rate > 0 && rate <= 1)) {
-                throw new IllegalArgumentException("learningRate must be in (0, 1], got " + rate);
-            }
-            this.learningRate = rate;
-            return this;
-        }
-
-        /**
-         * @param value the seed of initialisation, shuffling and the engine
-         * @return this
-         */
-        public Trainer seed(int value) {
-            this.seed = value;
-            return this;
-        }
-
-        /**
-         * @param count PyTorch's intra-op threads while training, {@code >= 1} (default: the training engine's,
-         *     {@code TrainingEngine.DEFAULT_THREADS}); ignored when an {@link #engine} is given
-         * @return this
-         */
-        public Trainer threads(int count) {
-            if (count < 1) {
-                throw new IllegalArgumentException("threads must be >= 1, was " + count);
-            }
-            this.threads = count;
-            return this;
-        }
-
-        /**
-         * @param trainingEngine the engine to train with (default: a CPU engine with this trainer's seed)
-         * @return this
-         */
-        public Trainer engine(TrainingEngine trainingEngine) {
-            this.engine = Objects.requireNonNull(trainingEngine, "engine == null");
-            return this;
-        }
-
-        /**
-         * @param trainingListener receives step and epoch events
-         * @return this
-         */
-        public Trainer listener(TrainingListener trainingListener) {
-            this.listener = Objects.requireNonNull(trainingListener, "listener == null");
-            return this;
-        }
-
-        /**
-         * Trains on every window of {@code window + 1} consecutive values of the given series.
-         *
-         * @param series the training series; covariates named by {@link #drivers} are used where present
-         * @return the trained model, exported to ONNX and ready to sample
-         * @throws IllegalArgumentException when the series give no training window
-         * @throws RetailGenException {@link ErrorCode#TRAINING_FAILED} when training diverges,
-         *     {@link ErrorCode#EXPORT_FAILED} when ONNX Runtime does not reproduce the trained network
-         */
-        public DeepArScenarioModel train(List<TimeSeries> series) {
-            Objects.requireNonNull(series, "series == null");
-            TrainingSupport.require("the DeepAR scenario model");
-            return DeepArTraining.train(this, series);
-        }
-    }
-
-
-    static Map<String, String> hyper(Trainer t) {
-        Map<String, String> h = new TreeMap<>();
-        h.put("window", String.valueOf(t.window));
-        h.put("hidden", String.valueOf(t.hidden));
-        h.put("epochs", String.valueOf(t.epochs));
-        h.put("batch_size", String.valueOf(t.batchSize));
-        h.put("learning_rate", String.valueOf(t.learningRate));
-        h.put("drivers", String.join(",", t.drivers));
-        h.put("likelihood", "gaussian on log(y / scale + 0.05)");
-        return h;
     }
 }
