@@ -472,8 +472,7 @@ final class DefaultRecommender implements Recommender {
     }
 
     private static String name(String id, Catalog cat) {
-        return cat.item(id).map(i -> i.attributes().getOrDefault("name", i.attributes().getOrDefault("title", id)))
-                .orElse(id);
+        return cat.item(id).map(CatalogItem::displayName).orElse(id);
     }
 
     /** @return the number of models whose ONNX sessions are open (for tests in this package) */

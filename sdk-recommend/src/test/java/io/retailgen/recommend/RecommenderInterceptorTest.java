@@ -33,7 +33,7 @@ class RecommenderInterceptorTest {
         model = Fixtures.tinyGru().build().train(Fixtures.ring(200, 20, 6, 3));
         List<CatalogItem> items = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            items.add(new CatalogItem("i" + i, "c" + (i % 3), Map.of("name", "Item " + i), true, 1.0));
+            items.add(new CatalogItem("i" + i, "Item " + i, "c" + (i % 3), Map.of(), true, 1.0));
         }
         catalog = Catalog.of(items);
     }

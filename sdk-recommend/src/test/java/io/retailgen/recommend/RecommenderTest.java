@@ -31,7 +31,7 @@ class RecommenderTest {
         List<CatalogItem> items = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             String id = "i" + i;
-            items.add(new CatalogItem(id, i % 2 == 0 ? "even" : "odd", Map.of("name", "Item " + i),
+            items.add(new CatalogItem(id, "Item " + i, i % 2 == 0 ? "even" : "odd", Map.of(),
                     stock.getOrDefault(id, true), 1.0));
         }
         return Catalog.of(items);
