@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.IntPredicate;
@@ -34,8 +35,12 @@ final class DefaultRecommender implements Recommender {
     private final ModelHandle<RecommendModel> handle;
     /** Whether this recommender made {@link #handle} (from a plain model) and so closes it. */
     private final boolean ownsHandle;
-    /** The engines of models in use; guarded by itself. */
-    private final List<Engine> engines = new ArrayList<>();
+    /** The engine of the handle's current model (held once for being current), or null before the first request. */
+    private volatile Engine current;
+    /** Guards replacing {@link #current}. */
+    private final Object engineLock = new Object();
+    /** Engines whose ONNX sessions are open (for tests). */
+    private final AtomicInteger openEngines = new AtomicInteger();
     private volatile Catalog catalog;
     private final BusinessRules rules;
     private final HybridWeights weights;
@@ -82,8 +87,11 @@ final class DefaultRecommender implements Recommender {
         final boolean topK;
         final Set<String> scoreOutputs;
         final float[] boost;
-        /** Requests running on this engine; guarded by the recommender's engine list. */
-        int users;
+        /**
+         * 1 for being the recommender's current engine plus 1 per running request; the ONNX sessions close when it
+         * drops to 0, which can only happen after the engine stopped being current.
+         */
+        final AtomicInteger refs = new AtomicInteger(1);
 
         Engine(RecommendModel m, BusinessRules rules, String backend, Device device) {
             this.model = m;
@@ -372,45 +380,54 @@ final class DefaultRecommender implements Recommender {
         });
     }
 
-    /** The engine of {@code m}, opened at its first request; counted as used until {@link #release}. */
+    /**
+     * The engine of {@code m}, retained until {@link #release}: the current engine when it serves {@code m} (no lock
+     * on this path); otherwise a new one, which becomes current when {@code m} is the handle's current model (a swap)
+     * and serves only this request when {@code m} is a model the handle already replaced.
+     */
     private Engine acquire(RecommendModel m) {
-        synchronized (engines) {
+        Engine e = current;
+        if (e != null && e.model == m && tryRetain(e)) {
+            return e;
+        }
+        synchronized (engineLock) {
             ensureOpen();
-            for (Engine e : engines) {
-                if (e.model == m) {
-                    e.users++;
-                    return e;
-                }
+            e = current;
+            if (e != null && e.model == m && tryRetain(e)) {
+                return e;
             }
             Engine fresh = new Engine(m, rules, backend, device);
-            fresh.users = 1;
-            if (!engines.isEmpty()) {
-                LOG.info("recommend model now {} (was {})", m.version(), engines.get(engines.size() - 1).model
-                        .version());
+            openEngines.incrementAndGet();
+            if (handle.apply(Function.identity()) != m) {
+                return fresh;                  // a request that started before a swap: refs 1, closed at release
             }
-            engines.add(fresh);
+            fresh.refs.incrementAndGet();      // current, plus this request
+            current = fresh;
+            if (e != null) {
+                LOG.info("recommend model now {} (was {})", m.version(), e.model.version());
+                release(e);
+            }
             return fresh;
         }
     }
 
-    /** Ends a use of {@code e}; an engine no request uses is closed unless its model is still the current one. */
+    private static boolean tryRetain(Engine e) {
+        while (true) {
+            int n = e.refs.get();
+            if (n == 0) {
+                return false;
+            }
+            if (e.refs.compareAndSet(n, n + 1)) {
+                return true;
+            }
+        }
+    }
+
+    /** Ends a use of {@code e}; the last use of an engine that is no longer current closes it. */
     private void release(Engine e) {
-        synchronized (engines) {
-            e.users--;
-            if (closed.get()) {
-                if (e.users == 0 && engines.remove(e)) {
-                    e.close();
-                }
-                return;
-            }
-            RecommendModel current = handle.isClosed() ? null : handle.apply(Function.identity());
-            for (java.util.Iterator<Engine> it = engines.iterator(); it.hasNext(); ) {
-                Engine old = it.next();
-                if (old.users == 0 && old.model != current) {
-                    it.remove();
-                    old.close();
-                }
-            }
+        if (e.refs.decrementAndGet() == 0) {
+            e.close();
+            openEngines.decrementAndGet();
         }
     }
 
@@ -477,9 +494,7 @@ final class DefaultRecommender implements Recommender {
 
     /** @return the number of models whose ONNX sessions are open (for tests in this package) */
     int openEngines() {
-        synchronized (engines) {
-            return engines.size();
-        }
+        return openEngines.get();
     }
 
     /** The engine of the current model (for probes and tests in this package); opened if need be. */
@@ -506,13 +521,10 @@ final class DefaultRecommender implements Recommender {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
-            synchronized (engines) {
-                for (java.util.Iterator<Engine> it = engines.iterator(); it.hasNext(); ) {
-                    Engine e = it.next();
-                    if (e.users == 0) {
-                        it.remove();
-                        e.close();
-                    }
+            synchronized (engineLock) {
+                if (current != null) {
+                    release(current);
+                    current = null;
                 }
             }
             sessions.invalidateAll();
