@@ -33,6 +33,7 @@ final class RecommendationFilter {
      * @param operation the public call, such as {@code recommend}
      * @param list the list as ranked
      * @param model the model that ranked it
+     * @param k the list length asked for
      * @param context the request's context
      * @param sessionId the session, or null
      * @return the list as the interceptors left it
