@@ -2,7 +2,6 @@ package com.example.shop;
 
 import io.retailgen.core.RetailGenException;
 import io.retailgen.core.intercept.Verdict;
-import io.retailgen.core.train.TrainingListener;
 import io.retailgen.forecast.Forecast;
 import io.retailgen.forecast.Forecaster;
 import io.retailgen.forecast.Frequency;
@@ -14,9 +13,10 @@ import io.retailgen.imagegen.LabeledImages;
 import io.retailgen.recommend.EventContext;
 import io.retailgen.recommend.Interaction;
 import io.retailgen.recommend.Recommendation;
+import io.retailgen.core.bundle.ModelBundle;
 import io.retailgen.recommend.RecommendModel;
+import io.retailgen.recommend.RecommendTrainer;
 import io.retailgen.recommend.Recommender;
-import io.retailgen.recommend.TrainOptions;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -103,7 +103,7 @@ public final class ServingCheck {
     }
 
     private static void recommend(Path saved) {
-        RecommendModel model = RecommendModel.load(saved);
+        RecommendModel model = RecommendModel.fromBundle(ModelBundle.load(saved));
         check(model.hasSequenceModel(), "the saved recommender has its sequence model");
         try (Recommender rec = Recommender.builder().model(model).build()) {
             for (int i = 0; i < 3; i++) {
@@ -163,7 +163,7 @@ public final class ServingCheck {
 
     private static void trainingWithoutTheArtifact() {
         try {
-            RecommendModel.train(TrainRecommender.sessions(20, 1), TrainOptions.defaults(), new TrainingListener() { });
+            RecommendTrainer.builder().build().train(TrainRecommender.sessions(20, 1));
             check(false, "training without sdk-training fails");
         } catch (RetailGenException e) {
             check(e.getMessage().contains("io.retailgen:sdk-training"),

@@ -1,9 +1,8 @@
 package com.example.shop;
 
-import io.retailgen.core.train.TrainingListener;
 import io.retailgen.recommend.Interaction;
 import io.retailgen.recommend.RecommendModel;
-import io.retailgen.recommend.TrainOptions;
+import io.retailgen.recommend.RecommendTrainer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,9 +43,9 @@ public final class TrainRecommender {
      */
     public static void main(String[] args) {
         Path dir = Path.of(args[0]);
-        TrainOptions options = TrainOptions.defaults().withHidden(16).withBatch(32).withEpochs(2).withSeed(7);
-        RecommendModel model = RecommendModel.train(sessions(400, 11), options, new TrainingListener() { });
-        model.save(dir);
+        RecommendTrainer trainer = RecommendTrainer.builder().hidden(16).batch(32).epochs(2).seed(7L).build();
+        RecommendModel model = trainer.train(sessions(400, 11));
+        model.toBundle("shop-recs", model.version()).saveTo(dir);
         System.out.println("trained recommender " + model.version() + " (sequence model: " + model.hasSequenceModel()
                 + ", " + model.itemCount() + " items) saved to " + dir.getFileName());
     }

@@ -23,7 +23,7 @@ import io.retailgen.recommend.InteractionReader;
 import io.retailgen.recommend.RecommendModel;
 import io.retailgen.recommend.Recommendation;
 import io.retailgen.recommend.Recommender;
-import io.retailgen.recommend.TrainOptions;
+import io.retailgen.recommend.RecommendTrainer;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -215,10 +215,10 @@ public final class Demo {
         ShopData shop = ShopData.sharedOrSample(o.dataDir(), o.seed());
         boolean generated = shop.source().startsWith("generated");
         int epochs = o.recommendEpochs() > 0 ? o.recommendEpochs() : generated ? 3 : 1;
-        TrainOptions options = RecommendSetup.quickOptions().withEpochs(epochs);
+        RecommendTrainer trainer = RecommendSetup.quickTrainer().epochs(epochs).build();
         out.println("training the session recommender on " + shop.source() + " (" + shop.interactions().size()
                 + " clicks, " + shop.catalog().size() + " items, " + epochs + " epochs)");
-        RecommendModel model = RecommendSetup.train(shop, options, ConsoleProgressBar.create());
+        RecommendModel model = RecommendSetup.train(shop, trainer, ConsoleProgressBar.create());
         f.put("recommend_source", shop.source());
         f.put("recommend_items", shop.catalog().size());
         f.put("recommend_train_seconds", round(model.trainSeconds(), 1));

@@ -6,7 +6,7 @@ import io.retailgen.recommend.BusinessRules;
 import io.retailgen.recommend.HybridWeights;
 import io.retailgen.recommend.RecommendModel;
 import io.retailgen.recommend.Recommender;
-import io.retailgen.recommend.TrainOptions;
+import io.retailgen.recommend.RecommendTrainer;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * ShopData shop = ShopData.sharedOrSample(Path.of("../shared/data"), 42);
- * RecommendModel model = RecommendSetup.train(shop, RecommendSetup.quickOptions(), ConsoleProgressBar.create());
+ * RecommendModel model = RecommendSetup.train(shop, RecommendSetup.quickTrainer().build(), ConsoleProgressBar.create());
  * try (Recommender rec = RecommendSetup.serve(model, shop)) {
  *     rec.recommendFor(List.of(shop.featured().get(0)), 5, EventContext.NONE);
  * }
@@ -33,27 +33,27 @@ public final class RecommendSetup {
     }
 
     /**
-     * Options for a sample: a GRU with 48 hidden units trained for 3 epochs, seed 42.
+     * A trainer for a sample: a GRU with 48 hidden units trained for 3 epochs, seed 42.
      *
-     * @return the options
+     * @return the trainer's builder, to change more settings
      */
-    public static TrainOptions quickOptions() {
-        return TrainOptions.defaults().withHidden(48).withBatch(64).withEpochs(3).withSeed(42);
+    public static RecommendTrainer.Builder quickTrainer() {
+        return RecommendTrainer.builder().hidden(48).batch(64).epochs(3).seed(42L);
     }
 
     /**
      * Trains a model on the shop's sessions, reporting progress to the listener.
      *
      * @param shop the data
-     * @param options the training options
+     * @param trainer the trainer
      * @param listener progress events, such as {@link ConsoleProgressBar#create()}
      * @return the trained model
      */
-    public static RecommendModel train(ShopData shop, TrainOptions options, TrainingListener listener) {
+    public static RecommendModel train(ShopData shop, RecommendTrainer trainer, TrainingListener listener) {
         Objects.requireNonNull(shop, "shop == null");
         LOG.info("training the recommender on {} ({} clicks, {} items)", shop.source(), shop.interactions().size(),
                 shop.catalog().size());
-        return RecommendModel.train(shop.interactions(), options, listener);
+        return trainer.toBuilder().listener(listener).build().train(shop.interactions());
     }
 
     /**

@@ -72,7 +72,7 @@ public final class SampleShop {
             for (int i = 0; i < NAMES[c].length; i++) {
                 double price = Math.round((9 + rnd.nextDouble() * 190) * 100) / 100.0;
                 boolean inStock = !NAMES[c][i].equals("Family Dome");
-                items.add(new CatalogItem(id(c, i), CATEGORIES[c], Map.of("name", NAMES[c][i]), inStock, price));
+                items.add(new CatalogItem(id(c, i), NAMES[c][i], CATEGORIES[c], Map.of(), inStock, price));
             }
         }
         List<Interaction> events = new ArrayList<>();

@@ -101,7 +101,7 @@ public record ShopData(String source, List<Interaction> interactions, Catalog ca
         }
         Map<String, CatalogItem> items = new LinkedHashMap<>();
         for (String id : counts.keySet()) {
-            items.put(id, new CatalogItem(id, "", Map.of("name", "Item " + id), true, Double.NaN));
+            items.put(id, new CatalogItem(id, "Item " + id, "", Map.of(), true, Double.NaN));
         }
         return new ShopData(file.toString(), data.interactions(), Catalog.of(items.values()), mostPopular(counts, 12));
     }
@@ -127,6 +127,6 @@ public record ShopData(String source, List<Interaction> interactions, Catalog ca
      * @return the item's display name: its {@code name} attribute, else the id
      */
     public String displayName(String itemId) {
-        return catalog.item(itemId).map(i -> i.attributes().getOrDefault("name", itemId)).orElse(itemId);
+        return catalog.item(itemId).map(CatalogItem::displayName).orElse(itemId);
     }
 }

@@ -28,7 +28,7 @@ public final class TestShops {
     /** @return a GRU + kNN model trained on {@link #shop()} for 2 epochs */
     public static synchronized RecommendModel model() {
         if (model == null) {
-            model = RecommendSetup.train(shop(), RecommendSetup.quickOptions().withEpochs(2),
+            model = RecommendSetup.train(shop(), RecommendSetup.quickTrainer().epochs(2).build(),
                     new TrainingListener() { });
         }
         return model;

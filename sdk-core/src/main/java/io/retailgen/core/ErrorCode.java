@@ -23,5 +23,7 @@ public enum ErrorCode {
     /** An input or output file could not be read or written. */
     IO,
     /** A model run did not finish before its deadline and was cancelled. */
-    DEADLINE_EXCEEDED
+    DEADLINE_EXCEEDED,
+    /** An interceptor blocked a generated output (or held it for review); the message names the rules. */
+    GENERATION_BLOCKED
 }

@@ -7,13 +7,15 @@ import java.util.Objects;
  * One item of the catalog.
  *
  * @param itemId the item id, not blank
+ * @param displayName the name shown to shoppers, such as in explanations ("Because you viewed Red Runner"); the
+ *     item id when null or blank
  * @param category the category, empty when unknown
  * @param attributes free-form attributes (copied)
  * @param inStock whether the item can be sold now
  * @param price the price, {@code >= 0}, or {@code NaN} when unknown
  */
-public record CatalogItem(String itemId, String category, Map<String, String> attributes, boolean inStock,
-        double price) {
+public record CatalogItem(String itemId, String displayName, String category, Map<String, String> attributes,
+        boolean inStock, double price) {
 
     /** Validates and copies. */
     public CatalogItem {
@@ -21,6 +23,7 @@ public record CatalogItem(String itemId, String category, Map<String, String> at
         if (itemId.isBlank()) {
             throw new IllegalArgumentException("itemId must not be blank");
         }
+        displayName = displayName == null || displayName.isBlank() ? itemId : displayName;
         category = category == null ? "" : category;
         attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
         if (price < 0) {
@@ -30,13 +33,13 @@ public record CatalogItem(String itemId, String category, Map<String, String> at
     }
 
     /**
-     * An in-stock item with a category and no other data.
+     * An in-stock item with a category and no other data (its id is its display name).
      *
      * @param itemId the id
      * @param category the category
      * @return the item
      */
     public static CatalogItem of(String itemId, String category) {
-        return new CatalogItem(itemId, category, Map.of(), true, Double.NaN);
+        return new CatalogItem(itemId, itemId, category, Map.of(), true, Double.NaN);
     }
 }

@@ -1,5 +1,7 @@
 package io.retailgen.recommend;
 
+import io.retailgen.core.Device;
+import io.retailgen.core.bundle.ModelHandle;
 import io.retailgen.core.cache.StateCache;
 import io.retailgen.core.onnx.OnnxPruner;
 import io.retailgen.core.runtime.OnnxModel;
@@ -14,10 +16,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.function.IntPredicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,12 +32,22 @@ final class DefaultRecommender implements Recommender {
     private static final Logger LOG = LoggerFactory.getLogger(DefaultRecommender.class);
     private static final Set<String> HIDDEN_ONLY = Set.of(GruExport.OUT_HIDDEN);
 
-    private final AtomicReference<Engine> engine = new AtomicReference<>();
-    private final List<Engine> retired = new CopyOnWriteArrayList<>();
+    private final ModelHandle<RecommendModel> handle;
+    /** Whether this recommender made {@link #handle} (from a plain model) and so closes it. */
+    private final boolean ownsHandle;
+    /** The engine of the handle's current model (held once for being current), or null before the first request. */
+    private volatile Engine current;
+    /** Guards replacing {@link #current}. */
+    private final Object engineLock = new Object();
+    /** Engines whose ONNX sessions are open (for tests). */
+    private final AtomicInteger openEngines = new AtomicInteger();
     private volatile Catalog catalog;
     private final BusinessRules rules;
     private final HybridWeights weights;
     private final String backend;
+    private final Device device;
+    private final Executor executor;
+    private final RecommendationFilter filter;
     private final StateCache<String, SessionState> sessions;
     private final AtomicLong unknown = new AtomicLong();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -43,8 +57,17 @@ final class DefaultRecommender implements Recommender {
         this.rules = b.rules;
         this.weights = b.weights;
         this.backend = b.backend;
+        this.device = b.device;
+        this.executor = b.executor;
+        this.filter = new RecommendationFilter(b.interceptors);
         this.sessions = StateCache.builder().expireAfterAccess(b.sessionIdle).maximumSize(b.maxSessions).build();
-        engine.set(new Engine(b.model, rules, backend));
+        this.ownsHandle = b.handle == null;
+        this.handle = b.handle != null ? b.handle : ModelHandle.of(b.model, b.model.version());
+        // open the ONNX sessions now, so that a broken model fails here and not at the first request
+        handle.apply(m -> {
+            release(acquire(m));
+            return null;
+        });
     }
 
     /** Everything derived from one model; immutable apart from the online co-occurrence counts. */
@@ -64,18 +87,23 @@ final class DefaultRecommender implements Recommender {
         final boolean topK;
         final Set<String> scoreOutputs;
         final float[] boost;
+        /**
+         * 1 for being the recommender's current engine plus 1 per running request; the ONNX sessions close when it
+         * drops to 0, which can only happen after the engine stopped being current.
+         */
+        final AtomicInteger refs = new AtomicInteger(1);
 
-        Engine(RecommendModel m, BusinessRules rules, String backend) {
+        Engine(RecommendModel m, BusinessRules rules, String backend, Device device) {
             this.model = m;
             SessionLog log = m.log;
-            this.ranker = new HybridRanker(log.vocab, new SessionKnn(log, m.options.knnParams()),
+            this.ranker = new HybridRanker(log.vocab, new SessionKnn(log, m.settings.knnParams()),
                     CoOccurrence.of(log), Popularity.of(log, 0));
             if (m.hasSequenceModel()) {
-                this.gru = stepSession(m.onnx, "recommend-gru-" + m.version(), backend);
+                this.gru = stepSession(m.onnx, "recommend-gru-" + m.version(), backend, device);
                 OnnxModel stateOnly;
                 try {
                     stateOnly = stepSession(OnnxPruner.keepOutputs(m.onnx, List.of(GruExport.OUT_HIDDEN)),
-                            "recommend-gru-state-" + m.version(), backend);
+                            "recommend-gru-state-" + m.version(), backend, device);
                 } catch (RuntimeException e) {
                     gru.close();
                     throw e;
@@ -127,8 +155,9 @@ final class DefaultRecommender implements Recommender {
          * A session for a step graph with one intra-op thread: a step is small (one GRU step, one item matmul,
          * TopK), a thread pool only adds hand-over and spinning; concurrency comes from the callers' threads.
          */
-        private static OnnxModel stepSession(byte[] model, String name, String backend) {
-            OnnxModel.Builder b = OnnxModel.builder().model(model).name(name).options(new SessionOptions(1, 1, true));
+        private static OnnxModel stepSession(byte[] model, String name, String backend, Device device) {
+            OnnxModel.Builder b = OnnxModel.builder().model(model).name(name).device(device)
+                    .options(new SessionOptions(1, 1, true));
             if (backend != null) {
                 b.backend(backend);
             }
@@ -136,25 +165,25 @@ final class DefaultRecommender implements Recommender {
         }
 
         /**
-         * Runs one GRU step for session {@code s} from its hidden state; with {@code score} also fetches the top
-         * candidates (or, for graphs written before the in-graph TopK, every logit) into {@code s}.
+         * Runs one GRU step from hidden state {@code h} and returns the new state; with {@code score} also fetches
+         * the top candidates (or, for graphs written before the in-graph TopK, every logit) into {@code s}.
          */
-        void step(SessionState s, int item, int deviceSlot, int hourSlot, boolean score) {
+        float[] step(float[] h, int item, int deviceSlot, int hourSlot, boolean score, SessionState s) {
             Map<String, Tensor> feed = new HashMap<>(8);
             feed.put(GruExport.IN_ITEM, Tensor.ofLongs(new long[] {item}, 1));
-            feed.put(GruExport.IN_HIDDEN, Tensor.ofFloats(s.hidden, 1, hidden));
+            feed.put(GruExport.IN_HIDDEN, Tensor.ofFloats(h, 1, hidden));
             if (context) {
                 feed.put(GruExport.IN_DEVICE, Tensor.ofLongs(new long[] {deviceSlot}, 1));
                 feed.put(GruExport.IN_HOUR, Tensor.ofLongs(new long[] {hourSlot}, 1));
             }
             Map<String, Tensor> out = score ? gru.run(feed, scoreOutputs) : gruHidden.run(feed, HIDDEN_ONLY);
-            s.hidden = out.get(GruExport.OUT_HIDDEN).toFloatArray();
+            float[] next = out.get(GruExport.OUT_HIDDEN).toFloatArray();
+            if (!score) {
+                return next;
+            }
             s.topItems = null;
             s.topScores = null;
             s.lastLogits = null;
-            if (!score) {
-                return;
-            }
             if (topK) {
                 Tensor items = out.get(GruExport.OUT_TOP_ITEMS);
                 int n = items.size();
@@ -167,6 +196,7 @@ final class DefaultRecommender implements Recommender {
             } else {
                 s.lastLogits = out.get(GruExport.OUT_SCORES).toFloatArray();
             }
+            return next;
         }
 
         void close() {
@@ -184,14 +214,19 @@ final class DefaultRecommender implements Recommender {
         int[] hour = new int[8];
         int length;
         Engine engine;
+        /** The state after the first {@link #processed} clicks, each in the context it was observed in. */
         float[] hidden;
+        /** The state after the first {@code processed - 1} clicks (null before the first). */
+        float[] previousHidden;
         int processed;
-        /** After the last scored step: the top candidates (sorted descending) or, for old graphs, all logits. */
+        /** The top candidates (sorted descending) or, for old graphs, all logits of the last scored step. */
         int[] topItems;
         float[] topScores;
         float[] lastLogits;
-        /** Whether the fields above belong to the latest click. */
-        boolean scored;
+        /** What the fields above were scored for: the session length and the context slots of its latest click. */
+        int scoredLength = -1;
+        int scoredDevice;
+        int scoredHour;
         /** The session's id in the live neighbour index of {@link #liveEngine}, -1 when not indexed. */
         int liveId = -1;
         Engine liveEngine;
@@ -209,26 +244,44 @@ final class DefaultRecommender implements Recommender {
         }
 
         /**
-         * Brings the hidden state up to date with one GRU step per new click (catch-up clicks fetch only the
-         * hidden state); returns whether sequence scores for the latest click are available.
+         * Scores the latest click as made in the request's context (each field the request leaves unknown takes
+         * the click's own), after bringing the state up to date with one hidden-only GRU step per earlier new click.
+         * Returns whether sequence scores are available.
          */
-        boolean advance(Engine e) {
-            if (e.gru == null) {
+        boolean advance(Engine e, EventContext request) {
+            if (e.gru == null || length == 0) {
                 return false;
             }
             if (engine != e) {
                 engine = e;
                 hidden = new float[e.hidden];
+                previousHidden = null;
                 processed = 0;
-                scored = false;
+                scoredLength = -1;
             }
-            while (processed < length) {
-                boolean last = processed == length - 1;
-                e.step(this, items[processed], device[processed], hour[processed], last);
-                scored = last;
+            int last = length - 1;
+            int dev = request.deviceSlot() != 0 ? request.deviceSlot() : device[last];
+            int hr = request.hourSlot() != 0 ? request.hourSlot() : hour[last];
+            if (scoredLength == length && scoredDevice == dev && scoredHour == hr) {
+                return true;
+            }
+            while (processed < last) {
+                previousHidden = hidden;
+                hidden = e.step(hidden, items[processed], device[processed], hour[processed], false, this);
                 processed++;
             }
-            return scored;
+            // processed is last (the latest click is new) or length (it was scored before in another context)
+            float[] from = processed == last ? hidden : previousHidden;
+            float[] next = e.step(from, items[last], dev, hr, true, this);
+            if (processed == last && dev == device[last] && hr == hour[last]) {
+                previousHidden = hidden;
+                hidden = next;
+                processed = length;
+            }
+            scoredLength = length;
+            scoredDevice = dev;
+            scoredHour = hr;
+            return true;
         }
 
         /** The sequence model's candidates of the latest click as relative probabilities, or null. */
@@ -244,25 +297,27 @@ final class DefaultRecommender implements Recommender {
     public void observe(Interaction event) {
         Objects.requireNonNull(event, "event");
         ensureOpen();
-        Engine e = engine.get();
-        int idx = e.ranker.vocab().indexOf(event.itemId());
-        if (idx < 0) {
-            unknown.incrementAndGet();
-            return;
-        }
-        SessionState s = sessions.get(event.sessionId(), k -> new SessionState());
-        synchronized (s) {
-            s.append(idx, event.context());
-            e.ranker.coOccurrence().addClick(s.items, 0, s.length - 1);
-            if (s.liveEngine != e) {
-                s.liveEngine = e;
-                s.liveId = -1;
-                for (int i = 0; i < s.length - 1; i++) {
-                    s.liveId = e.ranker.knn().observe(s.liveId, s.items[i]);
-                }
+        withEngine(e -> {
+            int idx = e.ranker.vocab().indexOf(event.itemId());
+            if (idx < 0) {
+                unknown.incrementAndGet();
+                return null;
             }
-            s.liveId = e.ranker.knn().observe(s.liveId, idx);
-        }
+            SessionState s = sessions.get(event.sessionId(), k -> new SessionState());
+            synchronized (s) {
+                s.append(idx, event.context());
+                e.ranker.coOccurrence().addClick(s.items, 0, s.length - 1);
+                if (s.liveEngine != e) {
+                    s.liveEngine = e;
+                    s.liveId = -1;
+                    for (int i = 0; i < s.length - 1; i++) {
+                        s.liveId = e.ranker.knn().observe(s.liveId, s.items[i]);
+                    }
+                }
+                s.liveId = e.ranker.knn().observe(s.liveId, idx);
+            }
+            return null;
+        });
     }
 
     @Override
@@ -270,23 +325,20 @@ final class DefaultRecommender implements Recommender {
         Objects.requireNonNull(sessionId, "sessionId");
         checkK(k);
         ensureOpen();
-        SessionState s = sessions.get(sessionId).orElse(null);
-        if (s == null) {
-            return rank(engine.get(), new int[0], 0, -1, null, k);
-        }
-        for (int attempt = 0; ; attempt++) {
-            Engine e = engine.get();
-            try {
+        EventContext c = EventContext.orNone(context);
+        return withEngine(e -> {
+            SessionState s = sessions.get(sessionId).orElse(null);
+            List<Recommendation> list;
+            if (s == null) {
+                list = rank(e, new int[0], 0, -1, null, k);
+            } else {
                 synchronized (s) {
-                    boolean scored = s.advance(e);
-                    return rank(e, s.items, s.length, s.liveEngine == e ? s.liveId : -1, scored ? s : null, k);
-                }
-            } catch (IllegalStateException ex) {
-                if (attempt > 0 || engine.get() == e) {
-                    throw ex;
+                    boolean scored = s.advance(e, c);
+                    list = rank(e, s.items, s.length, s.liveEngine == e ? s.liveId : -1, scored ? s : null, k);
                 }
             }
-        }
+            return filter.apply("recommend", list, e.model, k, c, sessionId);
+        });
     }
 
     @Override
@@ -294,19 +346,89 @@ final class DefaultRecommender implements Recommender {
         Objects.requireNonNull(viewedItems, "viewedItems");
         checkK(k);
         ensureOpen();
-        Engine e = engine.get();
-        SessionState s = new SessionState();
         EventContext c = EventContext.orNone(context);
-        for (String id : viewedItems) {
-            int idx = e.ranker.vocab().indexOf(Objects.requireNonNull(id, "item id"));
-            if (idx < 0) {
-                unknown.incrementAndGet();
-            } else {
-                s.append(idx, c);
+        return withEngine(e -> {
+            SessionState s = new SessionState();
+            for (String id : viewedItems) {
+                int idx = e.ranker.vocab().indexOf(Objects.requireNonNull(id, "item id"));
+                if (idx < 0) {
+                    unknown.incrementAndGet();
+                } else {
+                    s.append(idx, c);
+                }
+            }
+            boolean scored = s.advance(e, c);
+            List<Recommendation> list = rank(e, s.items, s.length, -1, scored ? s : null, k);
+            return filter.apply("recommendFor", list, e.model, k, c, null);
+        });
+    }
+
+    @Override
+    public CompletableFuture<List<Recommendation>> recommendAsync(String sessionId, int k, EventContext context) {
+        return CompletableFuture.supplyAsync(() -> recommend(sessionId, k, context), executor);
+    }
+
+    /** Runs {@code fn} on the engine of the handle's current model, which stays open until {@code fn} returns. */
+    private <R> R withEngine(Function<Engine, R> fn) {
+        return handle.apply(m -> {
+            Engine e = acquire(m);
+            try {
+                return fn.apply(e);
+            } finally {
+                release(e);
+            }
+        });
+    }
+
+    /**
+     * The engine of {@code m}, retained until {@link #release}: the current engine when it serves {@code m} (no lock
+     * on this path); otherwise a new one, which becomes current when {@code m} is the handle's current model (a swap)
+     * and serves only this request when {@code m} is a model the handle already replaced.
+     */
+    private Engine acquire(RecommendModel m) {
+        Engine e = current;
+        if (e != null && e.model == m && tryRetain(e)) {
+            return e;
+        }
+        synchronized (engineLock) {
+            ensureOpen();
+            e = current;
+            if (e != null && e.model == m && tryRetain(e)) {
+                return e;
+            }
+            Engine fresh = new Engine(m, rules, backend, device);
+            openEngines.incrementAndGet();
+            if (handle.apply(Function.identity()) != m) {
+                return fresh;                  // a request that started before a swap: refs 1, closed at release
+            }
+            fresh.refs.incrementAndGet();      // current, plus this request
+            current = fresh;
+            if (e != null) {
+                LOG.info("recommend model now {} (was {})", m.version(), e.model.version());
+                release(e);
+            }
+            return fresh;
+        }
+    }
+
+    private static boolean tryRetain(Engine e) {
+        while (true) {
+            int n = e.refs.get();
+            if (n == 0) {
+                return false;
+            }
+            if (e.refs.compareAndSet(n, n + 1)) {
+                return true;
             }
         }
-        boolean scored = s.length > 0 && s.advance(e);
-        return rank(e, s.items, s.length, -1, scored ? s : null, k);
+    }
+
+    /** Ends a use of {@code e}; the last use of an engine that is no longer current closes it. */
+    private void release(Engine e) {
+        if (e.refs.decrementAndGet() == 0) {
+            e.close();
+            openEngines.decrementAndGet();
+        }
     }
 
     private List<Recommendation> rank(Engine e, int[] items, int len, int selfLive, SessionState scored, int k) {
@@ -367,23 +489,17 @@ final class DefaultRecommender implements Recommender {
     }
 
     private static String name(String id, Catalog cat) {
-        return cat.item(id).map(i -> i.attributes().getOrDefault("name", i.attributes().getOrDefault("title", id)))
-                .orElse(id);
+        return cat.item(id).map(CatalogItem::displayName).orElse(id);
     }
 
-    /** The engine in use (for probes and tests in this package). */
+    /** @return the number of models whose ONNX sessions are open (for tests in this package) */
+    int openEngines() {
+        return openEngines.get();
+    }
+
+    /** The engine of the current model (for probes and tests in this package); opened if need be. */
     Engine engineForProbe() {
-        return engine.get();
-    }
-
-    @Override
-    public void swapModel(RecommendModel model) {
-        Objects.requireNonNull(model, "model");
-        ensureOpen();
-        Engine fresh = new Engine(model, rules, backend);
-        Engine old = engine.getAndSet(fresh);
-        retired.add(old);
-        LOG.info("recommend model swapped: {} -> {}", old.model.version(), model.version());
+        return withEngine(e -> e);
     }
 
     @Override
@@ -393,7 +509,8 @@ final class DefaultRecommender implements Recommender {
 
     @Override
     public String modelVersion() {
-        return engine.get().model.version();
+        ensureOpen();
+        return handle.apply(RecommendModel::version);
     }
 
     @Override
@@ -404,9 +521,16 @@ final class DefaultRecommender implements Recommender {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
-            engine.get().close();
-            retired.forEach(Engine::close);
+            synchronized (engineLock) {
+                if (current != null) {
+                    release(current);
+                    current = null;
+                }
+            }
             sessions.invalidateAll();
+            if (ownsHandle) {
+                handle.close();
+            }
         }
     }
 

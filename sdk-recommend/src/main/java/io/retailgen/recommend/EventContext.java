@@ -58,6 +58,16 @@ public record EventContext(String deviceType, int hourOfDay, String locale) {
         return hourOfDay + 1;
     }
 
+    /** The context of the given embedding slots (a device of the "other" slot becomes {@code other}). */
+    static EventContext ofSlots(int deviceSlot, int hourSlot) {
+        if (deviceSlot == 0 && hourSlot == 0) {
+            return NONE;
+        }
+        String device = deviceSlot == 0 ? "" : deviceSlot <= KNOWN_DEVICES.length ? KNOWN_DEVICES[deviceSlot - 1]
+                : "other";
+        return new EventContext(device, hourSlot - 1, "");
+    }
+
     static EventContext orNone(EventContext c) {
         return Objects.requireNonNullElse(c, NONE);
     }

@@ -24,6 +24,8 @@ final class GruExport {
     static final String IN_DEVICE = "device";
     static final String IN_HOUR = "hour";
     static final String OUT_HIDDEN = "hidden_out";
+    /** The initializer holding the device embeddings (present only in graphs with context embeddings). */
+    static final String DEVICE_EMBEDDING = "device_embedding";
     static final String OUT_SCORES = "scores";
     /** The {@link #topCandidates} highest scores per row, sorted descending. */
     static final String OUT_TOP_SCORES = "top_scores";
@@ -49,7 +51,7 @@ final class GruExport {
         if (w.contextDim > 0) {
             GraphValue dev = g.input(IN_DEVICE, ElementType.INT64, batch);
             GraphValue hour = g.input(IN_HOUR, ElementType.INT64, batch);
-            GraphValue devEmb = g.constant("device_embedding", w.deviceEmb, GruWeightsData.DEVICE_SLOTS,
+            GraphValue devEmb = g.constant(DEVICE_EMBEDDING, w.deviceEmb, GruWeightsData.DEVICE_SLOTS,
                     w.contextDim);
             GraphValue hourEmb = g.constant("hour_embedding", w.hourEmb, GruWeightsData.HOUR_SLOTS, w.contextDim);
             x = g.concat(1, x, g.gather(devEmb, dev, 0), g.gather(hourEmb, hour, 0));

@@ -13,6 +13,7 @@ import ai.djl.nn.norm.Dropout;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
+import io.retailgen.core.Device;
 import io.retailgen.core.ErrorCode;
 import io.retailgen.core.RetailGenException;
 import io.retailgen.training.TrainingEngine;
@@ -39,10 +40,10 @@ final class GruTrainer {
 
     /** Hyper-parameters. */
     record Params(int hidden, int contextDim, int batch, int negatives, double sampleAlpha, int epochs,
-            float learningRate, int seed, float dropout, int fullSoftmaxItems, boolean adagrad) {
+            float learningRate, long seed, float dropout, int fullSoftmaxItems, boolean adagrad) {
 
         Params(int hidden, int contextDim, int batch, int negatives, double sampleAlpha, int epochs,
-                float learningRate, int seed) {
+                float learningRate, long seed) {
             this(hidden, contextDim, batch, negatives, sampleAlpha, epochs, learningRate, seed, 0f, 0, false);
         }
 
@@ -67,22 +68,27 @@ final class GruTrainer {
     private final Params p;
     private final TrainingListener listener;
     private final int threads;
+    private final Device device;
 
     GruTrainer(Params params, TrainingListener listener) {
-        this(params, 0, listener);
+        this(params, 0, Device.cpu(), listener);
     }
 
-    /** @param threads PyTorch's intra-op threads, or 0 for the training engine's default */
-    GruTrainer(Params params, int threads, TrainingListener listener) {
+    /**
+     * @param threads PyTorch's intra-op threads, or 0 for the training engine's default
+     * @param device the device to train on
+     */
+    GruTrainer(Params params, int threads, Device device, TrainingListener listener) {
         this.p = params;
         this.threads = threads;
+        this.device = device;
         this.listener = listener;
     }
 
     Result train(SessionLog log) {
         TrainingEngine engine;
         try {
-            TrainingEngine.Builder b = TrainingEngine.builder().seed(p.seed());
+            TrainingEngine.Builder b = TrainingEngine.builder().seed(Long.hashCode(p.seed())).device(device);
             engine = (threads > 0 ? b.threads(threads) : b).build();
         } catch (RuntimeException e) {
             throw new RetailGenException(ErrorCode.ENGINE_UNAVAILABLE, "cannot start the PyTorch engine for the"

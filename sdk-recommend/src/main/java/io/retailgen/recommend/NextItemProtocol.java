@@ -1,7 +1,6 @@
 package io.retailgen.recommend;
 
 import java.util.Arrays;
-import java.util.function.BiFunction;
 
 /**
  * The next-item protocol: for every test session and every position {@code t >= 1}, the prefix of clicks
@@ -12,8 +11,9 @@ final class NextItemProtocol {
     private NextItemProtocol() {
     }
 
-    /** A list maker: given a prefix (array and length), the top-k item indices. */
-    interface Lister extends BiFunction<int[], Integer, int[]> {
+    /** A list maker: given a session of the test log and a prefix of it (array and length), the top-k items. */
+    interface Lister {
+        int[] list(int session, int[] items, int length);
     }
 
     static EvaluationResult run(SessionLog test, int k, Lister lister, Popularity pop, ItemDistance distance,
@@ -34,7 +34,7 @@ final class NextItemProtocol {
             int[] items = test.sessionItems(s);
             for (int t = 1; t < items.length; t++) {
                 long t0 = System.nanoTime();
-                int[] top = lister.apply(items, t);
+                int[] top = lister.list(s, items, t);
                 lat[latN++] = System.nanoTime() - t0;
                 int target = items[t];
                 for (int r = 0; r < Math.min(k, top.length); r++) {

@@ -2,16 +2,17 @@ package io.retailgen.recommend;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.retailgen.core.Device;
 import io.retailgen.core.ErrorCode;
 import io.retailgen.core.RetailGenException;
 import io.retailgen.core.bundle.DataFingerprint;
 import io.retailgen.core.bundle.ModelBundle;
+import io.retailgen.core.bundle.ModelHandle;
 import io.retailgen.core.bundle.Provenance;
 import io.retailgen.core.train.TrainingListener;
 import io.retailgen.core.train.TrainingSupport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -25,61 +26,65 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A trained recommendation model: the item vocabulary, the training sessions (for session kNN, co-occurrence and
- * popularity) and, optionally, the GRU sequence model as an ONNX step graph.
+ * popularity) and, optionally, the GRU sequence model as an ONNX step graph (with its device and hour-of-day
+ * embeddings when it was trained on events with a context). Made by {@link RecommendTrainer}; served by
+ * {@link Recommender}.
  *
  * <pre>{@code
- * RecommendModel model = RecommendModel.train(events, TrainOptions.defaults(), TrainingListener.NONE);
- * model.save(Path.of("models/rec"));
- * RecommendModel again = RecommendModel.load(Path.of("models/rec"));
+ * RecommendModel model = RecommendTrainer.builder().seed(7L).build().train(events);
+ * registry.publish(model.toBundle("storefront-recs", model.version()));
+ * RecommendModel again = RecommendModel.fromBundle(registry.load("storefront-recs"));
+ * try (ModelHandle<RecommendModel> handle = ModelHandle.fromRegistry(registry, "storefront-recs",
+ *         RecommendModel::fromBundle)) {
+ *     ...
+ * }
  * }</pre>
  *
- * <p>Immutable and thread-safe. A saved model is an sdk-core {@link ModelBundle} (see {@link #save(Path)}).
+ * <p>Immutable and thread-safe. It holds no native resources (a {@link Recommender} opens the ONNX Runtime sessions),
+ * so {@link #close()} does nothing; it is {@link AutoCloseable} to be served through a {@link ModelHandle}.
  */
-public final class RecommendModel {
+public final class RecommendModel implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RecommendModel.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     static final int FORMAT_VERSION = 2;
     /** The bundle kind of a saved recommend model. */
-    public static final String KIND = "recommend.session-hybrid";
+    public static final String KIND = "recommend.gru4rec";
+    /** The kind bundles were written under before the SDK-wide {@code <module>.<model>} scheme; still loaded. */
+    static final String OLD_KIND = "recommend.session-hybrid";
+    /** The bundle name of a model trained in this JVM until {@link #toBundle} names it. */
+    static final String DEFAULT_NAME = "recommend";
 
     final SessionLog log;
-    final TrainOptions options;
+    final TrainSettings settings;
     final byte[] onnx;
     /** The trained weights when trained in this JVM (null after load). */
     final GruWeightsData weights;
+    private final String name;
     private final String version;
     private final double trainSeconds;
     private final long trainEvents;
     private final double finalLoss;
+    /** Whether the step graph has the device and hour embeddings (their initializer is named in the graph). */
+    private final boolean contextEmbeddings;
 
-    private RecommendModel(SessionLog log, TrainOptions options, byte[] onnx, GruWeightsData weights,
+    private RecommendModel(SessionLog log, TrainSettings settings, byte[] onnx, GruWeightsData weights, String name,
             String version, double trainSeconds, long trainEvents, double finalLoss) {
         this.finalLoss = finalLoss;
         this.log = log;
-        this.options = options;
+        this.settings = settings;
         this.onnx = onnx;
         this.weights = weights;
+        this.name = name;
         this.version = version;
         this.trainSeconds = trainSeconds;
         this.trainEvents = trainEvents;
+        this.contextEmbeddings = onnx != null && containsAscii(onnx, GruExport.DEVICE_EMBEDDING);
     }
 
-    /**
-     * Trains a model.
-     *
-     * @param events the training interactions (any order; grouped by session and sorted by time here)
-     * @param options the options
-     * @param listener receives training progress of the sequence model
-     * @return the model
-     * @throws IllegalArgumentException when there are no events
-     * @throws RetailGenException {@link ErrorCode#ENGINE_UNAVAILABLE} when the sequence model is wanted and the
-     *     PyTorch engine cannot load
-     */
-    public static RecommendModel train(List<Interaction> events, TrainOptions options, TrainingListener listener) {
-        Objects.requireNonNull(events, "events");
-        Objects.requireNonNull(options, "options");
-        Objects.requireNonNull(listener, "listener");
+    /** Trains a model; see {@link RecommendTrainer#train(List)}. */
+    static RecommendModel train(List<Interaction> events, TrainSettings settings, Device device,
+            TrainingListener listener) {
         if (events.isEmpty()) {
             throw new IllegalArgumentException("cannot train on no events");
         }
@@ -89,22 +94,33 @@ public final class RecommendModel {
         GruWeightsData w = null;
         long seen = log.eventCount();
         double loss = Double.NaN;
-        if (options.sequenceModel()) {
-            TrainingSupport.require("the recommender's sequence model (or turn it off: withSequenceModel(false))");
-            GruTrainer.Result r = new GruTrainer(options.gruParams(), options.threads(), listener).train(log);
+        if (settings.sequenceModel()) {
+            TrainingSupport.require("the recommender's sequence model (or turn it off: sequenceModel(false))");
+            GruTrainer.Result r = new GruTrainer(settings.gruParams(), settings.threads(), device, listener)
+                    .train(log);
             w = r.weights();
             onnx = GruExport.toOnnx(w);
             seen = r.events();
             loss = r.finalLoss();
         }
         double secs = (System.nanoTime() - t0) / 1e9;
-        String version = fingerprint(log, options, onnx);
+        String version = fingerprint(log, settings, onnx);
         LOG.info("trained recommend model {} on {} events, {} sessions, {} items in {} s", version,
                 log.eventCount(), log.sessionCount(), log.vocab.size(), String.format(Locale.ROOT, "%.1f", secs));
-        return new RecommendModel(log, options, onnx, w, version, secs, seen, loss);
+        return new RecommendModel(log, settings, onnx, w, DEFAULT_NAME, version, secs, seen, loss);
     }
 
-    /** @return a short content hash naming this model */
+    /**
+     * @return the bundle name the model was loaded from, or {@value #DEFAULT_NAME} for a model trained in this JVM
+     */
+    public String name() {
+        return name;
+    }
+
+    /**
+     * @return the version: a short content hash of the data, settings and weights for a model trained in this JVM,
+     *     the bundle's version for a loaded one
+     */
     public String version() {
         return version;
     }
@@ -114,14 +130,27 @@ public final class RecommendModel {
         return log.vocab.size();
     }
 
+    /** @return the number of training sessions (the session kNN index) */
+    public int sessionCount() {
+        return log.sessionCount();
+    }
+
+    /** @return the number of training events in the session index */
+    public long eventCount() {
+        return log.eventCount();
+    }
+
     /** @return whether the model has a GRU sequence model */
     public boolean hasSequenceModel() {
         return onnx != null;
     }
 
-    /** @return the options it was trained with */
-    public TrainOptions options() {
-        return options;
+    /**
+     * @return whether the sequence model embeds the context (device type, hour of day) of each click and of each
+     *     request; false without a sequence model, or when it was trained on events without context
+     */
+    public boolean hasContextEmbeddings() {
+        return contextEmbeddings;
     }
 
     /** @return wall-clock seconds of training (0 for a loaded model) */
@@ -140,27 +169,19 @@ public final class RecommendModel {
     }
 
     /**
-     * Writes the model as a new sdk-core {@link ModelBundle} directory (it must not exist yet; the bundle is
-     * written atomically): {@code manifest.json} (kind {@value #KIND}, provenance with data fingerprint, hyper-parameters, seed
-     * and training metrics), {@code model.onnx} (the GRU step graph; without a sequence model a popularity-only graph
-     * of the same shape), {@code items.txt}, {@code sessions.tsv} (the training sessions, needed by kNN) and
-     * {@code recommend.json} (the options).
+     * The model as an sdk-core {@link ModelBundle} of kind {@value #KIND}, ready for
+     * {@link io.retailgen.core.bundle.ModelRegistry#publish} or {@link ModelBundle#saveTo}: {@code model.onnx} (the GRU
+     * step graph; without a sequence model a popularity-only graph of the same shape), {@code items.txt},
+     * {@code sessions.tsv} (the training sessions, needed by kNN), {@code recommend.json} (the training settings) and
+     * a provenance with the data fingerprint, hyper-parameters, seed and training metrics.
      *
-     * @param dir the directory
-     * @throws RetailGenException {@link ErrorCode#IO} when the directory exists or writing fails
-     */
-    public void save(Path dir) {
-        Objects.requireNonNull(dir, "dir");
-        toBundle().saveTo(dir);
-    }
-
-    /**
-     * The model as an sdk-core bundle, ready for {@link io.retailgen.core.bundle.ModelRegistry#publish}-style
-     * storage.
-     *
+     * @param bundleName the model's name, such as {@code storefront-recs}
+     * @param bundleVersion the version to publish it under, such as {@link #version()}
      * @return the bundle
      */
-    public ModelBundle toBundle() {
+    public ModelBundle toBundle(String bundleName, String bundleVersion) {
+        Objects.requireNonNull(bundleName, "bundleName == null");
+        Objects.requireNonNull(bundleVersion, "bundleVersion == null");
         try {
             byte[] items = (String.join("\n", log.vocab.ids()) + "\n").getBytes(StandardCharsets.UTF_8);
             StringBuilder sb = new StringBuilder(log.eventCount() * 32);
@@ -176,9 +197,9 @@ public final class RecommendModel {
             m.put("format", "retailgen-recommend");
             m.put("formatVersion", FORMAT_VERSION);
             m.put("sequenceModel", onnx != null);
-            m.set("options", JSON.valueToTree(options));
+            m.set("options", JSON.valueToTree(settings));
             Map<String, String> hyper = new TreeMap<>();
-            Map<String, Object> opts = JSON.convertValue(options,
+            Map<String, Object> opts = JSON.convertValue(settings,
                     new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() { });
             opts.forEach((key, v) -> hyper.put(key, String.valueOf(v)));
             Map<String, Double> metrics = new TreeMap<>();
@@ -187,12 +208,12 @@ public final class RecommendModel {
             if (Double.isFinite(finalLoss)) {
                 metrics.put("final_loss", finalLoss);
             }
-            return ModelBundle.builder().kind(KIND).name("recommend").version(version)
+            return ModelBundle.builder().kind(KIND).name(bundleName).version(bundleVersion)
                     .model(onnx != null ? onnx : GruExport.toOnnx(GruWeightsData.popularityOnly(log)))
                     .file("items.txt", items).file("sessions.tsv", sessions)
                     .file("recommend.json", JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(m))
                     .provenance(Provenance.capture(DataFingerprint.ofBytes(sessions), log.sessionCount(), hyper,
-                            options.seed(), metrics))
+                            settings.seed(), metrics))
                     .build();
         } catch (IOException e) {
             throw new RetailGenException(ErrorCode.IO, "cannot encode recommend model " + version + ": "
@@ -201,20 +222,8 @@ public final class RecommendModel {
     }
 
     /**
-     * Reads a model written by {@link #save(Path)} (a bundle directory or zip); every file's SHA-256 is verified.
-     *
-     * @param dir the bundle directory or zip file
-     * @return the model
-     * @throws RetailGenException {@link ErrorCode#INVALID_BUNDLE} when files are missing, corrupt or of another
-     *     kind, {@link ErrorCode#IO} when reading fails
-     */
-    public static RecommendModel load(Path dir) {
-        Objects.requireNonNull(dir, "dir");
-        return fromBundle(ModelBundle.load(dir));
-    }
-
-    /**
-     * Reads a model from a verified bundle.
+     * Reads a model from a verified bundle, such as {@link ModelBundle#load} or {@code registry.load(name)} return;
+     * bundles written under the earlier kind {@code recommend.session-hybrid} load too.
      *
      * @param bundle the bundle
      * @return the model
@@ -223,14 +232,14 @@ public final class RecommendModel {
     public static RecommendModel fromBundle(ModelBundle bundle) {
         Objects.requireNonNull(bundle, "bundle");
         String where = bundle.manifest().name() + "@" + bundle.manifest().version();
-        if (!KIND.equals(bundle.manifest().kind())) {
+        if (!KIND.equals(bundle.manifest().kind()) && !OLD_KIND.equals(bundle.manifest().kind())) {
             throw new RetailGenException(ErrorCode.INVALID_BUNDLE, "bundle " + where + " is of kind '"
                     + bundle.manifest().kind() + "', expected '" + KIND + "'");
         }
         for (String f : List.of("items.txt", "sessions.tsv", "recommend.json")) {
             if (!bundle.fileNames().contains(f)) {
                 throw new RetailGenException(ErrorCode.INVALID_BUNDLE, "bundle " + where + " lacks " + f
-                        + " (expected a model written by RecommendModel.save or 'retailgen recommend train')");
+                        + " (expected a model written by RecommendModel.toBundle or 'retailgen recommend train')");
             }
         }
         try {
@@ -241,26 +250,25 @@ public final class RecommendModel {
                         + m.path("format").asText() + " version " + m.path("formatVersion").asText()
                         + ", expected retailgen-recommend version <= " + FORMAT_VERSION);
             }
-            TrainOptions opts = JSON.treeToValue(m.get("options"), TrainOptions.class);
+            TrainSettings opts = JSON.treeToValue(m.get("options"), TrainSettings.class);
             String[] ids = new String(bundle.file("items.txt"), StandardCharsets.UTF_8).split("\n");
             ItemVocab vocab = new ItemVocab(ids);
             InteractionData d = InteractionReader.builder().format(InteractionReader.Format.TSV).strict(true).build()
                     .readString(new String(bundle.file("sessions.tsv"), StandardCharsets.UTF_8));
             SessionLog log = SessionLog.of(d.interactions(), vocab);
             byte[] onnx = m.path("sequenceModel").asBoolean() ? bundle.modelBytes() : null;
-            return new RecommendModel(log, opts, onnx, null, bundle.manifest().version(), 0, 0, Double.NaN);
+            return new RecommendModel(log, opts, onnx, null, bundle.manifest().name(), bundle.manifest().version(), 0,
+                    0, Double.NaN);
         } catch (IOException e) {
             throw new RetailGenException(ErrorCode.INVALID_BUNDLE, "cannot read recommend.json of " + where + ": "
                     + e.getMessage(), e);
         }
     }
 
-    private static String fingerprint(SessionLog log, TrainOptions o, byte[] onnx) {
+    private static String fingerprint(SessionLog log, TrainSettings o, byte[] onnx) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
-            // the thread count does not name a model: hash the options as they were before it existed
-            String options = o.toString().replaceFirst(", threads=\\d+]$", "]");
-            md.update(options.getBytes(StandardCharsets.UTF_8));
+            md.update(o.identity().getBytes(StandardCharsets.UTF_8));
             for (int i : log.items) {
                 md.update((byte) i);
                 md.update((byte) (i >>> 8));
@@ -273,6 +281,25 @@ public final class RecommendModel {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 missing from the JVM", e);
         }
+    }
+
+    /** Does nothing: the model holds no native resources. Idempotent. */
+    @Override
+    public void close() {
+    }
+
+    private static boolean containsAscii(byte[] haystack, String needle) {
+        byte[] n = needle.getBytes(StandardCharsets.US_ASCII);
+        outer:
+        for (int i = 0; i + n.length <= haystack.length; i++) {
+            for (int j = 0; j < n.length; j++) {
+                if (haystack[i + j] != n[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     @Override

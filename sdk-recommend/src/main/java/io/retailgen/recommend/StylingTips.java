@@ -74,7 +74,7 @@ public final class StylingTips {
         Objects.requireNonNull(r, "recommendation == null");
         Objects.requireNonNull(catalog, "catalog == null");
         Optional<CatalogItem> item = catalog.item(r.itemId());
-        String name = item.map(i -> i.attributes().getOrDefault("name", r.itemId())).orElse(r.itemId());
+        String name = item.map(CatalogItem::displayName).orElse(r.itemId());
         String category = item.map(CatalogItem::category).filter(c -> !c.isEmpty()).orElse("favourite");
         String text = template.replace("{name}", name).replace("{category}", category).replace("{item}", r.itemId())
                 .replace("{reason}", r.explanation());

@@ -49,7 +49,9 @@ final class Fixtures {
         return p;
     }
 
-    static TrainOptions tinyGru() {
-        return new TrainOptions(true, 16, 0, 16, 32, 2, TrainOptions.Optimizer.ADAM, 0.01f, 0f, 20, 100, 7);
+    /** A small GRU (16 units, no context embeddings, 2 epochs of Adam) that trains in about a second. */
+    static RecommendTrainer.Builder tinyGru() {
+        return RecommendTrainer.builder().hidden(16).contextDim(0).batch(16).negatives(32).epochs(2)
+                .optimizer(RecommendTrainer.Optimizer.ADAM, 0.01f).dropout(0f).sessionKnn(20, 100).seed(7L);
     }
 }

@@ -134,4 +134,14 @@ class InteractionReaderTest {
                 .readString("SessionId\tItemId\tTime\n")).hasMessageContaining("<string>:1")
                 .hasMessageContaining("limit of 10 characters");
     }
+
+    @Test
+    void eventsTakeAndGiveInstants() {
+        java.time.Instant t = java.time.Instant.parse("2026-12-07T20:15:30.123456Z");
+        Interaction e = Interaction.of("s", "i", t, EventType.CART, new EventContext("mobile", 20, ""));
+        assertThat(e.time()).isEqualTo(t);
+        assertThat(e.timestamp()).isEqualTo(1796674530.123456, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(Interaction.view("s", "i", 1396437466.94).time())
+                .isEqualTo(java.time.Instant.parse("2014-04-02T11:17:46.940Z"));
+    }
 }

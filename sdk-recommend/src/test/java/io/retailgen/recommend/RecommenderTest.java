@@ -3,9 +3,7 @@ package io.retailgen.recommend;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.retailgen.core.bundle.ModelBundle;
-import io.retailgen.core.train.TrainingListener;
-import java.nio.file.Path;
+import io.retailgen.core.bundle.ModelHandle;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,7 +17,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class RecommenderTest {
 
@@ -27,14 +24,14 @@ class RecommenderTest {
 
     @BeforeAll
     static void train() {
-        model = RecommendModel.train(Fixtures.ring(300, 40, 8, 1), Fixtures.tinyGru(), new TrainingListener() { });
+        model = Fixtures.tinyGru().build().train(Fixtures.ring(300, 40, 8, 1));
     }
 
     private static Catalog catalog(Map<String, Boolean> stock) {
         List<CatalogItem> items = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             String id = "i" + i;
-            items.add(new CatalogItem(id, i % 2 == 0 ? "even" : "odd", Map.of("name", "Item " + i),
+            items.add(new CatalogItem(id, "Item " + i, i % 2 == 0 ? "even" : "odd", Map.of(),
                     stock.getOrDefault(id, true), 1.0));
         }
         return Catalog.of(items);
@@ -126,29 +123,22 @@ class RecommenderTest {
     }
 
     @Test
-    void concurrentSessionsAndAtomicSwap(@TempDir Path tmp) throws Exception {
+    void concurrentSessionsAndAtomicSwapThroughAModelHandle() throws Exception {
         // a second model trained on the ring walked backwards: after i2 it ranks i1 first, where the first ranks i3
-        RecommendModel backwards = RecommendModel.train(Fixtures.ring(300, 40, 8, -1, 1), Fixtures.tinyGru(),
-                new TrainingListener() { });
-        Path dir = tmp.resolve("model");
-        backwards.save(dir);
-        assertThat(dir.resolve("manifest.json")).exists();
-        assertThat(ModelBundle.load(dir).manifest().kind()).isEqualTo(RecommendModel.KIND);
-        assertThat(ModelBundle.load(dir).manifest().provenance().metrics()).containsKey("train_seconds");
-        RecommendModel loaded = RecommendModel.load(dir);
-        assertThat(loaded.version()).isEqualTo(backwards.version()).isNotEqualTo(model.version());
-        assertThat(loaded.itemCount()).isEqualTo(backwards.itemCount());
-
+        RecommendModel backwards = Fixtures.tinyGru().build().train(Fixtures.ring(300, 40, 8, -1, 1));
         // ranked by the sequence model alone, so live sessions of other threads cannot change the probe's ranking
         HybridWeights sequenceOnly = new HybridWeights(1, 0, 0, 0, 0, 0);
         List<String> probe = List.of("i2");
         Map<String, List<String>> expected = Map.of(
-                model.version(), ranking(model, sequenceOnly, probe),
-                loaded.version(), ranking(loaded, sequenceOnly, probe));
-        assertThat(expected.get(model.version())).startsWith("i3");
-        assertThat(expected.get(loaded.version())).startsWith("i1");
+                "forwards", ranking(model, sequenceOnly, probe),
+                "backwards", ranking(backwards, sequenceOnly, probe));
+        assertThat(expected.get("forwards")).startsWith("i3");
+        assertThat(expected.get("backwards")).startsWith("i1");
+        assertThat(expected.get("forwards")).isNotEqualTo(expected.get("backwards"));
 
-        try (Recommender rec = Recommender.builder().model(model).weights(sequenceOnly).build()) {
+        try (ModelHandle<RecommendModel> handle = ModelHandle.of(model.toBundle("recs", "forwards"),
+                RecommendModel::fromBundle);
+                Recommender rec = Recommender.builder().model(handle).weights(sequenceOnly).build()) {
             AtomicBoolean swapped = new AtomicBoolean();
             Map<String, AtomicInteger> seen = new ConcurrentHashMap<>();
             ExecutorService pool = Executors.newFixedThreadPool(4);
@@ -167,11 +157,11 @@ class RecommenderTest {
                         assertThat(got).extracting(Recommendation::modelVersion).containsOnly(version);
                         assertThat(ids(got)).isEqualTo(expected.get(version));
                         if (afterSwap) {
-                            assertThat(version).isEqualTo(loaded.version());
+                            assertThat(version).isEqualTo("backwards");
                         }
                         seen.computeIfAbsent(version, v -> new AtomicInteger()).incrementAndGet();
                         if (id == 0 && i == 100) {
-                            rec.swapModel(loaded);
+                            handle.swap(backwards.toBundle("recs", "backwards"));
                             swapped.set(true);
                         }
                     }
@@ -182,11 +172,13 @@ class RecommenderTest {
                 assertThat(f.get(60, TimeUnit.SECONDS)).isEqualTo(1000);
             }
             pool.shutdown();
-            assertThat(rec.modelVersion()).isEqualTo(loaded.version());
-            assertThat(seen.get(model.version()).get()).isGreaterThanOrEqualTo(101);
-            assertThat(seen.get(loaded.version()).get()).isGreaterThanOrEqualTo(99);
+            assertThat(rec.modelVersion()).isEqualTo("backwards");
+            assertThat(seen.get("forwards").get()).isGreaterThanOrEqualTo(101);
+            assertThat(seen.get("backwards").get()).isGreaterThanOrEqualTo(99);
             assertThat(seen.values().stream().mapToInt(AtomicInteger::get).sum()).isEqualTo(800);
-            assertThat(ids(rec.recommendFor(probe, 5, EventContext.NONE))).isEqualTo(expected.get(loaded.version()));
+            assertThat(ids(rec.recommendFor(probe, 5, EventContext.NONE))).isEqualTo(expected.get("backwards"));
+            // the first model's ONNX sessions were closed once no request used them any more
+            assertThat(((DefaultRecommender) rec).openEngines()).isEqualTo(1);
         }
     }
 

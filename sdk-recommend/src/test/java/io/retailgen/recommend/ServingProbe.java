@@ -30,8 +30,7 @@ final class ServingProbe {
             }
             s++;
         }
-        RecommendModel m = RecommendModel.train(out, TrainOptions.defaults().withEpochs(1).withBatch(256),
-                new io.retailgen.core.train.TrainingListener() { });
+        RecommendModel m = RecommendTrainer.builder().epochs(1).batch(256).build().train(out);
         DefaultRecommender rec = (DefaultRecommender) Recommender.builder().model(m).build();
         DefaultRecommender.Engine e = rec.engineForProbe();
         SessionKnn knn = e.ranker.knn();
@@ -55,8 +54,7 @@ final class ServingProbe {
                 }
                 long a = System.nanoTime();
                 DefaultRecommender.SessionState st = new DefaultRecommender.SessionState();
-                st.hidden = new float[e.hidden];
-                e.step(st, sess[4], 0, 0, true);
+                e.step(new float[e.hidden], sess[4], 0, 0, true, st);
                 long b = System.nanoTime();
                 st.sequence(e.ranker);
                 long c = System.nanoTime();

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class StylingTipsTest {
 
     private final Catalog catalog = Catalog.of(List.of(
-            new CatalogItem("sku-1", "shoes", Map.of("name", "Red Runner"), true, 59.0)));
+            new CatalogItem("sku-1", "Red Runner", "shoes", Map.of(), true, 59.0)));
     private final Recommendation rec = new Recommendation("sku-1", 1.0, Signal.SEQUENCE, "Because you viewed X", "v1");
 
     @Test

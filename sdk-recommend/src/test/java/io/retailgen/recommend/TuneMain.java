@@ -17,38 +17,36 @@ final class TuneMain {
             gru(tr, te);
             return;
         }
-        TrainOptions o = TrainOptions.defaults().withSequenceModel(Boolean.parseBoolean(System.getProperty("seq", "true")));
+        RecommendTrainer.Builder o = RecommendTrainer.builder()
+                .sequenceModel(Boolean.parseBoolean(System.getProperty("seq", "true")));
         if (System.getProperty("opts") != null) {
             String[] a = System.getProperty("opts").split(",");
-            o = o.withHidden(Integer.parseInt(a[0])).withBatch(Integer.parseInt(a[1])).withEpochs(Integer.parseInt(a[2]))
-                    .withLearningRate(Float.parseFloat(a[3])).withDropout(Float.parseFloat(a[4]));
-            if (a.length > 5) {
-                o = o.withOptimizer(TrainOptions.Optimizer.valueOf(a[5]), Float.parseFloat(a[3]));
-            }
+            o.hidden(Integer.parseInt(a[0])).batch(Integer.parseInt(a[1])).epochs(Integer.parseInt(a[2]))
+                    .dropout(Float.parseFloat(a[4])).optimizer(a.length > 5 ? RecommendTrainer.Optimizer.valueOf(a[5])
+                            : RecommendTrainer.Optimizer.ADAGRAD, Float.parseFloat(a[3]));
         }
         if (System.getProperty("knn") != null) {
             String[] a = System.getProperty("knn").split(",");
-            o = o.withSessionKnn(Integer.parseInt(a[0]), Integer.parseInt(a[1]));
+            o.sessionKnn(Integer.parseInt(a[0]), Integer.parseInt(a[1]));
         }
         long t0 = System.nanoTime();
         String cached = System.getProperty("model");
         RecommendModel m;
         if (cached != null && java.nio.file.Files.isDirectory(Path.of(cached))) {
-            m = RecommendModel.load(Path.of(cached));
+            m = RecommendModel.fromBundle(io.retailgen.core.bundle.ModelBundle.load(Path.of(cached)));
         } else {
-            m = RecommendModel.train(tr.interactions(), o, new io.retailgen.core.train.TrainingListener() { });
+            m = o.build().train(tr);
             if (cached != null) {
-                m.save(Path.of(cached));
+                m.toBundle("recommend", m.version()).saveTo(Path.of(cached));
             }
         }
         System.out.printf("trained in %.1f s, %.0f ev/s%n", (System.nanoTime() - t0) / 1e9, m.trainEvents() / m.trainSeconds());
-        SessionLog test = SessionLog.of(te.interactions(), m.log.vocab);
         for (String mix : System.getProperty("mix", "0.5,1,0.3").split(";")) {
             String[] a = mix.split(",");
             HybridWeights w = new HybridWeights(Double.parseDouble(a[0]), Double.parseDouble(a[1]),
                     Double.parseDouble(a[2]), a.length > 3 ? Double.parseDouble(a[3]) : 0, 0, 0);
             long t1 = System.nanoTime();
-            EvaluationResult r = RecommendCommands.evaluate(m, test, 20, Recommender.builder().model(m).weights(w));
+            EvaluationResult r = NextItemEvaluation.evaluate(Recommender.builder().weights(w), m, te, 20, true);
             System.out.printf("MIX %s -> %s (%.1f s)%n", mix, r, (System.nanoTime() - t1) / 1e9);
         }
     }
@@ -65,7 +63,7 @@ final class TuneMain {
             GruTrainer.Result res = new GruTrainer(p, new io.retailgen.core.train.TrainingListener() { }).train(train);
             GruWeightsData w = res.weights();
             Scores sc = new Scores(train.vocab.size());
-            EvaluationResult r = NextItemProtocol.run(test, 20, (items, len) -> {
+            EvaluationResult r = NextItemProtocol.run(test, 20, (session, items, len) -> {
                 sc.clear();
                 float[] h = new float[w.hidden];
                 for (int i = 0; i < len; i++) {

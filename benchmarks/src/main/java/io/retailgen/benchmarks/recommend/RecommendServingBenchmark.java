@@ -1,12 +1,11 @@
 package io.retailgen.benchmarks.recommend;
 
-import io.retailgen.core.train.TrainingListener;
 import io.retailgen.recommend.EventContext;
 import io.retailgen.recommend.Interaction;
 import io.retailgen.recommend.RecommendModel;
 import io.retailgen.recommend.Recommendation;
 import io.retailgen.recommend.Recommender;
-import io.retailgen.recommend.TrainOptions;
+import io.retailgen.recommend.RecommendTrainer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -51,8 +50,7 @@ public class RecommendServingBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         List<Interaction> events = synthetic(new SplittableRandom(11));
-        TrainOptions o = TrainOptions.defaults().withEpochs(1).withBatch(256);
-        RecommendModel model = RecommendModel.train(events, o, new TrainingListener() { });
+        RecommendModel model = RecommendTrainer.builder().epochs(1).batch(256).build().train(events);
         recommender = Recommender.builder().model(model).build();
     }
 

@@ -1,17 +1,16 @@
 package io.retailgen.benchmarks.recommend;
 
-import io.retailgen.core.train.TrainingListener;
 import io.retailgen.recommend.Interaction;
 import io.retailgen.recommend.InteractionReader;
 import io.retailgen.recommend.RecommendModel;
-import io.retailgen.recommend.TrainOptions;
+import io.retailgen.recommend.RecommendTrainer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * GRU training speed inside a host JVM for several PyTorch thread counts: trains the recommender's sequence model
- * with {@link TrainOptions#withThreads(int)}, the counts alternated over the rounds, in one JVM that sets nothing
+ * with {@link RecommendTrainer.Builder#threads(int)}, the counts alternated over the rounds, in one JVM that sets nothing
  * (no {@code -Dai.djl.pytorch.num_threads}, no {@code TrainingEngine.configureJvm}), as an application server would.
  * The first training of the JVM is a warm-up and not reported.
  *
@@ -34,12 +33,12 @@ public final class TrainingThreads {
         int epochs = Integer.parseInt(args[1]);
         String[] counts = args[2].split(",");
         int rounds = Integer.parseInt(args[3]);
-        TrainOptions base = TrainOptions.defaults().withEpochs(epochs);
-        train(events, base.withEpochs(1).withThreads(Integer.parseInt(counts[0])));
+        RecommendTrainer base = RecommendTrainer.builder().epochs(epochs).build();
+        base.toBuilder().epochs(1).threads(Integer.parseInt(counts[0])).build().train(events);
         for (int r = 0; r < rounds; r++) {
             for (String c : counts) {
                 int threads = Integer.parseInt(c.trim());
-                RecommendModel m = train(events, base.withThreads(threads));
+                RecommendModel m = base.toBuilder().threads(threads).build().train(events);
                 String line = String.format(Locale.ROOT, "round %d, threads %d: %.0f training events/s (%.1f s)", r + 1,
                         threads, m.trainEvents() / m.trainSeconds(), m.trainSeconds());
                 System.out.println(line);
@@ -47,9 +46,5 @@ public final class TrainingThreads {
         }
         System.out.println(events.size() + " events, " + epochs + " epochs, " + Runtime.getRuntime()
                 .availableProcessors() + " processors");
-    }
-
-    private static RecommendModel train(List<Interaction> events, TrainOptions options) {
-        return RecommendModel.train(events, options, new TrainingListener() { });
     }
 }

@@ -20,7 +20,7 @@ import io.retailgen.examples.SigningKeys;
 import io.retailgen.governance.ContentPolicy;
 import io.retailgen.recommend.RecommendModel;
 import io.retailgen.recommend.Recommender;
-import io.retailgen.recommend.TrainOptions;
+import io.retailgen.recommend.RecommendTrainer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -133,7 +133,7 @@ public final class StorefrontApp implements AutoCloseable {
     private StorefrontApp(Builder b) throws IOException {
         ShopData shop = b.shop != null ? b.shop : ShopData.sharedOrSample(b.sharedData, 42);
         TrainingListener listener = b.listener != null ? b.listener : ConsoleProgressBar.create();
-        RecommendModel model = b.model != null ? b.model : RecommendSetup.train(shop, b.options, listener);
+        RecommendModel model = b.model != null ? b.model : RecommendSetup.train(shop, b.trainer, listener);
         Path auditDir = b.auditDirectory;
         this.ownsAuditDirectory = auditDir == null;
         if (auditDir == null) {
@@ -694,8 +694,9 @@ public final class StorefrontApp implements AutoCloseable {
         }
         ShopData shop = ShopData.sharedOrSample(data, 42);
         boolean generated = shop.catalog().size() == SampleShop.ITEMS && shop.source().startsWith("generated");
-        TrainOptions options = RecommendSetup.quickOptions().withEpochs(epochs != null ? epochs : generated ? 3 : 1);
-        StorefrontApp app = b.shop(shop).sharedData(data).options(options).start();
+        RecommendTrainer trainer = RecommendSetup.quickTrainer().epochs(epochs != null ? epochs : generated ? 3 : 1)
+                .build();
+        StorefrontApp app = b.shop(shop).sharedData(data).trainer(trainer).start();
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "storefront-shutdown"));
         System.out.println("Storefront running at " + app.uri() + "  (Ctrl+C to stop)");
         codes.forEach((name, code) -> System.out.println("Reviewer sign-in at " + app.uri() + "sign-in: name '"
@@ -715,7 +716,7 @@ public final class StorefrontApp implements AutoCloseable {
         private InetAddress address = InetAddress.getLoopbackAddress();
         private ShopData shop;
         private Path sharedData;
-        private TrainOptions options = RecommendSetup.quickOptions();
+        private RecommendTrainer trainer = RecommendSetup.quickTrainer().build();
         private RecommendModel model;
         private TrainingListener listener;
         private Path auditDirectory;
@@ -774,11 +775,11 @@ public final class StorefrontApp implements AutoCloseable {
         }
 
         /**
-         * @param trainOptions the training options (default {@link RecommendSetup#quickOptions()})
+         * @param recommendTrainer the recommender's trainer (default {@link RecommendSetup#quickTrainer()})
          * @return this builder
          */
-        public Builder options(TrainOptions trainOptions) {
-            this.options = Objects.requireNonNull(trainOptions, "options == null");
+        public Builder trainer(RecommendTrainer recommendTrainer) {
+            this.trainer = Objects.requireNonNull(recommendTrainer, "trainer == null");
             return this;
         }
 

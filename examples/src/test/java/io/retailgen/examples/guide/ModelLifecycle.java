@@ -1,11 +1,11 @@
 package io.retailgen.examples.guide;
 
+import io.retailgen.core.bundle.ModelHandle;
 import io.retailgen.core.bundle.ModelRegistry;
-import io.retailgen.core.train.TrainingListener;
 import io.retailgen.recommend.Interaction;
 import io.retailgen.recommend.RecommendModel;
 import io.retailgen.recommend.Recommender;
-import io.retailgen.recommend.TrainOptions;
+import io.retailgen.recommend.RecommendTrainer;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -18,21 +18,23 @@ final class ModelLifecycle {
     static String publish(List<Interaction> events, Path registryRoot) {
         // tag::publish[]
         // in the training job
-        RecommendModel model = RecommendModel.train(events, TrainOptions.defaults(), new TrainingListener() { });
+        RecommendModel model = RecommendTrainer.builder().seed(42L).build().train(events);
         ModelRegistry registry = ModelRegistry.open(registryRoot);
-        registry.publish(model.toBundle());          // name "recommend", version = the model's content hash
+        registry.publish(model.toBundle("recommend", model.version()));   // version: the model's content hash
         // end::publish[]
         return model.version();
     }
 
-    static void refresh(Recommender recommender, Path registryRoot) {
+    static Recommender serve(Path registryRoot) {
         // tag::swap[]
-        // in each serving instance, from a scheduled task
+        // in each serving instance: the recommender serves whatever the handle holds
         ModelRegistry registry = ModelRegistry.open(registryRoot);
-        String current = registry.resolve("recommend");
-        if (!current.equals(recommender.modelVersion())) {
-            recommender.swapModel(RecommendModel.fromBundle(registry.load("recommend", current)));
-        }
+        ModelHandle<RecommendModel> handle = ModelHandle.fromRegistry(registry, "recommend",
+                RecommendModel::fromBundle);
+        Recommender recommender = Recommender.builder().model(handle).build();
+        // ... and from a scheduled task: swaps when a new version was published, pinned or rolled back
+        handle.refresh();
         // end::swap[]
+        return recommender;
     }
 }

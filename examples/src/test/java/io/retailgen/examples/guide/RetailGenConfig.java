@@ -1,5 +1,7 @@
 package io.retailgen.examples.guide;
 
+import io.retailgen.core.bundle.ModelBundle;
+import io.retailgen.core.bundle.ModelHandle;
 import io.retailgen.core.intercept.InterceptorChain;
 import io.retailgen.governance.AuditInterceptor;
 import io.retailgen.governance.AuditLog;
@@ -48,16 +50,18 @@ public class RetailGenConfig {
         return InterceptorChain.of(new AuditInterceptor(log), new PolicyInterceptor(policy)); // audit outermost
     }
 
-    @Bean
-    RecommendModel recommendModel(@Value("${retailgen.recommend.model-dir}") Path dir) {
-        return RecommendModel.load(dir);             // written by RecommendModel.save(dir) in a training job
+    @Bean(destroyMethod = "close")
+    ModelHandle<RecommendModel> recommendModel(@Value("${retailgen.recommend.model-dir}") Path dir) {
+        // a bundle saved by the training job: model.toBundle(name, version).saveTo(dir)
+        return ModelHandle.of(ModelBundle.load(dir), RecommendModel::fromBundle);
     }
 
     @Bean(destroyMethod = "close")
-    Recommender recommender(RecommendModel model, CatalogService catalog) {
+    Recommender recommender(ModelHandle<RecommendModel> model, CatalogService catalog, InterceptorChain chain) {
         return Recommender.builder()
-                .model(model)
+                .model(model)                            // handle.swap(bundle) replaces the model while serving
                 .catalog(catalog.current())              // Catalog.of(List<CatalogItem>): stock, categories, names
+                .interceptors(chain)                     // every list and its explanations audited and checked
                 .rules(BusinessRules.defaults().withCategoryCap(3))
                 .sessionIdle(Duration.ofMinutes(30))
                 .maxSessions(200_000)

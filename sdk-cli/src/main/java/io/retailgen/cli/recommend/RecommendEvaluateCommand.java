@@ -5,8 +5,7 @@ import io.retailgen.cli.Json;
 import io.retailgen.cli.OptionRanges;
 import io.retailgen.recommend.InteractionData;
 import io.retailgen.recommend.InteractionReader;
-import io.retailgen.recommend.RecommendCommands;
-import io.retailgen.recommend.TrainOptions;
+import io.retailgen.recommend.RecommendTrainer;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,13 +61,19 @@ final class RecommendEvaluateCommand implements Callable<Integer> {
         return d;
     }
 
-    static TrainOptions options(CommandLine cl, Integer epochs, int seed, boolean noSequenceModel) {
+    static RecommendTrainer trainer(CommandLine cl, Integer epochs, int seed, boolean noSequenceModel,
+            boolean quiet) {
         RecommendJson.singleThreadedTrainingByDefault();
-        TrainOptions o = TrainOptions.defaults().withSeed(seed).withSequenceModel(!noSequenceModel);
+        RecommendTrainer.Builder b = RecommendTrainer.builder().seed(seed).sequenceModel(!noSequenceModel)
+                .listener(RecommendJson.progress(quiet));
         if (epochs != null) {
-            o = o.withEpochs(OptionRanges.require(cl, "--epochs", epochs, 1, OptionRanges.MAX_EPOCHS));
+            b.epochs(OptionRanges.require(cl, "--epochs", epochs, 1, OptionRanges.MAX_EPOCHS));
         }
-        return o;
+        String chosen = System.getProperty("ai.djl.pytorch.num_threads");
+        if (chosen != null && chosen.trim().matches("[1-9][0-9]{0,3}")) {
+            b.threads(Integer.parseInt(chosen.trim()));   // the user's -Dai.djl.pytorch.num_threads keeps working
+        }
+        return b.build();
     }
 
     @Override
@@ -87,11 +92,10 @@ final class RecommendEvaluateCommand implements Callable<Integer> {
         if (model != null && !Files.isDirectory(model)) {
             throw new CommandLine.ParameterException(cl, "--model: no such folder: " + model);
         }
-        TrainOptions o = options(cl, epochs, seed, noSequenceModel);
+        RecommendTrainer trainer = trainer(cl, epochs, seed, noSequenceModel, json);
         InteractionData trainData = model == null ? read(cl, input, train) : null;
         InteractionData testData = read(cl, input, test);
-        RecommendCommands.EvaluateResult r = RecommendCommands.evaluate(trainData, testData, k, model, o,
-                RecommendJson.progress(json));
+        RecommendCommands.EvaluateResult r = RecommendCommands.evaluate(trainData, testData, k, model, trainer);
         PrintWriter w = cl.getOut();
         Map<String, Object> m = r.metrics();
         if (!json) {

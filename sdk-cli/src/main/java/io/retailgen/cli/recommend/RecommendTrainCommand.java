@@ -2,8 +2,7 @@ package io.retailgen.cli.recommend;
 
 import io.retailgen.cli.InputMode;
 import io.retailgen.cli.Json;
-import io.retailgen.recommend.RecommendCommands;
-import io.retailgen.recommend.TrainOptions;
+import io.retailgen.recommend.RecommendTrainer;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,10 +48,11 @@ final class RecommendTrainCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--events: no such file: " + events);
         }
         RecommendJson.singleThreadedTrainingByDefault();
-        TrainOptions o = RecommendEvaluateCommand.options(spec.commandLine(), epochs, seed, noSequenceModel);
+        RecommendTrainer trainer = RecommendEvaluateCommand.trainer(spec.commandLine(), epochs, seed,
+                noSequenceModel, json);
         PrintWriter w = spec.commandLine().getOut();
         RecommendCommands.TrainResult r = RecommendCommands.train(
-                RecommendEvaluateCommand.read(spec.commandLine(), input, events), out, o, RecommendJson.progress(json));
+                RecommendEvaluateCommand.read(spec.commandLine(), input, events), out, trainer);
         if (!json) {
             w.println(String.format(Locale.ROOT, "trained model %s: %,d items, %,d sessions, %,d events "
                     + "(%,d rows skipped) in %.1f s (%,.0f events/s)", r.modelVersion(), r.items(), r.sessions(),

@@ -13,7 +13,7 @@ import io.retailgen.core.RetailGenException;
  * if (TrainingSupport.available()) {
  *     model = trainer.train(data);
  * } else {
- *     model = RecommendModel.load(savedDir);
+ *     model = RecommendModel.fromBundle(ModelBundle.load(savedDir));
  * }
  * }</pre>
  */
