@@ -43,7 +43,7 @@ final class ForecastAudit {
         if (response.blocked()) {
             String rules = response.findings().stream().map(Finding::ruleId).distinct()
                     .collect(Collectors.joining(", "));
-            throw new RetailGenException(ErrorCode.INFERENCE_FAILED, "the interceptors blocked " + operation + " of "
+            throw new RetailGenException(ErrorCode.GENERATION_BLOCKED, "the interceptors blocked " + operation + " of "
                     + forecasts.size() + " series (request " + request.requestId() + ")"
                     + (rules.isEmpty() ? "" : ": rules " + rules));
         }
