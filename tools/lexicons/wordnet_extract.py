@@ -24,6 +24,8 @@ OUT = sys.argv[2] if len(sys.argv) > 2 else os.path.join(
     "governance")
 
 OBSCENITY = "07124340"  # obscenity, smut, vulgarism, filth, dirty word
+# usage domains of a word that is offensive in its most frequent sense: obscenity, slang, ethnic slur, disparagement
+OFFENSIVE = {OBSCENITY, "07157273", "06718862", "06717170"}
 # roots of the condition vocabulary (noun synset offsets in WordNet 3.0)
 # Symptoms, pains, injuries, lesions and inflammations are left out: product copy names them in ordinary comfort
 # claims ("seams that prevent chafing"); the hand-written list keeps the symptoms that make a health claim.
@@ -76,6 +78,21 @@ def lexicon_terms():
 def names(terms):
     vulgar = set()
     lemmas = {}
+    domains = {}  # synset offset -> its usage domains
+    for offset, words, ptrs, _ in synsets(os.path.join(WN, "data.noun")):
+        domains[offset] = {target for sym, target, _ in ptrs if sym == ";u"}
+    first_sense = {}
+    with open(os.path.join(WN, "index.noun"), encoding="latin-1") as f:
+        for line in f:
+            if not line.startswith(" "):
+                parts = line.split()
+                first_sense[parts[0]] = parts[-int(parts[2])]
+
+    def inoffensive(word):
+        """A surely profane term may stand in a name when its most frequent sense is not offensive (ass, booby)."""
+        s = first_sense.get(word)
+        return s is not None and not (domains.get(s, set()) & OFFENSIVE)
+
     for pos in ("noun",):  # names of things; verb phrases ("take a ...") are not names
         for offset, words, ptrs, _ in synsets(os.path.join(WN, "data." + pos)):
             obscene = any(sym == ";u" and target == OBSCENITY for sym, target, _ in ptrs)
@@ -89,8 +106,9 @@ def names(terms):
         if key in vulgar or key in terms or not re.fullmatch(r"[a-z][a-z .'-]*[a-z]", key):
             continue
         tokens = re.split(r"[ -]", key)
-        if any(terms.get(t) for t in tokens):
-            continue  # a surely profane word as a word of the name ("dog ...") is not excused by the name
+        binomial = len(tokens) == 2 and ("genus " + tokens[0]) in lemmas  # "sambucus nigra", "pinus nigra"
+        if not binomial and any(terms.get(t) and not inoffensive(t) for t in tokens):
+            continue  # a word offensive in its first sense ("dog shit", "brood bitch") is not excused by the name
         multi = len(tokens) > 1
         proper = original[:1].isupper() and not multi
         if not (multi or proper):
