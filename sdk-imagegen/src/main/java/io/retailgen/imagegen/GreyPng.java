@@ -97,9 +97,14 @@ public final class GreyPng {
      * @return PNG bytes
      */
     public static byte[] encode(byte[] pixels, int width, int height) {
+        return png(toImage(pixels, width, height));
+    }
+
+    /** @return the image as PNG bytes */
+    static byte[] png(BufferedImage image) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
         try {
-            ImageIO.write(toImage(pixels, width, height), "png", out);
+            ImageIO.write(image, "png", out);
         } catch (IOException e) {
             throw new RetailGenException(ErrorCode.INVALID_DATA, "cannot encode PNG: " + e.getMessage(), e);
         }
