@@ -18,8 +18,9 @@ import java.util.concurrent.Executor;
  * {@link io.retailgen.core.intercept.GenerationRequest} through the {@link Builder#interceptors(InterceptorChain)
  * interceptors}: module {@code imagegen}, operation the method's name, the images as {@code image} bytes (8-bit grey,
  * image after image; attributes {@code image_format=gray8}, {@code image_width}, {@code image_height},
- * {@code image_count}, {@code category}, {@code seed}), a one-line text summary, and the model's name and version. A
- * BLOCK verdict throws {@link BlockedOutputException}; nothing is returned.
+ * {@code image_count}, {@code category}, {@code seed}, {@code rejected}), no text (generated images carry none; a
+ * banner is added by the {@link AssetPipeline}, whose request has it), and the model's name and version. A BLOCK
+ * verdict throws {@link BlockedOutputException}; nothing is returned.
  *
  * <pre>{@code
  * try (ImageModel model = ImageModel.fromBundle(ModelBundle.load(dir));

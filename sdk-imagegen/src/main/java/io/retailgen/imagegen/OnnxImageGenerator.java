@@ -9,7 +9,6 @@ import io.retailgen.core.intercept.GenerationResponse;
 import io.retailgen.core.intercept.InterceptorChain;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
@@ -147,15 +146,13 @@ final class OnnxImageGenerator implements ImageGenerator {
         if (chain.size() == 0) {
             return images; // nothing could look at, change or stop them: skip copying the pixels into a request
         }
-        String summary = String.format(Locale.ROOT, "%d images of category '%s' (%d rejected by the attribute"
-                + " check), model %s, seed %d", images.count(), images.category(), images.rejected(), label(m),
-                images.seed());
         GenerationRequest request = GenerationRequest.builder().module("imagegen").operation(operation)
-                .text(summary).image(images.pixels()).model(m.name(), m.version())
+                .image(images.pixels()).model(m.name(), m.version())
                 .attribute("image_format", "gray8").attribute("image_width", Integer.toString(images.width()))
                 .attribute("image_height", Integer.toString(images.height()))
                 .attribute("image_count", Integer.toString(images.count())).attribute("category", images.category())
-                .attribute("seed", Long.toString(images.seed())).build();
+                .attribute("seed", Long.toString(images.seed()))
+                .attribute("rejected", Integer.toString(images.rejected())).build();
         GenerationResponse response = chain.execute(request, r -> GenerationResponse.allow(r.text()));
         if (response.blocked()) {
             throw new BlockedOutputException(operation, response.findings());

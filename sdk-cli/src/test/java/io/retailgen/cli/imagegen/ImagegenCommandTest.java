@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.retailgen.imagegen.IdxFiles;
+import io.retailgen.imagegen.internal.IdxFiles;
 import io.retailgen.imagegen.LabeledImages;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
