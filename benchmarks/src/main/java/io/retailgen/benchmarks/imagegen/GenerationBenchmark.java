@@ -3,6 +3,7 @@ package io.retailgen.benchmarks.imagegen;
 import io.retailgen.core.bundle.ModelBundle;
 import io.retailgen.imagegen.GeneratedImages;
 import io.retailgen.imagegen.ImageGenerator;
+import io.retailgen.imagegen.ImageModel;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -41,7 +42,9 @@ public class GenerationBenchmark {
     @Param({"true", "false"})
     boolean attributeCheck;
 
+    private ImageModel model;
     private ImageGenerator generator;
+    private String category;
     private long seed;
 
     @Setup(Level.Trial)
@@ -49,19 +52,22 @@ public class GenerationBenchmark {
         if (bundle.isEmpty()) {
             throw new IllegalStateException("pass the model bundle folder with -p bundle=DIR");
         }
-        generator = ImageGenerator.builder().bundle(ModelBundle.load(Path.of(bundle)))
+        model = ImageModel.fromBundle(ModelBundle.load(Path.of(bundle)));
+        generator = ImageGenerator.builder().model(model)
                 .attributeCheck(attributeCheck).build();
+        category = generator.spec().categories().get(0);
     }
 
     @TearDown(Level.Trial)
     public void tearDown() {
         generator.close();
+        model.close();
     }
 
     /** One call of 1,000 images of category 0; the score is images per second. */
     @Benchmark
     @OperationsPerInvocation(COUNT)
     public GeneratedImages generate() {
-        return generator.generate(0, COUNT, seed++);
+        return generator.generate(category, COUNT, seed++);
     }
 }
