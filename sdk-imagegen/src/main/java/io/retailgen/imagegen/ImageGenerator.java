@@ -16,9 +16,10 @@ import java.util.concurrent.Executor;
  *
  * <p>Every generating call ({@link #generate}, {@link #variations}, {@link #variationsOf}) passes one
  * {@link io.retailgen.core.intercept.GenerationRequest} through the {@link Builder#interceptors(InterceptorChain)
- * interceptors}: module {@code imagegen}, operation the method's name, the images as {@code image} bytes (8-bit grey,
- * image after image; attributes {@code image_format=gray8}, {@code image_width}, {@code image_height},
- * {@code image_count}, {@code category}, {@code seed}, {@code rejected}), no text (generated images carry none; a
+ * interceptors}: module {@code imagegen}, operation the method's name, the images as {@code image} bytes (one
+ * greyscale PNG with the images stacked top to bottom; attributes {@code image_format=png},
+ * {@code image_layout=vertical-strip}, {@code image_width}, {@code image_height} (of one image), {@code image_count},
+ * {@code category}, {@code seed}, {@code rejected}), no text (generated images carry none; a
  * banner is added by the {@link AssetPipeline}, whose request has it), and the model's name and version. A BLOCK
  * verdict throws {@link BlockedOutputException}; nothing is returned.
  *

@@ -146,9 +146,12 @@ final class OnnxImageGenerator implements ImageGenerator {
         if (chain.size() == 0) {
             return images; // nothing could look at, change or stop them: skip copying the pixels into a request
         }
+        // one PNG that any image interceptor can decode: the images stacked top to bottom
         GenerationRequest request = GenerationRequest.builder().module("imagegen").operation(operation)
-                .image(images.pixels()).model(m.name(), m.version())
-                .attribute("image_format", "gray8").attribute("image_width", Integer.toString(images.width()))
+                .image(GreyPng.encode(images.pixels(), images.width(), images.height() * images.count()))
+                .model(m.name(), m.version())
+                .attribute("image_format", "png").attribute("image_layout", "vertical-strip")
+                .attribute("image_width", Integer.toString(images.width()))
                 .attribute("image_height", Integer.toString(images.height()))
                 .attribute("image_count", Integer.toString(images.count())).attribute("category", images.category())
                 .attribute("seed", Long.toString(images.seed()))

@@ -41,7 +41,7 @@ class ImageInterceptionTest {
     }
 
     @Test
-    void eachGenerationCallIsOneRequestWithTheImagesAndTheModel() {
+    void eachGenerationCallIsOneRequestWithTheImagesAndTheModel() throws Exception {
         Recorder audit = new Recorder();
         try (ImageGenerator gen = ImageGenerator.builder().model(model).attributeCheck(false)
                 .interceptors(InterceptorChain.of(audit)).build()) {
@@ -50,11 +50,15 @@ class ImageInterceptionTest {
             GenerationRequest r = audit.requests.get(0);
             assertThat(r.module()).isEqualTo("imagegen");
             assertThat(r.operation()).isEqualTo("generate");
-            assertThat(r.image()).isEqualTo(g.pixels());
+            BufferedImage strip = ImageIO.read(new ByteArrayInputStream(r.image()));
+            assertThat(strip.getWidth()).isEqualTo(28);
+            assertThat(strip.getHeight()).isEqualTo(70 * 28);
+            assertThat(GreyPng.toPixels(strip, 28, 70 * 28)).isEqualTo(pixelsAsFloats(g));
             assertThat(r.modelName()).isEqualTo(ImageModel.UNSAVED_NAME);
             assertThat(r.modelVersion()).isEqualTo(ImageModel.UNSAVED_VERSION);
             assertThat(r.text()).as("generated images carry no text").isNull();
-            assertThat(r.attributes()).containsEntry("image_format", "gray8").containsEntry("image_count", "70")
+            assertThat(r.attributes()).containsEntry("image_format", "png").containsEntry("image_count", "70")
+                    .containsEntry("image_layout", "vertical-strip")
                     .containsEntry("image_width", "28").containsEntry("category", "sneaker")
                     .containsEntry("seed", "4").containsEntry("rejected", "0");
 
@@ -69,6 +73,15 @@ class ImageInterceptionTest {
             gen.spec();
             assertThat(audit.requests).hasSize(2);
         }
+    }
+
+    private static float[] pixelsAsFloats(GeneratedImages g) {
+        byte[] px = g.pixels();
+        float[] x = new float[px.length];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (px[i] & 0xff) / 255f;
+        }
+        return x;
     }
 
     @Test
