@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Training, export, generation and the attribute check, on Fashion-MNIST when it is present and on
- * {@link SyntheticImages} otherwise (the assertions hold for both).
+ * Training, export, generation and the attribute check, on Fashion-MNIST when it is present and on synthetic images
+ * otherwise ({@link TestData}; the assertions hold for both).
  */
 class ImageTrainerTest {
     private static ImageModel trained;

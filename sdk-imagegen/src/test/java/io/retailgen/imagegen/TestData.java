@@ -2,14 +2,15 @@ package io.retailgen.imagegen;
 
 import io.retailgen.imagegen.internal.IdxFiles;
 import io.retailgen.testing.SharedData;
+import io.retailgen.testing.SyntheticImages;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Training and reference images for the tests: the shared Fashion-MNIST files when they are present, otherwise
- * {@link SyntheticImages}, so every training test runs (and can fail) in a clone without the shared data. Either way
- * the ten categories carry Fashion-MNIST's labels, so the tests exercise string category labels.
+ * sdk-test-support's {@link SyntheticImages}, so every training test runs (and can fail) in a clone without the shared
+ * data. Either way the ten categories carry Fashion-MNIST's labels, so the tests exercise string category labels.
  */
 final class TestData {
     /** Fashion-MNIST's categories, by label index. */
@@ -37,10 +38,15 @@ final class TestData {
         return !Boolean.getBoolean(SYNTHETIC) && dir().isPresent();
     }
 
+    private static LabeledImages synthetic(int count, long seed) {
+        SyntheticImages.Set set = SyntheticImages.generate(count, seed);
+        return new LabeledImages(SyntheticImages.SIDE, SyntheticImages.SIDE, set.pixels(), set.labels());
+    }
+
     static synchronized LabeledImages train() {
         if (train == null) {
             train = (real() ? IdxFiles.read(dir().get().resolve("train-images-idx3-ubyte.gz"),
-                    dir().get().resolve("train-labels-idx1-ubyte.gz")) : SyntheticImages.generate(3000, 1L))
+                    dir().get().resolve("train-labels-idx1-ubyte.gz")) : synthetic(3000, 1L))
                     .withCategories(CATEGORIES);
         }
         return train;
@@ -49,7 +55,7 @@ final class TestData {
     static synchronized LabeledImages test() {
         if (test == null) {
             test = (real() ? IdxFiles.read(dir().get().resolve("t10k-images-idx3-ubyte.gz"),
-                    dir().get().resolve("t10k-labels-idx1-ubyte.gz")) : SyntheticImages.generate(1000, 2L))
+                    dir().get().resolve("t10k-labels-idx1-ubyte.gz")) : synthetic(1000, 2L))
                     .withCategories(CATEGORIES);
         }
         return test;
