@@ -181,7 +181,8 @@ public final class AssetPipeline {
             drawBanner(asset, requested, recipe.locale(), bannerH, margin, palette, recipe.backgroundColour());
         }
         GenerationRequest.Builder request = GenerationRequest.builder().module("imagegen").operation("render")
-                .text(requested).image(GreyPng.png(asset)).locale(recipe.locale()).model(modelName, modelVersion)
+                .text(requested).image(GreyPng.uncompressedPng(asset)).locale(recipe.locale())
+                .model(modelName, modelVersion)
                 .attribute("image_format", "png").attribute("image_width", Integer.toString(outW))
                 .attribute("image_height", Integer.toString(outH)).attribute("style_guide", guide.name());
         if (seed != null) {

@@ -192,6 +192,7 @@ public final class LabeledImages {
 
     @Override
     public String toString() {
-        return "LabeledImages[" + count() + " images of " + rows + "x" + cols + ", " + categories.size() + " categories]";
+        return "LabeledImages[" + count() + " images of " + rows + "x" + cols + ", " + categories.size()
+                + " categories]";
     }
 }

@@ -148,7 +148,8 @@ final class OnnxImageGenerator implements ImageGenerator {
         }
         // one PNG that any image interceptor can decode: the images stacked top to bottom
         GenerationRequest request = GenerationRequest.builder().module("imagegen").operation(operation)
-                .image(GreyPng.encode(images.pixels(), images.width(), images.height() * images.count()))
+                .image(GreyPng.uncompressedPng(GreyPng.toImage(images.pixels(), images.width(),
+                        images.height() * images.count())))
                 .model(m.name(), m.version())
                 .attribute("image_format", "png").attribute("image_layout", "vertical-strip")
                 .attribute("image_width", Integer.toString(images.width()))
