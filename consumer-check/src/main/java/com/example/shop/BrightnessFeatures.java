@@ -1,34 +1,22 @@
 package com.example.shop;
 
-import io.retailgen.imagegen.GeneratedImages;
-import io.retailgen.imagegen.ImageGenerator;
-import io.retailgen.imagegen.ModelSpec;
+import io.retailgen.imagegen.ImageFeatures;
 
 /**
- * A stand-in generator that only supplies features (each image's mean brightness and contrast), enough for
+ * Features of the shop's own (each image's mean brightness and contrast), enough for
  * {@code ImageQuality.frechetDistance}: what a shop's own image pipeline would plug in to compare two photo sets.
  */
-final class BrightnessFeatures implements ImageGenerator {
+final class BrightnessFeatures implements ImageFeatures {
 
-    private final ModelSpec spec;
+    private final int pixelsPerImage;
 
     BrightnessFeatures(int side) {
-        spec = new ModelSpec(1, 2, side, side);
-    }
-
-    @Override
-    public ModelSpec spec() {
-        return spec;
-    }
-
-    @Override
-    public String modelVersion() {
-        return "brightness-features";
+        pixelsPerImage = side * side;
     }
 
     @Override
     public float[] features(float[] images, int n) {
-        int per = spec.height() * spec.width();
+        int per = pixelsPerImage;
         float[] out = new float[2 * n];
         for (int k = 0; k < n; k++) {
             double sum = 0;
@@ -48,39 +36,5 @@ final class BrightnessFeatures implements ImageGenerator {
     @Override
     public int featureDim() {
         return 2;
-    }
-
-    @Override
-    public GeneratedImages generate(int category, int count, long seed) {
-        throw new UnsupportedOperationException("features only");
-    }
-
-    @Override
-    public GeneratedImages variations(int category, long referenceSeed, int count, float radius, long seed) {
-        throw new UnsupportedOperationException("features only");
-    }
-
-    @Override
-    public boolean canEncode() {
-        return false;
-    }
-
-    @Override
-    public float[] encode(float[] images, int n, int category) {
-        throw new UnsupportedOperationException("features only");
-    }
-
-    @Override
-    public GeneratedImages variationsOf(float[] reference, int category, int count, float radius, long seed) {
-        throw new UnsupportedOperationException("features only");
-    }
-
-    @Override
-    public float[] classify(float[] images, int n) {
-        throw new UnsupportedOperationException("features only");
-    }
-
-    @Override
-    public void close() {
     }
 }

@@ -5,8 +5,10 @@ import io.retailgen.core.bundle.ModelBundle;
 import io.retailgen.core.intercept.Finding;
 import io.retailgen.imagegen.AssetPipeline;
 import io.retailgen.imagegen.AssetStore;
+import io.retailgen.imagegen.BlockedOutputException;
 import io.retailgen.imagegen.GeneratedImages;
 import io.retailgen.imagegen.ImageGenerator;
+import io.retailgen.imagegen.ImageModel;
 import io.retailgen.imagegen.Lineage;
 import io.retailgen.imagegen.ReviewQueue;
 import io.retailgen.imagegen.StyleGuide;
@@ -27,8 +29,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The creative workflow shared by the samples: generate product images with sdk-imagegen, style them with the
- * brand guide (banner copy passes the content policy and lands in the audit log, because the pipeline runs through
- * the {@link Governance} chain), store them with lineage, and queue them for review. Reviewers' decisions are
+ * brand guide (the generated images and every finished asset with its banner copy pass the content policy and land in
+ * the audit log, because the generators and the pipeline run through the {@link Governance} chain), store them with
+ * lineage, and queue them for review. Reviewers' decisions are
  * recorded in the review queue and in the audit log; approved assets are published in the store.
  *
  * <pre>{@code
@@ -59,6 +62,7 @@ public final class CreativeStudio implements AutoCloseable {
 
     private static final String[] TEMPLATES = {"New season: %s", "%s, made to last", "Light and easy: %s"};
 
+    private final ImageModel model;
     private final ImageGenerator checked;
     private final ImageGenerator unchecked;
     private final List<String> categoryNames;
@@ -118,21 +122,19 @@ public final class CreativeStudio implements AutoCloseable {
 
     private CreativeStudio(ImageSetup.Model model, Path storeDir, Governance governance) {
         ModelBundle bundle = model.trained().toBundle("storefront-images", "1");
-        this.checked = ImageGenerator.builder().bundle(bundle).maxAttemptsFactor(20).build();
-        ImageGenerator raw = null;
+        this.model = ImageModel.fromBundle(bundle);
         try {
-            raw = ImageGenerator.builder().bundle(bundle).attributeCheck(false).build();
+            this.checked = ImageGenerator.builder().model(this.model).maxAttemptsFactor(20)
+                    .interceptors(governance.chain()).build();
+            this.unchecked = ImageGenerator.builder().model(this.model).attributeCheck(false)
+                    .interceptors(governance.chain()).build();
             this.guide = StyleGuide.parse(BRAND_GUIDE);
             this.pipeline = AssetPipeline.builder().guide(guide).interceptors(governance.chain()).build();
             this.store = AssetStore.open(storeDir, Clock.systemUTC());
         } catch (RuntimeException e) {
-            checked.close();
-            if (raw != null) {
-                raw.close();
-            }
+            this.model.close();
             throw e;
         }
-        this.unchecked = raw;
         this.categoryNames = model.categoryNames();
         this.queue = new ReviewQueue(Clock.systemUTC());
         this.governance = governance;
@@ -200,11 +202,14 @@ public final class CreativeStudio implements AutoCloseable {
         requireOpen();
         GeneratedImages g;
         boolean attributeChecked = true;
+        String categoryName = categoryNames.get(b.category());
         try {
-            g = checked.generate(b.category(), 1, seed);
+            g = checked.generate(categoryName, 1, seed);
+        } catch (BlockedOutputException e) {
+            throw e;
         } catch (RetailGenException e) {
             LOG.debug("no checked sample of category {}: {}", b.category(), e.getMessage());
-            g = unchecked.generate(b.category(), 1, seed);
+            g = unchecked.generate(categoryName, 1, seed);
             attributeChecked = false;
             uncheckedCount++;
         }
@@ -213,9 +218,16 @@ public final class CreativeStudio implements AutoCloseable {
         int background = (index + 2) % palette;
         StyleRecipe recipe = new StyleRecipe(index % guide.sizes().size(), product, background, 0.2, 1.1, 45, 0.3,
                 b.banner(), Locale.UK);
-        StyledAsset styled = pipeline.render(g.image(0), g.width(), g.height(), recipe);
+        StyledAsset styled;
+        List<String> blockedBy = null;
+        try {
+            styled = pipeline.render(g, 0, recipe);
+        } catch (BlockedOutputException e) {
+            // the banner copy was refused: keep the image without it, for the reviewer to see and reject
+            blockedBy = e.ruleIds();
+            styled = pipeline.render(g, 0, recipe.withBanner(null, recipe.locale()));
+        }
         List<String> violations = StyleValidator.validate(styled.image(), guide);
-        String categoryName = categoryNames.get(b.category());
         String request = "category=" + categoryName + "; banner=" + (b.banner() == null ? "" : b.banner());
         String key = "cat" + b.category() + "-" + seed;
         String id = store.put(key, styled.image(), new Lineage(g.modelVersion(), seed, request, null,
@@ -225,9 +237,10 @@ public final class CreativeStudio implements AutoCloseable {
             return known;
         }
         queue.submit(id, CAMPAIGN);
-        Asset a = new Asset(id, b.category(), categoryName, b.banner(), styled.bannerBlocked() ? null
-                : styled.bannerText(), styled.bannerBlocked(), styled.findings().stream().map(Finding::ruleId).toList(),
-                violations, attributeChecked, g.modelVersion(), seed);
+        boolean blocked = blockedBy != null;
+        Asset a = new Asset(id, b.category(), categoryName, b.banner(), blocked ? null : styled.bannerText(), blocked,
+                blocked ? blockedBy : styled.findings().stream().map(Finding::ruleId).toList(), violations,
+                attributeChecked, g.modelVersion(), seed);
         assets.put(id, a);
         return a;
     }
@@ -338,13 +351,14 @@ public final class CreativeStudio implements AutoCloseable {
         }
     }
 
-    /** Closes the generators. Idempotent. */
+    /** Closes the generators and the image model. Idempotent. */
     @Override
     public synchronized void close() {
         if (!closed) {
             closed = true;
             checked.close();
             unchecked.close();
+            model.close();
         }
     }
 }

@@ -1,10 +1,10 @@
 package io.retailgen.examples;
 
 import io.retailgen.core.train.TrainingListener;
-import io.retailgen.imagegen.IdxFiles;
-import io.retailgen.imagegen.ImageModelTrainer;
+import io.retailgen.imagegen.ImageModel;
+import io.retailgen.imagegen.ImageTrainer;
 import io.retailgen.imagegen.LabeledImages;
-import io.retailgen.imagegen.TrainedImageModel;
+import io.retailgen.imagegen.internal.IdxFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -56,8 +56,8 @@ public final class ImageSetup {
             Objects.requireNonNull(source, "source == null");
             Objects.requireNonNull(images, "images == null");
             categoryNames = List.copyOf(Objects.requireNonNull(categoryNames, "categoryNames == null"));
-            if (images.categories() > categoryNames.size()) {
-                throw new IllegalArgumentException("labels span " + images.categories() + " categories but only "
+            if (images.categoryCount() > categoryNames.size()) {
+                throw new IllegalArgumentException("labels span " + images.categoryCount() + " categories but only "
                         + categoryNames.size() + " names were given");
             }
         }
@@ -70,7 +70,7 @@ public final class ImageSetup {
      * @param categoryNames the name of each category (an unmodifiable copy)
      * @param source where its training images came from
      */
-    public record Model(TrainedImageModel trained, List<String> categoryNames, String source) {
+    public record Model(ImageModel trained, List<String> categoryNames, String source) {
 
         /** Validates and copies. */
         public Model {
@@ -128,9 +128,9 @@ public final class ImageSetup {
         Objects.requireNonNull(library, "library == null");
         LOG.info("training the image generator on {} ({} images, budget {} s)", library.source(),
                 library.images().count(), budget.toSeconds());
-        TrainedImageModel trained = ImageModelTrainer.builder().seed((int) seed).epochs(200).classifierEpochs(1)
+        ImageModel trained = ImageTrainer.builder().seed(seed).epochs(200).classifierEpochs(1)
                 .width(16).latentDim(32).batchSize(64).timeBudget(budget).listener(listener).build()
-                .train(library.images());
+                .train(library.images().withCategories(library.categoryNames()));
         return new Model(trained, library.categoryNames(), library.source());
     }
 

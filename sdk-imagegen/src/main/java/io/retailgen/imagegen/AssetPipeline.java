@@ -1,6 +1,5 @@
 package io.retailgen.imagegen;
 
-import io.retailgen.core.intercept.Finding;
 import io.retailgen.core.intercept.GenerationRequest;
 import io.retailgen.core.intercept.GenerationResponse;
 import io.retailgen.core.intercept.InterceptorChain;
@@ -20,8 +19,8 @@ import java.util.Objects;
 /**
  * Deterministic post-processing of a greyscale product image into a brand asset: aspect-ratio fit (pad or
  * content-aware crop) with margins, upscaling (bilinear), lighting (exposure, gamma, directional shading), recolouring
- * to a palette colour, background (solid, gradient, texture) and a banner whose text first passes the sdk-core
- * interceptors. The same input and recipe always give the same pixels.
+ * to a palette colour, background (solid, gradient, texture) and a banner. Every finished asset passes the sdk-core
+ * interceptors once, image and banner text together. The same input and recipe always give the same pixels.
  *
  * <pre>{@code
  * AssetPipeline pipeline = AssetPipeline.builder().guide(StyleGuide.read(file)).interceptors(chain).build();
@@ -62,14 +61,43 @@ public final class AssetPipeline {
     }
 
     /**
+     * Styles one generated image; the interceptors' request names the model and seed that made it.
+     *
+     * @param images a batch from an {@link ImageGenerator}
+     * @param index the image in the batch
+     * @param recipe the styling
+     * @return the finished asset
+     * @throws BlockedOutputException when an interceptor blocks the asset (for example its banner text)
+     */
+    public StyledAsset render(GeneratedImages images, int index, StyleRecipe recipe) {
+        Objects.requireNonNull(images, "images == null");
+        String version = images.modelVersion();
+        int at = version.lastIndexOf('@');
+        String modelName = at > 0 ? version.substring(0, at) : version;
+        String modelVersion = at > 0 && at < version.length() - 1 ? version.substring(at + 1) : null;
+        return render(images.image(index), images.width(), images.height(), recipe, modelName, modelVersion,
+                Long.toString(images.seed()));
+    }
+
+    /**
+     * Styles a greyscale image. The finished asset (PNG bytes, with its banner text as text) passes the interceptors
+     * once: module {@code imagegen}, operation {@code render}, the recipe's locale. A BLOCK verdict throws; a rewritten
+     * text (REDACT) is the banner that is drawn; a blank rewrite drops the banner.
+     *
      * @param grey {@code width * height} greyscale bytes, bright product on dark ground (as Fashion-MNIST)
      * @param width source width
      * @param height source height
      * @param recipe the styling
      * @return the finished asset
      * @throws IllegalArgumentException when the recipe names a size or colour the guide does not have
+     * @throws BlockedOutputException when an interceptor blocks the asset (for example its banner text)
      */
     public StyledAsset render(byte[] grey, int width, int height, StyleRecipe recipe) {
+        return render(grey, width, height, recipe, null, null, null);
+    }
+
+    private StyledAsset render(byte[] grey, int width, int height, StyleRecipe recipe, String modelName,
+            String modelVersion, String seed) {
         Objects.requireNonNull(grey, "grey == null");
         Objects.requireNonNull(recipe, "recipe == null");
         if (width < 1 || height < 1 || grey.length != width * height) {
@@ -89,22 +117,8 @@ public final class AssetPipeline {
         int outH = sizes.get(recipe.sizeIndex())[1];
         List<String> steps = new ArrayList<>();
 
-        String banner = null;
-        boolean blocked = false;
-        List<Finding> findings = List.of();
-        if (recipe.bannerText() != null && !recipe.bannerText().isBlank()) {
-            GenerationRequest req = GenerationRequest.builder().module("imagegen").operation("banner")
-                    .text(recipe.bannerText()).locale(recipe.locale()).build();
-            GenerationResponse resp = interceptors.execute(req, r -> GenerationResponse.allow(r.text()));
-            findings = resp.findings();
-            if (resp.blocked()) {
-                blocked = true;
-                steps.add("banner:blocked");
-            } else {
-                banner = resp.text();
-            }
-        }
-        int bannerH = banner == null ? 0 : (int) Math.round(outH * BANNER_SHARE);
+        String requested = recipe.bannerText() == null || recipe.bannerText().isBlank() ? null : recipe.bannerText();
+        int bannerH = requested == null ? 0 : (int) Math.round(outH * BANNER_SHARE);
         int margin = (int) Math.round(guide.margin() * Math.min(outW, outH));
         int boxW = Math.max(1, outW - 2 * margin);
         int boxH = Math.max(1, outH - 2 * margin - bannerH);
@@ -154,11 +168,49 @@ public final class AssetPipeline {
         int[] out = ((DataBufferInt) img.getRaster().getDataBuffer()).getData();
         paint(out, outW, outH, guide.background(), bg, product, grey, width, height,
                 new Placement(sx0, sy0, sw, sh, dx, dy, dw, dh), recipe);
-        if (banner != null) {
-            drawBanner(img, banner, recipe.locale(), bannerH, margin, palette, recipe.backgroundColour());
-            steps.add("banner:" + recipe.locale().toLanguageTag() + ":" + banner);
+        if (interceptors.size() == 0) {
+            if (requested != null) {
+                drawBanner(img, requested, recipe.locale(), bannerH, margin, palette, recipe.backgroundColour());
+                steps.add("banner:" + recipe.locale().toLanguageTag() + ":" + requested);
+            }
+            return new StyledAsset(img, steps, requested, List.of());
         }
-        return new StyledAsset(img, steps, banner, blocked, findings);
+        BufferedImage asset = img;
+        if (requested != null) {
+            asset = copy(img);
+            drawBanner(asset, requested, recipe.locale(), bannerH, margin, palette, recipe.backgroundColour());
+        }
+        GenerationRequest.Builder request = GenerationRequest.builder().module("imagegen").operation("render")
+                .text(requested).image(GreyPng.uncompressedPng(asset)).locale(recipe.locale())
+                .model(modelName, modelVersion)
+                .attribute("image_format", "png").attribute("image_width", Integer.toString(outW))
+                .attribute("image_height", Integer.toString(outH)).attribute("style_guide", guide.name());
+        if (seed != null) {
+            request.attribute("seed", seed);
+        }
+        GenerationResponse resp = interceptors.execute(request.build(), r -> GenerationResponse.allow(r.text()));
+        if (resp.blocked()) {
+            throw new BlockedOutputException("render", resp.findings());
+        }
+        String shown = requested == null || resp.text() == null || resp.text().isBlank() ? null : resp.text();
+        if (shown == null || !shown.equals(requested)) {
+            asset = img; // no banner, or the interceptors rewrote it: draw their text instead
+            if (shown != null) {
+                drawBanner(asset, shown, recipe.locale(), bannerH, margin, palette, recipe.backgroundColour());
+            }
+        }
+        if (shown != null) {
+            steps.add("banner:" + recipe.locale().toLanguageTag() + ":" + shown);
+        }
+        return new StyledAsset(asset, steps, shown, resp.findings());
+    }
+
+    private static BufferedImage copy(BufferedImage img) {
+        BufferedImage c = new BufferedImage(img.getWidth(), img.getHeight(), BufferedImage.TYPE_INT_RGB);
+        int[] src = ((DataBufferInt) img.getRaster().getDataBuffer()).getData();
+        int[] dst = ((DataBufferInt) c.getRaster().getDataBuffer()).getData();
+        System.arraycopy(src, 0, dst, 0, src.length);
+        return c;
     }
 
     /** Where the source window lands in the output: source window {@code (sx0, sy0, sw, sh)}, target rectangle. */
@@ -500,7 +552,7 @@ public final class AssetPipeline {
             return this;
         }
 
-        /** @param value interceptors that every banner text passes (content policy, audit) */
+        /** @param value interceptors that every finished asset and its banner text pass once (content policy, audit) */
         public Builder interceptors(InterceptorChain value) {
             this.interceptors = Objects.requireNonNull(value, "interceptors == null");
             return this;

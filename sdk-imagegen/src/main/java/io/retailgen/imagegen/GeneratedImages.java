@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * A batch of generated greyscale images of one category, after the attribute check.
  *
- * @param category the requested category
+ * @param category the requested category label
  * @param height image height
  * @param width image width
  * @param pixels {@code count * height * width} unsigned greyscale bytes, image after image
@@ -15,20 +15,20 @@ import java.util.Objects;
  * @param modelVersion the model version that made it
  * @param nanos wall-clock nanoseconds spent generating and checking
  */
-public record GeneratedImages(int category, int height, int width, byte[] pixels, int rejected, long seed,
+public record GeneratedImages(String category, int height, int width, byte[] pixels, int rejected, long seed,
         String modelVersion, long nanos) {
 
     /** Validates and copies. */
     public GeneratedImages {
         Objects.requireNonNull(pixels, "pixels == null");
         Objects.requireNonNull(modelVersion, "modelVersion == null");
+        Objects.requireNonNull(category, "category == null");
         if (height < 1 || width < 1 || pixels.length % (height * width) != 0) {
             throw new IllegalArgumentException(pixels.length + " bytes are not whole " + height + "x" + width
                     + " images");
         }
-        if (rejected < 0 || nanos < 0 || category < 0) {
-            throw new IllegalArgumentException("category, rejected and nanos must be >= 0, were " + category + ", "
-                    + rejected + ", " + nanos);
+        if (rejected < 0 || nanos < 0) {
+            throw new IllegalArgumentException("rejected and nanos must be >= 0, were " + rejected + ", " + nanos);
         }
         pixels = pixels.clone();
     }
@@ -66,7 +66,7 @@ public record GeneratedImages(int category, int height, int width, byte[] pixels
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof GeneratedImages g && g.category == category && g.height == height && g.width == width
+        return o instanceof GeneratedImages g && g.category.equals(category) && g.height == height && g.width == width
                 && g.rejected == rejected && g.seed == seed && g.modelVersion.equals(modelVersion)
                 && Arrays.equals(g.pixels, pixels);
     }

@@ -8,7 +8,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * Writes 8-bit greyscale PNGs by filling the raster directly (going through {@code setRGB} on a
@@ -97,9 +101,37 @@ public final class GreyPng {
      * @return PNG bytes
      */
     public static byte[] encode(byte[] pixels, int width, int height) {
+        return png(toImage(pixels, width, height));
+    }
+
+    /**
+     * The image as a PNG without compression (stored deflate blocks): the bytes only travel to interceptors, so
+     * encoding time matters more than size.
+     *
+     * @return the PNG bytes
+     */
+    static byte[] uncompressedPng(BufferedImage image) {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
+        ByteArrayOutputStream out = new ByteArrayOutputStream(image.getWidth() * image.getHeight() + 1024);
+        try (MemoryCacheImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
+            writer.setOutput(stream);
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(1f); // deflate level 0
+            writer.write(null, new IIOImage(image, null, null), param);
+        } catch (IOException e) {
+            throw new RetailGenException(ErrorCode.INVALID_DATA, "cannot encode PNG: " + e.getMessage(), e);
+        } finally {
+            writer.dispose();
+        }
+        return out.toByteArray();
+    }
+
+    /** @return the image as PNG bytes */
+    static byte[] png(BufferedImage image) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
         try {
-            ImageIO.write(toImage(pixels, width, height), "png", out);
+            ImageIO.write(image, "png", out);
         } catch (IOException e) {
             throw new RetailGenException(ErrorCode.INVALID_DATA, "cannot encode PNG: " + e.getMessage(), e);
         }

@@ -23,7 +23,8 @@ public final class ImageQuality {
     }
 
     /**
-     * @param generator the generator (its classifier provides the features)
+     * @param generator the generator (its classifier provides the features); its category {@code c} is the data's
+     *     category index {@code c}
      * @param train real training images (a sample of up to 10,000 gives the floor)
      * @param test real test images
      * @param perCategory generated images per category, {@code >= 2}
@@ -46,8 +47,9 @@ public final class ImageQuality {
         float[] trainFeatures = features(generator, train, java.util.Arrays.copyOf(sample, floorN));
         double floor = Frechet.distance(Frechet.stats(trainFeatures, floorN, d), testStats);
 
-        int k = generator.spec().categories();
-        int per = generator.spec().height() * generator.spec().width();
+        ModelSpec spec = generator.spec();
+        int k = spec.categoryCount();
+        int per = spec.height() * spec.width();
         int total = k * perCategory;
         float[] genFeatures = new float[total * d];
         int rejected = 0;
@@ -55,7 +57,7 @@ public final class ImageQuality {
         double genDiv = 0;
         long correct = 0;
         for (int c = 0; c < k; c++) {
-            GeneratedImages g = generator.generate(c, perCategory, seed + c);
+            GeneratedImages g = generator.generate(spec.categories().get(c), perCategory, seed + c);
             rejected += g.rejected();
             nanos += g.nanos();
             byte[] px = g.pixels();
@@ -100,14 +102,14 @@ public final class ImageQuality {
     }
 
     /**
-     * Frechet distance between the classifier features of two image sets (for example real train vs real test).
+     * Frechet distance between the features of two image sets (for example real train vs real test).
      *
-     * @param generator supplies the classifier
+     * @param generator supplies the features (any {@link ImageGenerator}, or an application's own)
      * @param a first set
      * @param b second set
      * @return the distance
      */
-    public static double frechetDistance(ImageGenerator generator, LabeledImages a, LabeledImages b) {
+    public static double frechetDistance(ImageFeatures generator, LabeledImages a, LabeledImages b) {
         int d = generator.featureDim();
         return Frechet.distance(Frechet.stats(features(generator, a, identity(a.count())), a.count(), d),
                 Frechet.stats(features(generator, b, identity(b.count())), b.count(), d));
@@ -121,7 +123,7 @@ public final class ImageQuality {
         return idx;
     }
 
-    private static float[] features(ImageGenerator generator, LabeledImages data, int[] rows) {
+    private static float[] features(ImageFeatures generator, LabeledImages data, int[] rows) {
         int d = generator.featureDim();
         int per = data.pixelsPerImage();
         float[] out = new float[rows.length * d];
@@ -175,7 +177,8 @@ public final class ImageQuality {
         if (!generator.canEncode()) {
             throw new IllegalStateException("generator " + generator.modelVersion() + " has no encoder");
         }
-        int k = generator.spec().categories();
+        ModelSpec spec = generator.spec();
+        int k = spec.categoryCount();
         long agree = 0;
         long produced = 0;
         long sampled = 0;
@@ -186,8 +189,9 @@ public final class ImageQuality {
         for (int r = 0; r < references.count(); r++) {
             int label = references.label(r);
             float[] ref = references.imageAsFloats(r);
-            GeneratedImages v = generator.variationsOf(ref, label, perReference, radius, seed + r);
-            GeneratedImages f = generator.generate(label, perReference, seed + 1_000_003L + r);
+            String category = spec.categories().get(label);
+            GeneratedImages v = generator.variationsOf(ref, category, perReference, radius, seed + r);
+            GeneratedImages f = generator.generate(category, perReference, seed + 1_000_003L + r);
             float[] px = toFloats(v.pixels());
             float[] p = generator.classify(px, v.count());
             for (int i = 0; i < v.count(); i++) {

@@ -1,14 +1,18 @@
 package io.retailgen.imagegen;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * A set of same-sized 8-bit greyscale images with one category label each, as read from idx-ubyte files
- * (Fashion-MNIST: 28x28, 10 categories). Pixels are stored row-major, one byte per pixel, image after image.
+ * A set of same-sized 8-bit greyscale images with one category each (Fashion-MNIST: 28x28, 10 categories). Pixels
+ * are stored row-major, one byte per pixel, image after image. Each image's category is an index into
+ * {@link #categories()}, the category labels ({@code "0"}, {@code "1"}, ... unless named with
+ * {@link #withCategories(List)}); a model trained on the images generates by those labels.
  *
  * <pre>{@code
- * LabeledImages train = IdxFiles.read(Path.of("train-images-idx3-ubyte.gz"), Path.of("train-labels-idx1-ubyte.gz"));
+ * LabeledImages train = new LabeledImages(28, 28, pixels, labelIndices)
+ *         .withCategories(List.of("t-shirt", "trouser", "pullover"));
  * float[] first = train.imageAsFloats(0); // values in [0, 1]
  * }</pre>
  *
@@ -19,20 +23,22 @@ public final class LabeledImages {
     private final int cols;
     private final byte[] pixels;
     private final int[] labels;
+    private final List<String> categories;
 
     /**
      * @param rows image height in pixels, {@code >= 1}
      * @param cols image width in pixels, {@code >= 1}
      * @param pixels {@code count * rows * cols} bytes (unsigned greyscale, 0 = black)
-     * @param labels one category per image, each {@code >= 0}
+     * @param labels one category index per image, each {@code >= 0}; the categories are labelled {@code "0"} to
+     *     the largest index
      * @throws IllegalArgumentException when the sizes do not agree or a label is negative
      */
     public LabeledImages(int rows, int cols, byte[] pixels, int[] labels) {
         this(rows, cols, Objects.requireNonNull(pixels, "pixels == null").clone(),
-                Objects.requireNonNull(labels, "labels == null").clone(), true);
+                Objects.requireNonNull(labels, "labels == null").clone(), null);
     }
 
-    private LabeledImages(int rows, int cols, byte[] pixels, int[] labels, boolean owned) {
+    private LabeledImages(int rows, int cols, byte[] pixels, int[] labels, List<String> categories) {
         if (rows < 1 || cols < 1) {
             throw new IllegalArgumentException("image size must be at least 1x1, was " + rows + "x" + cols);
         }
@@ -49,10 +55,29 @@ public final class LabeledImages {
         this.cols = cols;
         this.pixels = pixels;
         this.labels = labels;
+        int max = -1;
+        for (int l : labels) {
+            max = Math.max(max, l);
+        }
+        if (categories == null) {
+            this.categories = ModelSpec.numberedLabels(max + 1);
+        } else {
+            if (categories.size() <= max) {
+                throw new IllegalArgumentException(categories.size() + " category labels " + categories
+                        + " do not cover the largest category index " + max);
+            }
+            ModelSpec.requireDistinctLabels(categories);
+            this.categories = categories;
+        }
     }
 
-    static LabeledImages wrap(int rows, int cols, byte[] pixels, int[] labels) {
-        return new LabeledImages(rows, cols, pixels, labels, true);
+    /**
+     * @param labelsInOrder the label of category index 0, 1, ...: distinct, not blank, at least one more than the
+     *     largest index
+     * @return these images with those category labels
+     */
+    public LabeledImages withCategories(List<String> labelsInOrder) {
+        return new LabeledImages(rows, cols, pixels, labels, List.copyOf(labelsInOrder));
     }
 
     /** @return how many images */
@@ -75,18 +100,27 @@ public final class LabeledImages {
         return rows * cols;
     }
 
-    /** @return the number of categories, one more than the largest label (0 when empty) */
-    public int categories() {
-        int max = -1;
-        for (int l : labels) {
-            max = Math.max(max, l);
-        }
-        return max + 1;
+    /** @return the category labels, indexed by category index */
+    public List<String> categories() {
+        return categories;
+    }
+
+    /** @return the number of categories: the named ones, else one more than the largest index (0 when empty) */
+    public int categoryCount() {
+        return categories.size();
     }
 
     /**
      * @param index the image, {@code 0 <= index < count()}
-     * @return its category
+     * @return its category label
+     */
+    public String category(int index) {
+        return categories.get(label(index));
+    }
+
+    /**
+     * @param index the image, {@code 0 <= index < count()}
+     * @return its category index
      */
     public int label(int index) {
         Objects.checkIndex(index, labels.length);
@@ -144,12 +178,12 @@ public final class LabeledImages {
         Objects.checkFromToIndex(from, to, labels.length);
         int n = rows * cols;
         return new LabeledImages(rows, cols, Arrays.copyOfRange(pixels, from * n, to * n),
-                Arrays.copyOfRange(labels, from, to), true);
+                Arrays.copyOfRange(labels, from, to), categories);
     }
 
     /** @return images per category, indexed by label */
     public int[] countsPerCategory() {
-        int[] counts = new int[Math.max(categories(), 0)];
+        int[] counts = new int[categories.size()];
         for (int l : labels) {
             counts[l]++;
         }
@@ -158,6 +192,7 @@ public final class LabeledImages {
 
     @Override
     public String toString() {
-        return "LabeledImages[" + count() + " images of " + rows + "x" + cols + ", " + categories() + " categories]";
+        return "LabeledImages[" + count() + " images of " + rows + "x" + cols + ", " + categories.size()
+                + " categories]";
     }
 }

@@ -45,7 +45,8 @@ public final class RegionalVariants {
      * @param height source height
      * @param recipe the global recipe (colour indices apply to each regional palette)
      * @param rules one per region
-     * @return the styled asset per region, in rule order
+     * @return the styled asset per region, in rule order; each region's asset passed the interceptors once
+     * @throws BlockedOutputException when the interceptors block one region's asset (for example its banner)
      */
     public static Map<String, StyledAsset> render(AssetPipeline base, byte[] grey, int width, int height,
             StyleRecipe recipe, List<Rule> rules) {

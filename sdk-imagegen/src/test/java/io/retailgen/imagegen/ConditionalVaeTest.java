@@ -13,12 +13,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ConditionalVaeTest {
-    private static TrainedImageModel trained;
+    private static ImageModel trained;
     private static LabeledImages references;
 
     @BeforeAll
     static void trainTiny() {
-        trained = ImageModelTrainer.builder().architecture(ImageModelTrainer.Architecture.CVAE).seed(5).epochs(2)
+        trained = ImageTrainer.builder().architecture(ImageTrainer.Architecture.CVAE).seed(5L).epochs(2)
                 .classifierEpochs(1).width(8).latentDim(8).batchSize(64).build()
                 .train(TestData.train().slice(0, 1280));
         references = TestData.test().slice(0, 30);
@@ -27,7 +27,7 @@ class ConditionalVaeTest {
     @Test
     void exportedEncoderAndDecoderEqualDjlWithin1e5() {
         assertThat(trained.exportMaxAbsDiff()).isLessThan(1e-5);
-        assertThat(trained.architecture()).isEqualTo(ImageModelTrainer.Architecture.CVAE);
+        assertThat(trained.architecture()).isEqualTo(ImageTrainer.Architecture.CVAE);
         assertThat(trained.encoderOnnx()).isNotEmpty();
         assertThat(trained.provenance().hyperParameters()).containsEntry("architecture", "cvae-upsample-conv");
         assertThat(trained.provenance().metrics()).containsKey("vae_seconds");
@@ -37,15 +37,16 @@ class ConditionalVaeTest {
     void bundleRoundTripsWithItsEncoder(@TempDir Path dir) {
         trained.toBundle("vae-test", "1").saveTo(dir.resolve("m"));
         ModelBundle loaded = ModelBundle.load(dir.resolve("m"));
-        assertThat(loaded.manifest().kind()).isEqualTo(TrainedImageModel.KIND_CVAE);
-        assertThat(loaded.fileNames()).contains(TrainedImageModel.ENCODER_FILE);
-        try (ImageGenerator gen = ImageGenerator.builder().bundle(loaded).attributeCheck(false).build()) {
+        assertThat(loaded.manifest().kind()).isEqualTo(ImageModel.KIND_VAE);
+        assertThat(loaded.fileNames()).contains(ImageModel.ENCODER_FILE);
+        try (ImageModel model = ImageModel.fromBundle(loaded);
+                ImageGenerator gen = ImageGenerator.builder().model(model).attributeCheck(false).build()) {
             assertThat(gen.canEncode()).isTrue();
-            assertThat(gen.spec()).isEqualTo(new ModelSpec(8, 10, 28, 28));
-            assertThat(gen.encode(references.imageAsFloats(0), 1, references.label(0))).hasSize(8);
-            GeneratedImages a = gen.generate(2, 10, 3L);
+            assertThat(gen.spec()).isEqualTo(new ModelSpec(8, TestData.CATEGORIES, 28, 28));
+            assertThat(gen.encode(references.imageAsFloats(0), 1, references.category(0))).hasSize(8);
+            GeneratedImages a = gen.generate("pullover", 10, 3L);
             assertThat(a.count()).isEqualTo(10);
-            assertThat(gen.generate(2, 10, 3L)).isEqualTo(a);
+            assertThat(gen.generate("pullover", 10, 3L)).isEqualTo(a);
         }
     }
 
@@ -55,16 +56,17 @@ class ConditionalVaeTest {
             int better = 0;
             for (int r = 0; r < 10; r++) {
                 float[] ref = references.imageAsFloats(r);
-                int label = references.label(r);
+                String label = references.category(r);
                 double near = meanDistance(gen.variationsOf(ref, label, 20, 0.3f, 9L), ref);
                 double fresh = meanDistance(gen.generate(label, 20, 9L), ref);
                 better += near < fresh ? 1 : 0;
             }
             assertThat(better).isGreaterThanOrEqualTo(8);
             float[] ref = references.imageAsFloats(0);
-            assertThat(gen.variationsOf(ref, 1, 5, 0.5f, 4L)).isEqualTo(gen.variationsOf(ref, 1, 5, 0.5f, 4L));
-            assertThat(gen.variationsOf(ref, 1, 5, 0.5f, 4L).pixels())
-                    .isNotEqualTo(gen.variationsOf(ref, 1, 5, 0.5f, 5L).pixels());
+            assertThat(gen.variationsOf(ref, "trouser", 5, 0.5f, 4L))
+                    .isEqualTo(gen.variationsOf(ref, "trouser", 5, 0.5f, 4L));
+            assertThat(gen.variationsOf(ref, "trouser", 5, 0.5f, 4L).pixels())
+                    .isNotEqualTo(gen.variationsOf(ref, "trouser", 5, 0.5f, 5L).pixels());
         }
     }
 
@@ -73,8 +75,8 @@ class ConditionalVaeTest {
         try (ImageGenerator gen = generator()) {
             byte[] px = references.image(3);
             BufferedImage grey = GreyPng.toImage(px, 28, 28);
-            assertThat(gen.variationsOf(grey, 2, 4, 0.5f, 1L))
-                    .isEqualTo(gen.variationsOf(references.imageAsFloats(3), 2, 4, 0.5f, 1L));
+            assertThat(gen.variationsOf(grey, "pullover", 4, 0.5f, 1L))
+                    .isEqualTo(gen.variationsOf(references.imageAsFloats(3), "pullover", 4, 0.5f, 1L));
         }
     }
 
@@ -95,23 +97,24 @@ class ConditionalVaeTest {
     void badReferencesAreCallerMistakes() {
         try (ImageGenerator gen = generator()) {
             float[] ref = references.imageAsFloats(0);
-            assertThatThrownBy(() -> gen.variationsOf(new float[10], 0, 3, 0.5f, 1L))
+            assertThatThrownBy(() -> gen.variationsOf(new float[10], "t-shirt", 3, 0.5f, 1L))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("784");
             float[] bad = ref.clone();
             bad[5] = 2f;
-            assertThatThrownBy(() -> gen.variationsOf(bad, 0, 3, 0.5f, 1L)).hasMessageContaining("[0, 1]");
-            assertThatThrownBy(() -> gen.variationsOf(ref, 0, 3, 0f, 1L)).hasMessageContaining("radius");
-            assertThatThrownBy(() -> gen.variationsOf(ref, 10, 3, 0.5f, 1L)).hasMessageContaining("category");
+            assertThatThrownBy(() -> gen.variationsOf(bad, "t-shirt", 3, 0.5f, 1L))
+                    .hasMessageContaining("[0, 1]");
+            assertThatThrownBy(() -> gen.variationsOf(ref, "t-shirt", 3, 0f, 1L)).hasMessageContaining("radius");
+            assertThatThrownBy(() -> gen.variationsOf(ref, "hat", 3, 0.5f, 1L)).hasMessageContaining("category");
         }
     }
 
     @Test
     void aVaeBundleWithoutItsEncoderIsAClearError() {
-        ModelBundle noEncoder = ModelBundle.builder().kind(TrainedImageModel.KIND_CVAE).name("broken").version("1")
-                .model(trained.generatorOnnx()).file(TrainedImageModel.CLASSIFIER_FILE, trained.classifierOnnx())
-                .file(TrainedImageModel.SPEC_FILE, TrainedImageModel.specJson(trained.spec()))
+        ModelBundle noEncoder = ModelBundle.builder().kind(ImageModel.KIND_VAE).name("broken").version("1")
+                .model(trained.generatorOnnx()).file(ImageModel.CLASSIFIER_FILE, trained.classifierOnnx())
+                .file(ImageModel.SPEC_FILE, ImageModel.specJson(trained.spec()))
                 .provenance(trained.provenance()).build();
-        assertThatThrownBy(() -> ImageGenerator.builder().bundle(noEncoder).build())
+        assertThatThrownBy(() -> ImageModel.fromBundle(noEncoder))
                 .isInstanceOf(RetailGenException.class).hasMessageContaining("encoder.onnx");
     }
 
@@ -128,7 +131,7 @@ class ConditionalVaeTest {
     }
 
     private static ImageGenerator generator() {
-        return ImageGenerator.builder().bundle(trained.toBundle("vae", "1")).attributeCheck(false).build();
+        return ImageGenerator.builder().model(trained).attributeCheck(false).build();
     }
 
     private static double meanDistance(GeneratedImages g, float[] reference) {

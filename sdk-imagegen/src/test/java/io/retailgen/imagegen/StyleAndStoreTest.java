@@ -105,20 +105,29 @@ class StyleAndStoreTest {
     }
 
     @Test
-    void bannerTextPassesInterceptorsAndABlockDropsTheBanner() {
+    void bannerTextPassesInterceptorsAndABlockThrowsNamingTheRule() {
         StyleGuide guide = StyleGuide.parse(GUIDE);
-        InterceptorChain chain = InterceptorChain.of(c -> c.request().text().contains("free")
+        InterceptorChain chain = InterceptorChain.of(c -> c.request().text() != null
+                && c.request().text().contains("free")
                 ? GenerationResponse.block(List.of(Finding.whole("claim", "policy", Severity.HIGH, "no 'free'")))
-                : c.proceed(c.request().withText(c.request().text().trim())));
+                : c.proceed(c.request().text() == null ? c.request()
+                        : c.request().withText(c.request().text().trim())));
         AssetPipeline p = AssetPipeline.builder().guide(guide).interceptors(chain).build();
         StyledAsset ok = p.render(shirt(), 28, 28, StyleRecipe.simple(1, 0).withBanner("  Sale  ", Locale.UK));
-        StyledAsset blocked = p.render(shirt(), 28, 28, StyleRecipe.simple(1, 0).withBanner("free gift", Locale.UK));
         StyledAsset none = p.render(shirt(), 28, 28, StyleRecipe.simple(1, 0));
+        assertThatThrownBy(() -> p.render(shirt(), 28, 28, StyleRecipe.simple(1, 0).withBanner("free gift",
+                Locale.UK))).isInstanceOfSatisfying(BlockedOutputException.class, e -> {
+                    assertThat(e.ruleIds()).containsExactly("claim");
+                    assertThat(e.operation()).isEqualTo("render");
+                }).hasMessageContaining("claim");
         assertThat(ok.bannerText()).isEqualTo("Sale");
-        assertThat(blocked.bannerBlocked()).isTrue();
-        assertThat(blocked.findings()).hasSize(1);
-        assertThat(pixels(blocked.image())).isEqualTo(pixels(none.image()));
+        assertThat(ok.steps()).contains("banner:en-GB:Sale");
+        assertThat(none.bannerText()).isNull();
         assertThat(pixels(ok.image())).isNotEqualTo(pixels(none.image()));
+        // the rewritten banner is the one drawn: the same pixels as asking for "Sale" without interceptors
+        StyledAsset plain = AssetPipeline.builder().guide(guide).build().render(shirt(), 28, 28,
+                StyleRecipe.simple(1, 0).withBanner("Sale", Locale.UK));
+        assertThat(pixels(ok.image())).isEqualTo(pixels(plain.image()));
     }
 
     @Test

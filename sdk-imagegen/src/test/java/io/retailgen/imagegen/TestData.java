@@ -1,45 +1,62 @@
 package io.retailgen.imagegen;
 
-import java.nio.file.Files;
+import io.retailgen.imagegen.internal.IdxFiles;
+import io.retailgen.testing.SharedData;
+import io.retailgen.testing.SyntheticImages;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Training and reference images for the tests: the shared Fashion-MNIST files when they are present, otherwise
- * {@link SyntheticImages}, so the training tests run (and can fail) in a clone without the shared data.
+ * sdk-test-support's {@link SyntheticImages}, so every training test runs (and can fail) in a clone without the shared
+ * data. Either way the ten categories carry Fashion-MNIST's labels, so the tests exercise string category labels.
  */
 final class TestData {
+    /** Fashion-MNIST's categories, by label index. */
+    static final List<String> CATEGORIES = List.of("t-shirt", "trouser", "pullover", "dress", "coat", "sandal",
+            "shirt", "sneaker", "bag", "ankle-boot");
+    /** System property that makes the tests use the synthetic images even where Fashion-MNIST is present. */
+    static final String SYNTHETIC = "retailgen.test.syntheticImages";
+    private static final String DIR = "images/fashion-mnist/";
     private static LabeledImages train;
     private static LabeledImages test;
 
     private TestData() {
     }
 
-    static Path dir() {
-        String shared = System.getProperty("retailgen.shared.data", "../../shared/data");
-        return Path.of(shared, "images", "fashion-mnist");
+    /** @return the Fashion-MNIST folder, when present */
+    static Optional<Path> dir() {
+        return SharedData.find(DIR + "train-images-idx3-ubyte.gz").map(Path::getParent);
     }
 
-    /** @return whether the Fashion-MNIST files are present (tests of the IDX reader itself need them) */
-    static boolean available() {
-        return Files.isRegularFile(dir().resolve("train-images-idx3-ubyte.gz"));
+    /**
+     * @return whether the tests run on Fashion-MNIST: its files are present and {@code -D}{@value #SYNTHETIC} is not
+     *     set (that property runs them on the synthetic images, as in a clone without the shared data)
+     */
+    static boolean real() {
+        return !Boolean.getBoolean(SYNTHETIC) && dir().isPresent();
+    }
+
+    private static LabeledImages synthetic(int count, long seed) {
+        SyntheticImages.Set set = SyntheticImages.generate(count, seed);
+        return new LabeledImages(SyntheticImages.SIDE, SyntheticImages.SIDE, set.pixels(), set.labels());
     }
 
     static synchronized LabeledImages train() {
         if (train == null) {
-            train = available()
-                    ? IdxFiles.read(dir().resolve("train-images-idx3-ubyte.gz"),
-                            dir().resolve("train-labels-idx1-ubyte.gz"))
-                    : SyntheticImages.generate(3000, 1L);
+            train = (real() ? IdxFiles.read(dir().get().resolve("train-images-idx3-ubyte.gz"),
+                    dir().get().resolve("train-labels-idx1-ubyte.gz")) : synthetic(3000, 1L))
+                    .withCategories(CATEGORIES);
         }
         return train;
     }
 
     static synchronized LabeledImages test() {
         if (test == null) {
-            test = available()
-                    ? IdxFiles.read(dir().resolve("t10k-images-idx3-ubyte.gz"),
-                            dir().resolve("t10k-labels-idx1-ubyte.gz"))
-                    : SyntheticImages.generate(1000, 2L);
+            test = (real() ? IdxFiles.read(dir().get().resolve("t10k-images-idx3-ubyte.gz"),
+                    dir().get().resolve("t10k-labels-idx1-ubyte.gz")) : synthetic(1000, 2L))
+                    .withCategories(CATEGORIES);
         }
         return test;
     }

@@ -1,5 +1,6 @@
 package io.retailgen.imagegen;
 
+import io.retailgen.imagegen.internal.IdxFiles;
 import java.util.Locale;
 
 /**
@@ -17,27 +18,26 @@ final class UpsamplingComparison {
         LabeledImages test = IdxFiles.read(java.nio.file.Path.of(args[2]), java.nio.file.Path.of(args[3]));
         LabeledImages slice = train.slice(0, Integer.parseInt(args[4]));
         int epochs = Integer.parseInt(args[5]);
-        TrainedImageModel base = null;
+        ImageModel base = null;
         for (boolean subPixel : new boolean[] {false, true}) {
-            ImageModelTrainer.Builder b = ImageModelTrainer.builder().seed(42).epochs(epochs).classifierEpochs(2)
+            ImageTrainer.Builder b = ImageTrainer.builder().seed(42L).epochs(epochs).classifierEpochs(2)
                     .subPixelOutput(subPixel);
             if (args.length > 6) {
                 b.timeBudget(java.time.Duration.ofMillis((long) (Double.parseDouble(args[6]) * 60_000)));
             }
-            TrainedImageModel m = b.build().train(slice);
+            ImageModel m = b.build().train(slice);
             if (base == null) {
                 base = m;
             }
-            TrainedImageModel judged = new TrainedImageModel(m.generatorOnnx(), base.classifierOnnx(), null,
-                    m.spec(), m.provenance(), m.trainSeconds(), m.exportMaxAbsDiff());
-            try (ImageGenerator gen = ImageGenerator.builder().bundle(judged.toBundle("cmp", "1"))
-                    .attributeCheck(false).build()) {
+            try (ImageModel judged = new ImageModel(m.generatorOnnx(), base.classifierOnnx(), null, m.spec(),
+                    m.provenance(), m.trainSeconds(), m.exportMaxAbsDiff());
+                    ImageGenerator gen = ImageGenerator.builder().model(judged).attributeCheck(false).build()) {
                 QualityReport q = ImageQuality.evaluate(gen, train, test, 1000, 42L);
-                gen.generate(0, 5000, 1L);
+                gen.generate(m.spec().categories().get(0), 5000, 1L);
                 long t0 = System.nanoTime();
                 int n = 0;
                 for (int r = 0; r < 5; r++) {
-                    n += gen.generate(r, 5000, 2L + r).count();
+                    n += gen.generate(m.spec().categories().get(r), 5000, 2L + r).count();
                 }
                 double ips = n / ((System.nanoTime() - t0) / 1e9);
                 System.out.println(String.format(Locale.ROOT, "RESULT subPixel=%s steps=%s gan_seconds=%.1f"

@@ -3,6 +3,7 @@ package io.retailgen.benchmarks.imagegen;
 import io.retailgen.core.bundle.ModelBundle;
 import io.retailgen.imagegen.GeneratedImages;
 import io.retailgen.imagegen.ImageGenerator;
+import io.retailgen.imagegen.ImageModel;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -42,7 +43,9 @@ public class VariationBenchmark {
     @Param({"true", "false"})
     boolean attributeCheck;
 
+    private ImageModel model;
     private ImageGenerator generator;
+    private String category;
     private float[] reference;
     private long seed;
 
@@ -51,12 +54,15 @@ public class VariationBenchmark {
         if (bundle.isEmpty()) {
             throw new IllegalStateException("pass a cvae model bundle folder with -p bundle=DIR");
         }
-        generator = ImageGenerator.builder().bundle(ModelBundle.load(Path.of(bundle)))
+        model = ImageModel.fromBundle(ModelBundle.load(Path.of(bundle)));
+        generator = ImageGenerator.builder().model(model)
                 .attributeCheck(attributeCheck).maxAttemptsFactor(1000).build();
         if (!generator.canEncode()) {
             generator.close();
+            model.close();
             throw new IllegalStateException(bundle + " has no encoder: train it with --architecture cvae");
         }
+        category = generator.spec().categories().get(0);
         int h = generator.spec().height();
         int w = generator.spec().width();
         reference = new float[h * w];
@@ -71,12 +77,13 @@ public class VariationBenchmark {
     @TearDown(Level.Trial)
     public void tearDown() {
         generator.close();
+        model.close();
     }
 
     /** 100 variations of the reference, conditioned on category 0; the score is images per second. */
     @Benchmark
     @OperationsPerInvocation(COUNT)
     public GeneratedImages variations() {
-        return generator.variationsOf(reference, 0, COUNT, 0.5f, seed++);
+        return generator.variationsOf(reference, category, COUNT, 0.5f, seed++);
     }
 }

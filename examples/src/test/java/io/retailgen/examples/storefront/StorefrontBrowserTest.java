@@ -228,7 +228,8 @@ class StorefrontBrowserTest {
                 .contains("on brand"));
         assertThat(rows).anySatisfy(r -> assertThat(r).contains("imagegen/review.reject").contains("REJECTED")
                 .contains("background too busy"));
-        assertThat(rows).anySatisfy(r -> assertThat(r).contains("imagegen/banner").contains("ALLOW"));
+        assertThat(rows).anySatisfy(r -> assertThat(r).contains("imagegen/render").contains("ALLOW"));
+        assertThat(rows).anySatisfy(r -> assertThat(r).contains("imagegen/generate").contains("ALLOW"));
     }
 
     @Test

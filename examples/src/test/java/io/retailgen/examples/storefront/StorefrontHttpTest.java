@@ -255,18 +255,24 @@ class StorefrontHttpTest {
         JsonNode records = json(get(c, "/api/audit?limit=200")).path("records");
         List<String> decisions = new ArrayList<>();
         List<String> banners = new ArrayList<>();
+        List<String> generated = new ArrayList<>();
         records.forEach(n -> {
             if (n.path("type").asText().equals("review")) {
                 decisions.add(n.path("operation").asText() + ":" + n.path("verdict").asText() + ":" + n.path("text")
                         .asText());
             }
-            if (n.path("operation").asText().equals("banner")) {
+            if (n.path("module").asText().equals("imagegen") && n.path("operation").asText().equals("render")) {
                 banners.add(n.path("text").asText());
+            }
+            if (n.path("module").asText().equals("imagegen") && n.path("operation").asText().equals("generate")) {
+                generated.add(n.path("text").asText());
             }
         });
         assertThat(decisions).contains("review.approve:APPROVED:on brand", "review.reject:REJECTED:too dark")
                 .hasSize(2);
-        assertThat(banners).hasSize(6);
+        // each of the 6 assets: one generation and one finished asset with its banner through the chain
+        assertThat(banners).hasSize(6).allMatch(t -> !t.isBlank());
+        assertThat(generated).hasSize(6);
         assertThat(json(get(c, "/api/audit")).path("verification").path("valid").asBoolean()).isTrue();
     }
 
@@ -337,9 +343,10 @@ class StorefrontHttpTest {
                 }
             });
             assertThat(explanations).hasSize(ProductPage.K);
-            // every record but the signed checkpoint that verifying the live log writes
+            // every record with text but the signed checkpoint that verifying the live log writes (generated images,
+            // and the assets re-rendered without their blocked banners, carry no text for the policy to refuse)
             records.forEach(n -> {
-                if (!n.path("type").asText().equals("checkpoint")) {
+                if (!n.path("type").asText().equals("checkpoint") && !n.path("text").asText().isEmpty()) {
                     assertThat(n.path("verdict").asText()).as(n.toString()).isEqualTo("BLOCK");
                     assertThat(n.path("rules").toString()).contains("test.block-all");
                 }

@@ -3,14 +3,14 @@ package io.retailgen.cli.imagegen;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.retailgen.cli.Json;
 import io.retailgen.cli.OptionRanges;
-import io.retailgen.imagegen.IdxFiles;
 import io.retailgen.imagegen.ImageGenerator;
-import io.retailgen.imagegen.ImageModelTrainer;
+import io.retailgen.imagegen.ImageModel;
+import io.retailgen.imagegen.ImageTrainer;
 import io.retailgen.imagegen.ImageQuality;
 import io.retailgen.imagegen.LabeledImages;
 import io.retailgen.imagegen.QualityReport;
-import io.retailgen.imagegen.TrainedImageModel;
 import io.retailgen.imagegen.VariationReport;
+import io.retailgen.imagegen.internal.IdxFiles;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -41,16 +41,9 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "Generated images per category (default: ${DEFAULT-VALUE}).")
     int perCategory;
 
-
-
-
-
-
     @Option(names = "--no-attribute-check",
             description = "Keep every sample instead of rejecting those the classifier puts in another category.")
     boolean noCheck;
-
-
 
     @Option(names = "--radius", defaultValue = "0.5",
             description = "Latent radius of the cvae variation measurement, (0, 2] (default: ${DEFAULT-VALUE}).")
@@ -75,23 +68,28 @@ final class EvaluateCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         LabeledImages train = IdxFiles.read(images, labels);
         LabeledImages test = IdxFiles.read(testImages, testLabels);
-        ImageModelTrainer.Architecture arch = training.architecture(spec);
+        ImageTrainer.Architecture arch = training.architecture(spec);
         if (!(radius > 0 && radius <= 2)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--radius must be in (0, 2], was " + radius);
         }
-        TrainedImageModel model = training.trainer(spec).train(train);
+        try (ImageModel model = training.trainer(spec).train(train)) {
+            evaluate(o, model, arch, train, test);
+        }
+        return 0;
+    }
+
+    private void evaluate(PrintWriter o, ImageModel model, ImageTrainer.Architecture arch, LabeledImages train,
+            LabeledImages test) {
         if (out != null) {
             model.toBundle("imagegen", "1").saveTo(out);
         }
         QualityReport q;
-        try (ImageGenerator gen = ImageGenerator.builder().bundle(model.toBundle("imagegen", "eval"))
-                .attributeCheck(!noCheck).build()) {
+        try (ImageGenerator gen = ImageGenerator.builder().model(model).attributeCheck(!noCheck).build()) {
             q = ImageQuality.evaluate(gen, train, test, perCategory, training.seed);
         }
         VariationReport v = null;
-        if (arch == ImageModelTrainer.Architecture.CVAE) {
-            try (ImageGenerator raw = ImageGenerator.builder().bundle(model.toBundle("imagegen", "eval"))
-                    .attributeCheck(false).build()) {
+        if (arch == ImageTrainer.Architecture.CVAE) {
+            try (ImageGenerator raw = ImageGenerator.builder().model(model).attributeCheck(false).build()) {
                 v = ImageQuality.variations(raw, references(test), VARIATIONS_PER_REFERENCE, radius, training.seed);
             }
             o.println(String.format(Locale.ROOT, "variations of %d real test images (radius %.2f, no attribute check):"
@@ -120,12 +118,11 @@ final class EvaluateCommand implements Callable<Integer> {
             }
             Json.print(o, r);
         }
-        return 0;
     }
 
     /** The first {@value #REFERENCES_PER_CATEGORY} test images of each category. */
     static LabeledImages references(LabeledImages test) {
-        int k = test.categories();
+        int k = test.categoryCount();
         int[] taken = new int[k];
         java.io.ByteArrayOutputStream px = new java.io.ByteArrayOutputStream();
         java.util.List<Integer> labels = new java.util.ArrayList<>();
@@ -138,6 +135,6 @@ final class EvaluateCommand implements Callable<Integer> {
             }
         }
         return new LabeledImages(test.rows(), test.cols(), px.toByteArray(),
-                labels.stream().mapToInt(Integer::intValue).toArray());
+                labels.stream().mapToInt(Integer::intValue).toArray()).withCategories(test.categories());
     }
 }

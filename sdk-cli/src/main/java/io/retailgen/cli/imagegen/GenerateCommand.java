@@ -10,6 +10,7 @@ import io.retailgen.core.bundle.ModelBundle;
 import io.retailgen.imagegen.GeneratedImages;
 import io.retailgen.imagegen.GreyPng;
 import io.retailgen.imagegen.ImageGenerator;
+import io.retailgen.imagegen.ImageModel;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -97,8 +98,9 @@ final class GenerateCommand implements Callable<Integer> {
         int refCategory = -1;
         double distance = 0;
         int agree = 0;
-        try (ImageGenerator gen = ImageGenerator.builder().bundle(bundle).device(Device.parse(device))
-                .minConfidence(minConfidence).truncation(truncation).attributeCheck(!noCheck).build()) {
+        try (ImageModel loaded = ImageModel.fromBundle(bundle, Device.parse(device));
+                ImageGenerator gen = ImageGenerator.builder().model(loaded).minConfidence(minConfidence)
+                        .truncation(truncation).attributeCheck(!noCheck).build()) {
             if (category == null && reference == null) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--category is required without"
                         + " --reference");
@@ -119,14 +121,15 @@ final class GenerateCommand implements Callable<Integer> {
             if (category == null) {
                 category = refCategory;
             }
-            if (category < 0 || category >= gen.spec().categories()) {
+            if (category < 0 || category >= gen.spec().categoryCount()) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--category must be in 0.."
-                        + (gen.spec().categories() - 1) + ", was " + category);
+                        + (gen.spec().categoryCount() - 1) + ", was " + category);
             }
+            String label = gen.spec().categories().get(category);
             if (refPixels == null) {
-                images = gen.generate(category, count, seed);
+                images = gen.generate(label, count, seed);
             } else {
-                images = gen.variationsOf(refPixels, category, count, radius, seed);
+                images = gen.variationsOf(refPixels, label, count, radius, seed);
                 byte[] px = images.pixels();
                 float[] x = new float[px.length];
                 int per = refPixels.length;
@@ -136,7 +139,7 @@ final class GenerateCommand implements Callable<Integer> {
                 }
                 distance /= px.length;
                 float[] p = gen.classify(x, images.count());
-                int k = gen.spec().categories();
+                int k = gen.spec().categoryCount();
                 for (int i = 0; i < images.count(); i++) {
                     agree += argmax(java.util.Arrays.copyOfRange(p, i * k, (i + 1) * k)) == refCategory ? 1 : 0;
                 }
@@ -146,7 +149,7 @@ final class GenerateCommand implements Callable<Integer> {
             Files.createDirectories(out);
             int digits = Math.max(4, Integer.toString(images.count()).length());
             if (styled != null) {
-                styled.write(images, o);
+                styled.write(images, category, o);
             } else {
                 for (int i = 0; i < images.count(); i++) {
                     GreyPng.write(out.resolve(String.format(Locale.ROOT, "%s-c%d-%0" + digits + "d.png",

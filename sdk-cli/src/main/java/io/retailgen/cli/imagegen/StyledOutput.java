@@ -41,7 +41,7 @@ final class StyledOutput {
         return violations;
     }
 
-    void write(GeneratedImages images, PrintWriter o) throws IOException {
+    void write(GeneratedImages images, int category, PrintWriter o) throws IOException {
         AssetPipeline pipeline = AssetPipeline.builder().guide(guide).build();
         AssetStore store = AssetStore.open(out.resolve("store"), Clock.systemUTC());
         int palette = guide.palette().size();
@@ -55,16 +55,16 @@ final class StyledOutput {
         try {
             for (int i = 0; i < n; i++) {
                 StyleRecipe recipe = StyleRecipe.simple(i % palette, (i + 1) % palette);
-                StyledAsset a = pipeline.render(images.image(i), images.width(), images.height(), recipe);
+                StyledAsset a = pipeline.render(images, i, recipe);
                 List<String> v = StyleValidator.validate(a.image(), guide);
                 violations += v.size();
                 for (String s : v) {
                     o.println("image " + i + ": " + s);
                 }
-                String id = store.put(String.format(Locale.ROOT, "c%d-%04d", images.category(), i), a.image(),
-                        new Lineage(images.modelVersion(), images.seed(), "category=" + images.category() + ",index="
-                                + i, null, a.steps()));
-                Files.write(out.resolve(String.format(Locale.ROOT, "styled-c%d-%04d.png", images.category(), i)),
+                String id = store.put(String.format(Locale.ROOT, "c%d-%04d", category, i), a.image(),
+                        new Lineage(images.modelVersion(), images.seed(), "category=" + category + ",index=" + i,
+                                null, a.steps()));
+                Files.write(out.resolve(String.format(Locale.ROOT, "styled-c%d-%04d.png", category, i)),
                         store.read(id));
                 int w = thumb;
                 int h = (int) Math.round(thumb * (double) a.image().getHeight() / a.image().getWidth());

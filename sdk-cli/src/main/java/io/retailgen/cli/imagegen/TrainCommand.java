@@ -3,9 +3,9 @@ package io.retailgen.cli.imagegen;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.retailgen.cli.Json;
 import io.retailgen.core.bundle.ModelBundle;
-import io.retailgen.imagegen.IdxFiles;
 import io.retailgen.imagegen.LabeledImages;
-import io.retailgen.imagegen.TrainedImageModel;
+import io.retailgen.imagegen.ImageModel;
+import io.retailgen.imagegen.internal.IdxFiles;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -32,13 +32,6 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--version", defaultValue = "1", description = "Model version (default: ${DEFAULT-VALUE}).")
     String version;
 
-
-
-
-
-
-
-
     @CommandLine.Mixin
     TrainerOptions training;
 
@@ -55,7 +48,13 @@ final class TrainCommand implements Callable<Integer> {
         LabeledImages data = IdxFiles.read(images, labels);
         o.println("read " + data);
         o.flush();
-        TrainedImageModel model = training.trainer(spec).train(data);
+        try (ImageModel model = training.trainer(spec).train(data)) {
+            report(o, model);
+        }
+        return 0;
+    }
+
+    private void report(PrintWriter o, ImageModel model) {
         ModelBundle bundle = model.toBundle(name, version);
         bundle.saveTo(out);
         o.println(String.format(Locale.ROOT, "trained in %.1f s; max |ONNX - DJL| = %.2e; bundle %s:%s written to %s",
@@ -70,7 +69,6 @@ final class TrainCommand implements Callable<Integer> {
             r.put("architecture", model.architecture().name().toLowerCase(Locale.ROOT));
             Json.print(o, r);
         }
-        return 0;
     }
 
 }

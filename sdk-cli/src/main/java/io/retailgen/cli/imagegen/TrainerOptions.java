@@ -3,7 +3,7 @@ package io.retailgen.cli.imagegen;
 import io.retailgen.cli.OptionRanges;
 import io.retailgen.core.Device;
 import io.retailgen.core.train.ConsoleProgressBar;
-import io.retailgen.imagegen.ImageModelTrainer;
+import io.retailgen.imagegen.ImageTrainer;
 import java.time.Duration;
 import java.util.Locale;
 import picocli.CommandLine;
@@ -28,7 +28,7 @@ final class TrainerOptions {
     int width;
 
     @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
-    int seed;
+    long seed;
 
     @Option(names = "--architecture", defaultValue = "cgan",
             description = "cgan (conditional GAN, sharper) or cvae (conditional VAE with an encoder, for variations of"
@@ -43,7 +43,7 @@ final class TrainerOptions {
     String device;
 
     /** Checks the options and returns the architecture they name. */
-    ImageModelTrainer.Architecture architecture(CommandLine.Model.CommandSpec spec) {
+    ImageTrainer.Architecture architecture(CommandLine.Model.CommandSpec spec) {
         if (!(minutes > 0 && minutes <= MAX_MINUTES)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--minutes must be in (0, " + MAX_MINUTES
                     + "], was " + minutes);
@@ -51,7 +51,7 @@ final class TrainerOptions {
         OptionRanges.require(spec.commandLine(), "--epochs", epochs, 1, OptionRanges.MAX_EPOCHS);
         OptionRanges.require(spec.commandLine(), "--width", width, MIN_WIDTH, MAX_WIDTH);
         try {
-            return ImageModelTrainer.Architecture.valueOf(architecture.toUpperCase(Locale.ROOT));
+            return ImageTrainer.Architecture.valueOf(architecture.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--architecture must be cgan or cvae, was '"
                     + architecture + "'");
@@ -59,8 +59,8 @@ final class TrainerOptions {
     }
 
     /** A trainer with these options and a console progress bar. */
-    ImageModelTrainer trainer(CommandLine.Model.CommandSpec spec) {
-        return ImageModelTrainer.builder().epochs(epochs).width(width).seed(seed).device(Device.parse(device))
+    ImageTrainer trainer(CommandLine.Model.CommandSpec spec) {
+        return ImageTrainer.builder().epochs(epochs).width(width).seed(seed).device(Device.parse(device))
                 .architecture(architecture(spec)).subPixelOutput(!resizeOutput)
                 .timeBudget(Duration.ofMillis((long) (minutes * 60_000))).listener(ConsoleProgressBar.create()).build();
     }

@@ -3,17 +3,19 @@ package io.retailgen.cli.imagegen;
 import static io.retailgen.cli.CliRun.run;
 import io.retailgen.cli.CliRun;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.retailgen.imagegen.IdxFiles;
+import io.retailgen.imagegen.internal.IdxFiles;
 import io.retailgen.imagegen.LabeledImages;
+import io.retailgen.testing.SharedData;
+import io.retailgen.testing.SyntheticImages;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,13 +35,23 @@ class ImagegenCommandTest {
 
 
 
+    /**
+     * Writes 1,500 training images as idx files: the first Fashion-MNIST test images when the shared data is present,
+     * else (or with {@code -Dretailgen.test.syntheticImages=true}) synthetic images of ten categories, so the commands
+     * are tested in a clone without the shared data too.
+     */
     @BeforeAll
     static void data() throws IOException {
-        Path shared = Path.of(System.getProperty("retailgen.shared.data", "../../shared/data"), "images",
-                "fashion-mnist");
-        assumeTrue(Files.exists(shared.resolve("t10k-images-idx3-ubyte.gz")), "Fashion-MNIST not found");
-        LabeledImages all = IdxFiles.read(shared.resolve("t10k-images-idx3-ubyte.gz"),
-                shared.resolve("t10k-labels-idx1-ubyte.gz")).slice(0, 1500);
+        Optional<Path> shared = Boolean.getBoolean("retailgen.test.syntheticImages") ? Optional.empty()
+                : SharedData.find("images/fashion-mnist/t10k-images-idx3-ubyte.gz");
+        LabeledImages all;
+        if (shared.isPresent()) {
+            all = IdxFiles.read(shared.get(), shared.get().resolveSibling("t10k-labels-idx1-ubyte.gz"))
+                    .slice(0, 1500);
+        } else {
+            SyntheticImages.Set set = SyntheticImages.generate(1500, 7L);
+            all = new LabeledImages(28, 28, set.pixels(), set.labels());
+        }
         ByteBuffer im = ByteBuffer.allocate(16 + all.count() * 784);
         im.putInt(IdxFiles.IMAGES_MAGIC).putInt(all.count()).putInt(28).putInt(28).put(all.pixels());
         ByteBuffer lb = ByteBuffer.allocate(8 + all.count());

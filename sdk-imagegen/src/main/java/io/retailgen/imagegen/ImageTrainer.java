@@ -26,23 +26,24 @@ import org.slf4j.LoggerFactory;
  * ONNX and checked against DJL on random inputs.
  *
  * <pre>{@code
- * TrainedImageModel model = ImageModelTrainer.builder()
- *         .seed(7).epochs(8).timeBudget(Duration.ofMinutes(10)).listener(ConsoleProgressBar.create())
+ * try (ImageModel model = ImageTrainer.builder()
+ *         .seed(7L).epochs(8).threads(1).timeBudget(Duration.ofMinutes(10)).listener(ConsoleProgressBar.create())
  *         .build()
- *         .train(IdxFiles.read(images, labels));
- * model.toBundle("fashion", "1").saveTo(dir);
+ *         .train(images)) {                      // LabeledImages: 28x28 greyscale with category labels
+ *     model.toBundle("fashion", "1").saveTo(dir);
+ * }
  * }</pre>
  *
  * <p>A trainer is immutable; {@link #train(LabeledImages)} may be called again (it builds new networks each time),
  * but not concurrently, because the PyTorch engine allows one gradient recording at a time.
  */
-public final class ImageModelTrainer {
-    private static final Logger LOG = LoggerFactory.getLogger(ImageModelTrainer.class);
+public final class ImageTrainer {
+    private static final Logger LOG = LoggerFactory.getLogger(ImageTrainer.class);
     /** Image side the networks are built for. */
     public static final int SIDE = Nets.SIDE;
     private static final float VAE_LEARNING_RATE = 1e-3f;
 
-    private final int seed;
+    private final long seed;
     private final Device device;
     private final int threads;
     private final int epochs;
@@ -60,19 +61,19 @@ public final class ImageModelTrainer {
     /** The generative network the trainer builds beside the classifier. */
     public enum Architecture {
         /**
-         * Class-conditional DCGAN-style generator (sharp samples); bundle kind {@value TrainedImageModel#KIND}.
+         * Class-conditional DCGAN-style generator (sharp samples); bundle kind {@value ImageModel#KIND}.
          * Variations come from perturbing a generated reference's latent vector.
          */
         CGAN,
         /**
          * Class-conditional VAE (encoder and decoder, softer samples); bundle kind
-         * {@value TrainedImageModel#KIND_CVAE}. Its encoder lets {@link ImageGenerator#variationsOf} start from a real
+         * {@value ImageModel#KIND_VAE}. Its encoder lets {@link ImageGenerator#variationsOf} start from a real
          * asset image.
          */
         CVAE
     }
 
-    private ImageModelTrainer(Builder b) {
+    private ImageTrainer(Builder b) {
         this.seed = b.seed;
         this.threads = b.threads;
         this.device = b.device;
@@ -89,7 +90,10 @@ public final class ImageModelTrainer {
         this.subPixel = b.subPixel;
     }
 
-    /** @return a builder with seed 42, CPU, 8 GAN epochs, 3 classifier epochs, batch 64, no time budget */
+    /**
+     * @return a builder with seed 42, CPU, one PyTorch thread, 8 GAN epochs, 3 classifier epochs, batch 64, no time
+     *     budget
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -97,12 +101,12 @@ public final class ImageModelTrainer {
     /**
      * Trains the classifier, then the generator (stopping at the time budget), exports both and measures the export.
      *
-     * @param data 28x28 greyscale images with category labels {@code 0..k-1}, {@code k >= 2}
-     * @return the trained model
+     * @param data 28x28 greyscale images of at least two categories; the model generates by their category labels
+     * @return the trained model (the caller closes it)
      * @throws IllegalArgumentException when the images are not 28x28, fewer than one batch, or of one category
      * @throws io.retailgen.core.RetailGenException when training diverges or the export does not match DJL
      */
-    public TrainedImageModel train(LabeledImages data) {
+    public ImageModel train(LabeledImages data) {
         Objects.requireNonNull(data, "data == null");
         TrainingSupport.require("the image models");
         if (data.rows() != SIDE || data.cols() != SIDE) {
@@ -113,12 +117,13 @@ public final class ImageModelTrainer {
             throw new IllegalArgumentException("need at least one batch of " + batchSize + " images, got "
                     + data.count());
         }
-        int classes = data.categories();
+        int classes = data.categoryCount();
         if (classes < 2) {
             throw new IllegalArgumentException("need at least 2 categories, labels span " + classes);
         }
         long t0 = System.nanoTime();
-        TrainingEngine.Builder eb = TrainingEngine.builder().seed(seed).device(device);
+        // the engine seeds PyTorch with 32 bits: fold the high half in, so that seeds differing only there differ
+        TrainingEngine.Builder eb = TrainingEngine.builder().seed((int) (seed ^ (seed >>> 32))).device(device);
         TrainingEngine engine = (threads > 0 ? eb.threads(threads) : eb).build();
         engine.reseed();
         SplittableRandom rnd = new SplittableRandom(seed);
@@ -191,8 +196,8 @@ public final class ImageModelTrainer {
         hyper.put("time_budget", timeBudget == null ? "none" : timeBudget.toString());
         hyper.put("device", engine.device().toString());
         Provenance provenance = Provenance.capture(fingerprint(data), data.count(), hyper, seed, metrics);
-        return new TrainedImageModel(generatorOnnx, cls.onnx(), encoderOnnx, new ModelSpec(latentDim, classes, SIDE,
-                SIDE), provenance, seconds, diff);
+        return new ImageModel(generatorOnnx, cls.onnx(), encoderOnnx, new ModelSpec(latentDim, data.categories(),
+                SIDE, SIDE), provenance, seconds, diff);
     }
 
     static String fingerprint(LabeledImages data) {
@@ -200,6 +205,11 @@ public final class ImageModelTrainer {
         byte[] labels = new byte[data.count()];
         for (int i = 0; i < labels.length; i++) {
             labels[i] = (byte) data.label(i);
+        }
+        // the category labels count too (numbered labels add nothing, so earlier fingerprints stay valid)
+        String names = String.join("\n", data.categories());
+        if (!data.categories().equals(ModelSpec.numberedLabels(data.categoryCount()))) {
+            labels = concat(labels, names.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
         byte[] px = data.pixelsUnsafe();
         byte[] all = new byte[12 + labels.length + px.length];
@@ -209,9 +219,15 @@ public final class ImageModelTrainer {
         return DataFingerprint.ofBytes(all);
     }
 
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
     /** Collects the training settings; each setter validates its value at once. */
     public static final class Builder {
-        private int seed = 42;
+        private long seed = 42;
         private Device device = Device.cpu();
         private int threads;
         private int epochs = 8;
@@ -230,14 +246,15 @@ public final class ImageModelTrainer {
         }
 
         /** @param value the random seed; the same seed and data give the same model on the same machine */
-        public Builder seed(int value) {
+        public Builder seed(long value) {
             this.seed = value;
             return this;
         }
 
         /**
-         * @param count PyTorch's intra-op threads while training, {@code >= 1} (default: the training engine's,
-         *     {@code TrainingEngine.DEFAULT_THREADS})
+         * @param count PyTorch's intra-op threads while training, {@code >= 1}; unset, 1 (measured fastest for
+         *     these small networks, see docs/BENCHMARKS.md) unless the application chose a count with
+         *     {@code -Dai.djl.pytorch.num_threads} or {@code OMP_NUM_THREADS}
          * @return this
          */
         public Builder threads(int count) {
@@ -350,8 +367,8 @@ public final class ImageModelTrainer {
         }
 
         /** @return the trainer */
-        public ImageModelTrainer build() {
-            return new ImageModelTrainer(this);
+        public ImageTrainer build() {
+            return new ImageTrainer(this);
         }
 
         private static int positive(String name, int value) {

@@ -1,7 +1,8 @@
-package io.retailgen.imagegen;
+package io.retailgen.imagegen.internal;
 
 import io.retailgen.core.ErrorCode;
 import io.retailgen.core.RetailGenException;
+import io.retailgen.imagegen.LabeledImages;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -16,7 +17,11 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
 /**
- * Reads the idx-ubyte format of MNIST and Fashion-MNIST ({@code idx3} images, {@code idx1} labels), gzip-compressed
+ * Not API: a reader of the public MNIST / Fashion-MNIST benchmark files for the command line and the benchmarks,
+ * kept here until the project has one home for public data-set readers. Applications build {@link LabeledImages}
+ * from their own images.
+ *
+ * <p>Reads the idx-ubyte format of MNIST and Fashion-MNIST ({@code idx3} images, {@code idx1} labels), gzip-compressed
  * or not (detected from the first bytes). A wrong magic number, a truncated or corrupt file, trailing bytes, or
  * image and label files of different lengths fail with a {@link RetailGenException} ({@link ErrorCode#INVALID_DATA})
  * naming the file and what was wrong.
@@ -61,7 +66,7 @@ public final class IdxFiles {
             throw new RetailGenException(ErrorCode.INVALID_DATA, "label file " + labels + " has " + l.length
                     + " labels but image file " + images + " has " + raw.count + " images; they must match");
         }
-        return LabeledImages.wrap(raw.rows, raw.cols, raw.pixels, l);
+        return new LabeledImages(raw.rows, raw.cols, raw.pixels, l);
     }
 
     /**
