@@ -47,11 +47,24 @@ final class NumberContext {
     static Cue before(char[] c, int at) {
         int k = at - 1;
         boolean numberWord = false;
+        boolean joinedCode = false;
         for (int words = 0; words < 4 && k >= 0; words++) {
             while (k >= 0 && !CharClass.isLetter(c[k])) {
                 if (Character.isDigit(c[k])) {
                     // right after a code of letters and digits ("1Z 999 AA1 01 2345"): part of that code
-                    return words == 0 && k > 0 && CharClass.isLetter(c[k - 1]) ? Cue.OTHER : Cue.NONE;
+                    if (words == 0 && k > 0 && CharClass.isLetter(c[k - 1])) {
+                        return Cue.OTHER;
+                    }
+                    if (words > 0 || joinedCode || k + 1 >= at || c[k + 1] != '-') {
+                        return Cue.NONE;
+                    }
+                    // the tail of a longer code joined by hyphens ("order #112-4476231-9981102"): the words
+                    // before the whole code decide
+                    joinedCode = true;
+                    while (k >= 0 && (Character.isDigit(c[k]) || c[k] == '-')) {
+                        k--;
+                    }
+                    continue;
                 }
                 k--;
             }

@@ -35,11 +35,20 @@ class CounterfeitVocabularyTest {
         "New in: cockpit voice recorder replica keychain", "Batch number printed on the lid",
         "Our sales rep will call you back", "The original Nike Air Max, bought in store",
         "Officially licensed replica Ferrari 250 GTO model kit, 1:24",
-        "Replica Ferrari 250 GTO model kit, 1:24 scale, die-cast, officially licensed"})
+        "Replica Ferrari 250 GTO model kit, 1:24 scale, die-cast, officially licensed",
+        "Top batch of our sourdough sold out by 10am", "Cracked pepper crisps, 150 g",
+        "New in: cracked-wheat bread, ready to ship"})
     void legitimateUsesAreNotCounterfeit(String text) {
         assertThat(POLICY.check(text).findings()).as(text)
                 .noneMatch(f -> f.category().equals("counterfeit") && f.severity().compareTo(
                         io.retailgen.core.intercept.Severity.MEDIUM) >= 0);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Cracked Photoshop 2024, lifetime activation", "Top batch Jordan 4 reps",
+        "Best batch sneakers, DM for pics"})
+    void ambiguousTradeWordsCountInTheTradesContext(String text) {
+        assertThat(POLICY.check(text).findings()).as(text).anyMatch(f -> f.category().equals("counterfeit"));
     }
 
     @ParameterizedTest

@@ -39,6 +39,7 @@ class PersonalDataTest {
         "SKU 4006381333931, size 10 1/2", "Price: \u00a31,299.99, was \u00a31,499.99",
         "Dimensions: 120 x 60 x 75 cm, 23.5 kg", "Opening hours 09:00-17:30, Mon-Sat",
         "Order #100-234-5678 shipped on 2024-01-15", "Release date 15.03.2024 at 10:00",
+        "Order #112-4476231-9981102 shipped on 2024-05-02",
         "Tracking 1Z 999 AA1 01 2345 6784", "Serial 0491 570 156 printed on the base", "ISBN 978-0-14-143951-8",
         "Part no. 020-7946-0958", "Made 2022 06 14, lot 4491 570", "Size chart: 36 38 40 42 44 46",
         "Best before end 2026 08 15", "Item 123456789012, ships in 3-5 days", "VAT GB 123 4567 89",
