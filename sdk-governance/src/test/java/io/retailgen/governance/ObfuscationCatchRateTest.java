@@ -25,9 +25,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * A deterministic sample of the shipped lexicons (every 5th single-word LDNOOBW term and every 20th single-word
- * cuss sureness-2 term that the default policy flags in plain form), disguised in each obfuscation style, must be
- * caught (a profanity finding or a verdict other than ALLOW) at least 90% of the time; and innocent words with
+ * A deterministic sample of the shipped lexicons, chosen from the lexicon files and the policy's configuration alone
+ * (every 5th single-word LDNOOBW term and every 20th single-word cuss sureness-2 term that {@code
+ * default-policy.json} neither excludes nor allows), must be caught in plain form, and, disguised in each obfuscation
+ * style, caught (a profanity finding or a verdict other than ALLOW) at least 90% of the time; and innocent words with
  * profane substrings must give no profanity finding. The full measurement is
  * {@code io.retailgen.benchmarks.governance.PolicyAccuracy}; its figures are in {@code docs/BENCHMARKS.md} and
  * {@code docs/governance.md} ("Accuracy").
@@ -66,15 +67,35 @@ class ObfuscationCatchRateTest {
         }
     }
 
-    private static List<String> flaggedSingleWords(List<String> terms) {
+    /** The single words of {@code terms} that the configuration keeps: not shorter than minLength, not excluded. */
+    private static List<String> flaggedSingleWords(List<String> terms) throws IOException {
+        JsonNode profanity = read(new ObjectMapper(), "default-policy.json").path("profanity");
+        Set<String> dropped = new LinkedHashSet<>();
+        for (String key : List.of("exclude", "allow")) {
+            for (JsonNode n : profanity.path(key)) {
+                dropped.add(n.asText().toLowerCase(Locale.ROOT));
+            }
+        }
+        int minLength = profanity.path("minLength").asInt(1);
         Set<String> out = new LinkedHashSet<>();
         for (String t : terms) {
             String w = t.trim().toLowerCase(Locale.ROOT);
-            if (w.matches("[a-z]+") && profanity(POLICY.check(String.format(Locale.ROOT, SENTENCE, w)))) {
+            if (w.matches("[a-z]+") && w.length() >= minLength && !dropped.contains(w)) {
                 out.add(w);
             }
         }
         return new ArrayList<>(out);
+    }
+
+    @Test
+    void theSampleIsCaughtInPlainForm() {
+        List<String> missed = new ArrayList<>();
+        for (String w : sample) {
+            if (!profanity(POLICY.check(String.format(Locale.ROOT, SENTENCE, w)))) {
+                missed.add(w);
+            }
+        }
+        assertThat(missed).as("sampled lexicon terms the default policy misses in plain form").isEmpty();
     }
 
     private static List<String> everyNth(List<String> list, int n) {
