@@ -70,6 +70,9 @@ final class ClaimPatterns {
             + "dropping burn burns burned burning melt melts melted");
     private static final Set<String> WEIGHT_UNITS = words("lbs lb pounds pound kg kgs kilos kilo kilograms stone "
             + "stones inches inch sizes dress");
+    private static final Set<String> CALORIES = words("calories calorie kcal cals");
+    /** Words after a rating that make it a score, not a rank ("rated 1 out of 5"). */
+    private static final Set<String> OUT_OF = words("of out star stars point points");
     private static final Set<String> NUMBER_WORDS = words("one two three four five six seven eight nine ten "
             + "eleven twelve fifteen twenty thirty forty fifty hundred");
     private static final Set<String> PERMANENCE = words("permanent permanently instant instantly overnight forever "
@@ -80,6 +83,7 @@ final class ClaimPatterns {
             + "gets get rid erasing results");
     private static final Set<String> COSMETIC = words("wrinkles wrinkle lines cellulite acne scars scar stretch "
             + "marks spots pores blemishes aging ageing sagging crow's bags circles pigmentation hyperpigmentation "
+            + "stomach tummy belly "
             + "grey gray bald baldness fat freckles puffiness hair");
     private static final Set<String> PEOPLE = words("people shoppers customers others visitors users buyers persons "
             + "guests travelers travellers");
@@ -89,6 +93,7 @@ final class ClaimPatterns {
     private static final Set<String> CHEAP = words("lowest cheapest unbeatable");
     private static final Set<String> PRICE = words("price prices pricing");
     private static final Set<String> SCOPE = words("market anywhere online town world country uk us usa internet "
+            + "britain england scotland wales ireland europe australia canada america "
             + "web around ever guaranteed planet earth");
     private static final Set<String> REGION = words("world's worlds america's americas britain's uk's europe's "
             + "nation's country's australia's canada's");
@@ -100,10 +105,32 @@ final class ClaimPatterns {
             + "nielsen euromonitor report");
     private static final Set<String> FIRST_PERSON = words("i i've i'd we we've my our me");
     private static final Set<String> OUTCOME = words("lost dropped shed cured healed reversed cleared disappeared "
-            + "gone vanished regrew grew");
-    private static final Set<String> PROFESSIONS = words("doctors doctor dentists dermatologists experts "
+            + "gone vanished regrew grew shrank shrunk stopped improved normalised normalized fell lowered halved "
+            + "subsided plummeted");
+    /** Verbs that raise a body function by a stated amount ("boosts testosterone by 300%"). */
+    private static final Set<String> RAISE = words("boosts boost increases increase raises raise doubles double "
+            + "triples triple enhances enhance improves improve");
+    /** Body functions whose quantified rise is a health claim. */
+    private static final Set<String> BODY_FUNCTIONS = words("testosterone metabolism libido memory focus brain iq "
+            + "stamina collagen fertility immunity hormones hormone energy concentration");
+    /** Periods after which a sales count reads as a live counter ("500 sold today"). */
+    private static final Set<String> RECENT = words("today tonight hour week");
+    /** Body measures and complaints a testimonial reports on, besides the conditions. */
+    private static final Set<String> MEASURES = words("cholesterol sugar pressure snoring eyesight vision hearing "
+            + "pain pains aches weight migraines headaches");
+    /** "no longer need my inhaler", "came off my pills": the speaker gave up a treatment. */
+    private static final Set<String> GAVE_UP = words("need needed take taking off ditched quit stopped threw");
+    private static final Set<String> TREATMENT_WORDS = words("inhaler inhalers pills pill medication medications "
+            + "meds tablets insulin glasses injections prescription prescriptions");
+    /** Verbs that credit a product with an outcome for the speaker: "made me", "helped me". */
+    private static final Set<String> CAUSED = words("made helped let got");
+    private static final Set<String> FIRST_PERSON_OBJECT = words("me us");
+    /** Outcome verbs in the form that follows "made me" / "helped me". */
+    private static final Set<String> OUTCOME_VERBS = words("cure heal beat clear reverse regrow overcome kick");
+    private static final Set<String> PROFESSIONS = words("doctors doctor dentists dermatologists experts pharma "
             + "surgeons pharmacists banks trainers nutritionists");
-    private static final Set<String> HATE = words("hate hates stunned shocked furious baffled");
+    private static final Set<String> HATE = words("hate hates stunned shocked furious baffled terrified scared "
+            + "afraid outraged speechless livid panicking");
     private static final Set<String> KEEP = words("keep keeps keeping ward wards fend fends");
     private static final Set<String> AWAY = words("away off");
     private static final Set<String> TRICK_ADJ = words("weird simple strange odd crazy bizarre little secret one "
@@ -144,11 +171,16 @@ final class ClaimPatterns {
             "most recommended", "most decorated", "most loved", "number one", "the only", "i lost", "i've lost",
             "i have lost", "we lost", "i dropped", "i shed", "i healed", "i cured", "i reversed", "is gone",
             "was gone", "are gone", "were gone", "disappeared", "vanished", "cleared up", "grew back", "regrew",
-            "trick", "tricks", "doctors", "doctor", "dentists", "dermatologists", "experts", "surgeons",
+            "trick", "tricks", "doctors", "doctor", "dentists", "dermatologists", "experts", "pharma", "surgeons",
             "pharmacists", "trainers", "nutritionists", "alternative", "alternatives",
             "substitute", "substitutes", "replacement for", "dupe", "dupes", "instead of", "more effective",
             "more efficient", "more potent", "more powerful", "as effective", "as efficient", "as potent",
-            "as powerful", "toxins", "toxin", "heavy metals");
+            "as powerful", "toxins", "toxin", "heavy metals", "made me", "helped me", "helped us", "made us",
+            "let me", "got me", "my inhaler", "my pills", "my medication", "my meds", "my tablets", "my insulin",
+            "my glasses", "my reading glasses", "my blood", "my cholesterol", "my snoring", "my eyesight",
+            "my tumour", "my tumor", "shrank", "snoring", "cholesterol", "blood sugar", "blood pressure",
+            "calories", "kcal", "testosterone", "metabolism", "libido", "brain power", "rated #", "ranked #", "voted #",
+            "sold today", "sold this", "cheapest", "stomach", "tummy", "belly");
 
     /** Condition names as token sequences. */
     private final List<String[]> conditions;
@@ -381,7 +413,7 @@ final class ClaimPatterns {
     static {
         Set<String> s = new HashSet<>();
         for (Set<String> part : List.of(EFFICACY, KEEP, LOSS, PERMANENCE, COUNTED, CHEAP, REGION, PROFESSIONS, TRICK,
-                OUTCOME, ALTERNATIVE, EFFICACY_ADJ, PURGE,
+                OUTCOME, ALTERNATIVE, EFFICACY_ADJ, PURGE, CAUSED, GAVE_UP, RAISE,
                 words("immune immunity good days hours minutes world only most number"))) {
             s.addAll(part);
         }
@@ -446,6 +478,39 @@ final class ClaimPatterns {
                 return r;
             }
         }
+        if (GAVE_UP.contains(w) && (t.at(k + 1).equals("my") || t.at(k + 2).equals("my"))) {
+            // "I no longer need my inhaler", "came off my blood pressure pills", "threw away my glasses"
+            boolean speaker = false;
+            for (int j = k - 1; j >= k - 4 && j >= 0 && t.sameClause(j, k); j--) {
+                speaker |= FIRST_PERSON.contains(t.at(j)) && !t.at(j).equals("my");
+            }
+            boolean gaveUp = t.at(k - 1).equals("longer") || t.at(k - 1).equals("came") || w.equals("ditched")
+                    || w.equals("quit") || w.equals("threw") || (w.equals("stopped") && t.at(k + 1).equals("taking"));
+            int my = t.at(k + 1).equals("my") ? k + 1 : k + 2;
+            for (int j = my + 1; speaker && gaveUp && j <= my + 3 && t.sameClause(j, k); j++) {
+                if (TREATMENT_WORDS.contains(t.at(j)) || phraseAt(t, j, j, treatmentsByFirst) >= 0) {
+                    return new int[] {k, j, Family.TESTIMONIAL.ordinal()};
+                }
+            }
+        }
+        if (CAUSED.contains(w) && FIRST_PERSON_OBJECT.contains(t.at(k + 1)) && !negated(t, k)) {
+            // "finally made me lose weight", "helped me drop 3 sizes", "let me beat my eczema"
+            String v = t.at(k + 2);
+            if (LOSS.contains(v) || OUTCOME_VERBS.contains(v)) {
+                int end = amount(t, k + 3, k + 6, WEIGHT_UNITS);
+                if (end < 0) {
+                    end = condition(t, k + 3, k + 6);
+                }
+                for (int j = k + 3; end < 0 && j <= k + 5 && t.sameClause(j, k); j++) {
+                    if (t.at(j).equals("weight") || t.at(j).equals("fat") || COSMETIC.contains(t.at(j))) {
+                        end = j;
+                    }
+                }
+                if (end >= 0) {
+                    return new int[] {k, end, Family.TESTIMONIAL.ordinal()};
+                }
+            }
+        }
         if (EFFICACY.contains(w) && !negated(t, k) && !registered(t)) {
             int end = condition(t, k + 1, k + WINDOW);
             if (end >= 0) {
@@ -502,6 +567,11 @@ final class ClaimPatterns {
             if (end >= 0) {
                 return new int[] {k, end, Family.WEIGHT_LOSS.ordinal()};
             }
+            // "burn 1,000 calories a day just by wearing it": calories count only with an effortless cue
+            int cal = amount(t, k + 1, k + 3, CALORIES);
+            if (cal >= 0 && effortless(t, k)) {
+                return new int[] {k, cal, Family.WEIGHT_LOSS.ordinal()};
+            }
             // "melts belly fat overnight", "burns fat while you sleep"
             for (int j = k + 1; j <= k + 3 && t.sameClause(j, k); j++) {
                 if ((t.at(j).equals("fat") || t.at(j).equals("weight")) && permanenceIn(t, k)) {
@@ -520,6 +590,26 @@ final class ClaimPatterns {
         }
         if (isNumber(t.at(k)) && t.at(k + 1).equals("other") && PEOPLE.contains(t.at(k + 2))) {
             return new int[] {k, k + 2, Family.SOCIAL_PROOF.ordinal()};
+        }
+        if (isNumber(w) && COUNTED.contains(t.at(k + 1))
+                && (RECENT.contains(t.at(k + 2)) || t.at(k + 2).equals("this") && RECENT.contains(t.at(k + 3)))) {
+            return new int[] {k, t.at(k + 2).equals("this") ? k + 3 : k + 2, Family.SOCIAL_PROOF.ordinal()};
+        }
+        if (RAISE.contains(w) && !negated(t, k)) {
+            // "boosts testosterone by 300%", "increases brain power by 50%"
+            for (int j = k + 1; j <= k + 3 && t.sameClause(j, k); j++) {
+                if (BODY_FUNCTIONS.contains(t.at(j))) {
+                    for (int e = j + 1; e <= j + 4 && t.sameClause(e, k); e++) {
+                        if (t.at(e).equals("%") && isNumber(t.at(e - 1))) {
+                            return new int[] {k, e, Family.DISEASE.ordinal()};
+                        }
+                    }
+                }
+            }
+        }
+        if (!sourced && w.equals("1") && !OUT_OF.contains(t.at(k + 1))
+                && (t.at(k - 1).equals("rated") || t.at(k - 1).equals("ranked") || t.at(k - 1).equals("voted"))) {
+            return new int[] {k - 1, k, Family.SUPERLATIVE.ordinal()}; // "rated #1 by customers"
         }
         if (COUNTED.contains(w) && isNumber(t.at(k + 1)) && t.at(k + 2).startsWith("time")) {
             return new int[] {k, k + 2, Family.SOCIAL_PROOF.ordinal()};
@@ -571,7 +661,8 @@ final class ClaimPatterns {
         }
         if (PROFESSIONS.contains(w)) {
             // "doctors hate", "dermatologists are furious", "the doctors won't tell you", "don't want you to know"
-            int j = t.at(k + 1).equals("are") || t.at(k + 1).equals("were") ? k + 2 : k + 1;
+            String be = t.at(k + 1);
+            int j = be.equals("are") || be.equals("were") || be.equals("is") || be.equals("was") ? k + 2 : k + 1;
             if (HATE.contains(t.at(j)) || ((t.at(j).equals("won't") || t.at(j).equals("don't"))
                     && (t.at(j + 1).equals("tell") || t.at(j + 1).equals("want")))) {
                 return new int[] {k, j, Family.CLICKBAIT.ordinal()};
@@ -604,6 +695,17 @@ final class ClaimPatterns {
                 || isNumber(t.at(k - 1)) && (t.at(k - 2).equals("in") || t.at(k - 2).equals("within")));
     }
 
+    /** "just by wearing it", "while you sleep", "without diet": the result asks nothing of the buyer. */
+    private static boolean effortless(Tokens t, int k) {
+        for (int j = k + 1; j <= k + WINDOW + 3 && j < t.size(); j++) {
+            if (t.at(j).equals("by") && (t.at(j - 1).equals("just") || t.at(j - 1).equals("simply"))
+                    && t.at(j + 1).endsWith("ing")) {
+                return true;
+            }
+        }
+        return permanenceIn(t, k);
+    }
+
     private static boolean permanenceIn(Tokens t, int k) {
         for (int j = k - WINDOW; j <= k + WINDOW; j++) {
             if (t.sameClause(j, k) && permanence(t, j)) {
@@ -616,7 +718,7 @@ final class ClaimPatterns {
     /** First person before an outcome verb, and an amount, a condition or a cosmetic target after it. */
     private int[] testimonial(Tokens t, int k) {
         int subject = -1;
-        for (int j = k - 1; j >= k - 4 && j >= 0 && t.sameClause(j, k); j--) {
+        for (int j = k - 1; j >= k - 6 && j >= 0 && t.sameClause(j, k); j--) {
             if (FIRST_PERSON.contains(t.at(j))) {
                 subject = j;
                 break;
@@ -632,7 +734,11 @@ final class ClaimPatterns {
         if (end < 0) {
             // "my eczema is gone", "my wrinkles disappeared": the condition sits between subject and verb
             int c = condition(t, subject + 1, k - 1);
-            if (c >= 0 || (COSMETIC.contains(t.at(k - 1)) || COSMETIC.contains(t.at(k - 2)))) {
+            boolean measure = false;
+            for (int j = subject + 1; j < k; j++) {
+                measure |= MEASURES.contains(t.at(j)) || COSMETIC.contains(t.at(j));
+            }
+            if (c >= 0 || measure) {
                 end = k;
             }
         }

@@ -51,7 +51,19 @@ class StructuredClaimsTest {
         "Melt away belly fat while you sleep|claim.weight-loss",
         "33% more efficient than the other fat binders|claim.comparative-efficacy",
         "Twice as effective as the leading brand|claim.comparative-efficacy",
-        "Detox foot pads draw out toxins overnight|claim.detox"})
+        "Detox foot pads draw out toxins overnight|claim.detox",
+        "The ozempic dupe pills that finally made me lose weight|claim.testimonial",
+        "This cream helped me clear my acne in a week|claim.testimonial",
+        "My doctor was amazed, my tumour shrank|claim.testimonial",
+        "My cholesterol dropped 40 points in 3 weeks|claim.testimonial",
+        "I came off my blood pressure pills thanks to this tea|claim.testimonial",
+        "Big Pharma is terrified of this tea|claim.clickbait",
+        "Burn 1,000 calories a day just by wearing it|claim.weight-loss",
+        "Get a flat stomach in 7 days|claim.cosmetic-result",
+        "Over 500 sold today|claim.social-proof",
+        "Cheapest in Britain|claim.price-superlative",
+        "Rated #1 by customers worldwide|claim.unsubstantiated-superlative",
+        "Boosts testosterone by 300%|claim.disease"})
     void claimsAreFoundByStructure(String text, String rule) {
         assertThat(POLICY.check(text).findings()).as(text).anyMatch(f -> f.ruleId().equals(rule));
     }
@@ -71,6 +83,10 @@ class StructuredClaimsTest {
         "20% lighter and more efficient than our previous model.",
         "Twice as warm as last year's jacket.",
         "A dairy-free alternative to butter.",
+        "These leggings made me feel great.",
+        "The belt helped me lose my keys, ha.",
+        "Burn up to 500 calories in a 30-minute class.",
+        "Rated 1 out of 5 by nobody.",
         "I lost my keys in this jacket.",
         "Drop-in pockets, 2 colours.",
         "We are the world's leading retailer, according to the 2024 Retail Survey.",
