@@ -33,6 +33,8 @@ final class PhraseCheck implements Check {
     private final List<List<Payload>> payloads;
     /** Per pattern: true when one of its payloads is an authorized brand. */
     private final boolean[] authorizedPattern;
+    /** The authorized brands in phrase-view form: never flagged, however they are written. */
+    private final java.util.Set<String> authorizedBrandKeys;
     /** Per pattern: true when it is an English word (or words), so that as a brand it must be capitalised. */
     private final boolean[] commonWord;
 
@@ -54,8 +56,8 @@ final class PhraseCheck implements Check {
                 add(byKey, p, new Payload(Kind.UNLESS, r, p, false));
             }
         }
+        java.util.Set<String> authorized = new java.util.HashSet<>();
         if (counterfeit != null) {
-            java.util.Set<String> authorized = new java.util.HashSet<>();
             for (String a : counterfeit.authorizedBrands()) {
                 authorized.add(Normalizer.phraseTerm(a));
             }
@@ -113,6 +115,7 @@ final class PhraseCheck implements Check {
             }
             commonWord[k] = all;
         }
+        authorizedBrandKeys = java.util.Set.copyOf(authorized);
         authorizedPattern = new boolean[keys.size()];
         for (int k = 0; k < keys.size(); k++) {
             for (Payload pl : payloads.get(k)) {
@@ -241,6 +244,9 @@ final class PhraseCheck implements Check {
         }
         if (counterfeit != null && !markerMatches.isEmpty()) {
             for (BrandSightings.Sighting b : sightings.disguisedBrands(analysis)) {
+                if (authorizedBrandKeys.contains(Normalizer.phraseTerm(b.brand()))) {
+                    continue; // the retailer may sell it: "Adidas replica jersey" from an authorized Adidas seller
+                }
                 Match m = toView(v, b.start(), b.end());
                 if (m != null && brandMatches.stream().noneMatch(x -> x.start <= m.start && m.end <= x.end)) {
                     // the disguised brand replaces the shorter brands the phrase view saw inside it ("ol@plex")

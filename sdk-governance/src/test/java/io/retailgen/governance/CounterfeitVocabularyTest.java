@@ -64,4 +64,14 @@ class CounterfeitVocabularyTest {
         assertThat(PhraseCheck.sameDigits("1:1", "1:24")).isFalse();
         assertThat(PhraseCheck.sameDigits("aaa grade", "AAA grade")).isTrue();
     }
+
+    @org.junit.jupiter.api.Test
+    void anAuthorizedBrandFromTheShippedListIsNeverFlagged() {
+        ContentPolicy seller = ContentPolicy.builder().defaults().brands(java.util.List.of(),
+                java.util.List.of("Adidas")).build();
+        PolicyResult r = seller.check("Adidas replica home jersey");
+        assertThat(r.findings()).noneMatch(f -> f.ruleId().equals("counterfeit.brand"));
+        assertThat(r.verdict()).isEqualTo(io.retailgen.core.intercept.Verdict.ALLOW);
+        assertThat(seller.check("Rolex replica").findings()).anyMatch(f -> f.ruleId().equals("counterfeit.brand"));
+    }
 }
