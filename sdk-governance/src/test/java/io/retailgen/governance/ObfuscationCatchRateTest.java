@@ -30,8 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * default-policy.json} neither excludes nor allows), must be caught in plain form, and, disguised in each obfuscation
  * style, caught (a profanity finding or a verdict other than ALLOW) at least 90% of the time; and innocent words with
  * profane substrings must give no profanity finding. The full measurement is
- * {@code io.retailgen.benchmarks.governance.PolicyAccuracy}; its figures are in {@code docs/BENCHMARKS.md} and
- * {@code docs/governance.md} ("Accuracy").
+ * {@code io.retailgen.benchmarks.governance.PolicyAccuracy}; its figures are in {@code docs/BENCHMARKS.md}.
  */
 class ObfuscationCatchRateTest {
 
