@@ -503,9 +503,9 @@ final class Normalizer {
         int check = PlainCheck.START;
         for (int i = 0; i < n; i++) {
             char c = m[i];
-            int f = plainFlags(c);
-            check = next[check + (c < 256 ? PlainCheck.CLASS[c] : PlainCheck.classOf(c))];
-            boolean letter = (f & (LETTER | DIGIT)) == LETTER;
+            int k = c < 256 ? PlainCheck.CLASS[c] : PlainCheck.classOf(c);
+            check = next[check + (k & PlainCheck.CLASS_MASK)];
+            boolean letter = k > PlainCheck.CLASS_MASK;
             // Without branches on the text: a char that repeats the previous letter (col = 1) is written to the
             // unused slot after the view, where the next new char overwrites it.
             int col = letter & prev == c ? 1 : 0;
@@ -801,7 +801,8 @@ final class Normalizer {
         int check = PlainCheck.START;
         for (int i = 0; i < n; i++) {
             char c = m[i];
-            check = PlainCheck.NEXT[check + (c < 256 ? PlainCheck.CLASS[c] : PlainCheck.classOf(c))];
+            check = PlainCheck.NEXT[check + ((c < 256 ? PlainCheck.CLASS[c] : PlainCheck.classOf(c))
+                    & PlainCheck.CLASS_MASK)];
         }
         return PlainCheck.ACCEPT[check];
     }
@@ -815,8 +816,11 @@ final class Normalizer {
      * look-ahead at every single letter; its states are built here by stepping those rules over every class.
      */
     private static final class PlainCheck {
-        /** The class of each char below 256. */
-        static final byte[] CLASS = new byte[256];
+        /** The class of a char, plus {@link #LETTER_BIT} for a letter (so that one look-up gives both). */
+        static final int CLASS_MASK = 0xff;
+        static final int LETTER_BIT = 0x100;
+        /** {@link #classOf(char)} of each char below 256. */
+        static final char[] CLASS = new char[256];
         /** The row of the state after a char: {@code NEXT[row + class]}; rows are {@code state * classes}. */
         static final int[] NEXT;
         /** Whether the text may end in the state of a row (indexed by the row). */
@@ -858,7 +862,7 @@ final class Normalizer {
                     CLASS_OF_KEY[key] = (byte) classes++;
                 }
                 if (c < 256) {
-                    CLASS[c] = CLASS_OF_KEY[key];
+                    CLASS[c] = (char) classOf((char) c);
                 }
             }
             java.util.Map<Integer, Integer> ids = new java.util.HashMap<>();
@@ -895,8 +899,10 @@ final class Normalizer {
         private PlainCheck() {
         }
 
+        /** @return the char's class, plus {@link #LETTER_BIT} when it is a letter */
         static int classOf(char c) {
-            return CLASS_OF_KEY[key(c)];
+            int key = key(c);
+            return CLASS_OF_KEY[key] | ((key & (LETTER | DIGIT)) == LETTER ? LETTER_BIT : 0);
         }
 
         /** The properties of a char the rules read: its plain flags, a space (64), a spaced separator (128). */
