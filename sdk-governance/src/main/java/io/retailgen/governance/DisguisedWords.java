@@ -104,10 +104,14 @@ final class DisguisedWords {
         char[] c = light.chars;
         int n = light.length;
         for (int i = 0; i < n; i++) {
-            char x = c[i];
-            if (x == ' ' || CharClass.isLetter(x)) {
-                continue;
+            // spaces and letters, most of any text, skipped in a tight loop of their own
+            while (i < n && (c[i] == ' ' || CharClass.isLetter(c[i]))) {
+                i++;
             }
+            if (i == n) {
+                break;
+            }
+            char x = c[i];
             if (!suspect(c, n, i, x)) {
                 continue;
             }

@@ -498,23 +498,14 @@ final class Normalizer {
         int pstate = 0;
         int plen = 0;
         int pprev = -1;
-        // the flags of the current word so far, and (bit 0) whether any word needs leetspeak undone: the word has a
-        // letter and a non-punctuation leet char, or a punctuation leet char before a core char
-        int acc = 0;
-        int need = 0;
-        int prevCls = OTHER;
-        int f = n > 0 ? plainFlags(m[0]) : 0;
+        // whether the plain path applies, read by PlainCheck's automaton over the chars as the view is built
+        final int[] next = PlainCheck.NEXT;
+        int check = PlainCheck.START;
         for (int i = 0; i < n; i++) {
             char c = m[i];
-            int fn = i + 1 < n ? plainFlags(m[i + 1]) : 0;
-            acc = c == ' ' ? 0 : acc | f | ((acc << 2) & (f << 3) & P_MAPPED);
-            need |= acc & ((acc >> 5) | (acc >> 6));
-            int cls = f & (LETTER | DIGIT);
-            boolean letter = cls == LETTER;
-            if ((letter & prevCls == OTHER & (fn & (LETTER | DIGIT)) == OTHER && joinsLetters(m, n, i))
-                    | (need & 1) != 0) {
-                return null;
-            }
+            int k = c < 256 ? PlainCheck.CLASS[c] : PlainCheck.classOf(c);
+            check = next[check + (k & PlainCheck.CLASS_MASK)];
+            boolean letter = k > PlainCheck.CLASS_MASK;
             // Without branches on the text: a char that repeats the previous letter (col = 1) is written to the
             // unused slot after the view, where the next new char overwrites it.
             int col = letter & prev == c ? 1 : 0;
@@ -529,8 +520,6 @@ final class Normalizer {
                 }
             }
             prev = c;
-            prevCls = cls;
-            f = fn;
             if (withPhrase) {
                 char lc = src[i];
                 char pc = lc < 128 ? PHRASE_ASCII[lc] : phraseChar(lc);
@@ -547,6 +536,9 @@ final class Normalizer {
                 }
                 pprev = pc;
             }
+        }
+        if (!PlainCheck.ACCEPT[check]) {
+            return null;
         }
         from[len] = n;
         TextView v = new TextView(chars, from, len, light, true);
@@ -606,32 +598,6 @@ final class Normalizer {
             }
         }
         return m;
-    }
-
-    /** As {@code singleLetters(m, cls, n, i) != null} where {@code cls} is the plain class of every char. */
-    private static boolean joinsLetters(char[] m, int n, int i) {
-        int count = 1;
-        int k = i + 1;
-        while (true) {
-            int sepEnd = k;
-            while (sepEnd < n && sepEnd - k < 3 && spacedSeparator(m[sepEnd])) {
-                sepEnd++;
-            }
-            if (sepEnd > k && sepEnd < n && isSinglePlainLetter(m, n, sepEnd)) {
-                if (++count >= 3) {
-                    return true;
-                }
-                k = sepEnd + 1;
-            } else {
-                return false;
-            }
-        }
-    }
-
-    private static boolean isSinglePlainLetter(char[] m, int n, int i) {
-        return (plainFlags(m[i]) & (LETTER | DIGIT)) == LETTER
-                && (i == 0 || (plainFlags(m[i - 1]) & (LETTER | DIGIT)) == OTHER)
-                && (i + 1 >= n || (plainFlags(m[i + 1]) & (LETTER | DIGIT)) == OTHER);
     }
 
     /**
@@ -828,5 +794,158 @@ final class Normalizer {
 
     static String phraseTerm(String term) {
         return phrase(light(term.strip())).text().strip();
+    }
+
+    /** @return whether {@link #strictPlain} builds the strict view of the chars {@code m[0, n)}, as it decides */
+    static boolean plainPathApplies(char[] m, int n) {
+        int check = PlainCheck.START;
+        for (int i = 0; i < n; i++) {
+            char c = m[i];
+            check = PlainCheck.NEXT[check + ((c < 256 ? PlainCheck.CLASS[c] : PlainCheck.classOf(c))
+                    & PlainCheck.CLASS_MASK)];
+        }
+        return PlainCheck.ACCEPT[check];
+    }
+
+    /**
+     * Whether {@link #strictPlain} can build the strict view of a text: no word (run of non-spaces) needs leetspeak
+     * undone (it has a letter and a non-punctuation leet char, or a punctuation leet char before a core char), and no
+     * letters are written one by one (a single letter, one to three {@link #spacedSeparator}s, a single letter, one to
+     * three separators and a single letter, where a single letter has no letter or digit beside it). Read by a
+     * deterministic automaton over classes of chars, one table step per char, instead of flags kept per word and a
+     * look-ahead at every single letter; its states are built here by stepping those rules over every class.
+     */
+    private static final class PlainCheck {
+        /** The class of a char, plus {@link #LETTER_BIT} for a letter (so that one look-up gives both). */
+        static final int CLASS_MASK = 0xff;
+        static final int LETTER_BIT = 0x100;
+        /** {@link #classOf(char)} of each char below 256. */
+        static final char[] CLASS = new char[256];
+        /** The row of the state after a char: {@code NEXT[row + class]}; rows are {@code state * classes}. */
+        static final int[] NEXT;
+        /** Whether the text may end in the state of a row (indexed by the row). */
+        static final boolean[] ACCEPT;
+        /** The row of the start state. */
+        static final int START;
+        /** The class of each property key of {@link #key(char)}. */
+        private static final byte[] CLASS_OF_KEY = new byte[256];
+
+        // the rules' state: the current word's flags, whether the previous char is neither letter nor digit (or
+        // there is none), and the partial matches of letters written one by one; DEAD when the plain path fails
+        private static final int DEAD = -1;
+        private static final int W_LETTER = 1;
+        private static final int W_NPLEET = 2;
+        private static final int W_PLEET = 4;
+        private static final int W_MAPPED = 8;
+        private static final int PREV_OTHER = 16;
+        private static final int ACTIVE_SHIFT = 5;
+        // partial matches: after the first single letter (L1), after k separators (S1 + k - 1), and so on
+        private static final int L1 = 1;
+        private static final int S1 = 2;
+        private static final int S1_ANY = 7 << 1;
+        private static final int L2 = 1 << 4;
+        private static final int S2 = 1 << 5;
+        private static final int S2_ANY = 7 << 5;
+        private static final int L3 = 1 << 8;
+
+        static {
+            int classes = 0;
+            Arrays.fill(CLASS_OF_KEY, (byte) -1);
+            int[] keyOfClass = new int[256];
+            for (int c = 0; c <= Character.MAX_VALUE; c++) {
+                int key = key((char) c);
+                if (CLASS_OF_KEY[key] < 0) {
+                    if ((key & 128) != 0 && (key & (LETTER | DIGIT)) != OTHER) {
+                        throw new AssertionError("separator " + c + " is a letter or digit");
+                    }
+                    keyOfClass[classes] = key;
+                    CLASS_OF_KEY[key] = (byte) classes++;
+                }
+                if (c < 256) {
+                    CLASS[c] = (char) classOf((char) c);
+                }
+            }
+            java.util.Map<Integer, Integer> ids = new java.util.HashMap<>();
+            java.util.List<Integer> states = new java.util.ArrayList<>();
+            ids.put(DEAD, 0);
+            states.add(DEAD);
+            ids.put(PREV_OTHER, 1);
+            states.add(PREV_OTHER);
+            java.util.List<int[]> rows = new java.util.ArrayList<>();
+            for (int q = 0; q < states.size(); q++) {
+                int[] row = new int[classes];
+                for (int k = 0; k < classes; k++) {
+                    int t = states.get(q) == DEAD ? DEAD : step(states.get(q), keyOfClass[k]);
+                    Integer id = ids.get(t);
+                    if (id == null) {
+                        id = states.size();
+                        ids.put(t, id);
+                        states.add(t);
+                    }
+                    row[k] = id * classes;
+                }
+                rows.add(row);
+            }
+            NEXT = new int[states.size() * classes];
+            ACCEPT = new boolean[NEXT.length];
+            for (int q = 0; q < states.size(); q++) {
+                System.arraycopy(rows.get(q), 0, NEXT, q * classes, classes);
+                int t = states.get(q);
+                ACCEPT[q * classes] = t != DEAD && ((t >>> ACTIVE_SHIFT) & L3) == 0;
+            }
+            START = classes;
+        }
+
+        private PlainCheck() {
+        }
+
+        /** @return the char's class, plus {@link #LETTER_BIT} when it is a letter */
+        static int classOf(char c) {
+            int key = key(c);
+            return CLASS_OF_KEY[key] | ((key & (LETTER | DIGIT)) == LETTER ? LETTER_BIT : 0);
+        }
+
+        /** The properties of a char the rules read: its plain flags, a space (64), a spaced separator (128). */
+        private static int key(char c) {
+            return plainFlagsOf(c) | (c == ' ' ? 64 : 0) | (spacedSeparator(c) ? 128 : 0);
+        }
+
+        /** The rules' state after a char with the properties {@code key}, from {@code state}. */
+        private static int step(int state, int key) {
+            int f = key & 63;
+            int cls = f & (LETTER | DIGIT);
+            boolean space = (key & 64) != 0;
+            boolean sep = (key & 128) != 0;
+            int word = state & (W_LETTER | W_NPLEET | W_PLEET | W_MAPPED);
+            int w = 0;
+            if (!space) {
+                w = word;
+                if ((word & W_PLEET) != 0 && (f & P_CORE) != 0) {
+                    w |= W_MAPPED;
+                }
+                w |= (cls == LETTER ? W_LETTER : 0) | ((f & P_NPLEET) != 0 ? W_NPLEET : 0)
+                        | ((f & P_PLEET) != 0 ? W_PLEET : 0);
+                if ((w & W_LETTER) != 0 && (w & (W_NPLEET | W_MAPPED)) != 0) {
+                    return DEAD; // leetspeak to undo
+                }
+            }
+            int active = state >>> ACTIVE_SHIFT;
+            if ((active & L3) != 0 && cls == OTHER) {
+                return DEAD; // three single letters
+            }
+            int next = 0;
+            if (sep) {
+                next |= (active & L1) != 0 ? S1 : 0;
+                next |= (active & (S1_ANY & ~(S1 << 2))) << 1;
+                next |= (active & L2) != 0 ? S2 : 0;
+                next |= (active & (S2_ANY & ~(S2 << 2))) << 1;
+            }
+            if (cls == LETTER) {
+                next |= (active & S1_ANY) != 0 ? L2 : 0;
+                next |= (active & S2_ANY) != 0 ? L3 : 0;
+                next |= (state & PREV_OTHER) != 0 ? L1 : 0;
+            }
+            return w | (cls == OTHER ? PREV_OTHER : 0) | next << ACTIVE_SHIFT;
+        }
     }
 }

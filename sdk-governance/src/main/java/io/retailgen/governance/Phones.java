@@ -4,13 +4,18 @@ import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * Decides whether a digit run that looks like it could be a phone number is one, with Google's libphonenumber: an
  * international number ({@code +44 ...}, {@code 0044 ...}) must be valid for its country code; a national number
  * must be valid in the default region or in one of the {@link #REGIONS} and formatted like a phone number, or be
  * announced by a word such as "call" or "phone". Only candidates the caller's digit scan found reach the library,
- * so text without digit runs costs nothing here.
+ * so text without digit runs costs nothing here. Verdicts are kept for the numbers last looked up (a shop's contact
+ * number recurs in every listing it writes, and the library takes tens of microseconds a number): up to
+ * {@link #KEPT} numbers per kind of question, forgotten all at once when more come.
  */
 final class Phones {
 
@@ -20,10 +25,35 @@ final class Phones {
 
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
 
+    /** How many numbers' verdicts each kind of question keeps. */
+    static final int KEPT = 1024;
+
+    private static final Map<String, Boolean> INTERNATIONAL = new ConcurrentHashMap<>();
+
     private final String defaultRegion;
+    private final Map<String, Boolean> national = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> local = new ConcurrentHashMap<>();
 
     Phones(String defaultRegion) {
         this.defaultRegion = defaultRegion;
+    }
+
+    /** The verdict kept for {@code number}, or {@code decide}'s, then kept. */
+    private static boolean kept(Map<String, Boolean> verdicts, String number, Predicate<String> decide) {
+        Boolean v = verdicts.get(number);
+        if (v == null) {
+            v = decide.test(number);
+            if (verdicts.size() >= KEPT) {
+                verdicts.clear();
+            }
+            verdicts.put(number, v);
+        }
+        return v;
+    }
+
+    /** @return how many verdicts on international numbers are kept now (at most {@link #KEPT}) */
+    static int keptInternational() {
+        return INTERNATIONAL.size();
     }
 
     /**
@@ -31,6 +61,10 @@ final class Phones {
      * @return true when it is a valid international number
      */
     static boolean validInternational(String number) {
+        return kept(INTERNATIONAL, number, Phones::validInternationalUncached);
+    }
+
+    private static boolean validInternationalUncached(String number) {
         try {
             PhoneNumber n = UTIL.parse(number, "ZZ");
             return UTIL.isValidNumber(n);
@@ -44,6 +78,10 @@ final class Phones {
      * @return true when it is a valid number in the default region or one of {@link #REGIONS}
      */
     boolean validNational(String number) {
+        return kept(national, number, this::validNationalUncached);
+    }
+
+    private boolean validNationalUncached(String number) {
         if (validIn(number, defaultRegion)) {
             return true;
         }
@@ -61,6 +99,10 @@ final class Phones {
      *     ("555-0142")
      */
     boolean possibleLocal(String number) {
+        return kept(local, number, this::possibleLocalUncached);
+    }
+
+    private boolean possibleLocalUncached(String number) {
         try {
             PhoneNumber n = UTIL.parse(number, defaultRegion);
             PhoneNumberUtil.ValidationResult r = UTIL.isPossibleNumberWithReason(n);

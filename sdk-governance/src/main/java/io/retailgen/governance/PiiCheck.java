@@ -159,11 +159,17 @@ final class PiiCheck implements Check {
         boolean digitWords = false;
         int i = 0;
         while (i < n) {
+            // letters, most of any text: nothing starts here (an IBAN is looked for from its digits); skipped in a
+            // tight loop of their own
             char ch = c[i];
-            if (ch >= 'a' && (ch <= 'z' || CharClass.isLetter(ch))) {
-                // letters, most of any text: nothing starts here (an IBAN is looked for from its digits)
-                i++;
-                continue;
+            while (ch >= 'a' && (ch <= 'z' || CharClass.isLetter(ch))) {
+                if (++i == n) {
+                    break;
+                }
+                ch = c[i];
+            }
+            if (i == n) {
+                break;
             }
             if (ch == ' ' && phones) {
                 wordRun = SpelledContacts.digitWordShaped(c, wordStart, i) ? wordRun + 1 : 0;
@@ -334,9 +340,12 @@ final class PiiCheck implements Check {
         int n = v.length;
         int i = 0;
         while (i < n) {
-            if (!isDigit(c[i])) {
+            // a tight loop of its own to the next digit: most chars are not digits
+            while (i < n && !isDigit(c[i])) {
                 i++;
-                continue;
+            }
+            if (i == n) {
+                break;
             }
             boolean insideWord = i > 0 && CharClass.isLetterOrDigit(c[i - 1]);
             int hs = i;

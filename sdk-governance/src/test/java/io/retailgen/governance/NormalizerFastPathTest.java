@@ -98,6 +98,91 @@ class NormalizerFastPathTest {
         }
     }
 
+    /**
+     * The plain path's automaton against the two rules it reads, on dense text of single letters, separators, leet
+     * and punctuation-leet chars: it is taken exactly when no word (run of non-spaces) with a letter has a leet char
+     * that is not punctuation, or a punctuation leet char before a letter or another such leet char, and no three
+     * single letters follow one another with one to three separators between them.
+     */
+    @Test
+    void plainPathIsTakenExactlyWhenItsRulesAllow() {
+        String alphabet = "ab  .-,*_/~\\\u00b7\u2022!|+\u00a14$0#'\u00e9\u0430\u0661";
+        qt().withExamples(20000).forAll(lists().of(integers().between(0, alphabet.length() - 1)).ofSizeBetween(0, 16))
+                .checkAssert(ix -> {
+                    char[] t = new char[ix.size()];
+                    for (int i = 0; i < t.length; i++) {
+                        t[i] = alphabet.charAt(ix.get(i));
+                    }
+                    assertThat(Normalizer.plainPathApplies(t, t.length)).as("'%s'", new String(t))
+                            .isEqualTo(!needsLeetUndone(t) && !hasLettersOneByOne(t));
+                });
+        for (String s : List.of("", "a", "a b", "a b c", "a b c1", "a.b.c", "a . . . b . c", "a . . . . b . c",
+                "ab c d", "a b cd", "a!b", "ab!", "!ab", "a4", "4 a", "a+!4", "a+", "+a", "\u00e9 \u0430 b")) {
+            char[] t = s.toCharArray();
+            assertThat(Normalizer.plainPathApplies(t, t.length)).as("'%s'", s)
+                    .isEqualTo(!needsLeetUndone(t) && !hasLettersOneByOne(t));
+        }
+        assertThat(Normalizer.plainPathApplies("a b c".toCharArray(), 5)).isFalse();
+        assertThat(Normalizer.plainPathApplies("a b c".toCharArray(), 4)).isTrue();
+        assertThat(Normalizer.plainPathApplies("sh1t".toCharArray(), 4)).isFalse();
+        assertThat(Normalizer.plainPathApplies("Item 747328, \u00a3126.99.".toCharArray(), 21)).isTrue();
+    }
+
+    private static boolean punctuationLeet(char c) {
+        return c == '!' || c == '|' || c == '+' || c == '\u00a1';
+    }
+
+    private static boolean needsLeetUndone(char[] t) {
+        int i = 0;
+        while (i < t.length) {
+            int j = i;
+            boolean letter = false;
+            boolean leet = false;
+            boolean punctuation = false;
+            while (j < t.length && t[j] != ' ') {
+                char c = t[j];
+                boolean isLeet = !CharClass.isLetter(c) && Normalizer.leet(c) != 0;
+                boolean core = CharClass.isLetter(c) || (isLeet && !punctuationLeet(c));
+                leet |= isLeet && !punctuationLeet(c);
+                leet |= punctuation && core;
+                punctuation |= isLeet && punctuationLeet(c);
+                letter |= CharClass.isLetter(c);
+                j++;
+            }
+            if (letter && leet) {
+                return true;
+            }
+            i = j + 1;
+        }
+        return false;
+    }
+
+    private static boolean hasLettersOneByOne(char[] t) {
+        for (int i = 0; i < t.length; i++) {
+            int count = 0;
+            int k = i;
+            while (k < t.length && single(t, k)) {
+                if (++count == 3) {
+                    return true;
+                }
+                int seps = 0;
+                while (k + 1 + seps < t.length && seps < 3 && "  .-_*\u00b7,/\\~\u2022".indexOf(t[k + 1 + seps]) >= 0) {
+                    seps++;
+                }
+                if (seps == 0) {
+                    break;
+                }
+                k += 1 + seps;
+            }
+        }
+        return false;
+    }
+
+    private static boolean single(char[] t, int i) {
+        return CharClass.isLetter(t[i]) && (i == 0 || !CharClass.isLetterOrDigit(t[i - 1]))
+                && (i + 1 >= t.length || !CharClass.isLetterOrDigit(t[i + 1]));
+    }
+
     @Test
     void anchoredAutomataReportWhatTheFullOneReportsAtAdmittedStarts() {
         List<String> patterns = List.of("ab", "abc", "bc", "c", "a b", "-x", "x-", ".", "b.c", "#1", "aa", "ca");

@@ -76,6 +76,19 @@ class PersonalDataTest {
         assertThat(POLICY.check("one two three, go! A four-piece set with five colours").findings()).isEmpty();
     }
 
+    /** The scans skip letters and non-digits in tight loops: a number or address at either end is still read. */
+    @Test
+    void numbersAndAddressesAtEitherEndOfTheText() {
+        assertThat(rules("12 Baker Street")).containsExactly("pii.address");
+        assertThat(rules("Visit 12 Baker Street")).containsExactly("pii.address");
+        assertThat(rules("+44 20 7946 0958")).containsExactly("pii.phone");
+        assertThat(rules("call +44 20 7946 0958")).containsExactly("pii.phone");
+        assertThat(rules("4242 4242 4242 4242")).containsExactly("pii.card");
+        for (String text : List.of("", "a", "7", "abc", "abc 7", " ", "Item 747328, \u00a3126.99.")) {
+            assertThat(rules(text)).as(text).isEmpty();
+        }
+    }
+
     @Test
     void cardNumbersOfAnyIssuerThatPassLuhn() {
         for (String card : List.of("4242 4242 4242 4242", "5555 5555 5555 4444", "2223 0031 2200 3222",
