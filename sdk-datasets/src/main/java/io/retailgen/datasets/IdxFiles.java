@@ -156,8 +156,8 @@ public final class IdxFiles {
             }
             int r = in.read(buf, filled, buf.length - filled);
             if (r < 0) {
-                throw bad(file, headerBytes + filled, String.format(Locale.ROOT, "file is truncated: header declares %s = %,d bytes of "
-                        + "data, the file holds %,d", what, declared, filled));
+                throw bad(file, headerBytes + filled, String.format(Locale.ROOT, "file is truncated: header "
+                        + "declares %s = %,d bytes of data, the file holds %,d", what, declared, filled));
             }
             filled += r;
         }
