@@ -1,12 +1,12 @@
 package io.retailgen.examples;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.retailgen.core.ErrorCode;
 import io.retailgen.core.RetailGenException;
 import io.retailgen.core.intercept.GenerationRequest;
 import io.retailgen.core.intercept.GenerationResponse;
 import io.retailgen.core.train.ConsoleProgressBar;
+import io.retailgen.core.util.JsonText;
 import io.retailgen.examples.storefront.Html;
 import io.retailgen.forecast.FanChart;
 import io.retailgen.forecast.Forecast;
@@ -597,10 +597,6 @@ public final class Demo {
     }
 
     static String json(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
-        }
+        return JsonText.write(JSON.writer(), value);
     }
 }

@@ -1,10 +1,11 @@
 package io.retailgen.examples;
 
 import io.retailgen.core.train.TrainingListener;
+import io.retailgen.datasets.IdxFiles;
+import io.retailgen.datasets.IdxImages;
 import io.retailgen.imagegen.ImageModel;
 import io.retailgen.imagegen.ImageTrainer;
 import io.retailgen.imagegen.LabeledImages;
-import io.retailgen.imagegen.internal.IdxFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -99,7 +100,8 @@ public final class ImageSetup {
             Path labels = sharedDataDir.resolve(SHARED_LABELS);
             if (Files.isRegularFile(images) && Files.isRegularFile(labels)) {
                 try {
-                    LabeledImages all = IdxFiles.read(images, labels);
+                    IdxImages idx = IdxFiles.read(images, labels);
+                    LabeledImages all = new LabeledImages(idx.rows(), idx.cols(), idx.pixels(), idx.labels());
                     return new Library(images.toString(), all.slice(0, Math.min(maxImages, all.count())),
                             FASHION_CATEGORIES);
                 } catch (RuntimeException e) {

@@ -1,10 +1,10 @@
 package io.retailgen.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.retailgen.core.util.JsonText;
 import java.io.PrintWriter;
 
 /**
@@ -32,11 +32,7 @@ public final class Json {
      * @return it as JSON on one line
      */
     public static String line(Object value) {
-        try {
-            return MAPPER.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write JSON", e);
-        }
+        return JsonText.write(MAPPER.writer(), value);
     }
 
     /**
@@ -44,11 +40,7 @@ public final class Json {
      * @return it as indented JSON, for files
      */
     public static String pretty(Object value) {
-        try {
-            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write JSON", e);
-        }
+        return JsonText.write(MAPPER.writerWithDefaultPrettyPrinter(), value);
     }
 
     /**

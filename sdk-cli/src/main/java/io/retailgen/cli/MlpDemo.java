@@ -26,8 +26,10 @@ import io.retailgen.core.runtime.Tensor;
 import io.retailgen.training.TrainingEngine;
 import io.retailgen.core.train.TrainingListener;
 import io.retailgen.core.train.TrainingProgress;
+import io.retailgen.core.util.Shuffle;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * Trains a small MLP with DJL, exports it to ONNX, and scores inputs with both, so that the demo can show that the
@@ -66,17 +68,9 @@ final class MlpDemo implements AutoCloseable {
         int steps = (data.rows + batch - 1) / batch;
         progress.start(epochs, steps);
         java.util.SplittableRandom rnd = new java.util.SplittableRandom(engine.seed());
-        int[] order = new int[data.rows];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
+        int[] order = IntStream.range(0, data.rows).toArray();
         for (int epoch = 0; epoch < epochs; epoch++) {
-            for (int i = order.length - 1; i > 0; i--) {
-                int j = rnd.nextInt(i + 1);
-                int t = order[i];
-                order[i] = order[j];
-                order[j] = t;
-            }
+            Shuffle.inPlace(order, rnd);
             for (int start = 0; start < data.rows; start += batch) {
                 int n = Math.min(batch, data.rows - start);
                 float[] xb = new float[n * ShopperIntentData.FEATURES];

@@ -8,6 +8,8 @@
  *   <li>{@link io.retailgen.datasets.MCompetition}: the M3/M4 long format, series with a held-out horizon.</li>
  *   <li>{@link io.retailgen.datasets.AusRetail}: the layout of the Australian retail turnover file, read with the
  *       forecast module's hierarchical CSV reader.</li>
+ *   <li>{@link io.retailgen.datasets.IdxFiles}: the idx-ubyte images and labels of MNIST and Fashion-MNIST, as
+ *       {@link io.retailgen.datasets.IdxImages} that an image module wraps into its own type.</li>
  * </ul>
  *
  * <p>A new reader is one class with a static {@code read(Path, DataValidator)} and a record for what it returns.

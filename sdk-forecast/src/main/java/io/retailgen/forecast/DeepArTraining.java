@@ -28,11 +28,13 @@ import io.retailgen.core.runtime.Tensor;
 import io.retailgen.training.TrainingEngine;
 import io.retailgen.core.train.TrainingListener;
 import io.retailgen.core.train.TrainingProgress;
+import io.retailgen.core.util.Shuffle;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -155,20 +157,12 @@ final class DeepArTraining {
         TrainingProgress progress = listener != null ? TrainingProgress.of(listener) : TrainingProgress.of();
         progress.start(t.epochs, (rows + batch - 1) / batch);
         SplittableRandom rnd = new SplittableRandom(seed);
-        int[] order = new int[rows];
-        for (int i = 0; i < rows; i++) {
-            order[i] = i;
-        }
+        int[] order = IntStream.range(0, rows).toArray();
         double epochLoss = Double.NaN;
         float[] xb = new float[batch * f];
         float[] yb = new float[batch];
         for (int epoch = 0; epoch < t.epochs; epoch++) {
-            for (int i = rows - 1; i > 0; i--) {
-                int j = rnd.nextInt(i + 1);
-                int tmp = order[i];
-                order[i] = order[j];
-                order[j] = tmp;
-            }
+            Shuffle.inPlace(order, rnd);
             double sum = 0;
             int seen = 0;
             for (int s = 0; s < rows; s += batch) {

@@ -287,11 +287,7 @@ public final class ScenarioSet {
                 row.add(data[i * horizon + k]);
             }
         }
-        try {
-            return mapper.writeValueAsString(o);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("cannot write JSON", e);
-        }
+        return io.retailgen.core.util.JsonText.write(mapper.writer(), o);
     }
 
     double[] raw() {

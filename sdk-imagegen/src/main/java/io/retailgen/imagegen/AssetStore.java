@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.retailgen.core.ErrorCode;
 import io.retailgen.core.RetailGenException;
+import io.retailgen.core.util.JsonText;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -419,11 +420,7 @@ public final class AssetStore {
     }
 
     private static byte[] bytes(JsonNode n) {
-        try {
-            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(n);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot write JSON", e);
-        }
+        return JsonText.write(MAPPER.writerWithDefaultPrettyPrinter(), n).getBytes(StandardCharsets.UTF_8);
     }
 
     private static void writeAtomic(Path file, byte[] data) {

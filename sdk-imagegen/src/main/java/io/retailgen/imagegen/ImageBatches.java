@@ -1,7 +1,5 @@
 package io.retailgen.imagegen;
 
-import java.util.SplittableRandom;
-
 /**
  * Batches of images as plain floats, shared by training and by {@link ImageQuality}: free of DJL, so that evaluating a
  * saved generator needs no training stack on the class path.
@@ -9,21 +7,6 @@ import java.util.SplittableRandom;
 final class ImageBatches {
 
     private ImageBatches() {
-    }
-
-    /** @return {@code 0..n-1} in a random order (Fisher-Yates) */
-    static int[] shuffled(int n, SplittableRandom rnd) {
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = rnd.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-        return order;
     }
 
     /** Copies a batch of images as floats {@code pixel * scale + offset} and one-hot labels. */

@@ -1,5 +1,6 @@
 package io.retailgen.imagegen;
 
+import io.retailgen.core.util.Shuffle;
 import java.util.Objects;
 import java.util.SplittableRandom;
 
@@ -42,7 +43,7 @@ public final class ImageQuality {
         int d = generator.featureDim();
         float[] testFeatures = features(generator, test, identity(test.count()));
         Frechet.Stats testStats = Frechet.stats(testFeatures, test.count(), d);
-        int[] sample = ImageBatches.shuffled(train.count(), new SplittableRandom(seed));
+        int[] sample = Shuffle.permutation(train.count(), new SplittableRandom(seed));
         int floorN = Math.min(FLOOR_SAMPLE, train.count());
         float[] trainFeatures = features(generator, train, java.util.Arrays.copyOf(sample, floorN));
         double floor = Frechet.distance(Frechet.stats(trainFeatures, floorN, d), testStats);

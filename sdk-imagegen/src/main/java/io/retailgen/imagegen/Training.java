@@ -1,7 +1,6 @@
 package io.retailgen.imagegen;
 
 import static io.retailgen.imagegen.ImageBatches.batch;
-import static io.retailgen.imagegen.ImageBatches.shuffled;
 
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
@@ -24,6 +23,7 @@ import io.retailgen.core.runtime.OnnxModel;
 import io.retailgen.core.runtime.Tensor;
 import io.retailgen.training.TrainingEngine;
 import io.retailgen.core.train.TrainingProgress;
+import io.retailgen.core.util.Shuffle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -84,7 +84,7 @@ final class Training {
                 float[] x = new float[batchSize * per];
                 float[] y = new float[batchSize];
                 for (int epoch = 1; epoch <= epochs; epoch++) {
-                    int[] order = shuffled(data.count(), rnd);
+                    int[] order = Shuffle.permutation(data.count(), rnd);
                     for (int start = 0; start < order.length; start += batchSize) {
                         int n = Math.min(batchSize, order.length - start);
                         batch(data, order, start, n, 1f / 255f, 0f, x, null, y, classes);
@@ -186,7 +186,7 @@ final class Training {
         progress.start(epochs, data.count() / bs);
         boolean out = false;
         for (int epoch = 1; epoch <= epochs && !out; epoch++) {
-            int[] order = shuffled(data.count(), rnd);
+            int[] order = Shuffle.permutation(data.count(), rnd);
             for (int start = 0; start + bs <= order.length; start += bs) {
                 batch(data, order, start, bs, scale, offset, x, oh, null, classes);
                 try (NDManager step = root.newSubManager()) {

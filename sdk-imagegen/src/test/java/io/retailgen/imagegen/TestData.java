@@ -1,6 +1,7 @@
 package io.retailgen.imagegen;
 
-import io.retailgen.imagegen.internal.IdxFiles;
+import io.retailgen.datasets.IdxFiles;
+import io.retailgen.datasets.IdxImages;
 import io.retailgen.testing.SharedData;
 import io.retailgen.testing.SyntheticImages;
 import java.nio.file.Path;
@@ -38,6 +39,12 @@ final class TestData {
         return !Boolean.getBoolean(SYNTHETIC) && dir().isPresent();
     }
 
+    /** Reads an idx-ubyte image file and its label file as images of categories "0", "1", ... */
+    static LabeledImages idx(Path images, Path labels) {
+        IdxImages idx = IdxFiles.read(images, labels);
+        return new LabeledImages(idx.rows(), idx.cols(), idx.pixels(), idx.labels());
+    }
+
     private static LabeledImages synthetic(int count, long seed) {
         SyntheticImages.Set set = SyntheticImages.generate(count, seed);
         return new LabeledImages(SyntheticImages.SIDE, SyntheticImages.SIDE, set.pixels(), set.labels());
@@ -45,7 +52,7 @@ final class TestData {
 
     static synchronized LabeledImages train() {
         if (train == null) {
-            train = (real() ? IdxFiles.read(dir().get().resolve("train-images-idx3-ubyte.gz"),
+            train = (real() ? idx(dir().get().resolve("train-images-idx3-ubyte.gz"),
                     dir().get().resolve("train-labels-idx1-ubyte.gz")) : synthetic(3000, 1L))
                     .withCategories(CATEGORIES);
         }
@@ -54,7 +61,7 @@ final class TestData {
 
     static synchronized LabeledImages test() {
         if (test == null) {
-            test = (real() ? IdxFiles.read(dir().get().resolve("t10k-images-idx3-ubyte.gz"),
+            test = (real() ? idx(dir().get().resolve("t10k-images-idx3-ubyte.gz"),
                     dir().get().resolve("t10k-labels-idx1-ubyte.gz")) : synthetic(1000, 2L))
                     .withCategories(CATEGORIES);
         }

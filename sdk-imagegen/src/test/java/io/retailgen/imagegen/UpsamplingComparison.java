@@ -1,6 +1,5 @@
 package io.retailgen.imagegen;
 
-import io.retailgen.imagegen.internal.IdxFiles;
 import java.util.Locale;
 
 /**
@@ -14,8 +13,8 @@ final class UpsamplingComparison {
     }
 
     public static void main(String[] args) {
-        LabeledImages train = IdxFiles.read(java.nio.file.Path.of(args[0]), java.nio.file.Path.of(args[1]));
-        LabeledImages test = IdxFiles.read(java.nio.file.Path.of(args[2]), java.nio.file.Path.of(args[3]));
+        LabeledImages train = TestData.idx(java.nio.file.Path.of(args[0]), java.nio.file.Path.of(args[1]));
+        LabeledImages test = TestData.idx(java.nio.file.Path.of(args[2]), java.nio.file.Path.of(args[3]));
         LabeledImages slice = train.slice(0, Integer.parseInt(args[4]));
         int epochs = Integer.parseInt(args[5]);
         ImageModel base = null;

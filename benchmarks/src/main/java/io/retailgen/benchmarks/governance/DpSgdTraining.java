@@ -1,5 +1,6 @@
 package io.retailgen.benchmarks.governance;
 
+import io.retailgen.core.util.Shuffle;
 import io.retailgen.governance.DpSgd;
 import io.retailgen.governance.RdpAccountant;
 import java.io.IOException;
@@ -73,16 +74,7 @@ public final class DpSgdTraining {
 
     /** One epoch of shuffled, disjoint batches (the last partial batch dropped). */
     static int[][] batches(int n, int batch, SplittableRandom r) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = r.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
+        int[] p = Shuffle.permutation(n, r);
         int[][] out = new int[n / batch][];
         for (int b = 0; b < out.length; b++) {
             out[b] = java.util.Arrays.copyOfRange(p, b * batch, (b + 1) * batch);

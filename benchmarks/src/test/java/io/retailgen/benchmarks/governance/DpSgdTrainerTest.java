@@ -3,6 +3,7 @@ package io.retailgen.benchmarks.governance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.retailgen.core.util.Shuffle;
 import io.retailgen.governance.DpSgd;
 import io.retailgen.testing.SharedData;
 import java.io.DataInputStream;
@@ -187,7 +188,7 @@ class DpSgdTrainerTest {
         SplittableRandom r = new SplittableRandom(3);
         int batch = 128;
         for (int epoch = 0; epoch < 2; epoch++) {
-            int[] order = permutation(train, r);
+            int[] order = Shuffle.permutation(train, r);
             for (int s = 0; s + batch <= train; s += batch) {
                 int[] idx = java.util.Arrays.copyOfRange(order, s, s + batch);
                 plain.step(trainX, trainY, idx, 0.1);
@@ -197,19 +198,5 @@ class DpSgdTrainerTest {
         // ten classes: chance is 0.1
         assertThat(plain.accuracy(testX, testY)).isGreaterThan(0.7);
         assertThat(priv.accuracy(testX, testY)).isGreaterThan(0.5);
-    }
-
-    private static int[] permutation(int n, SplittableRandom r) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = r.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
     }
 }

@@ -1,6 +1,5 @@
 package io.retailgen.examples.storefront;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
@@ -8,6 +7,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.retailgen.core.data.DataIssue;
 import io.retailgen.core.train.ConsoleProgressBar;
 import io.retailgen.core.train.TrainingListener;
+import io.retailgen.core.util.JsonText;
 import io.retailgen.examples.CreativeStudio;
 import io.retailgen.examples.Governance;
 import io.retailgen.examples.ImageSetup;
@@ -454,12 +454,7 @@ public final class StorefrontApp implements AutoCloseable {
         if (r.body() != null) {
             write(ex, r.status(), r.contentType(), r.body());
         } else if (r.json() != null) {
-            String json;
-            try {
-                json = JSON.writeValueAsString(r.json());
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("page answered a value Jackson cannot write: " + e.getMessage(), e);
-            }
+            String json = JsonText.write(JSON.writer(), r.json());
             write(ex, r.status(), "application/json; charset=utf-8", json);
         } else {
             write(ex, r.status(), "text/html; charset=utf-8", layout(r.title(), r.html(), session));
@@ -477,7 +472,7 @@ public final class StorefrontApp implements AutoCloseable {
                 if (value != null) {
                     err.put("value", value);
                 }
-                write(ex, status, "application/json; charset=utf-8", JSON.writeValueAsString(Map.of("error", err)));
+                write(ex, status, "application/json; charset=utf-8", JsonText.write(JSON.writer(), Map.of("error", err)));
             } else {
                 String title = status == 404 ? "Not found" : status == 400 ? "Bad request" : status == 403
                         ? "Forbidden" : "Error " + status;
@@ -488,7 +483,7 @@ public final class StorefrontApp implements AutoCloseable {
                         + "<p><a href=\"/\">Back to the shop</a></p>\n";
                 write(ex, status, "text/html; charset=utf-8", layout(title, html, session));
             }
-        } catch (JsonProcessingException | RuntimeException e) {
+        } catch (RuntimeException e) {
             LOG.debug("could not send error {} {}: {}", status, code, e.toString());
         }
     }

@@ -10,7 +10,6 @@ import io.retailgen.imagegen.ImageQuality;
 import io.retailgen.imagegen.LabeledImages;
 import io.retailgen.imagegen.QualityReport;
 import io.retailgen.imagegen.VariationReport;
-import io.retailgen.imagegen.internal.IdxFiles;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -66,8 +65,8 @@ final class EvaluateCommand implements Callable<Integer> {
         OptionRanges.require(spec.commandLine(), "--per-category", perCategory, 2, OptionRanges.MAX_PER_CATEGORY);
         training.architecture(spec);
         PrintWriter o = spec.commandLine().getOut();
-        LabeledImages train = IdxFiles.read(images, labels);
-        LabeledImages test = IdxFiles.read(testImages, testLabels);
+        LabeledImages train = TrainCommand.readIdx(images, labels);
+        LabeledImages test = TrainCommand.readIdx(testImages, testLabels);
         ImageTrainer.Architecture arch = training.architecture(spec);
         if (!(radius > 0 && radius <= 2)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--radius must be in (0, 2], was " + radius);

@@ -3,9 +3,10 @@ package io.retailgen.cli.imagegen;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.retailgen.cli.Json;
 import io.retailgen.core.bundle.ModelBundle;
+import io.retailgen.datasets.IdxFiles;
+import io.retailgen.datasets.IdxImages;
 import io.retailgen.imagegen.LabeledImages;
 import io.retailgen.imagegen.ImageModel;
-import io.retailgen.imagegen.internal.IdxFiles;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -41,11 +42,17 @@ final class TrainCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Reads an idx-ubyte image file and its label file as images of categories "0", "1", ... */
+    static LabeledImages readIdx(Path images, Path labels) {
+        IdxImages idx = IdxFiles.read(images, labels);
+        return new LabeledImages(idx.rows(), idx.cols(), idx.pixels(), idx.labels());
+    }
+
     @Override
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
         training.architecture(spec);
-        LabeledImages data = IdxFiles.read(images, labels);
+        LabeledImages data = readIdx(images, labels);
         o.println("read " + data);
         o.flush();
         try (ImageModel model = training.trainer(spec).train(data)) {

@@ -5,7 +5,7 @@ import io.retailgen.cli.CliRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.retailgen.imagegen.internal.IdxFiles;
+import io.retailgen.datasets.IdxFiles;
 import io.retailgen.imagegen.LabeledImages;
 import io.retailgen.testing.SharedData;
 import io.retailgen.testing.SyntheticImages;
@@ -46,7 +46,7 @@ class ImagegenCommandTest {
                 : SharedData.find("images/fashion-mnist/t10k-images-idx3-ubyte.gz");
         LabeledImages all;
         if (shared.isPresent()) {
-            all = IdxFiles.read(shared.get(), shared.get().resolveSibling("t10k-labels-idx1-ubyte.gz"))
+            all = TrainCommand.readIdx(shared.get(), shared.get().resolveSibling("t10k-labels-idx1-ubyte.gz"))
                     .slice(0, 1500);
         } else {
             SyntheticImages.Set set = SyntheticImages.generate(1500, 7L);

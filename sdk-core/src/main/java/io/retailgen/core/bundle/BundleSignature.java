@@ -1,6 +1,5 @@
 package io.retailgen.core.bundle;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -116,11 +115,7 @@ record BundleSignature(PublicKey publicKey, byte[] signature) {
         root.put("keyId", keyId());
         root.put("publicKey", Base64.getEncoder().encodeToString(publicKey.getEncoded()));
         root.put("signature", Base64.getEncoder().encodeToString(signature));
-        try {
-            return (ManifestJson.MAPPER.writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise a signature: " + e.getMessage(), e);
-        }
+        return ManifestJson.document(root);
     }
 
     static BundleSignature fromJson(byte[] json, String source) {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.retailgen.core.ErrorCode;
 import io.retailgen.core.RetailGenException;
+import io.retailgen.core.util.JsonText;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -51,11 +52,12 @@ final class ManifestJson {
         prov.put("osArch", p.osArch());
         ObjectNode metrics = prov.putObject("metrics");
         p.metrics().forEach(metrics::put);
-        try {
-            return (MAPPER.writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise a manifest tree: " + e.getMessage(), e);
-        }
+        return document(root);
+    }
+
+    /** @return {@code node} as an indented JSON document ending in a newline, in UTF-8: the bundle's JSON files */
+    static byte[] document(JsonNode node) {
+        return (JsonText.write(MAPPER.writer(), node) + "\n").getBytes(StandardCharsets.UTF_8);
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.retailgen.core.bundle;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,7 +11,6 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -447,12 +445,7 @@ public final class ModelRegistry {
         }
         ArrayNode history = n.putArray("history");
         state.history.forEach(history::add);
-        byte[] bytes;
-        try {
-            bytes = (ManifestJson.MAPPER.writeValueAsString(n) + "\n").getBytes(StandardCharsets.UTF_8);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise registry state: " + e.getMessage(), e);
-        }
+        byte[] bytes = ManifestJson.document(n);
         BundleIo.replaceFileAtomically(root.resolve(state.name).resolve(STATE_FILE),
                 temp -> BundleIo.writeSynced(temp, bytes));
     }

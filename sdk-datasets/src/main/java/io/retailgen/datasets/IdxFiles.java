@@ -1,8 +1,7 @@
-package io.retailgen.imagegen.internal;
+package io.retailgen.datasets;
 
 import io.retailgen.core.ErrorCode;
 import io.retailgen.core.RetailGenException;
-import io.retailgen.imagegen.LabeledImages;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -17,14 +16,14 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
 /**
- * Not API: a reader of the public MNIST / Fashion-MNIST benchmark files for the command line and the benchmarks,
- * kept here until the project has one home for public data-set readers. Applications build {@link LabeledImages}
- * from their own images.
+ * Reader of the public MNIST / Fashion-MNIST benchmark files for evaluations, the command line and the demos. It
+ * returns neutral {@link IdxImages} that an image module wraps into its own type; applications build their images
+ * from their own data.
  *
  * <p>Reads the idx-ubyte format of MNIST and Fashion-MNIST ({@code idx3} images, {@code idx1} labels), gzip-compressed
  * or not (detected from the first bytes). A wrong magic number, a truncated or corrupt file, trailing bytes, or
  * image and label files of different lengths fail with a {@link RetailGenException} ({@link ErrorCode#INVALID_DATA})
- * naming the file and what was wrong.
+ * naming the file, the byte offset (in the uncompressed data) where the problem is, and what was wrong.
  *
  * <p>Memory is bounded by the data actually present, never by what a header claims: the declared sizes are checked
  * against sane limits ({@value #MAX_ITEMS} items, sides up to {@value #MAX_SIDE}, {@value #MAX_PIXEL_BYTES} pixel bytes)
@@ -32,8 +31,9 @@ import java.util.zip.ZipException;
  * into a buffer that grows with what the stream really holds.
  *
  * <pre>{@code
- * LabeledImages train = IdxFiles.read(dir.resolve("train-images-idx3-ubyte.gz"),
+ * IdxImages idx = IdxFiles.read(dir.resolve("train-images-idx3-ubyte.gz"),
  *         dir.resolve("train-labels-idx1-ubyte.gz"));
+ * LabeledImages train = new LabeledImages(idx.rows(), idx.cols(), idx.pixels(), idx.labels());
  * }</pre>
  *
  * <p>Stateless and safe for concurrent use.
@@ -56,17 +56,17 @@ public final class IdxFiles {
      *
      * @param images the idx3-ubyte images
      * @param labels the idx1-ubyte labels, one per image
-     * @return the labelled images
+     * @return the images with their labels
      * @throws RetailGenException when a file is missing, corrupt, truncated, or the counts differ
      */
-    public static LabeledImages read(Path images, Path labels) {
+    public static IdxImages read(Path images, Path labels) {
         RawImages raw = readImages(images);
         int[] l = readLabels(labels);
         if (l.length != raw.count) {
             throw new RetailGenException(ErrorCode.INVALID_DATA, "label file " + labels + " has " + l.length
                     + " labels but image file " + images + " has " + raw.count + " images; they must match");
         }
-        return new LabeledImages(raw.rows, raw.cols, raw.pixels, l);
+        return new IdxImages(raw.rows, raw.cols, raw.pixels, l);
     }
 
     /**
@@ -79,22 +79,22 @@ public final class IdxFiles {
     public static int[] readLabels(Path file) {
         Objects.requireNonNull(file, "file == null");
         try (DataInputStream in = open(file)) {
-            int magic = in.readInt();
+            int magic = headerInt(file, in, 0);
             if (magic != LABELS_MAGIC) {
-                throw bad(file, String.format("magic number 0x%08x is not an idx1-ubyte label file (0x%08x)", magic,
+                throw bad(file, 0, String.format("magic number 0x%08x is not an idx1-ubyte label file (0x%08x)", magic,
                         LABELS_MAGIC));
             }
-            int n = in.readInt();
+            int n = headerInt(file, in, 4);
             checkCount(file, n);
             byte[] raw = readDeclared(file, in, 8, n, n + " labels");
-            requireEnd(file, in);
+            requireEnd(file, in, 8L + n);
             int[] out = new int[n];
             for (int i = 0; i < n; i++) {
                 out[i] = raw[i] & 0xff;
             }
             return out;
         } catch (EOFException e) {
-            throw bad(file, "file is truncated", e);
+            throw bad(file, "file is truncated (compressed data ends early)", e);
         } catch (IOException e) {
             throw bad(file, "cannot read: " + e.getMessage(), e);
         }
@@ -106,29 +106,29 @@ public final class IdxFiles {
     static RawImages readImages(Path file) {
         Objects.requireNonNull(file, "file == null");
         try (DataInputStream in = open(file)) {
-            int magic = in.readInt();
+            int magic = headerInt(file, in, 0);
             if (magic != IMAGES_MAGIC) {
-                throw bad(file, String.format("magic number 0x%08x is not an idx3-ubyte image file (0x%08x)", magic,
+                throw bad(file, 0, String.format("magic number 0x%08x is not an idx3-ubyte image file (0x%08x)", magic,
                         IMAGES_MAGIC));
             }
-            int n = in.readInt();
-            int rows = in.readInt();
-            int cols = in.readInt();
+            int n = headerInt(file, in, 4);
+            int rows = headerInt(file, in, 8);
+            int cols = headerInt(file, in, 12);
             checkCount(file, n);
             if (rows < 1 || cols < 1 || rows > MAX_SIDE || cols > MAX_SIDE) {
-                throw bad(file, "image size " + rows + "x" + cols + " is not between 1x1 and " + MAX_SIDE + "x"
+                throw bad(file, 8, "image size " + rows + "x" + cols + " is not between 1x1 and " + MAX_SIDE + "x"
                         + MAX_SIDE);
             }
             long total = (long) n * rows * cols;
             if (total > MAX_PIXEL_BYTES) {
-                throw bad(file, String.format(Locale.ROOT, "header declares %,d images of %dx%d = %,d pixel bytes, "
+                throw bad(file, 4, String.format(Locale.ROOT, "header declares %,d images of %dx%d = %,d pixel bytes, "
                         + "over the limit of %,d", n, rows, cols, total, MAX_PIXEL_BYTES));
             }
             byte[] pixels = readDeclared(file, in, 16, total, n + " images of " + rows + "x" + cols);
-            requireEnd(file, in);
+            requireEnd(file, in, 16 + total);
             return new RawImages(n, rows, cols, pixels);
         } catch (EOFException e) {
-            throw bad(file, "file is truncated", e);
+            throw bad(file, "file is truncated (compressed data ends early)", e);
         } catch (IOException e) {
             throw bad(file, "cannot read: " + e.getMessage(), e);
         }
@@ -143,9 +143,9 @@ public final class IdxFiles {
         if (!gzip(file)) {
             long actual = Files.size(file) - headerBytes;
             if (actual != declared) {
-                throw bad(file, String.format(Locale.ROOT, "header declares %s = %,d bytes of data but the file "
-                        + "holds %,d after its %d-byte header (size mismatch: truncated, or not an idx file)", what, declared, actual,
-                        headerBytes));
+                throw bad(file, headerBytes + Math.min(actual, declared), String.format(Locale.ROOT,
+                        "header declares %s = %,d bytes of data but the file holds %,d after its %d-byte header "
+                        + "(size mismatch: truncated, or not an idx file)", what, declared, actual, headerBytes));
             }
         }
         byte[] buf = new byte[(int) Math.min(declared, FIRST_CHUNK)];
@@ -156,8 +156,8 @@ public final class IdxFiles {
             }
             int r = in.read(buf, filled, buf.length - filled);
             if (r < 0) {
-                throw bad(file, String.format(Locale.ROOT, "file is truncated: header declares %s = %,d bytes of "
-                        + "data, the file holds %,d", what, declared, filled));
+                throw bad(file, headerBytes + filled, String.format(Locale.ROOT, "file is truncated: header "
+                        + "declares %s = %,d bytes of data, the file holds %,d", what, declared, filled));
             }
             filled += r;
         }
@@ -191,18 +191,32 @@ public final class IdxFiles {
 
     private static void checkCount(Path file, int n) {
         if (n < 0 || n > MAX_ITEMS) {
-            throw bad(file, "item count " + n + " is not between 0 and " + MAX_ITEMS);
+            throw bad(file, 4, "item count " + n + " is not between 0 and " + MAX_ITEMS);
         }
     }
 
-    private static void requireEnd(Path file, InputStream in) throws IOException {
+    /** Reads the big-endian int of the header at {@code offset}; a file that ends there is reported as truncated. */
+    private static int headerInt(Path file, DataInputStream in, int offset) throws IOException {
+        try {
+            return in.readInt();
+        } catch (EOFException e) {
+            throw bad(file, offset, "file is truncated inside its header", e);
+        }
+    }
+
+    private static void requireEnd(Path file, InputStream in, long end) throws IOException {
         if (in.read() != -1) {
-            throw bad(file, "file has bytes after the declared items (size mismatch)");
+            throw bad(file, end, "file has bytes after the declared items (size mismatch)");
         }
     }
 
-    private static RetailGenException bad(Path file, String what) {
-        return new RetailGenException(ErrorCode.INVALID_DATA, "idx file " + file + ": " + what);
+    private static RetailGenException bad(Path file, long offset, String what) {
+        return bad(file, offset, what, null);
+    }
+
+    private static RetailGenException bad(Path file, long offset, String what, Throwable cause) {
+        return new RetailGenException(ErrorCode.INVALID_DATA, String.format(Locale.ROOT, "idx file %s at byte "
+                + "offset %,d: %s", file, offset, what), cause);
     }
 
     private static RetailGenException bad(Path file, String what, Throwable cause) {
