@@ -2,8 +2,8 @@ package io.retailgen.examples;
 
 import io.retailgen.core.ErrorCode;
 import io.retailgen.core.RetailGenException;
-import io.retailgen.governance.AuditKeys;
-import io.retailgen.governance.AuditLog;
+import io.retailgen.governance.audit.AuditKeys;
+import io.retailgen.governance.audit.AuditLog;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;

@@ -7,6 +7,8 @@ import io.retailgen.core.intercept.GenerationRequest;
 import io.retailgen.core.intercept.GenerationResponse;
 import io.retailgen.core.intercept.InterceptorChain;
 import io.retailgen.core.intercept.Verdict;
+import io.retailgen.governance.audit.AuditInterceptor;
+import io.retailgen.governance.audit.AuditLog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -51,7 +53,7 @@ class InterceptorsTest {
                 throw new IllegalStateException("model crashed");
             })).hasMessage("model crashed");
         }
-        String content = Files.readString(dir.resolve(AuditLog.fileName(1)));
+        String content = Files.readString(AuditLog.logFiles(dir).get(0));
         assertThat(content).contains("\"verdict\":\"BLOCK\"", "\"verdict\":\"REDACT\"", "\"verdict\":\"ALLOW\"",
                 "\"verdict\":\"ERROR\"", "\"principal\":\"shopper-7\"", "\"model\":\"session-gru:3\"")
                 .doesNotContain("jo@example.com");

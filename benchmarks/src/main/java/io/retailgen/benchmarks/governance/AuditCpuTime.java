@@ -1,6 +1,6 @@
 package io.retailgen.benchmarks.governance;
 
-import io.retailgen.governance.AuditLog;
+import io.retailgen.governance.audit.AuditLog;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;

@@ -1,6 +1,6 @@
 package io.retailgen.benchmarks.governance;
 
-import io.retailgen.governance.DpSgd;
+import io.retailgen.governance.privacy.DpSgd;
 import java.io.IOException;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;

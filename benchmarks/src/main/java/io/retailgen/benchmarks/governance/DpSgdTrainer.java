@@ -1,6 +1,6 @@
 package io.retailgen.benchmarks.governance;
 
-import io.retailgen.governance.DpSgd;
+import io.retailgen.governance.privacy.DpSgd;
 import java.util.Objects;
 import java.util.SplittableRandom;
 

@@ -1,8 +1,8 @@
 package io.retailgen.benchmarks.governance;
 
 import io.retailgen.core.util.Shuffle;
-import io.retailgen.governance.DpSgd;
-import io.retailgen.governance.RdpAccountant;
+import io.retailgen.governance.privacy.DpSgd;
+import io.retailgen.governance.privacy.RdpAccountant;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.retailgen.core.util.Shuffle;
-import io.retailgen.governance.DpSgd;
+import io.retailgen.governance.privacy.DpSgd;
 import io.retailgen.testing.SharedData;
 import java.io.DataInputStream;
 import java.io.IOException;

@@ -2,7 +2,7 @@ package io.retailgen.examples.storefront;
 
 import io.retailgen.examples.AuditEntry;
 import io.retailgen.examples.Governance;
-import io.retailgen.governance.AuditVerification;
+import io.retailgen.governance.audit.AuditVerification;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -3,13 +3,13 @@ package io.retailgen.cli.bundle;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.retailgen.cli.Json;
 import io.retailgen.core.bundle.ModelBundle;
-import io.retailgen.governance.AuditKeys;
+import io.retailgen.governance.audit.AuditKeys;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code retailgen bundle sign}: adds an Ed25519 signature to a bundle where it lies. */
 @Command(name = "sign", description = "Sign a model bundle (directory or zip) in place with an Ed25519 key: the "

@@ -9,15 +9,15 @@ import io.retailgen.core.bundle.BundleManifest;
 import io.retailgen.core.bundle.ModelBundle;
 import io.retailgen.core.runtime.OnnxModel;
 import io.retailgen.core.runtime.TensorSpec;
-import io.retailgen.governance.AuditKeys;
+import io.retailgen.governance.audit.AuditKeys;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code retailgen bundle verify}: everything a load checks (sizes, links, manifest and its hash, file hashes,

@@ -2,18 +2,18 @@ package io.retailgen.cli.governance;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.retailgen.cli.Json;
-import io.retailgen.governance.AuditAnchor;
-import io.retailgen.governance.AuditKeys;
-import io.retailgen.governance.AuditLog;
-import io.retailgen.governance.AuditVerification;
-import io.retailgen.governance.AuditVerifyOptions;
+import io.retailgen.governance.audit.AuditAnchor;
+import io.retailgen.governance.audit.AuditKeys;
+import io.retailgen.governance.audit.AuditLog;
+import io.retailgen.governance.audit.AuditVerification;
+import io.retailgen.governance.audit.AuditVerifyOptions;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code retailgen audit anchor}: verifies a log and writes a receipt of its last signed checkpoint to a file outside

@@ -2,15 +2,15 @@ package io.retailgen.cli.governance;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.retailgen.cli.Json;
-import io.retailgen.governance.AuditKeys;
-import io.retailgen.governance.AuditLog;
+import io.retailgen.governance.audit.AuditKeys;
+import io.retailgen.governance.audit.AuditLog;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code retailgen audit keygen}: a new Ed25519 key pair for signing audit checkpoints. */
 @Command(name = "keygen", description = "Create an Ed25519 key pair for audit-log checkpoints: NAME.key (private, "

@@ -2,7 +2,7 @@ package io.retailgen.cli.governance;
 
 import io.retailgen.core.ErrorCode;
 import io.retailgen.core.RetailGenException;
-import io.retailgen.governance.AuditKeys;
+import io.retailgen.governance.audit.AuditKeys;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package io.retailgen.cli.governance;
 
 import io.retailgen.core.ErrorCode;
 import io.retailgen.core.RetailGenException;
-import io.retailgen.governance.AuditKeys;
+import io.retailgen.governance.audit.AuditKeys;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.util.Arrays;
 import java.util.Locale;
-import picocli.CommandLine;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * The options for a signing key held in a PKCS#12 key store ({@code --signing-key audit.p12}): the entry's alias and

@@ -6,11 +6,11 @@ import io.retailgen.core.ErrorCode;
 import io.retailgen.core.RetailGenException;
 import io.retailgen.core.intercept.Finding;
 import io.retailgen.core.intercept.Verdict;
-import io.retailgen.governance.AuditKeys;
-import io.retailgen.governance.AuditLog;
 import io.retailgen.governance.ContentPolicy;
 import io.retailgen.governance.PolicyProfile;
 import io.retailgen.governance.PolicyResult;
+import io.retailgen.governance.audit.AuditKeys;
+import io.retailgen.governance.audit.AuditLog;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.ByteBuffer;
@@ -26,10 +26,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code retailgen governance scan}: runs the content policy over one text ({@code --text}, {@code --file}) or over
