@@ -18,18 +18,23 @@ final class KnownNames {
     static final String RESOURCE = "names-wordnet.txt";
 
     private final AhoCorasick names;
+    /** Every word of every name, to skip the search for a match that is no word of any name. */
+    private final Set<String> words;
 
     /**
      * @param names the names, lower case, words separated by spaces or hyphens
      */
     KnownNames(List<String> names) {
         Set<String> keys = new LinkedHashSet<>();
+        Set<String> allWords = new java.util.HashSet<>();
         for (String n : names) {
             String key = fold(n).strip();
             if (!key.isEmpty()) {
                 keys.add(key);
+                allWords.addAll(java.util.Arrays.asList(key.split(" +")));
             }
         }
+        this.words = Set.copyOf(allWords);
         this.names = new AhoCorasick(new ArrayList<>(keys), AhoCorasick.Anchor.WORD_START,
                 c -> Character.isLetterOrDigit((char) c));
     }
@@ -46,6 +51,9 @@ final class KnownNames {
      * @return true when a whole known name in {@code text} covers {@code [start, end)}
      */
     boolean covers(String text, int start, int end) {
+        if (!words.contains(fold(text.substring(start, end)).strip())) {
+            return false; // the match is no word of any name ("fuck"): no search needed
+        }
         String folded = fold(text);
         char[] chars = folded.toCharArray();
         boolean[] covered = {false};
