@@ -75,7 +75,15 @@ def lexicon_terms():
     return {t: sure for t, sure in terms.items() if len(t) >= 3 and re.fullmatch(r"[a-z]+", t)}
 
 
+def lexicon_phrases():
+    """Every entry of the lexicons as written, lower case: a name that is itself a lexicon entry is no excuse."""
+    entries = {t.lower() for t in json.load(open(os.path.join(OUT, "ldnoobw-en.json")))}
+    entries |= {t.lower() for t in json.load(open(os.path.join(OUT, "cuss-en.json")))}
+    return {e.replace("-", " ") for e in entries} | entries
+
+
 def names(terms):
+    phrases = lexicon_phrases()
     vulgar = set()
     lemmas = {}
     domains = {}  # synset offset -> its usage domains
@@ -103,7 +111,7 @@ def names(terms):
                 lemmas.setdefault(l.lower(), l)
     out = set()
     for key, original in lemmas.items():
-        if key in vulgar or key in terms or not re.fullmatch(r"[a-z][a-z .'-]*[a-z]", key):
+        if key in vulgar or key in terms or key in phrases or not re.fullmatch(r"[a-z][a-z .'-]*[a-z]", key):
             continue
         tokens = re.split(r"[ -]", key)
         binomial = len(tokens) == 2 and ("genus " + tokens[0]) in lemmas  # "sambucus nigra", "pinus nigra"

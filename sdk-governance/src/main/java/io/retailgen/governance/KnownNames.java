@@ -51,8 +51,10 @@ final class KnownNames {
      * @return true when a whole known name in {@code text} covers {@code [start, end)}
      */
     boolean covers(String text, int start, int end) {
-        if (!words.contains(fold(text.substring(start, end)).strip())) {
-            return false; // the match is no word of any name ("fuck"): no search needed
+        for (String w : fold(text.substring(start, end)).strip().split(" +")) {
+            if (!words.contains(w)) {
+                return false; // the match holds a word of no name ("fuck"): no search needed
+            }
         }
         String folded = fold(text);
         char[] chars = folded.toCharArray();
