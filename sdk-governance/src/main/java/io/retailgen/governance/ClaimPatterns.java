@@ -128,6 +128,7 @@ final class ClaimPatterns {
     /** Outcome verbs in the form that follows "made me" / "helped me". */
     private static final Set<String> OUTCOME_VERBS = words("cure heal beat clear reverse regrow overcome kick");
     private static final Set<String> PROFESSIONS = words("doctors doctor dentists dermatologists experts pharma "
+            + "scientists researchers physicians cardiologists "
             + "surgeons pharmacists banks trainers nutritionists");
     private static final Set<String> HATE = words("hate hates stunned shocked furious baffled terrified scared "
             + "afraid outraged speechless livid panicking");
@@ -171,7 +172,8 @@ final class ClaimPatterns {
             "most recommended", "most decorated", "most loved", "number one", "the only", "i lost", "i've lost",
             "i have lost", "we lost", "i dropped", "i shed", "i healed", "i cured", "i reversed", "is gone",
             "was gone", "are gone", "were gone", "disappeared", "vanished", "cleared up", "grew back", "regrew",
-            "trick", "tricks", "doctors", "doctor", "dentists", "dermatologists", "experts", "pharma", "surgeons",
+            "trick", "tricks", "doctors", "doctor", "dentists", "dermatologists", "experts", "pharma", "scientists",
+            "researchers", "physicians", "cardiologists", "surgeons",
             "pharmacists", "trainers", "nutritionists", "alternative", "alternatives",
             "substitute", "substitutes", "replacement for", "dupe", "dupes", "instead of", "more effective",
             "more efficient", "more potent", "more powerful", "as effective", "as efficient", "as potent",

@@ -58,6 +58,7 @@ class StructuredClaimsTest {
         "My cholesterol dropped 40 points in 3 weeks|claim.testimonial",
         "I came off my blood pressure pills thanks to this tea|claim.testimonial",
         "Big Pharma is terrified of this tea|claim.clickbait",
+        "Scientists baffled by this kitchen remedy|claim.clickbait",
         "Burn 1,000 calories a day just by wearing it|claim.weight-loss",
         "Get a flat stomach in 7 days|claim.cosmetic-result",
         "Over 500 sold today|claim.social-proof",
