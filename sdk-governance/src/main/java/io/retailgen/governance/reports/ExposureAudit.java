@@ -1,8 +1,8 @@
 package io.retailgen.governance.reports;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.retailgen.core.util.JsonText;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -64,12 +64,8 @@ public final class ExposureAudit {
 
         /** @return the report as pretty-printed JSON */
         public String toJson() {
-            try {
-                return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                        .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true).writeValueAsString(this);
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("cannot serialize the exposure report", e);
-            }
+            return JsonText.write(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                    .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true).writer(), this);
         }
 
         /** @return the report as a Markdown document with one table per view */

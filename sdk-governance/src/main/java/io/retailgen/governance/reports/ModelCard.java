@@ -1,6 +1,5 @@
 package io.retailgen.governance.reports;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,6 +8,7 @@ import io.retailgen.core.RetailGenException;
 import io.retailgen.core.bundle.BundleManifest;
 import io.retailgen.core.bundle.ModelBundle;
 import io.retailgen.core.bundle.Provenance;
+import io.retailgen.core.util.JsonText;
 import io.retailgen.governance.privacy.PrivacyBudget;
 import io.retailgen.governance.privacy.RdpAccountant;
 import java.io.IOException;
@@ -234,11 +234,7 @@ public record ModelCard(BundleManifest manifest, String intendedUse, List<String
         env.put("os", p.osName() + " " + p.osArch());
         ObjectNode files = root.putObject("files");
         manifest.files().forEach(files::put);
-        try {
-            return MAPPER.writeValueAsString(root);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write model card JSON", e);
-        }
+        return JsonText.write(MAPPER.writer(), root);
     }
 
     /**
