@@ -7,6 +7,7 @@
                           lexicon term inside one of them as part of the whole name.
   conditions-wordnet.txt  every lemma under WordNet's synsets for diseases, disorders, infections, tumours,
                           pathogens and parasites: the condition vocabulary of structured health claims.
+  symptoms-wordnet.txt    every lemma under symptom and pain: "relieves bloating" (with a curing verb only).
   treatments-wordnet.txt  every lemma under medicine, prescription drug and therapy: "a natural alternative to X".
   (A lemma is kept only when that sense is its most frequent noun sense and it is no verb, adjective or adverb.)
 
@@ -128,6 +129,13 @@ def names(terms):
     return sorted(out)
 
 
+# Symptoms and pains: a claim only with a verb that says the product cures or relieves them ("relieves bloating"),
+# since product copy names them in comfort claims ("prevents chafing").
+SYMPTOM_ROOTS = {
+    "14299637": "symptom",
+    "14322699": "pain, hurting (a symptom)",
+}
+
 TREATMENT_ROOTS = {
     "03740161": "medicine, medication, medicament, medicinal drug",
     "00661091": "therapy",
@@ -188,7 +196,7 @@ def write(name, lines, what):
 
 
 if __name__ == "__main__":
-    for root, label in list(CONDITION_ROOTS.items()) + list(TREATMENT_ROOTS.items()):
+    for root, label in list(CONDITION_ROOTS.items()) + list(TREATMENT_ROOTS.items()) + list(SYMPTOM_ROOTS.items()):
         found = [w for o, w, _, _ in synsets(os.path.join(WN, "data.noun")) if o == root]
         first = label.split(",")[0].split(" (")[0]
         if not found or first not in [lemma(w).lower() for w in found[0]]:
@@ -198,5 +206,7 @@ if __name__ == "__main__":
           "Names and multi-word terms that contain a profanity lexicon term and have no obscene sense.")
     write("conditions-wordnet.txt", conditions(),
           "Diseases, disorders, infections, tumours, pathogens and parasites (all hyponyms of the roots in the tool).")
+    write("symptoms-wordnet.txt", conditions(SYMPTOM_ROOTS),
+          "Symptoms and pains (all hyponyms of the roots in the tool); claims only with a curing or relieving verb.")
     write("treatments-wordnet.txt", conditions(TREATMENT_ROOTS),
           "Medicines, prescription drugs and therapies (all hyponyms of the roots in the tool).")

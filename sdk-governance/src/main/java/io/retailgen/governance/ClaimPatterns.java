@@ -52,9 +52,15 @@ final class ClaimPatterns {
     static final String WORDNET_CONDITIONS = "conditions-wordnet.txt";
     /** Medicines, prescription drugs and therapies from WordNet. */
     static final String WORDNET_TREATMENTS = "treatments-wordnet.txt";
+    /** Symptoms and pains from WordNet: a claim only with a verb of {@link #CURE}. */
+    static final String WORDNET_SYMPTOMS = "symptoms-wordnet.txt";
+    /** Verbs that say a product cures or relieves; the only ones that make a symptom a claim. */
+    private static final Set<String> CURE = words("cure cures cured curing treat treats treated treating relieve "
+            + "relieves relieved relieving heal heals healed healing alleviate alleviates fix fixes banish banishes");
     private static final int WINDOW = 7;
 
     private static final Set<String> EFFICACY = words("treat treats treated treating treatment treatments cure cures "
+            + "fix fixes "
             + "cured curing prevent prevents prevented preventing prevention fight fights fighting combat combats "
             + "combating kill kills killing killed shrink shrinks shrinking shrunk block blocks blocking reverse "
             + "reverses reversed reversing heal heals healed healing eliminate eliminates eliminating eradicate "
@@ -189,6 +195,8 @@ final class ClaimPatterns {
     private final List<String> triggers;
     /** The conditions indexed by their first token. */
     private final Map<String, List<String[]>> conditionsByFirst;
+    /** Symptoms and pains indexed by their first token. */
+    private final Map<String, List<String[]>> symptomsByFirst;
     /** Medicines and therapies indexed by their first token. */
     private final Map<String, List<String[]>> treatmentsByFirst;
 
@@ -209,6 +217,8 @@ final class ClaimPatterns {
         byFirst.forEach((k, v) -> index.put(k, List.copyOf(v)));
         conditionsByFirst = Map.copyOf(index);
         treatmentsByFirst = byFirst(readLines(WORDNET_TREATMENTS));
+        List<String> symptomLines = readLines(WORDNET_SYMPTOMS);
+        symptomsByFirst = byFirst(symptomLines);
         Set<String> t = new java.util.LinkedHashSet<>(STRONG_EFFICACY);
         t.addAll(FAMILY_TRIGGERS);
         for (String[] c : conditions) {
@@ -222,6 +232,9 @@ final class ClaimPatterns {
                 }
                 t.add(dotted.toString());
             }
+        }
+        for (String line : symptomLines) {
+            t.add(Normalizer.phraseTerm(line.replace(".", " ")));
         }
         triggers = List.copyOf(t);
     }
@@ -515,6 +528,9 @@ final class ClaimPatterns {
         }
         if (EFFICACY.contains(w) && !negated(t, k) && !registered(t)) {
             int end = condition(t, k + 1, k + WINDOW);
+            if (end < 0 && CURE.contains(w)) {
+                end = phraseAt(t, k + 1, k + 4, symptomsByFirst); // "relieves heartburn", "heals the backache"
+            }
             if (end >= 0) {
                 return new int[] {k, end, Family.DISEASE.ordinal()};
             }
