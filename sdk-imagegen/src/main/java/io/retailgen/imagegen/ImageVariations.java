@@ -1,0 +1,108 @@
+package io.retailgen.imagegen;
+
+import java.awt.image.BufferedImage;
+import java.util.Objects;
+
+/**
+ * Colourway variants of real product photos: recolour the sold item to a swatch and leave everything else as it was.
+ *
+ * <p>Works in CIE L*a*b*. The garment's median colour moves to the swatch; each pixel keeps its offset from that median
+ * in a* and b*, and its offset in L* is scaled by {@code r^0.5}, where {@code r} is the ratio of target to garment
+ * {@code L* + 16} (the cube root of relative luminance): a fold on black cloth grows deeper on yellow, as diffuse
+ * shading does, where a plain shift of L* would leave it as faint as it was on black.
+ * The mask edge is feathered over one pixel on each side (3x3 box) so the cut does not show.
+ *
+ * <pre>{@code
+ * BufferedImage yellow = ImageVariations.recolor(photo, ProductSegmenter.segment(photo, null), Swatch.hex("#f2d33c"));
+ * }</pre>
+ *
+ * <p>Stateless and safe for concurrent use.
+ */
+public final class ImageVariations {
+    /**
+     * How much of the change in {@code L* + 16} the folds follow: 1 keeps their lightness ratio (pure diffuse shading),
+     * 0 shifts L* only. 0.5 scored best of 0, 0.5 and 1 on the dev half of the Luma colour pairs (sheen on dark cloth
+     * does not scale with the cloth's colour).
+     */
+    static final double FOLD_CONTRAST_EXPONENT = 0.5;
+    private static final double MIN_LIGHTNESS_RATIO = 0.2;
+    private static final double MAX_LIGHTNESS_RATIO = 5;
+
+    private ImageVariations() {
+    }
+
+    /**
+     * @param photo the product photo (any {@link BufferedImage} type; alpha is dropped)
+     * @param garment the pixels to recolour, same size as {@code photo}, at least one pixel
+     * @param target the colour the garment should have
+     * @return a new sRGB image ({@link BufferedImage#TYPE_INT_RGB}) of the same size
+     * @throws IllegalArgumentException when the mask size differs from the photo or the mask is empty
+     */
+    public static BufferedImage recolor(BufferedImage photo, GarmentMask garment, Swatch target) {
+        Objects.requireNonNull(photo, "photo");
+        Objects.requireNonNull(garment, "garment mask");
+        Objects.requireNonNull(target, "target swatch");
+        garment.requireFits(photo, "nothing to recolour");
+        int w = photo.getWidth();
+        int h = photo.getHeight();
+        int[] rgb = photo.getRGB(0, 0, w, h, null, 0, w);
+        byte[] weight = featheredWeights(garment, w, h);
+        double[] from = LabHistogram.medianOf(rgb, garment);
+        double foldScale = Math.max(MIN_LIGHTNESS_RATIO,
+                Math.min(MAX_LIGHTNESS_RATIO, Math.pow((target.l() + 16) / Math.max(1, from[0] + 16), FOLD_CONTRAST_EXPONENT)));
+        double[] lab = new double[3];
+        int[] out = rgb.clone();
+        for (int i = 0; i < rgb.length; i++) {
+            int wt = weight[i];
+            if (wt == 0) {
+                out[i] = rgb[i] & 0xffffff;
+                continue;
+            }
+            int p = rgb[i];
+            SrgbLab.toLab(p, lab, 0);
+            double l = clamp(target.l() + (lab[0] - from[0]) * foldScale, 0, 100);
+            int q = SrgbLab.toRgb(l, target.a() + lab[1] - from[1], target.b() + lab[2] - from[2]);
+            out[i] = wt == 9 ? q : blend(p, q, wt);
+        }
+        BufferedImage result = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        result.setRGB(0, 0, w, h, out, 0, w);
+        return result;
+    }
+
+    /** Ninths of garment in each pixel's 3x3 neighbourhood (edge pixels count outside neighbours as not garment). */
+    private static byte[] featheredWeights(GarmentMask garment, int w, int h) {
+        byte[] rows = new byte[w * h];
+        for (int y = 0; y < h; y++) {
+            int base = y * w;
+            for (int x = 0; x < w; x++) {
+                int c = 0;
+                for (int dx = Math.max(0, x - 1); dx <= Math.min(w - 1, x + 1); dx++) {
+                    c += garment.at(base + dx) ? 1 : 0;
+                }
+                rows[base + x] = (byte) c;
+            }
+        }
+        byte[] weight = new byte[w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int c = 0;
+                for (int dy = Math.max(0, y - 1); dy <= Math.min(h - 1, y + 1); dy++) {
+                    c += rows[dy * w + x];
+                }
+                weight[y * w + x] = (byte) c;
+            }
+        }
+        return weight;
+    }
+
+    private static int blend(int p, int q, int ninths) {
+        int r = (((p >> 16) & 0xff) * (9 - ninths) + ((q >> 16) & 0xff) * ninths + 4) / 9;
+        int g = (((p >> 8) & 0xff) * (9 - ninths) + ((q >> 8) & 0xff) * ninths + 4) / 9;
+        int b = ((p & 0xff) * (9 - ninths) + (q & 0xff) * ninths + 4) / 9;
+        return r << 16 | g << 8 | b;
+    }
+
+    private static double clamp(double v, double lo, double hi) {
+        return Math.max(lo, Math.min(hi, v));
+    }
+}

@@ -1,0 +1,64 @@
+package io.retailgen.imagegen;
+
+/**
+ * Per-channel medians of many L*a*b* colours in constant memory: L* in steps of 0.25 over 0..100, a* and b* in steps
+ * of 0.25 over -128..128.
+ */
+final class LabHistogram {
+    private static final int STEPS = 4;
+    private final int[] l = new int[100 * STEPS + 1];
+    private final int[] a = new int[256 * STEPS + 1];
+    private final int[] b = new int[256 * STEPS + 1];
+    private long count;
+
+    /**
+     * @param rgb photo pixels {@code 0xRRGGBB}, row-major
+     * @param garment which of them to take
+     * @return the median {@code {L*, a*, b*}} of the garment pixels
+     */
+    static double[] medianOf(int[] rgb, GarmentMask garment) {
+        LabHistogram histogram = new LabHistogram();
+        double[] lab = new double[3];
+        for (int i = 0; i < rgb.length; i++) {
+            if (garment.at(i)) {
+                SrgbLab.toLab(rgb[i], lab, 0);
+                histogram.add(lab);
+            }
+        }
+        return histogram.median();
+    }
+
+    void add(double[] lab) {
+        l[bin(lab[0], 0, l.length)]++;
+        a[bin(lab[1], 128, a.length)]++;
+        b[bin(lab[2], 128, b.length)]++;
+        count++;
+    }
+
+    private static int bin(double v, int offset, int bins) {
+        return (int) Math.max(0, Math.min(bins - 1, Math.round((v + offset) * STEPS)));
+    }
+
+    /**
+     * @return the median {@code {L*, a*, b*}} of everything added
+     * @throws IllegalStateException when nothing was added
+     */
+    double[] median() {
+        if (count == 0) {
+            throw new IllegalStateException("no colours to take the median of");
+        }
+        return new double[] {median(l, 0), median(a, 128), median(b, 128)};
+    }
+
+    private double median(int[] bins, int offset) {
+        long half = (count + 1) / 2;
+        long seen = 0;
+        for (int i = 0; i < bins.length; i++) {
+            seen += bins[i];
+            if (seen >= half) {
+                return i / (double) STEPS - offset;
+            }
+        }
+        return (bins.length - 1) / (double) STEPS - offset;
+    }
+}
