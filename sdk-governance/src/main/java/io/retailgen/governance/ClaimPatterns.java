@@ -1,14 +1,7 @@
 package io.retailgen.governance;
 
-import io.retailgen.core.ErrorCode;
-import io.retailgen.core.RetailGenException;
 import io.retailgen.core.intercept.Finding;
 import io.retailgen.core.intercept.Severity;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -190,8 +183,6 @@ final class ClaimPatterns {
             "calories", "kcal", "testosterone", "metabolism", "libido", "brain power", "rated #", "ranked #", "voted #",
             "sold today", "sold this", "cheapest", "stomach", "tummy", "belly");
 
-    /** Condition names as token sequences. */
-    private final List<String[]> conditions;
     private final List<String> triggers;
     /** The conditions indexed by their first token. */
     private final Map<String, List<String[]>> conditionsByFirst;
@@ -201,40 +192,15 @@ final class ClaimPatterns {
     private final Map<String, List<String[]>> treatmentsByFirst;
 
     ClaimPatterns() {
-        conditions = new ArrayList<>();
-        Map<String, List<String[]>> byFirst = new HashMap<>();
-        for (String resource : List.of(CONDITIONS, WORDNET_CONDITIONS)) {
-            for (String line : readLines(resource)) {
-                String[] toks = Normalizer.phraseTerm(line.replace(".", " ")).split(" +");
-                if (toks.length == 0 || toks[0].isEmpty()) {
-                    continue;
-                }
-                conditions.add(toks);
-                byFirst.computeIfAbsent(toks[0], k -> new ArrayList<>()).add(toks);
-            }
-        }
-        Map<String, List<String[]>> index = new HashMap<>();
-        byFirst.forEach((k, v) -> index.put(k, List.copyOf(v)));
-        conditionsByFirst = Map.copyOf(index);
-        treatmentsByFirst = byFirst(readLines(WORDNET_TREATMENTS));
-        List<String> symptomLines = readLines(WORDNET_SYMPTOMS);
-        symptomsByFirst = byFirst(symptomLines);
+        List<String> conditionLines = new ArrayList<>(PolicyConfig.resourceLines(CONDITIONS));
+        conditionLines.addAll(PolicyConfig.resourceLines(WORDNET_CONDITIONS));
+        conditionsByFirst = byFirst(conditionLines);
+        treatmentsByFirst = byFirst(PolicyConfig.resourceLines(WORDNET_TREATMENTS));
+        symptomsByFirst = byFirst(PolicyConfig.resourceLines(WORDNET_SYMPTOMS));
         Set<String> t = new java.util.LinkedHashSet<>(STRONG_EFFICACY);
         t.addAll(FAMILY_TRIGGERS);
-        for (String[] c : conditions) {
-            t.add(String.join(" ", c));
-            if (Arrays.stream(c).anyMatch(w -> w.length() == 1 && Character.isLetter(w.charAt(0)))) {
-                // the phrase view keeps the dot of an abbreviated genus: "e. coli", "h. pylori"
-                StringBuilder dotted = new StringBuilder();
-                for (String w : c) {
-                    dotted.append(dotted.length() == 0 ? "" : " ").append(w)
-                            .append(w.length() == 1 && Character.isLetter(w.charAt(0)) ? "." : "");
-                }
-                t.add(dotted.toString());
-            }
-        }
-        for (String line : symptomLines) {
-            t.add(Normalizer.phraseTerm(line.replace(".", " ")));
+        for (Map<String, List<String[]>> index : List.of(conditionsByFirst, symptomsByFirst)) {
+            index.values().forEach(phrases -> phrases.forEach(c -> addTrigger(t, c)));
         }
         triggers = List.copyOf(t);
     }
@@ -245,6 +211,22 @@ final class ClaimPatterns {
      */
     List<String> triggers() {
         return triggers;
+    }
+
+    /** Adds a condition as a trigger, also with the dot of an abbreviated genus that the phrase view keeps. */
+    private static void addTrigger(Set<String> triggers, String[] phrase) {
+        triggers.add(String.join(" ", phrase));
+        if (Arrays.stream(phrase).anyMatch(ClaimPatterns::singleLetter)) {
+            StringBuilder dotted = new StringBuilder(); // "e. coli", "h. pylori"
+            for (String w : phrase) {
+                dotted.append(dotted.length() == 0 ? "" : " ").append(w).append(singleLetter(w) ? "." : "");
+            }
+            triggers.add(dotted.toString());
+        }
+    }
+
+    private static boolean singleLetter(String w) {
+        return w.length() == 1 && Character.isLetter(w.charAt(0));
     }
 
     private static Map<String, List<String[]>> byFirst(List<String> lines) {
@@ -302,27 +284,6 @@ final class ClaimPatterns {
             forms.add(w.substring(0, w.length() - 3) + "y");
         }
         return forms;
-    }
-
-    /** @return the lines of a class-path resource of this package, without blank lines and # comments */
-    static List<String> readLines(String name) {
-        String path = PolicyConfig.RESOURCE_DIR + name;
-        List<String> lines = new ArrayList<>();
-        try (InputStream in = ClaimPatterns.class.getResourceAsStream(path)) {
-            if (in == null) {
-                throw new RetailGenException(ErrorCode.IO, "no class-path resource " + path);
-            }
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line; (line = r.readLine()) != null; ) {
-                line = line.strip();
-                if (!line.isEmpty() && !line.startsWith("#")) {
-                    lines.add(line);
-                }
-            }
-        } catch (IOException e) {
-            throw new RetailGenException(ErrorCode.IO, "cannot read " + path + ": " + e, e);
-        }
-        return lines;
     }
 
     private static Set<String> words(String s) {
@@ -788,17 +749,7 @@ final class ClaimPatterns {
                 return -1;
             }
             String w = t.at(j);
-            int end = -1;
-            for (String key : singularForms(w)) {
-                List<String[]> candidates = conditionsByFirst.get(key);
-                if (candidates != null) {
-                    for (String[] c : candidates) {
-                        if (matchesAt(t, j, c)) {
-                            end = Math.max(end, j + c.length - 1);
-                        }
-                    }
-                }
-            }
+            int end = phraseAt(t, j, j, conditionsByFirst);
             if (end < 0 && conditionShaped(w)) {
                 end = j;
             }
@@ -958,6 +909,6 @@ final class ClaimPatterns {
 
     @Override
     public String toString() {
-        return "ClaimPatterns[" + conditions.size() + " conditions]";
+        return "ClaimPatterns[" + conditionsByFirst.values().stream().mapToInt(List::size).sum() + " conditions]";
     }
 }

@@ -1,13 +1,5 @@
 package io.retailgen.governance;
 
-import io.retailgen.core.ErrorCode;
-import io.retailgen.core.RetailGenException;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.util.HashSet;
 import java.util.Set;
 
 /**
@@ -37,21 +29,6 @@ final class EnglishWords {
     }
 
     private static Set<String> load() {
-        String path = PolicyConfig.RESOURCE_DIR + RESOURCE;
-        try (InputStream in = EnglishWords.class.getResourceAsStream(path)) {
-            if (in == null) {
-                throw new RetailGenException(ErrorCode.IO, "no class-path resource " + path);
-            }
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            Set<String> words = new HashSet<>(1 << 18);
-            for (String line; (line = r.readLine()) != null; ) {
-                if (!line.isEmpty() && line.charAt(0) != '#') {
-                    words.add(line);
-                }
-            }
-            return Set.copyOf(words);
-        } catch (IOException e) {
-            throw new RetailGenException(ErrorCode.IO, "cannot read " + path + ": " + e, e);
-        }
+        return Set.copyOf(PolicyConfig.resourceLines(RESOURCE));
     }
 }

@@ -41,7 +41,7 @@ final class KnownNames {
 
     /** @return the names shipped with the SDK */
     static KnownNames wordNet() {
-        return new KnownNames(ClaimPatterns.readLines(RESOURCE));
+        return new KnownNames(PolicyConfig.resourceLines(RESOURCE));
     }
 
     /**

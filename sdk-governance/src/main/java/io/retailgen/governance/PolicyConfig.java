@@ -325,4 +325,25 @@ final class PolicyConfig {
     private static RetailGenException bad(String source, String what) {
         return new RetailGenException(ErrorCode.INVALID_DATA, "policy " + source + ": " + what);
     }
+
+    /** @return the lines of a class-path resource of this package, without blank lines and # comments */
+    static List<String> resourceLines(String name) {
+        String path = PolicyConfig.RESOURCE_DIR + name;
+        List<String> lines = new ArrayList<>();
+        try (InputStream in = PolicyConfig.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new RetailGenException(ErrorCode.IO, "no class-path resource " + path);
+            }
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line; (line = r.readLine()) != null; ) {
+                line = line.strip();
+                if (!line.isEmpty() && !line.startsWith("#")) {
+                    lines.add(line);
+                }
+            }
+        } catch (IOException e) {
+            throw new RetailGenException(ErrorCode.IO, "cannot read " + path + ": " + e, e);
+        }
+        return lines;
+    }
 }

@@ -52,7 +52,7 @@ class KnownNamesTest {
     /** Drawn from the shipped list: every name whose words include a lexicon term passes the default policy. */
     @Test
     void namesDrawnFromTheShippedListAreNotFlaggedAsProfanity() {
-        List<String> all = ClaimPatterns.readLines(KnownNames.RESOURCE);
+        List<String> all = PolicyConfig.resourceLines(KnownNames.RESOURCE);
         Set<String> lexicon = Set.of("dick", "cock", "tit", "pussy", "ass", "balls", "bitch", "knob", "screw");
         List<String> withWord = new ArrayList<>();
         for (String n : all) {
