@@ -10,6 +10,14 @@
   symptoms-wordnet.txt    every lemma under symptom and pain: "relieves bloating" (with a curing verb only).
   treatments-wordnet.txt  every lemma under medicine, prescription drug and therapy: "a natural alternative to X".
   (A lemma is kept only when that sense is its most frequent noun sense and it is no verb, adjective or adverb.)
+  things-wordnet.txt      single-word lexicon terms that also name a concrete thing (an animal, plant, food, artifact,
+                          natural object or unit of money or measure) in a sense WordNet does not mark as obscene,
+                          slang, a slur or disparaging, and whose gloss is neither sexual nor a drug (booby the bird,
+                          pollock the fish, dong the currency, muff, dipstick); or that begin at least three WordNet
+                          names of such things (bastard: bastard feverfew, bastard toadflax, ...). No term with an
+                          ethnic-slur sense and none whose most frequent sense is a part of the body (tit, cock, ass,
+                          pussy keep that sense); for the first kind none whose most frequent sense is offensive. The policy lets such a term stand as a word of a product name (see
+                          ProfanityCheck).
 
 Usage: python3 tools/lexicons/wordnet_extract.py [WORDNET_DIR] [OUTPUT_DIR]
 (defaults: /usr/share/wordnet and sdk-governance's resource folder). Re-run after changing a profanity lexicon.
@@ -83,6 +91,17 @@ def lexicon_phrases():
     return {e.replace("-", " ") for e in entries} | entries
 
 
+def first_noun_senses():
+    """Every noun lemma (lower case, underscores) -> the offset of its most frequent sense."""
+    first_sense = {}
+    with open(os.path.join(WN, "index.noun"), encoding="latin-1") as f:
+        for line in f:
+            if not line.startswith(" "):
+                parts = line.split()
+                first_sense[parts[0]] = parts[-int(parts[2])]
+    return first_sense
+
+
 def names(terms):
     phrases = lexicon_phrases()
     vulgar = set()
@@ -90,12 +109,7 @@ def names(terms):
     domains = {}  # synset offset -> its usage domains
     for offset, words, ptrs, _ in synsets(os.path.join(WN, "data.noun")):
         domains[offset] = {target for sym, target, _ in ptrs if sym == ";u"}
-    first_sense = {}
-    with open(os.path.join(WN, "index.noun"), encoding="latin-1") as f:
-        for line in f:
-            if not line.startswith(" "):
-                parts = line.split()
-                first_sense[parts[0]] = parts[-int(parts[2])]
+    first_sense = first_noun_senses()
 
     def inoffensive(word):
         """A surely profane term may stand in a name when its most frequent sense is not offensive (ass, booby)."""
@@ -182,6 +196,46 @@ def conditions(roots=None):
     return sorted(out)
 
 
+# Lexicographer files of concrete things: animal, artifact, food, object, plant, quantity (units of money, measures).
+CONCRETE = {"05": "animal", "06": "artifact", "13": "food", "17": "object", "20": "plant", "23": "quantity"}
+ETHNIC_SLUR = "06718862"
+NOT_A_THING = re.compile(r"sex|penis|vagin|genital|prostitut|narcotic|street name|marijuana|cocaine|heroin|drug"
+                         r"|contracept|tobacco|urine|fece|excret")
+
+
+def things(terms):
+    """Lexicon terms that also name a concrete, inoffensive thing, or that begin three or more names of such things."""
+    thing, modifier, slur = set(), {}, set()
+    with open(os.path.join(WN, "data.noun"), encoding="latin-1") as f:
+        lexfiles = {line.split()[0]: line.split()[1] for line in f if not line.startswith("  ")}
+    for offset, words, ptrs, gloss in synsets(os.path.join(WN, "data.noun")):
+        lexfile = lexfiles[offset]
+        domains = {target for sym, target, _ in ptrs if sym == ";u"}
+        innocent = not (domains & OFFENSIVE) and not NOT_A_THING.search(gloss)
+        if lexfile == "23":
+            innocent = innocent and re.search(r"\b(unit|measure|money)\b", gloss) is not None
+        for w in words:
+            l = lemma(w)
+            tokens = re.split(r"[ -]", l.lower())
+            if len(tokens) == 1 and l.lower() in terms:
+                if ETHNIC_SLUR in domains:
+                    slur.add(l.lower())
+                if lexfile in CONCRETE and innocent and l[:1].islower():
+                    thing.add(l.lower())
+            elif len(tokens) > 1 and tokens[0] in terms and lexfile in CONCRETE and innocent:
+                modifier.setdefault(tokens[0], set()).add(l.lower())
+    first_sense = first_noun_senses()
+    # a word whose most frequent sense is offensive or a part of the body keeps that sense ("tit", "cock", "ass")
+    body_first = {t for t in set(thing) | set(modifier) if t in first_sense and lexfiles[first_sense[t]] == "08"}
+    offensive_first = set()
+    for offset, words, ptrs, _ in synsets(os.path.join(WN, "data.noun")):
+        if any(sym == ";u" and target in OFFENSIVE for sym, target, _ in ptrs):
+            offensive_first |= {t for t in thing if first_sense[t] == offset}
+    thing -= offensive_first
+    thing |= {t for t, names in modifier.items() if len(names) >= 3}
+    return sorted(thing - slur - body_first)
+
+
 HEADER = ("# Derived from Princeton WordNet 3.0 (wordnet-base) by tools/lexicons/wordnet_extract.py; "
           "licence in wordnet-LICENSE.txt.\n")
 
@@ -204,6 +258,8 @@ if __name__ == "__main__":
     terms = lexicon_terms()
     write("names-wordnet.txt", names(terms),
           "Names and multi-word terms that contain a profanity lexicon term and have no obscene sense.")
+    write("things-wordnet.txt", things(terms),
+          "Lexicon terms that also name a concrete, inoffensive thing (ProfanityCheck lets them stand in a name).")
     write("conditions-wordnet.txt", conditions(),
           "Diseases, disorders, infections, tumours, pathogens and parasites (all hyponyms of the roots in the tool).")
     write("symptoms-wordnet.txt", conditions(SYMPTOM_ROOTS),

@@ -299,7 +299,9 @@ final class ProfanityCheck implements Check {
                 we++;
             }
             if (allowed.contains(v.substring(ws, we))
-                    || (ws == start && we == wordEnd && ordinaryWord(analysis.text, v, ws, end, we, term, best))) {
+                    || (ws == start && we == wordEnd && (ordinaryWord(analysis.text, v, ws, end, we, term, best)
+                    || (!variant && Things.WORDNET.inName(analysis.text, v.originalStart(ws), v.originalEnd(we),
+                    lexiconWords))))) {
                 return;
             }
             int os = v.originalStart(start);
@@ -320,6 +322,11 @@ final class ProfanityCheck implements Check {
                 out.remove(k); // part of a name: "spotted dick", "pussy willow"
             }
         }
+    }
+
+    /** The words that also name things, loaded when a text first has a profanity finding. */
+    private static final class Things {
+        static final NamedThings WORDNET = NamedThings.wordNet();
     }
 
     /** The known names, loaded when a text first has a profanity finding. */

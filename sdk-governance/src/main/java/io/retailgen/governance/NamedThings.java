@@ -1,0 +1,174 @@
+package io.retailgen.governance;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Lexicon words that also name a concrete, inoffensive thing ({@code booby} the bird, {@code pollock} the fish,
+ * {@code dong} the currency, {@code muff}, {@code dipstick}, {@code bastard} in the names of plants and tools; the
+ * list {@code things-wordnet.txt} is made from WordNet by {@code tools/lexicons/wordnet_extract.py}), and the shape of
+ * a product name that uses them in that sense.
+ *
+ * <p>Such a word is a word of a name when, written plainly (lower case or capitalised, no letter stretched), it
+ * <ul>
+ *   <li>stands before another word of the name (a head noun: {@code pollock fillets}, {@code bastard file},
+ *       {@code Dong Quai root}), and the name starts right before it (start of the text, or after {@code :},
+ *       {@code ,}, {@code (}, a number, ...) or a classifying word comes before it ({@code Alaska pollock fillets},
+ *       {@code blue-footed booby plush}); or</li>
+ *   <li>ends a name after a compound modifier or inside a capitalised title ({@code blue-footed booby},
+ *       {@code Alaska Pollock}).</li>
+ * </ul>
+ * A determiner, pronoun, interjection or evaluative word before it ({@code this}, {@code the}, {@code holy},
+ * {@code best}, {@code stupid}) makes it a word of abuse again ({@code Stop the bastard and buy it}), and so does a
+ * function word after it ({@code bastard and}). Immutable and thread-safe.
+ */
+final class NamedThings {
+
+    static final String RESOURCE = "things-wordnet.txt";
+
+    /**
+     * Closed classes of words after which a noun is not a product name but an address or an exclamation:
+     * determiners, pronouns, interjections, and adjectives that evaluate or intensify rather than classify.
+     */
+    private static final Set<String> NOT_A_CLASSIFIER = Set.of("a", "an", "the", "this", "that", "these", "those",
+            "my", "your", "his", "her", "our", "their", "its", "you", "you're", "ur", "he", "she", "it", "we", "they",
+            "i", "me", "him", "us", "them", "what", "which", "such", "some", "any", "no", "not", "every", "each",
+            "oh", "hey", "holy", "yo", "ha", "lol", "omg", "wow", "so", "too", "very", "real", "really", "total",
+            "totally", "complete", "utter", "absolute", "pure", "big", "huge", "little", "great", "best", "worst",
+            "good", "bad", "nice", "hot", "sexy", "dirty", "filthy", "fat", "stupid", "dumb", "lazy", "ugly", "old",
+            "silly", "crazy", "damn", "bloody", "fucking", "freaking", "effing", "poor", "lucky", "greedy", "cheap",
+            "sweet", "wet", "tight", "hairy", "giant", "massive", "like", "is", "are", "was", "were", "be", "am",
+            "and", "or", "but", "of", "to", "for", "with", "at", "by", "on", "off", "up", "as", "than", "call",
+            "called", "dear", "mr", "mrs", "ms", "sir", "miss", "lady", "man", "guy", "dude", "bro", "mate");
+    /** Words that cannot be the next word of a name: function words that start a clause or a phrase. */
+    private static final Set<String> NOT_A_HEAD = Set.of("and", "or", "but", "nor", "is", "are", "was", "were",
+            "be", "been", "am", "will", "would", "can", "could", "should", "must", "may", "might", "shall", "do",
+            "does", "did", "has", "have", "had", "to", "of", "in", "on", "at", "by", "for", "with", "from", "off",
+            "up", "out", "as", "than", "that", "this", "who", "which", "what", "if", "so", "then", "you", "me",
+            "him", "her", "it", "us", "them", "i", "he", "she", "we", "they", "my", "your", "the", "a", "an",
+            "please", "yourself", "himself", "herself", "itself", "not", "no", "yes", "lol", "omg");
+    private static final String NAME_OPENERS = ":,;([{\"'/|\u2013\u2014\u2022*#";
+
+    private final Set<String> things;
+
+    /** @param things the words, lower case */
+    NamedThings(List<String> things) {
+        Set<String> s = new HashSet<>();
+        for (String t : things) {
+            String k = t.strip().toLowerCase(Locale.ROOT);
+            if (!k.isEmpty()) {
+                s.add(k);
+            }
+        }
+        this.things = Set.copyOf(s);
+    }
+
+    /** @return the words shipped with the SDK */
+    static NamedThings wordNet() {
+        return new NamedThings(PolicyConfig.resourceLines(RESOURCE));
+    }
+
+    /**
+     * @param text the original text
+     * @param from the start of a whole word in {@code text} that a lexicon term matched
+     * @param to its end
+     * @param lexicon every lexicon term, lower case (a lexicon word is no head of a name)
+     * @return true when the word is one of the things, used as a word of a product name
+     */
+    boolean inName(String text, int from, int to, Set<String> lexicon) {
+        if (to - from < 3 || !plainWord(text, from, to)) {
+            return false;
+        }
+        String word = text.substring(from, to).toLowerCase(Locale.ROOT);
+        if (!isThing(word)) {
+            return false;
+        }
+        int[] next = nextWord(text, to);
+        boolean headFollows = next != null && next[1] - next[0] >= 2
+                && !lexicon.contains(lower(text, next)) && !NOT_A_HEAD.contains(lower(text, next));
+        int p = from - 1;
+        while (p >= 0 && text.charAt(p) == ' ') {
+            p--;
+        }
+        if (p < 0 || NAME_OPENERS.indexOf(text.charAt(p)) >= 0 || Character.isDigit(text.charAt(p))) {
+            return headFollows; // the name starts here: "New in: pollock fillets", "bastard file"
+        }
+        if (p == from - 1 && text.charAt(p) != '-') {
+            return false; // glued to something that is no word boundary
+        }
+        int e = p + 1;
+        int s = p;
+        while (s > 0 && (Character.isLetter(text.charAt(s - 1)) || text.charAt(s - 1) == '-'
+                || text.charAt(s - 1) == '\'')) {
+            s--;
+        }
+        String before = text.substring(s, e).toLowerCase(Locale.ROOT);
+        if (before.isEmpty() || NOT_A_CLASSIFIER.contains(before) || lexicon.contains(before)
+                || !Character.isLetter(text.charAt(s))) {
+            return false;
+        }
+        boolean compound = before.indexOf('-') > 0 && before.indexOf('-') < before.length() - 1;
+        boolean title = Character.isUpperCase(text.charAt(s)) && Character.isUpperCase(text.charAt(from))
+                && !sentenceStart(text, s);
+        if (headFollows) {
+            return compound || title || EnglishWords.contains(before) || Character.isUpperCase(text.charAt(s));
+        }
+        return next == null && (compound || title); // "blue-footed booby", "Alaska Pollock"
+    }
+
+    /** @return true for a thing or its plural ({@code pollocks}, {@code boobies}) */
+    private boolean isThing(String word) {
+        int n = word.length();
+        return things.contains(word)
+                || (word.endsWith("s") && things.contains(word.substring(0, n - 1)))
+                || (word.endsWith("es") && things.contains(word.substring(0, n - 2)))
+                || (word.endsWith("ies") && things.contains(word.substring(0, n - 3) + "y"));
+    }
+
+    private static boolean plainWord(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            boolean ok = i == from ? (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') : c >= 'a' && c <= 'z';
+            if (!ok || (i >= from + 2 && c == text.charAt(i - 1) && c == text.charAt(i - 2))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** @return the letters-only word right after {@code to} (one space or hyphen between), or null */
+    private static int[] nextWord(String text, int to) {
+        int i = to;
+        if (i < text.length() && text.charAt(i) == '\'' && i + 1 < text.length() && text.charAt(i + 1) == 's') {
+            i += 2; // a possessive: "Hooker's green"
+        }
+        if (i >= text.length() || (text.charAt(i) != ' ' && text.charAt(i) != '-')) {
+            return null;
+        }
+        i++;
+        int s = i;
+        while (i < text.length() && Character.isLetter(text.charAt(i))) {
+            i++;
+        }
+        return i > s ? new int[] {s, i} : null;
+    }
+
+    private static boolean sentenceStart(String text, int s) {
+        int i = s - 1;
+        while (i >= 0 && text.charAt(i) == ' ') {
+            i--;
+        }
+        return i < 0 || ".!?".indexOf(text.charAt(i)) >= 0;
+    }
+
+    private static String lower(String text, int[] span) {
+        return text.substring(span[0], span[1]).toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public String toString() {
+        return "NamedThings[" + things.size() + " words]";
+    }
+}
