@@ -118,6 +118,43 @@ final class NamedThings {
         return next == null && (compound || title); // "blue-footed booby", "Alaska Pollock"
     }
 
+    /**
+     * A lexicon term that is no English word ({@code cum}, {@code kum}, {@code nigra}) written plainly right next to
+     * another word of three letters or more that is neither English nor in the lexicon is a word of a phrase in
+     * another language: {@code magna cum laude}, {@code Kara Kum}, {@code substantia nigra}. English neighbours
+     * ({@code cum shot}) and lexicon neighbours leave it a term.
+     *
+     * @param text the original text
+     * @param from the start of a whole word in {@code text} that a lexicon term matched
+     * @param to its end
+     * @param lexicon every lexicon term, lower case
+     * @return true when the word stands in a foreign phrase
+     */
+    static boolean inForeignPhrase(String text, int from, int to, Set<String> lexicon) {
+        if (!plainWord(text, from, to) || EnglishWords.contains(text.substring(from, to).toLowerCase(Locale.ROOT))) {
+            return false;
+        }
+        int[] next = nextWord(text, to);
+        if (next != null && foreign(text, next, lexicon)) {
+            return true;
+        }
+        int e = from;
+        if (e < 2 || text.charAt(e - 1) != ' ') {
+            return false;
+        }
+        int s = e - 1;
+        while (s > 0 && Character.isLetter(text.charAt(s - 1))) {
+            s--;
+        }
+        return s < e - 1 && foreign(text, new int[] {s, e - 1}, lexicon);
+    }
+
+    private static boolean foreign(String text, int[] span, Set<String> lexicon) {
+        String w = lower(text, span);
+        return w.length() >= 3 && plainWord(text, span[0], span[1]) && !EnglishWords.contains(w)
+                && !lexicon.contains(w);
+    }
+
     /** @return true for a thing or its plural ({@code pollocks}, {@code boobies}) */
     private boolean isThing(String word) {
         int n = word.length();

@@ -300,8 +300,7 @@ final class ProfanityCheck implements Check {
             }
             if (allowed.contains(v.substring(ws, we))
                     || (ws == start && we == wordEnd && (ordinaryWord(analysis.text, v, ws, end, we, term, best)
-                    || (!variant && Things.WORDNET.inName(analysis.text, v.originalStart(ws), v.originalEnd(we),
-                    lexiconWords))))) {
+                    || (!variant && inName(analysis.text, v.originalStart(ws), v.originalEnd(we)))))) {
                 return;
             }
             int os = v.originalStart(start);
@@ -322,6 +321,12 @@ final class ProfanityCheck implements Check {
                 out.remove(k); // part of a name: "spotted dick", "pussy willow"
             }
         }
+    }
+
+    /** @return true when the whole word {@code [from, to)} is a word of a product name or a foreign phrase */
+    private boolean inName(String text, int from, int to) {
+        return Things.WORDNET.inName(text, from, to, lexiconWords)
+                || NamedThings.inForeignPhrase(text, from, to, lexiconWords);
     }
 
     /** The words that also name things, loaded when a text first has a profanity finding. */

@@ -27,7 +27,10 @@ class NamedThingsTest {
         "dong quai tea, 20 bags",
         "New in: muff warmer, ready to ship",
         "Dipstick tube for lawn mowers",
-        "Blue-Footed Booby"})
+        "Blue-Footed Booby",
+        "Magna cum laude diploma frame, oak",
+        "Kara Kum desert wall map",
+        "Substantia nigra anatomy poster"})
     void thingsInsideProductNamesAreAllowed(String text) {
         assertThat(POLICY.check(text).findings()).as(text).noneMatch(f -> f.category().equals("profanity"));
     }
@@ -44,7 +47,10 @@ class NamedThingsTest {
         "Nice boobies",
         "BASTARD file",
         "baaastard file",
-        "b@stard file"})
+        "b@stard file",
+        "cum shot",
+        "She said cum on my face",
+        "kum here"})
     void theSameWordsAsAbuseAreStillFound(String text) {
         assertThat(POLICY.check(text).verdict()).as(text).isNotEqualTo(Verdict.ALLOW);
     }
