@@ -144,6 +144,10 @@ final class ClaimPatterns {
             + "removing eliminate eliminates eliminating detox detoxes detoxify detoxifies cleanse cleanses "
             + "cleansing purge purges purging expel expels pull pulls");
     /** Adjectives of efficacy that a comparison with rival products turns into a claim. */
+    /** Words that liken a product to a medicine named after them ("works like", "mimics", "nature's"). */
+    private static final Set<String> LIKENESS = words("like mimics mimic mimicking nature's natures");
+    /** Verbs before {@code like} that make it a likeness of effect ("works like", "acts like"). */
+    private static final Set<String> ACTS = words("works work acts act performs functions");
     private static final Set<String> EFFICACY_ADJ = words("effective efficient potent powerful");
     /** Words that point a comparison at rival products rather than at the retailer's own earlier model. */
     private static final Set<String> RIVALS = words("other others leading competing competitor competitors "
@@ -181,7 +185,9 @@ final class ClaimPatterns {
             "my glasses", "my reading glasses", "my blood", "my cholesterol", "my snoring", "my eyesight",
             "my tumour", "my tumor", "shrank", "snoring", "cholesterol", "blood sugar", "blood pressure",
             "calories", "kcal", "testosterone", "metabolism", "libido", "brain power", "rated #", "ranked #", "voted #",
-            "sold today", "sold this", "cheapest", "stomach", "tummy", "belly");
+            "sold today", "sold this", "cheapest", "stomach", "tummy", "belly", "works like", "acts like",
+            "work like", "act like", "mimics", "mimic", "mimicking", "nature's", "natures",
+            "no longer need", "came off my", "stopped taking", "quit my", "ditched my", "threw away my");
 
     private final List<String> triggers;
     /** The conditions indexed by their first token. */
@@ -264,6 +270,27 @@ final class ClaimPatterns {
             }
             if (end >= 0) {
                 return end;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * @return the last token of a medicine or therapy starting at token {@code j} (WordNet's treatments, or a drug
+     *     named by its nonproprietary stem: {@link DrugStems}), or -1
+     */
+    private int treatmentAt(Tokens t, int j) {
+        if (j >= 0 && j < t.size() && DrugStems.isDrug(t.at(j))) {
+            return j;
+        }
+        return phraseAt(t, j, j, treatmentsByFirst);
+    }
+
+    /** @return the last token of the first treatment in tokens {@code from..to} of the clause of {@code from}, or -1 */
+    private int treatmentIn(Tokens t, int from, int to) {
+        for (int j = from; j <= to && j < t.size(); j++) {
+            if (j >= 0 && t.sameClause(j, from) && treatmentAt(t, j) >= 0) {
+                return treatmentAt(t, j);
             }
         }
         return -1;
@@ -389,7 +416,7 @@ final class ClaimPatterns {
     static {
         Set<String> s = new HashSet<>();
         for (Set<String> part : List.of(EFFICACY, KEEP, LOSS, PERMANENCE, COUNTED, CHEAP, REGION, PROFESSIONS, TRICK,
-                OUTCOME, ALTERNATIVE, EFFICACY_ADJ, PURGE, CAUSED, GAVE_UP, RAISE,
+                OUTCOME, ALTERNATIVE, EFFICACY_ADJ, PURGE, CAUSED, GAVE_UP, RAISE, LIKENESS,
                 words("immune immunity good days hours minutes world only most number"))) {
             s.addAll(part);
         }
@@ -464,7 +491,7 @@ final class ClaimPatterns {
                     || w.equals("quit") || w.equals("threw") || (w.equals("stopped") && t.at(k + 1).equals("taking"));
             int my = t.at(k + 1).equals("my") ? k + 1 : k + 2;
             for (int j = my + 1; speaker && gaveUp && j <= my + 3 && t.sameClause(j, k); j++) {
-                if (TREATMENT_WORDS.contains(t.at(j)) || phraseAt(t, j, j, treatmentsByFirst) >= 0) {
+                if (TREATMENT_WORDS.contains(t.at(j)) || treatmentAt(t, j) >= 0) {
                     return new int[] {k, j, Family.TESTIMONIAL.ordinal()};
                 }
             }
@@ -506,12 +533,12 @@ final class ClaimPatterns {
         }
         if (ALTERNATIVE.contains(w) && !negated(t, k)) {
             // "a natural alternative to chemotherapy", "instead of antibiotics", "the prozac dupe"
-            int after = phraseAt(t, k + 1, k + 3, treatmentsByFirst);
+            int after = treatmentIn(t, k + 1, k + 3);
             if (after >= 0) {
                 return new int[] {k, after, Family.DISEASE.ordinal()};
             }
             for (int j = Math.max(0, k - 3); j < k; j++) {
-                if (t.sameClause(j, k) && phraseAt(t, j, j, treatmentsByFirst) == k - 1) {
+                if (t.sameClause(j, k) && treatmentAt(t, j) == k - 1) {
                     return new int[] {j, k, Family.DISEASE.ordinal()};
                 }
             }
@@ -523,6 +550,18 @@ final class ClaimPatterns {
                 if (RIVALS.contains(t.at(j))) {
                     return new int[] {k - 1, j, Family.COMPARATIVE.ordinal()};
                 }
+            }
+            int drug = treatmentIn(t, k + 2, k + 3); // "as effective as metformin": the rival is a medicine
+            if (drug >= 0) {
+                return new int[] {k - 1, drug, Family.DISEASE.ordinal()};
+            }
+        }
+        if (LIKENESS.contains(w) && !negated(t, k)) {
+            // "works like semaglutide", "mimics metformin", "nature's ozempic" (a medicine within two words)
+            boolean like = !w.equals("like") || ACTS.contains(t.at(k - 1));
+            int drug = like ? treatmentIn(t, k + 1, k + 2) : -1;
+            if (drug >= 0) {
+                return new int[] {w.equals("like") ? k - 1 : k, drug, Family.DISEASE.ordinal()};
             }
         }
         if (KEEP.contains(w) && !negated(t, k)) {
