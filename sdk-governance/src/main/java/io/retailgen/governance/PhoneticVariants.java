@@ -7,7 +7,8 @@ import java.util.Set;
  * Spellings that sound like a lexicon word, made by rewriting it with English sound-alike rules rather than by
  * listing them: {@code ph} for {@code f} ({@code phuck}), {@code k} or {@code q} for a hard {@code c} or {@code ck}
  * ({@code fuk}, {@code fuq}, {@code kunt}), {@code y} for {@code i} ({@code shyt}), {@code zz} for {@code ss}
- * ({@code azzhole}), the one vowel sound of a short word spelled another way ({@code shiet}, {@code beetch}), {@code a} for a final {@code er}
+ * ({@code azzhole}), the one vowel sound of a short word spelled another way ({@code shiet}, {@code beetch}) or
+ * drawled into two syllables ({@code biotch}, {@code dayum}), {@code a} for a final {@code er}
  * ({@code fucka}), and the vowels dropped ({@code fck}, {@code btch}, {@code fk}). The rules are applied one or two
  * at a time; a variant that is an English word ({@code fake}, {@code cot}) is never kept, so the variants only ever
  * add spellings that mean nothing else.
@@ -35,6 +36,7 @@ final class PhoneticVariants {
         }
         if (skeletons) {
             all.addAll(vowelSwaps(term));
+            all.addAll(drawls(term));
         }
         Set<String> out = new LinkedHashSet<>();
         for (String v : all) {
@@ -100,6 +102,42 @@ final class PhoneticVariants {
         }
         for (String v : VOWEL_SOUNDS) {
             out.add(w.substring(0, s) + v + w.substring(e));
+        }
+        return out;
+    }
+
+    /** Vowels of the second syllable of a drawled vowel: the glide is followed by a schwa. */
+    private static final String[] SCHWAS = {"a", "o", "u"};
+
+    /**
+     * @return {@code w} with its one vowel drawled into two syllables, as dialect spellings write it: the vowel, an
+     *     optional {@code y} glide and a schwa ({@code biatch}, {@code biotch}, {@code biyatch}), a front vowel also
+     *     as {@code ey} ({@code beyotch}); a silent {@code n} after a final {@code m} is dropped first ({@code damn}
+     *     to {@code dayum}). Same length limits as {@link #vowelSwaps}.
+     */
+    private static Set<String> drawls(String term) {
+        String w = term.endsWith("mn") ? term.substring(0, term.length() - 1) : term;
+        Set<String> out = new LinkedHashSet<>();
+        int s = -1;
+        for (int i = 1; i < w.length(); i++) {
+            if ("aeiouy".indexOf(w.charAt(i)) >= 0) {
+                if (s >= 0) {
+                    return out; // a second vowel: only words of one short vowel are drawled
+                }
+                s = i;
+            }
+        }
+        if (s < 0 || term.length() > 6 || term.length() < 4) {
+            return out;
+        }
+        String head = w.substring(0, s + 1);
+        String tail = w.substring(s + 1);
+        for (String schwa : SCHWAS) {
+            out.add(head + schwa + tail);
+            out.add(head + "y" + schwa + tail);
+            if (w.charAt(s) == 'i' || w.charAt(s) == 'e') {
+                out.add(w.substring(0, s) + "ey" + schwa + tail);
+            }
         }
         return out;
     }

@@ -3,6 +3,8 @@ package io.retailgen.governance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.retailgen.core.intercept.Finding;
+import io.retailgen.core.intercept.Verdict;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -48,5 +50,20 @@ class ProfanityObfuscationTest {
         Finding f = POLICY.check(text).findings().stream().filter(x -> x.category().equals("profanity"))
                 .findFirst().orElseThrow();
         assertThat(text.substring(f.start(), f.end())).isEqualTo(word);
+    }
+
+    /** A vowel drawled into two syllables, as dialect spellings write it, for any short lexicon word. */
+    @ParameterizedTest
+    @ValueSource(strings = {"biotch", "biatch", "beyotch", "dayum", "shiat", "cuont", "twaat"})
+    void drawledVowelsAreFound(String word) {
+        String text = "This " + word + " deal ends tonight";
+        assertThat(POLICY.check(text).verdict()).as(text).isNotEqualTo(Verdict.ALLOW);
+    }
+
+    @Test
+    void drawlsAreMadeByRuleNotListed() {
+        assertThat(PhoneticVariants.of("bitch", true, false)).contains("biotch", "biatch", "beyotch", "biyatch");
+        assertThat(PhoneticVariants.of("damn", true, false)).contains("dayum", "daum");
+        assertThat(PhoneticVariants.of("butter", true, false)).noneMatch(v -> v.startsWith("buo"));
     }
 }
