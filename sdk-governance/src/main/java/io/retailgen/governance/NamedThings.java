@@ -120,9 +120,10 @@ final class NamedThings {
 
     /**
      * A lexicon term that is no English word ({@code cum}, {@code kum}, {@code nigra}) written plainly right next to
-     * another word of three letters or more that is neither English nor in the lexicon is a word of a phrase in
-     * another language: {@code magna cum laude}, {@code Kara Kum}, {@code substantia nigra}. English neighbours
-     * ({@code cum shot}) and lexicon neighbours leave it a term.
+     * another word of three letters or more that is neither English nor in the lexicon (or a two-letter one followed
+     * by such a word) is a word of a phrase in another language: {@code magna cum laude}, {@code Kara Kum},
+     * {@code substantia nigra}, and, for sound-alike spellings, {@code coq au vin}, {@code Helianthus annuus}.
+     * English neighbours ({@code cum shot}, {@code fuk ur mom}) and lexicon neighbours leave it a term.
      *
      * @param text the original text
      * @param from the start of a whole word in {@code text} that a lexicon term matched
@@ -138,6 +139,12 @@ final class NamedThings {
         if (next != null && foreign(text, next, lexicon)) {
             return true;
         }
+        if (next != null && next[1] - next[0] == 2 && foreign(text, next, lexicon, 2)) {
+            int[] after = nextWord(text, next[1]); // "coq au vin": a short foreign word, then a longer one
+            if (after != null && foreign(text, after, lexicon)) {
+                return true;
+            }
+        }
         int e = from;
         if (e < 2 || text.charAt(e - 1) != ' ') {
             return false;
@@ -150,8 +157,12 @@ final class NamedThings {
     }
 
     private static boolean foreign(String text, int[] span, Set<String> lexicon) {
+        return foreign(text, span, lexicon, 3);
+    }
+
+    private static boolean foreign(String text, int[] span, Set<String> lexicon, int minLength) {
         String w = lower(text, span);
-        return w.length() >= 3 && plainWord(text, span[0], span[1]) && !EnglishWords.contains(w)
+        return w.length() >= minLength && plainWord(text, span[0], span[1]) && !EnglishWords.contains(w)
                 && !lexicon.contains(w);
     }
 

@@ -287,7 +287,9 @@ final class ProfanityCheck implements Check {
                 }
             }
             if (best == null || (variant && (afterNumber(v, start) || (start > 0 && v.chars[start - 1] == '.')
-                    || properNoun(analysis.text, v.originalStart(start), v.originalEnd(end))))) {
+                    || properNoun(analysis.text, v.originalStart(start), v.originalEnd(end))
+                    || NamedThings.inForeignPhrase(analysis.text, v.originalStart(start), v.originalEnd(end),
+                    lexiconWords)))) {
                 return;
             }
             int ws = start;

@@ -30,7 +30,8 @@ class NamedThingsTest {
         "Blue-Footed Booby",
         "Magna cum laude diploma frame, oak",
         "Kara Kum desert wall map",
-        "Substantia nigra anatomy poster"})
+        "Substantia nigra anatomy poster",
+        "New in: coq au vin ready meal, ready to ship"})
     void thingsInsideProductNamesAreAllowed(String text) {
         assertThat(POLICY.check(text).findings()).as(text).noneMatch(f -> f.category().equals("profanity"));
     }
@@ -50,7 +51,9 @@ class NamedThingsTest {
         "b@stard file",
         "cum shot",
         "She said cum on my face",
-        "kum here"})
+        "kum here",
+        "fuk ur mom",
+        "This phuk deal ends tonight"})
     void theSameWordsAsAbuseAreStillFound(String text) {
         assertThat(POLICY.check(text).verdict()).as(text).isNotEqualTo(Verdict.ALLOW);
     }

@@ -3,17 +3,21 @@ package io.retailgen.benchmarks.governance;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.retailgen.governance.ContentPolicy;
+import io.retailgen.governance.PolicyProfile;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Content-policy throughput per CPU-second of the scanning thread, for machines shared with other work where JMH's
  * wall-clock figures mostly measure the contention. Scans each corpus for {@code rounds} passes after
- * {@code warmup} passes and prints UTF-8 MB per CPU-second and per wall-second.
+ * {@code warmup} passes and prints UTF-8 MB per CPU-second and per wall-second: generated product copy, the big
+ * list of naughty strings, and real text, the Luma catalog's product descriptions and its reviews (under the
+ * {@code user-content} profile), all from the shared data folder.
  *
  * <pre>{@code
  * java -cp benchmarks/target/benchmarks.jar io.retailgen.benchmarks.governance.ScanCpuTime [warmup] [rounds]
@@ -38,6 +42,12 @@ public final class ScanCpuTime {
         }
         measure("product-copy", ProductCopy.generate(2000, 42), policy, warmup, rounds);
         measure("blns", blns, policy, warmup * 4, rounds * 4);
+        // real copy: the Luma catalog's product descriptions (generated-copy) and reviews (user-content profile)
+        Path products = ContentPolicyBenchmark.locate("catalog/luma/products.csv");
+        Path reviews = ContentPolicyBenchmark.locate("catalog/luma/reviews.csv");
+        measure("luma-descriptions", LumaTexts.column(products, "description"), policy, warmup * 4, rounds * 4);
+        measure("luma-reviews", LumaTexts.column(reviews, "review"),
+                ContentPolicy.defaults(PolicyProfile.USER_CONTENT), warmup * 4, rounds * 4);
     }
 
     private static void measure(String name, List<String> texts, ContentPolicy policy, int warmup, int rounds) {
