@@ -61,7 +61,8 @@ final class ClaimPatterns {
             + "remedies stop stops stopping protect protects protection against neutralize neutralizes neutralise "
             + "neutralises dissolve dissolves wipe wipes clear clears clearing banish banishes helps help helping "
             + "aids alleviate alleviates ease eases soothe soothes soothing reduce reduces lower lowers lowering "
-            + "manage manages control controls calm calms calming improve improves");
+            + "manage manages control controls calm calms calming improve improves restore restores restoring rid "
+            + "rids ridding conquer conquers overcome overcomes");
     private static final Set<String> NEGATORS = words("not no never don't doesn't didn't isn't aren't wasn't won't "
             + "cannot can't nor without neither");
     private static final Set<String> CAUSING = words("causing caused");
@@ -130,7 +131,7 @@ final class ClaimPatterns {
             + "scientists researchers physicians cardiologists "
             + "surgeons pharmacists banks trainers nutritionists");
     private static final Set<String> HATE = words("hate hates stunned shocked furious baffled terrified scared "
-            + "afraid outraged speechless livid panicking");
+            + "afraid outraged speechless livid panicking hiding hide hides suppressing suppress suppresses burying");
     private static final Set<String> KEEP = words("keep keeps keeping ward wards fend fends");
     private static final Set<String> AWAY = words("away off");
     private static final Set<String> TRICK_ADJ = words("weird simple strange odd crazy bizarre little secret one "
@@ -144,6 +145,9 @@ final class ClaimPatterns {
             + "removing eliminate eliminates eliminating detox detoxes detoxify detoxifies cleanse cleanses "
             + "cleansing purge purges purging expel expels pull pulls");
     /** Adjectives of efficacy that a comparison with rival products turns into a claim. */
+    /** Words before "(the) need for" that take a medicine's place: "eliminates the need for insulin". */
+    private static final Set<String> NO_MORE = words("no eliminates eliminate eliminating removes remove ends end "
+            + "replaces replace without");
     /** Words that liken a product to a medicine named after them ("works like", "mimics", "nature's"). */
     private static final Set<String> LIKENESS = words("like mimics mimic mimicking nature's natures");
     /** Verbs before {@code like} that make it a likeness of effect ("works like", "acts like"). */
@@ -187,7 +191,11 @@ final class ClaimPatterns {
             "calories", "kcal", "testosterone", "metabolism", "libido", "brain power", "rated #", "ranked #", "voted #",
             "sold today", "sold this", "cheapest", "stomach", "tummy", "belly", "works like", "acts like",
             "work like", "act like", "mimics", "mimic", "mimicking", "nature's", "natures",
-            "no longer need", "came off my", "stopped taking", "quit my", "ditched my", "threw away my");
+            "no longer need", "came off my", "need for", "permanently", "instantly", "forever", "overnight",
+            "lose weight", "losing weight", "lost weight", "shed weight", "weight loss", "while you sleep",
+            "without diet", "without dieting", "without exercise", "protects against", "protect against",
+            "protection against", "defends against", "guards against", "shields against", "get rid of",
+            "gets rid of", "stopped taking", "quit my", "ditched my", "threw away my");
 
     private final List<String> triggers;
     /** The conditions indexed by their first token. */
@@ -416,7 +424,7 @@ final class ClaimPatterns {
     static {
         Set<String> s = new HashSet<>();
         for (Set<String> part : List.of(EFFICACY, KEEP, LOSS, PERMANENCE, COUNTED, CHEAP, REGION, PROFESSIONS, TRICK,
-                OUTCOME, ALTERNATIVE, EFFICACY_ADJ, PURGE, CAUSED, GAVE_UP, RAISE, LIKENESS,
+                OUTCOME, ALTERNATIVE, EFFICACY_ADJ, PURGE, CAUSED, GAVE_UP, RAISE, LIKENESS, words("need"),
                 words("immune immunity good days hours minutes world only most number"))) {
             s.addAll(part);
         }
@@ -554,6 +562,18 @@ final class ClaimPatterns {
             int drug = treatmentIn(t, k + 2, k + 3); // "as effective as metformin": the rival is a medicine
             if (drug >= 0) {
                 return new int[] {k - 1, drug, Family.DISEASE.ordinal()};
+            }
+        }
+        if (w.equals("need") && t.at(k + 1).equals("for") && NO_MORE.contains(t.at(k - 1))
+                || w.equals("need") && t.at(k + 1).equals("for") && t.at(k - 1).equals("the")
+                && NO_MORE.contains(t.at(k - 2))) {
+            // "eliminates the need for insulin", "no need for statins", "without the need for antibiotics"
+            int drug = treatmentIn(t, k + 2, k + 3);
+            for (int j = k + 2; drug < 0 && j <= k + 3 && t.sameClause(j, k); j++) {
+                drug = TREATMENT_WORDS.contains(t.at(j)) ? j : -1;
+            }
+            if (drug >= 0 && !negated(t, k - 2)) {
+                return new int[] {k, drug, Family.DISEASE.ordinal()};
             }
         }
         if (LIKENESS.contains(w) && !negated(t, k)) {

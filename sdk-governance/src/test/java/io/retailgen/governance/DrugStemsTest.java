@@ -21,7 +21,9 @@ class DrugStemsTest {
         "Mimics tirzepatide without the needles",
         "I no longer need my lisinopril since taking these",
         "Instead of ibuprofen, try our balm",
-        "The adalimumab dupe your joints deserve"})
+        "The adalimumab dupe your joints deserve",
+        "Eliminates the need for insulin",
+        "No need for statins ever again"})
     void claimsAgainstMedicinesNamedByTheirStemAreFound(String text) {
         assertThat(POLICY.check(text).verdict()).as(text).isEqualTo(Verdict.BLOCK);
         assertThat(POLICY.check(text).findings()).as(text).anyMatch(f -> f.category().equals("misleading-claim"));
@@ -35,7 +37,9 @@ class DrugStemsTest {
         "Not a substitute for adalimumab or any prescription medicine",
         "April showers bring May flowers",
         "Cholesterol-free snack bar",
-        "Semaglutide is a prescription medicine; talk to your doctor"})
+        "Semaglutide is a prescription medicine; talk to your doctor",
+        "No need for tools: the shelf clicks together",
+        "Does not eliminate the need for insulin"})
     void ordinaryCopyAndDisclaimersStayAllowed(String text) {
         assertThat(POLICY.check(text).verdict()).as(text).isEqualTo(Verdict.ALLOW);
     }

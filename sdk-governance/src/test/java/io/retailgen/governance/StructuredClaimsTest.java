@@ -30,6 +30,12 @@ class StructuredClaimsTest {
         "Lose 15-20% of body weight|claim.weight-loss",
         "This one patch melts belly fat overnight|claim.weight-loss",
         "Permanently removes wrinkles and fine lines.|claim.cosmetic-result",
+        "Permanently removes unwanted hair after one use|claim.cosmetic-result",
+        "Lose weight while you sleep|claim.weight-loss",
+        "Protects against coronavirus|claim.disease",
+        "Get rid of varicose veins for good|claim.disease",
+        "Restores hearing loss naturally|claim.disease",
+        "Big Pharma is hiding this cure|claim.clickbait",
         "Get rid of stretch marks for good in just days|claim.cosmetic-result",
         "Booked 14 times today.|claim.social-proof",
         "Sold 42 in the last hour|claim.social-proof",
@@ -97,7 +103,11 @@ class StructuredClaimsTest {
         "Blocks wind and rain.",
         "Fights frizz for smooth hair.",
         "Only 3 left in size M",
-        "Try this trick for a tighter knot"})
+        "Try this trick for a tighter knot",
+        "Flu season gift set: the sale ends on Sunday",
+        "Gets rid of lint and pet hair",
+        "Protects against scratches and dents",
+        "Permanent press cotton shirt"})
     void negationDisclaimersAndOrdinaryUsesAreNotClaims(String text) {
         assertThat(POLICY.check(text).findings()).as(text).noneMatch(f -> f.category().equals("misleading-claim"));
     }
