@@ -4,9 +4,9 @@ import java.util.Arrays;
 import java.util.function.IntUnaryOperator;
 
 /**
- * Remembers a per-colour function of 24-bit sRGB colours: a photo has far fewer distinct colours than pixels (a
- * 1274x1580 studio photo's garment about 5% as many), so a pixel pass that maps colour to colour computes each
- * colour once. Open addressing with linear probing; when the table is 3/4 full, further colours are computed but not
+ * Remembers a function of non-negative int keys, most often 24-bit sRGB colours: a photo has far fewer distinct
+ * colours than pixels (a 1274x1580 studio photo's garment about 5% as many), so a pixel pass that maps colour to
+ * colour computes each colour once. Open addressing with linear probing; when the table is 3/4 full, further colours are computed but not
  * stored, so memory stays bounded whatever the photo. Not thread-safe: one per pass.
  */
 final class ColourMemo {
@@ -20,7 +20,7 @@ final class ColourMemo {
 
     /**
      * @param capacityBits log2 of the table size
-     * @param function the colour function, {@code 0xRRGGBB -> int}
+     * @param function the function, key (such as {@code 0xRRGGBB}) to value
      */
     ColourMemo(int capacityBits, IntUnaryOperator function) {
         int capacity = 1 << capacityBits;
@@ -32,9 +32,11 @@ final class ColourMemo {
         Arrays.fill(keys, EMPTY);
     }
 
-    /** @return {@code function(rgb & 0xffffff)}, computed once per distinct colour while the table has room */
-    int apply(int rgb) {
-        int key = rgb & 0xffffff;
+    /**
+     * @param key a non-negative key, such as {@code 0xRRGGBB}
+     * @return {@code function(key)}, computed once per distinct key while the table has room
+     */
+    int apply(int key) {
         int slot = (key * 0x9E3779B1 >>> 8) & mask;
         while (true) {
             int k = keys[slot];

@@ -27,7 +27,7 @@ final class LabHistogram {
         });
         for (int i = 0; i < rgb.length; i++) {
             if (garment.at(i)) {
-                int packed = bins.apply(rgb[i]);
+                int packed = bins.apply(rgb[i] & 0xffffff);
                 histogram.l[packed >>> 22]++;
                 histogram.a[(packed >>> 11) & 0x7ff]++;
                 histogram.b[packed & 0x7ff]++;
