@@ -1,8 +1,11 @@
 package io.retailgen.benchmarks.imagegen;
 
 import io.retailgen.imagegen.GarmentMask;
+import io.retailgen.imagegen.AssetPipeline;
 import io.retailgen.imagegen.ImageVariations;
+import io.retailgen.imagegen.PhotoVariants;
 import io.retailgen.imagegen.ProductSegmenter;
+import io.retailgen.imagegen.StyleGuide;
 import io.retailgen.imagegen.Swatch;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -17,9 +20,10 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 
 /**
- * CPU time of one thread per photo for segmentation ({@link ProductSegmenter}) and the recolour pixel pass
- * ({@link ImageVariations#recolor}) on real photos, decoding not counted. Each photo is recoloured {@code rounds}
- * times (the first round is JIT warm-up and is not reported in the summary).
+ * CPU time of one thread per photo for segmentation ({@link ProductSegmenter}), the recolour pixel pass
+ * ({@link ImageVariations#recolor}) and the {@link PhotoVariants} (background, relight, 4:5 crop) on real photos,
+ * decoding not counted. Each photo is processed {@code rounds} times (the first round is JIT warm-up and is not
+ * reported in the summary).
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar io.retailgen.benchmarks.imagegen.RecolourTiming IMAGES_DIR [photos] [rounds]
@@ -54,6 +58,9 @@ public final class RecolourTiming {
         }
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         Swatch target = Swatch.hex("#f2d33c");
+        PhotoVariants variants = PhotoVariants.of(AssetPipeline.builder().guide(StyleGuide.parse("{\"name\": \"timing\","
+                + " \"sizes\": [[1080, 1350]], \"aspect_ratios\": [\"4:5\"], \"palette\": [\"#1B2A49\", \"#E8E4DA\"],"
+                + " \"background\": \"gradient\", \"margin\": 0.04}")).build());
         List<double[]> measured = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {
             for (int i = 0; i < photos.size(); i++) {
@@ -66,18 +73,25 @@ public final class RecolourTiming {
                 }
                 ImageVariations.recolor(photo, mask, target);
                 long t2 = mx.getCurrentThreadCpuTime();
-                double seg = (t1 - t0) / 1e6;
-                double rec = (t2 - t1) / 1e6;
+                variants.background(photo, 0);
+                long t3 = mx.getCurrentThreadCpuTime();
+                variants.relight(photo, 45, 0.3);
+                long t4 = mx.getCurrentThreadCpuTime();
+                variants.crop(photo, PhotoVariants.Aspect.PORTRAIT_4_5);
+                long t5 = mx.getCurrentThreadCpuTime();
+                double[] ms = {(t1 - t0) / 1e6, (t2 - t1) / 1e6, (t2 - t0) / 1e6, (t3 - t2) / 1e6, (t4 - t3) / 1e6,
+                    (t5 - t4) / 1e6};
                 System.out.printf(Locale.ROOT, "round %d %s %dx%d garment %.1f%%: segment %.0f ms, recolour %.0f ms,"
-                        + " total %.0f ms%n", round, names.get(i), photo.getWidth(), photo.getHeight(),
-                        100 * mask.share(), seg, rec, seg + rec);
+                        + " total %.0f ms; background %.0f, relight %.0f, crop 4:5 %.0f ms%n", round, names.get(i),
+                        photo.getWidth(), photo.getHeight(), 100 * mask.share(), ms[0], ms[1], ms[2], ms[3], ms[4],
+                        ms[5]);
                 if (round > 0) {
-                    measured.add(new double[] {seg, rec, seg + rec});
+                    measured.add(ms);
                 }
             }
         }
-        String[] what = {"segment", "recolour", "total"};
-        for (int k = 0; k < 3; k++) {
+        String[] what = {"segment", "recolour", "segment + recolour", "background", "relight", "crop 4:5"};
+        for (int k = 0; k < what.length; k++) {
             int kk = k;
             double[] v = measured.stream().mapToDouble(r -> r[kk]).sorted().toArray();
             if (v.length > 0) {
