@@ -42,6 +42,19 @@ public final class ProductSegmenter {
      * @return the garment mask, same size as the photo (empty when the photo is all background)
      */
     public static GarmentMask segment(BufferedImage photo, Swatch statedColour) {
+        return classical(photo, statedColour);
+    }
+
+    /**
+     * The classical baseline: studio background, k-means colour clusters and the stated colour (see the class
+     * comment).
+     *
+     * @param photo a studio product photo on a white background
+     * @param statedColour the product's colour as the catalogue states it, or {@code null} to take the largest
+     *        non-skin region
+     * @return the garment mask, same size as the photo (empty when the photo is all background)
+     */
+    public static GarmentMask classical(BufferedImage photo, Swatch statedColour) {
         Objects.requireNonNull(photo, "photo");
         int w = photo.getWidth();
         int h = photo.getHeight();
@@ -78,6 +91,18 @@ public final class ProductSegmenter {
             garment[i] = !background[i] && chosen[cluster[i]];
         }
         return GarmentMask.wrap(w, h, garment);
+    }
+
+    /**
+     * @param photo a studio product photo
+     * @return row-major flags of the studio background: near-white, near-neutral pixels reachable from the photo's
+     *     border through such pixels (4-connected); white inside the silhouette is not background
+     */
+    public static boolean[] studioBackground(BufferedImage photo) {
+        Objects.requireNonNull(photo, "photo");
+        int w = photo.getWidth();
+        int h = photo.getHeight();
+        return studioBackground(photo.getRGB(0, 0, w, h, null, 0, w), w, h);
     }
 
     /** Near-white, near-neutral pixels reachable from the border through such pixels (4-connected). */

@@ -53,7 +53,7 @@ class ProductSegmenterTest {
         assertThat(ProductSegmenter.segment(white, null).count()).isZero();
     }
 
-    private static double iou(GarmentMask mask) {
+    static double iou(GarmentMask mask) {
         int both = 0;
         int either = 0;
         for (int y = 0; y < HEIGHT; y++) {
