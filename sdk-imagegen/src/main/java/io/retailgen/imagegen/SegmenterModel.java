@@ -22,9 +22,9 @@ import java.util.Objects;
  * background. A {@link SegmenterNet} (trained by {@link SegmenterTrainer}) runs through ONNX Runtime on one thread at
  * {@value SegmenterInput#WIDTH}x{@value SegmenterInput#HEIGHT} and scores each cell of an
  * {@value SegmenterNet#OUT_WIDTH}x{@value SegmenterNet#OUT_HEIGHT} grid; at full resolution the studio white connected
- * to the border (as {@link ProductSegmenter} finds it, exact to the pixel) is background, and every other pixel takes
- * the class the network scores highest, the grid's scores carried to the pixel by colour-guided interpolation (see
- * {@link #refine}).
+ * to the border (as {@link ProductSegmenter} finds it, exact to the pixel) is background, and every other pixel is
+ * garment or person as the network scores them, the grid's scores carried to the pixel by colour-guided
+ * interpolation (see {@link #refine}).
  *
  * <pre>{@code
  * try (SegmenterModel segmenter = SegmenterModel.bundled()) {   // trained on the Luma sample catalog, in the jar
@@ -43,6 +43,12 @@ public final class SegmenterModel implements AutoCloseable {
     public static final String UNSAVED_VERSION = "unsaved";
     /** The class-path resource holding the bundled model as a zipped model bundle. */
     static final String RESOURCE = "io/retailgen/imagegen/segmenter-luma.zip";
+    /** Colour distance (RGB, 0-255) at which a grid cell's vote near a boundary falls to e^-1/2. */
+    static final double COLOUR_SIGMA = 24;
+    /** Keeps a pixel unlike all nearby cells on the plain tent weights. */
+    private static final float COLOUR_FLOOR = 1e-4f;
+    /** Colour weights by squared RGB distance / 16. */
+    private static final float[] COLOUR_WEIGHT = colourWeights();
 
     private final byte[] onnx;
     private final Provenance provenance;
@@ -221,10 +227,11 @@ public final class SegmenterModel implements AutoCloseable {
     }
 
     /**
-     * Full-resolution regions. Studio white connected to the border is background. Every other pixel takes the class
-     * with the highest logit, interpolated from the output grid: bilinearly where the four cells around the pixel
-     * agree, and near a boundary (where they do not) as a joint bilateral upsampling over the 3x3 cells around the
-     * nearest one, each weighted by a tent of its distance times {@code exp(-|rgb(pixel) - rgb(cell)|^2 / (2 *}
+     * Full-resolution regions. Studio white connected to the border is background. Every other pixel is garment
+     * where the network's garment logit exceeds its person logit (the background logit only serves training: the
+     * studio white is exact to the pixel, the grid is not), that difference interpolated from the output grid:
+     * bilinearly where the four cells around the pixel agree, and near a boundary (where they do not) as a joint
+     * bilateral upsampling over the 3x3 cells around the nearest one, each weighted by a tent of its distance times {@code exp(-|rgb(pixel) - rgb(cell)|^2 / (2 *}
      * {@value #COLOUR_SIGMA}{@code ^2))}, so that the boundary follows the colour edge in the photo rather than the
      * coarse grid.
      *
@@ -238,13 +245,8 @@ public final class SegmenterModel implements AutoCloseable {
         int ch = SegmenterNet.OUT_HEIGHT;
         int n = SegmenterNet.OUT_CELLS;
         float[] garmentOverPerson = new float[n];
-        float[] backgroundOverRest = new float[n];
         for (int i = 0; i < n; i++) {
-            float bg = logits[PhotoRegions.BACKGROUND * n + i];
-            float person = logits[PhotoRegions.PERSON * n + i];
-            float garment = logits[PhotoRegions.GARMENT * n + i];
-            garmentOverPerson[i] = garment - person;
-            backgroundOverRest[i] = bg - Math.max(garment, person);
+            garmentOverPerson[i] = logits[PhotoRegions.GARMENT * n + i] - logits[PhotoRegions.PERSON * n + i];
         }
         int[] colour = outputGridColours(cells);
         int[] x0 = new int[w];
@@ -269,14 +271,9 @@ public final class SegmenterModel implements AutoCloseable {
                 int b = r0 + c1;
                 int c = r1 + c0;
                 int d = r1 + c1;
-                byte region;
-                if (agree(garmentOverPerson, a, b, c, d) && agree(backgroundOverRest, a, b, c, d)) {
-                    region = decide(backgroundOverRest[a], garmentOverPerson[a]);
-                } else {
-                    region = bilateral(garmentOverPerson, backgroundOverRest, colour, rgb[i],
-                            c0 + (fx[x] >= 0.5f ? 1 : 0), y0[y] + (fy[y] >= 0.5f ? 1 : 0), c0 + fx[x], y0[y] + wy);
-                }
-                out[i] = region;
+                out[i] = agree(garmentOverPerson, a, b, c, d) ? decide(garmentOverPerson[a])
+                        : bilateral(garmentOverPerson, colour, rgb[i], c0 + (fx[x] >= 0.5f ? 1 : 0),
+                                y0[y] + (fy[y] >= 0.5f ? 1 : 0), c0 + fx[x], y0[y] + wy);
             }
         }
         return out;
@@ -287,20 +284,17 @@ public final class SegmenterModel implements AutoCloseable {
         return m[b] > 0 == s && m[c] > 0 == s && m[d] > 0 == s;
     }
 
-    private static byte decide(float backgroundOverRest, float garmentOverPerson) {
-        if (backgroundOverRest > 0) {
-            return PhotoRegions.BACKGROUND;
-        }
+    /** A pixel that is not studio white is never background: the network only tells garment from person there. */
+    private static byte decide(float garmentOverPerson) {
         return (byte) (garmentOverPerson > 0 ? PhotoRegions.GARMENT : PhotoRegions.PERSON);
     }
 
     /** Joint bilateral estimate over the 3x3 cells around cell ({@code cx}, {@code cy}); (px, py) in cell units. */
-    private static byte bilateral(float[] garmentOverPerson, float[] backgroundOverRest, int[] colour, int pixel,
-            int cx, int cy, float px, float py) {
+    private static byte bilateral(float[] garmentOverPerson, int[] colour, int pixel, int cx, int cy, float px,
+            float py) {
         int cw = SegmenterNet.OUT_WIDTH;
         int ch = SegmenterNet.OUT_HEIGHT;
         float g = 0;
-        float bg = 0;
         for (int yy = Math.max(0, cy - 1); yy <= Math.min(ch - 1, cy + 1); yy++) {
             float ty = Math.max(0, 1.5f - Math.abs(yy - py));
             for (int xx = Math.max(0, cx - 1); xx <= Math.min(cw - 1, cx + 1); xx++) {
@@ -308,17 +302,10 @@ public final class SegmenterModel implements AutoCloseable {
                 int k = yy * cw + xx;
                 float wk = tx * ty * (COLOUR_FLOOR + COLOUR_WEIGHT[colourDistance2(pixel, colour[k]) >> 4]);
                 g += wk * garmentOverPerson[k];
-                bg += wk * backgroundOverRest[k];
             }
         }
-        return decide(bg, g);
+        return decide(g);
     }
-
-    /** Colour weights by squared RGB distance / 16. */
-    private static final float[] COLOUR_WEIGHT = colourWeights();
-    /** Keeps a pixel unlike all four cells on the plain bilinear weights. */
-    private static final float COLOUR_FLOOR = 1e-4f;
-    static final double COLOUR_SIGMA = 24;
 
     private static float[] colourWeights() {
         float[] t = new float[3 * 255 * 255 / 16 + 1];

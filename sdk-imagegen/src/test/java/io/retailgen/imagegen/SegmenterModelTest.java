@@ -102,6 +102,20 @@ class SegmenterModelTest {
     }
 
     @Test
+    void theBundledModelCarriesItsDataLicenceCommandAndSeed() {
+        try (SegmenterModel bundled = SegmenterModel.bundled()) {
+            assertThat(bundled.provenance().hyperParameters().get("data")).contains("Luma").contains("OSL-3.0");
+            assertThat(bundled.provenance().hyperParameters().get("command")).contains("SegmenterTraining");
+            assertThat(bundled.provenance().seed()).isEqualTo(7L);
+            assertThat(bundled.provenance().metrics().get("export_max_abs_diff")).isLessThan(1e-3);
+            PhotoRegions regions = bundled.regions(GarmentPhotos.photo(35, 10, -35, 10), null);
+            assertThat(regions.regionAt(2, 2)).isEqualTo(PhotoRegions.BACKGROUND);
+            assertThat(regions.regionAt(GarmentPhotos.WIDTH - 3, GarmentPhotos.HEIGHT - 3))
+                    .isEqualTo(PhotoRegions.BACKGROUND);
+        }
+    }
+
+    @Test
     void refinementFollowsTheColourEdgeInsideACoarseCell() {
         int w = SegmenterNet.OUT_WIDTH * 10;
         int h = SegmenterNet.OUT_HEIGHT * 10;
