@@ -161,7 +161,8 @@ public final class SegmenterTrainer {
                 }
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 Map<String, String> hyper = new LinkedHashMap<>();
-                hyper.put("architecture", "unet-5-level-" + SegmenterInput.WIDTH + "x" + SegmenterInput.HEIGHT);
+                hyper.put("architecture", "unet-4-level-" + SegmenterInput.WIDTH + "x" + SegmenterInput.HEIGHT + "-to-"
+                        + SegmenterNet.OUT_WIDTH + "x" + SegmenterNet.OUT_HEIGHT);
                 hyper.put("weights", Long.toString(net.weightCount()));
                 hyper.put("epochs_requested", Integer.toString(epochs));
                 hyper.put("epochs_run", Integer.toString(epochsRun));

@@ -36,7 +36,7 @@ import javax.imageio.ImageIO;
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar io.retailgen.benchmarks.imagegen.RecolourEvaluation [luma-dir]
- *     [pairs-per-half] [segmenter-bundle.zip]
+ *     [pairs-per-half] [both|dev|held-out] [segmenter-bundle.zip]
  * </pre>
  */
 public final class RecolourEvaluation {
@@ -49,7 +49,8 @@ public final class RecolourEvaluation {
 
     /**
      * @param args the Luma catalog folder (default {@code ../shared/data/catalog/luma}), pairs per half (default all;
-     *        evenly spaced when fewer), a learned segmenter bundle zip (default the one bundled in sdk-imagegen)
+     *        evenly spaced when fewer), the halves to run (default {@code both}), a learned segmenter bundle zip
+     *        (default the one bundled in sdk-imagegen)
      * @throws IOException when the pairs or a photo cannot be read
      */
     public static void main(String[] args) throws IOException {
@@ -57,9 +58,13 @@ public final class RecolourEvaluation {
         int perHalf = args.length > 1 ? Integer.parseInt(args[1]) : Integer.MAX_VALUE;
         List<JsonNode> pairs = LumaPhotos.pairs(luma);
         Map<String, String> swatchOf = LumaPhotos.swatches(pairs);
-        try (SegmenterModel learned = args.length > 2 ? SegmenterModel.fromBundle(ModelBundle.load(Path.of(args[2])))
+        String halves = args.length > 2 ? args[2] : "both";
+        if (!List.of("both", "dev", "held-out").contains(halves)) {
+            throw new IllegalArgumentException("halves must be both, dev or held-out, got '" + halves + "'");
+        }
+        try (SegmenterModel learned = args.length > 3 ? SegmenterModel.fromBundle(ModelBundle.load(Path.of(args[3])))
                 : SegmenterModel.bundled()) {
-            for (int half = 0; half < 2; half++) {
+            for (int half = "held-out".equals(halves) ? 1 : 0; half < ("dev".equals(halves) ? 1 : 2); half++) {
                 List<JsonNode> chosen = new ArrayList<>();
                 for (JsonNode p : pairs) {
                     if (heldOut(p.get("style").asText()) == (half == 1)) {
