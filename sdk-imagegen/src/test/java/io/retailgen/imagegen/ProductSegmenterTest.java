@@ -9,9 +9,22 @@ import org.junit.jupiter.api.Test;
 
 class ProductSegmenterTest {
     @Test
+    void theDefaultIsTheBundledLearnedSegmenter() {
+        BufferedImage photo = GarmentPhotos.photo(35, 10, -35, 10);
+        Swatch navy = Swatch.lab(35, 10, -35);
+        GarmentMask byDefault = ProductSegmenter.segment(photo, navy);
+        try (SegmenterModel learned = SegmenterModel.bundled()) {
+            assertThat(byDefault.toArray()).isEqualTo(learned.segment(photo, navy).toArray());
+        }
+        assertThat(byDefault.contains(2, 2)).as("background").isFalse();
+        assertThat(byDefault.width()).isEqualTo(WIDTH);
+        assertThat(byDefault.height()).isEqualTo(HEIGHT);
+    }
+
+    @Test
     void findsTheGarmentByItsStatedColourAndLeavesSkinAndBackground() {
         BufferedImage photo = GarmentPhotos.photo(35, 10, -35, 10);
-        GarmentMask mask = ProductSegmenter.segment(photo, Swatch.lab(35, 10, -35));
+        GarmentMask mask = ProductSegmenter.classical(photo, Swatch.lab(35, 10, -35));
         assertThat(iou(mask)).isGreaterThan(0.95);
         assertThat(mask.contains(60, 10)).as("skin").isFalse();
         assertThat(mask.contains(2, 2)).as("background").isFalse();
@@ -20,7 +33,7 @@ class ProductSegmenterTest {
     @Test
     void withoutAStatedColourTakesTheLargestNonSkinRegion() {
         BufferedImage photo = GarmentPhotos.photo(70, -30, 30, 12);
-        GarmentMask mask = ProductSegmenter.segment(photo, null);
+        GarmentMask mask = ProductSegmenter.classical(photo, null);
         assertThat(iou(mask)).isGreaterThan(0.95);
         assertThat(mask.contains(60, 10)).as("skin").isFalse();
     }
@@ -50,10 +63,10 @@ class ProductSegmenterTest {
     void anAllWhitePhotoGivesAnEmptyMask() {
         BufferedImage white = new BufferedImage(20, 10, BufferedImage.TYPE_INT_RGB);
         white.getGraphics().fillRect(0, 0, 20, 10);
-        assertThat(ProductSegmenter.segment(white, null).count()).isZero();
+        assertThat(ProductSegmenter.classical(white, null).count()).isZero();
     }
 
-    private static double iou(GarmentMask mask) {
+    static double iou(GarmentMask mask) {
         int both = 0;
         int either = 0;
         for (int y = 0; y < HEIGHT; y++) {

@@ -1,21 +1,20 @@
 package io.retailgen.benchmarks.imagegen;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.retailgen.core.bundle.ModelBundle;
 import io.retailgen.imagegen.Ciede2000;
 import io.retailgen.imagegen.GarmentMask;
 import io.retailgen.imagegen.ImageVariations;
 import io.retailgen.imagegen.ProductSegmenter;
+import io.retailgen.imagegen.SegmenterModel;
 import io.retailgen.imagegen.Swatch;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,18 +28,20 @@ import javax.imageio.ImageIO;
  * colour of the real B photo over those pixels (as a colour card would give it). Each method recolours photo A; the
  * scores are the mean CIEDE2000 to photo B over the garment pixels and over all other pixels, and CPU milliseconds of
  * this one thread per photo. Methods: {@code recolor/true-mask} ({@link ImageVariations#recolor} with the true
- * garment mask), {@code recolor/segmenter} (the same with {@link ProductSegmenter}'s mask from the catalogue's colour
- * of A; timing includes segmentation), {@code nothing} (photo A as it is) and {@code mean-shift/true-mask} (every
- * garment pixel shifted by target minus garment mean in L*a*b*). Pairs are split by a hash of the style into a dev half
- * and a held-out half; both are reported.
+ * garment mask), {@code recolor/classical} (the same with the classical {@link ProductSegmenter#classical} mask from
+ * the catalogue's colour of A; timing includes segmentation), {@code recolor/learned} (the same with the learned
+ * {@link SegmenterModel}), {@code nothing} (photo A as it is) and {@code mean-shift/true-mask} (every garment pixel
+ * shifted by target minus garment mean in L*a*b*). Pairs are split by a hash of the style into a dev half and a
+ * held-out half; both are reported.
  *
  * <pre>
- * java -cp benchmarks/target/benchmarks.jar io.retailgen.benchmarks.imagegen.RecolourEvaluation [luma-dir] [pairs-per-half]
+ * java -cp benchmarks/target/benchmarks.jar io.retailgen.benchmarks.imagegen.RecolourEvaluation [luma-dir]
+ *     [pairs-per-half] [both|dev|held-out] [segmenter-bundle.zip]
  * </pre>
  */
 public final class RecolourEvaluation {
     static final double GARMENT_DELTA_E = 10;
-    private static final String[] METHODS = {"recolor/true-mask", "recolor/segmenter", "nothing",
+    private static final String[] METHODS = {"recolor/true-mask", "recolor/classical", "recolor/learned", "nothing",
         "mean-shift/true-mask"};
 
     private RecolourEvaluation() {
@@ -48,32 +49,31 @@ public final class RecolourEvaluation {
 
     /**
      * @param args the Luma catalog folder (default {@code ../shared/data/catalog/luma}), pairs per half (default all;
-     *        evenly spaced when fewer)
+     *        evenly spaced when fewer), the halves to run (default {@code both}), a learned segmenter bundle zip
+     *        (default the one bundled in sdk-imagegen)
      * @throws IOException when the pairs or a photo cannot be read
      */
     public static void main(String[] args) throws IOException {
         Path luma = Path.of(args.length > 0 ? args[0] : "../shared/data/catalog/luma");
         int perHalf = args.length > 1 ? Integer.parseInt(args[1]) : Integer.MAX_VALUE;
-        List<JsonNode> pairs = new ArrayList<>();
-        ObjectMapper json = new ObjectMapper();
-        for (String line : Files.readAllLines(luma.resolve("pairs.jsonl"))) {
-            if (!line.isBlank()) {
-                pairs.add(json.readTree(line));
-            }
+        List<JsonNode> pairs = LumaPhotos.pairs(luma);
+        Map<String, String> swatchOf = LumaPhotos.swatches(pairs);
+        String halves = args.length > 2 ? args[2] : "both";
+        if (!List.of("both", "dev", "held-out").contains(halves)) {
+            throw new IllegalArgumentException("halves must be both, dev or held-out, got '" + halves + "'");
         }
-        Map<String, String> swatchOf = new HashMap<>();
-        for (JsonNode p : pairs) {
-            swatchOf.put(p.get("style").asText() + "/" + p.get("dst_color").asText(), p.get("swatch").asText());
-        }
-        for (int half = 0; half < 2; half++) {
-            List<JsonNode> chosen = new ArrayList<>();
-            for (JsonNode p : pairs) {
-                if (heldOut(p.get("style").asText()) == (half == 1)) {
-                    chosen.add(p);
+        try (SegmenterModel learned = args.length > 3 ? SegmenterModel.fromBundle(ModelBundle.load(Path.of(args[3])))
+                : SegmenterModel.bundled()) {
+            for (int half = "held-out".equals(halves) ? 1 : 0; half < ("dev".equals(halves) ? 1 : 2); half++) {
+                List<JsonNode> chosen = new ArrayList<>();
+                for (JsonNode p : pairs) {
+                    if (heldOut(p.get("style").asText()) == (half == 1)) {
+                        chosen.add(p);
+                    }
                 }
+                chosen = evenlySpaced(chosen, perHalf);
+                evaluate(half == 0 ? "dev" : "held-out", chosen, luma, swatchOf, learned);
             }
-            chosen = evenlySpaced(chosen, perHalf);
-            evaluate(half == 0 ? "dev" : "held-out", chosen, luma, swatchOf);
         }
     }
 
@@ -82,7 +82,7 @@ public final class RecolourEvaluation {
         return (style.hashCode() & 1) == 1;
     }
 
-    private static List<JsonNode> evenlySpaced(List<JsonNode> all, int n) {
+    static List<JsonNode> evenlySpaced(List<JsonNode> all, int n) {
         if (all.size() <= n) {
             return all;
         }
@@ -93,14 +93,15 @@ public final class RecolourEvaluation {
         return out;
     }
 
-    private static void evaluate(String name, List<JsonNode> pairs, Path luma, Map<String, String> swatchOf)
-            throws IOException {
+    private static void evaluate(String name, List<JsonNode> pairs, Path luma, Map<String, String> swatchOf,
+            SegmenterModel learned) throws IOException {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         int m = METHODS.length;
         List<double[]> garment = new ArrayList<>();
         List<double[]> other = new ArrayList<>();
         List<double[]> millis = new ArrayList<>();
         List<Double> iou = new ArrayList<>();
+        List<Double> learnedIou = new ArrayList<>();
         int skipped = 0;
         for (JsonNode p : pairs) {
             BufferedImage src = ImageIO.read(luma.resolve(p.get("src").asText()).toFile());
@@ -130,20 +131,25 @@ public final class RecolourEvaluation {
             }
             Swatch target = Swatch.medianOf(dst, trueMask);
             String stated = swatchOf.get(p.get("style").asText() + "/" + p.get("src_color").asText());
+            Swatch colour = stated == null ? null : Swatch.hex(stated);
             double[] ms = new double[m];
             int[][] outputs = new int[m][];
             long t0 = mx.getCurrentThreadCpuTime();
             outputs[0] = pixels(ImageVariations.recolor(src, trueMask, target));
             long t1 = mx.getCurrentThreadCpuTime();
-            GarmentMask segmented = ProductSegmenter.segment(src, stated == null ? null : Swatch.hex(stated));
+            GarmentMask segmented = ProductSegmenter.classical(src, colour);
             outputs[1] = segmented.count() == 0 ? a : pixels(ImageVariations.recolor(src, segmented, target));
             long t2 = mx.getCurrentThreadCpuTime();
-            outputs[2] = a;
-            outputs[3] = meanShift(a, truth, target);
+            GarmentMask learnedMask = learned.segment(src, colour);
+            outputs[2] = learnedMask.count() == 0 ? a : pixels(ImageVariations.recolor(src, learnedMask, target));
             long t3 = mx.getCurrentThreadCpuTime();
+            outputs[3] = a;
+            outputs[4] = meanShift(a, truth, target);
+            long t4 = mx.getCurrentThreadCpuTime();
             ms[0] = (t1 - t0) / 1e6;
             ms[1] = (t2 - t1) / 1e6;
-            ms[3] = (t3 - t2) / 1e6;
+            ms[2] = (t3 - t2) / 1e6;
+            ms[4] = (t4 - t3) / 1e6;
             double[] g = new double[m];
             double[] o = new double[m];
             for (int k = 0; k < m; k++) {
@@ -155,11 +161,13 @@ public final class RecolourEvaluation {
             other.add(o);
             millis.add(ms);
             iou.add(iou(truth, segmented));
-            System.out.printf(Locale.ROOT, "%s %s %s->%s %dx%d garment %.1f%%: true-mask %.2f/%.3f segmenter %.2f/%.3f"
-                    + " (IoU %.2f) nothing %.2f/%.3f mean-shift %.2f/%.3f; %.0f / %.0f ms%n", name,
-                    p.get("style").asText(), p.get("src_color").asText(), p.get("dst_color").asText(), w, h,
-                    100 * trueMask.share(), g[0], o[0], g[1], o[1], iou.get(iou.size() - 1), g[2], o[2], g[3], o[3],
-                    ms[0], ms[1]);
+            learnedIou.add(iou(truth, learnedMask));
+            System.out.printf(Locale.ROOT, "%s %s %s->%s %dx%d garment %.1f%%: true-mask %.2f/%.3f classical %.2f/%.3f"
+                    + " (IoU %.2f) learned %.2f/%.3f (IoU %.2f) nothing %.2f/%.3f mean-shift %.2f/%.3f;"
+                    + " %.0f / %.0f / %.0f ms%n", name, p.get("style").asText(), p.get("src_color").asText(),
+                    p.get("dst_color").asText(), w, h, 100 * trueMask.share(), g[0], o[0], g[1], o[1],
+                    iou.get(iou.size() - 1), g[2], o[2], learnedIou.get(learnedIou.size() - 1), g[3], o[3], g[4], o[4],
+                    ms[0], ms[1], ms[2]);
         }
         System.out.printf(Locale.ROOT, "== %s: %d pairs (%d skipped: unreadable, sizes differ or no garment)%n", name,
                 garment.size(), skipped);
@@ -170,7 +178,15 @@ public final class RecolourEvaluation {
                     mean(garment, kk), median(other, kk), mean(other, kk), median(millis, kk), mean(millis, kk));
         }
         double[] ious = iou.stream().mapToDouble(Double::doubleValue).toArray();
-        System.out.printf(Locale.ROOT, "== %s segmenter mask IoU vs true mask: median %.3f%n", name, median(ious));
+        double[] learnedIous = learnedIou.stream().mapToDouble(Double::doubleValue).toArray();
+        System.out.printf(Locale.ROOT, "== %s garment mask IoU vs true mask: classical median %.3f, learned median"
+                + " %.3f%n", name, median(ious), median(learnedIous));
+        for (int k = 1; k <= 2; k++) {
+            int kk = k;
+            double[] ms = millis.stream().mapToDouble(r -> r[kk]).sorted().toArray();
+            System.out.printf(Locale.ROOT, "== %s %s ms/photo max %.0f%n", name, METHODS[k],
+                    ms.length == 0 ? Double.NaN : ms[ms.length - 1]);
+        }
     }
 
     private static int[] pixels(BufferedImage image) {
