@@ -2,6 +2,7 @@ package io.retailgen.examples;
 
 import io.retailgen.core.ErrorCode;
 import io.retailgen.core.RetailGenException;
+import io.retailgen.core.intercept.GenerationRequest;
 import io.retailgen.imagegen.Ciede2000;
 import io.retailgen.imagegen.GarmentMask;
 import io.retailgen.imagegen.ImageVariations;
@@ -39,6 +40,13 @@ import javax.imageio.ImageIO;
 public record ColourwayVariant(BufferedImage source, BufferedImage recoloured, BufferedImage real, Swatch swatch,
         double seconds, double maskShare) {
 
+    /** The governance operation of a colourway variant. */
+    public static final String OPERATION = "recolor";
+    /** The model name in lineage and governance requests. */
+    public static final String MODEL = "imagegen-recolor";
+    /** Its version. */
+    public static final String VERSION = "1";
+
     /** Two aligned photos differ on the garment where their CIEDE2000 distance exceeds this. */
     static final double GARMENT_DELTA_E = 10;
 
@@ -68,6 +76,30 @@ public record ColourwayVariant(BufferedImage source, BufferedImage recoloured, B
         BufferedImage out = ImageVariations.recolor(source, garment, cards[1]);
         double seconds = (System.nanoTime() - t0) / 1e9;
         return new ColourwayVariant(source, out, real, cards[1], seconds, garment.share());
+    }
+
+    /**
+     * @param pair the colourways the variant was made from
+     * @return its description, such as {@code Chaz Kangeroo Hoodie in Gray (#a5a1a6), recoloured from the Black main
+     *     photo}
+     */
+    public String describe(LumaStore.ColourwayPair pair) {
+        return pair.product().name() + " in " + pair.target().colour() + " (" + swatchHex() + "), recoloured from the "
+                + pair.source().colour() + " " + pair.source().view() + " photo";
+    }
+
+    /**
+     * The one governance request of this variant: module {@code imagegen}, operation {@value #OPERATION}, the
+     * description as its text and a preview as its image.
+     *
+     * @param pair the colourways the variant was made from
+     * @param preview the preview PNG (such as the variant scaled to 400 px wide)
+     * @return the request
+     */
+    public GenerationRequest request(LumaStore.ColourwayPair pair, byte[] preview) {
+        return GenerationRequest.builder().module("imagegen").operation(OPERATION).text(describe(pair))
+                .image(preview).model(MODEL, VERSION).attribute("style", pair.product().style())
+                .attribute("swatch", swatchHex()).build();
     }
 
     /** @return the target colour as {@code #rrggbb} */

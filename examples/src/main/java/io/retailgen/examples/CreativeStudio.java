@@ -3,7 +3,6 @@ package io.retailgen.examples;
 import io.retailgen.core.RetailGenException;
 import io.retailgen.core.bundle.ModelBundle;
 import io.retailgen.core.intercept.Finding;
-import io.retailgen.core.intercept.GenerationRequest;
 import io.retailgen.core.intercept.GenerationResponse;
 import io.retailgen.imagegen.AssetPipeline;
 import io.retailgen.imagegen.AssetStore;
@@ -64,12 +63,8 @@ public final class CreativeStudio implements AutoCloseable {
     /** Longest review comment. */
     public static final int MAX_COMMENT = 200;
 
-    /** The governance operation of a colourway variant. */
-    public static final String RECOLOR_OPERATION = "recolor";
     /** The width of the page previews of colourway variants. */
     public static final int PREVIEW_WIDTH = 400;
-    static final String RECOLOR_MODEL = "imagegen-recolor";
-    static final String RECOLOR_VERSION = "1";
     static final String PHOTO_SOURCE = "catalog-photo";
 
     private static final String[] TEMPLATES = {"New season: %s", "%s, made to last", "Light and easy: %s"};
@@ -289,8 +284,8 @@ public final class CreativeStudio implements AutoCloseable {
     /**
      * Makes a colourway variant of a real product photo ({@link ColourwayVariant#make}: the target colourway's colour
      * card, the classical segmenter, {@code ImageVariations.recolor} at full resolution), screens its description and
-     * preview through the governance chain (operation {@value #RECOLOR_OPERATION}; a blocked description keeps the
-     * image for the reviewer to reject, as a blocked banner does), stores the source photo and the variant with
+     * preview through the governance chain (operation {@value ColourwayVariant#OPERATION}; a blocked description keeps
+     * the image for the reviewer to reject, as a blocked banner does), stores the source photo and the variant with
      * lineage (the source is the variant's parent) and queues the variant for review.
      *
      * @param pair two colourways of one product and view
@@ -310,18 +305,15 @@ public final class CreativeStudio implements AutoCloseable {
         String style = pair.product().style();
         String view = pair.source().view();
         String hex = v.swatchHex();
-        String description = pair.product().name() + " in " + pair.target().colour() + " (" + hex + "), recoloured"
-                + " from the " + pair.source().colour() + " " + view + " photo";
-        GenerationRequest request = GenerationRequest.builder().module("imagegen").operation(RECOLOR_OPERATION)
-                .text(description).image(preview).model(RECOLOR_MODEL, RECOLOR_VERSION)
-                .attribute("style", style).attribute("swatch", hex).build();
-        GenerationResponse screened = governance.screen(request);
+        String description = v.describe(pair);
+        GenerationResponse screened = governance.screen(v.request(pair, preview));
         String photoName = pair.source().file().getFileName().toString();
         String parent = store.put("photo-" + style + "-" + pair.source().colour() + "-" + view, v.source(),
                 new Lineage(PHOTO_SOURCE, 0, "catalog photo " + photoName + " (" + style + ", "
                         + pair.source().colour() + ", " + view + ")", null, List.of()));
         String id = store.put("recolor-" + style + "-" + view + "-" + pair.target().colour(), v.recoloured(),
-                new Lineage(RECOLOR_MODEL + "@" + RECOLOR_VERSION, 0, "recolor style=" + style + "; view=" + view
+                new Lineage(ColourwayVariant.MODEL + "@" + ColourwayVariant.VERSION, 0, "recolor style=" + style
+                        + "; view=" + view
                         + "; from=" + pair.source().colour() + "; to=" + pair.target().colour() + "; swatch=" + hex
                         + " (colour card of " + pair.target().file().getFileName() + ")", parent,
                         List.of("segment: ProductSegmenter (classical), garment share "
@@ -336,7 +328,8 @@ public final class CreativeStudio implements AutoCloseable {
         Asset a = new Asset(id, -1, pair.product().name() + " in " + pair.target().colour(), description,
                 screened.blocked() ? null : screened.text(), screened.blocked(),
                 screened.findings().stream().map(Finding::ruleId).toList(), List.of(), true,
-                RECOLOR_MODEL + "@" + RECOLOR_VERSION, 0, new Colourway(style, pair.product().name(), view,
+                ColourwayVariant.MODEL + "@" + ColourwayVariant.VERSION, 0, new Colourway(style,
+                        pair.product().name(), view,
                         pair.source().colour(), pair.target().colour(), hex, v.seconds(), v.maskShare(), parent,
                         v.recoloured().getWidth(), v.recoloured().getHeight()));
         assets.put(id, a);

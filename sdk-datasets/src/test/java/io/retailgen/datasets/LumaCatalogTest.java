@@ -94,7 +94,8 @@ class LumaCatalogTest {
                 .contains("\"MX99\"");
         assertThat(luma.issues().get(4)).startsWith(images + ":4: row 4, column file: photo file not found");
         assertThat(luma.issues().get(5)).startsWith(images + ":5: row 5, column file: file must be a path inside");
-        assertThat(luma.issues().get(6)).contains("reviews.csv:2: row 2, column rating: rating must be an integer 1..5");
+        assertThat(luma.issues().get(6))
+                .contains("reviews.csv:2: row 2, column rating: rating must be an integer 1..5");
 
         assertThatThrownBy(() -> LumaCatalog.read(dir, ValidationMode.STRICT))
                 .isInstanceOf(DataValidationException.class)

@@ -103,7 +103,8 @@ final class ProductPage implements StorefrontPage {
 
     /** The main photo, the colourways with their photos, the product copy and the attributes. */
     private void lumaDetails(LumaCatalog.Product product, StringBuilder h) {
-        luma.mainPhoto(product.style()).ifPresent(p -> h.append("<img class=\"photo product-photo\" id=\"product-photo\"")
+        luma.mainPhoto(product.style()).ifPresent(p -> h.append("<img class=\"photo product-photo\"")
+                .append(" id=\"product-photo\"")
                 .append(" src=\"").append(Html.escape(PhotoPage.href(luma, p))).append("\" alt=\"")
                 .append(Html.escape(product.name() + ", " + p.colour())).append("\" width=\"")
                 .append(PhotoPage.WIDTH).append("\">\n"));
@@ -117,7 +118,8 @@ final class ProductPage implements StorefrontPage {
             h.append("<div class=\"colourway-set\" id=\"product-views\">");
             for (LumaCatalog.Photo p : views.subList(0, Math.min(6, views.size()))) {
                 h.append("<figure><img class=\"thumb\" src=\"").append(Html.escape(PhotoPage.href(luma, p)))
-                        .append("\" alt=\"").append(Html.escape(p.colour() + ", " + p.view())).append("\" width=\"120\">")
+                        .append("\" alt=\"").append(Html.escape(p.colour() + ", " + p.view()))
+                        .append("\" width=\"120\">")
                         .append("<figcaption>").append(Html.escape(p.colour() + " · " + p.view()))
                         .append("</figcaption></figure>");
             }

@@ -66,7 +66,8 @@ import org.slf4j.LoggerFactory;
  * with shopping sessions generated over its categories, and the creative-review page shows colourway variants of its
  * photos ({@link Builder#colourways(int)}).
  * At start it trains what it was not given: a small recommender on the Luma sessions, else on the shared YooChoose
- * sample when present, else on a generated shop; an image model (time-boxed) on Fashion-MNIST or generated silhouettes; a planner on
+ * sample when present, else on a generated shop; an image model (time-boxed) on Fashion-MNIST or generated
+ * silhouettes; a planner on
  * aus-retail or generated series; with progress bars on standard error. Every explanation and banner passes the
  * content policy and lands in the audit log, and so does every review decision.
  *
