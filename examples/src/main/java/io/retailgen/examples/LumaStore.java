@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +42,7 @@ public final class LumaStore {
     public static final String SHARED_LUMA = "catalog/luma";
     /** The colour name of photos that show a product's default look rather than one colourway. */
     static final String DEFAULT_COLOUR = "default";
+    private static final Pattern REFERENCE = Pattern.compile("&(#?[A-Za-z0-9]{1,8});");
 
     private final LumaCatalog catalog;
     private final Map<String, LumaCatalog.Product> products = new LinkedHashMap<>();
@@ -67,7 +70,8 @@ public final class LumaStore {
     private LumaStore(LumaCatalog catalog) {
         this.catalog = catalog;
         for (LumaCatalog.Product p : catalog.products()) {
-            products.put(p.style(), p);
+            products.put(p.style(), new LumaCatalog.Product(p.style(), plainText(p.name()), p.type(), p.categories(),
+                    p.price(), p.colours(), p.attributes(), plainText(p.description())));
         }
         for (LumaCatalog.Photo p : catalog.photos()) {
             photos.computeIfAbsent(p.style(), k -> new ArrayList<>()).add(p);
@@ -114,14 +118,62 @@ public final class LumaStore {
         return new LumaStore(c);
     }
 
-    /** @return the catalog as read */
+    /**
+     * Magento keeps a few HTML character references in names and copy ({@code LumaTech&trade;}); a shop shows the
+     * characters. Decodes {@code &trade; &reg; &copy; &frac14; &frac12; &frac34; &amp; &quot; &lt; &gt;} and numeric
+     * references; anything else is left as it is.
+     *
+     * @param text a name or product copy
+     * @return the text with those references decoded
+     */
+    static String plainText(String text) {
+        if (text.indexOf('&') < 0) {
+            return text;
+        }
+        Matcher m = REFERENCE.matcher(text);
+        StringBuilder out = new StringBuilder(text.length());
+        while (m.find()) {
+            String name = m.group(1);
+            String decoded = switch (name) {
+                case "trade" -> "\u2122";
+                case "reg" -> "\u00ae";
+                case "copy" -> "\u00a9";
+                case "frac14" -> "\u00bc";
+                case "frac12" -> "\u00bd";
+                case "frac34" -> "\u00be";
+                case "amp" -> "&";
+                case "quot" -> "\"";
+                case "lt" -> "<";
+                case "gt" -> ">";
+                default -> numeric(name);
+            };
+            m.appendReplacement(out, Matcher.quoteReplacement(decoded == null ? m.group() : decoded));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private static String numeric(String name) {
+        if (!name.startsWith("#")) {
+            return null;
+        }
+        try {
+            int cp = name.startsWith("#x") || name.startsWith("#X") ? Integer.parseInt(name.substring(2), 16)
+                    : Integer.parseInt(name.substring(1));
+            return Character.isValidCodePoint(cp) && !Character.isISOControl(cp) ? Character.toString(cp) : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** @return the catalog as read (names and copy as in the files; {@link #product(String)} decodes them) */
     public LumaCatalog catalog() {
         return catalog;
     }
 
     /**
      * @param style a style code
-     * @return the product, or null
+     * @return the product with its name and copy as a shop shows them ({@link #plainText(String)}), or null
      */
     public LumaCatalog.Product product(String style) {
         return products.get(style);
@@ -207,7 +259,7 @@ public final class LumaStore {
         if (sessions < 1) {
             throw new IllegalArgumentException("sessions must be >= 1, was " + sessions);
         }
-        List<LumaCatalog.Product> all = catalog.products();
+        List<LumaCatalog.Product> all = new ArrayList<>(products.values());
         List<CatalogItem> items = new ArrayList<>();
         double[] weight = new double[all.size()];
         Map<String, List<Integer>> byCategory = new HashMap<>();

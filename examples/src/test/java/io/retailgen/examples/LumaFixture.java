@@ -53,7 +53,7 @@ public final class LumaFixture {
                 • Flat seams."
                 TH02,Summit Hoodie,configurable,Default Category/Men/Tops/Hoodies,54.5,Blue|Red|Gray,\
                 "{""material"": ""Fleece""}",Warm on cold starts.
-                TP03,Ridge Pant,configurable,Default Category/Men/Bottoms/Pants,48,Green|Black,{},Tough trail trousers.
+                TP03,Ridge&trade; Pant,configurable,Default Category/Men/Bottoms/Pants,48,Green|Black,{},Tough trail trousers.
                 24-MB01,Joust Duffle Bag,simple,,34,,{},A sporty duffle bag.
                 """);
         StringBuilder images = new StringBuilder("style,color,view,file\n");

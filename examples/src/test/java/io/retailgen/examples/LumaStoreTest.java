@@ -118,6 +118,14 @@ class LumaStoreTest {
     }
 
     @Test
+    void characterReferencesInNamesAndCopyAreShownAsCharacters() {
+        assertThat(LumaStore.plainText("Minerva LumaTech&trade; V-Tee")).isEqualTo("Minerva LumaTech\u2122 V-Tee");
+        assertThat(LumaStore.plainText("HeatTec&reg; &frac14; zip &amp; more &#233;t&#xE9;"))
+                .isEqualTo("HeatTec\u00ae \u00bc zip & more \u00e9t\u00e9");
+        assertThat(LumaStore.plainText("R&D &unknown; &#0; & plain")).isEqualTo("R&D &unknown; &#0; & plain");
+    }
+
+    @Test
     void scalingKeepsTheAspectRatioAndEncodesJpegAndPng() {
         BufferedImage big = LumaFixture.draw(0x2f5aa8, false);
         BufferedImage small = ColourwayVariant.scaled(big, 40);

@@ -243,7 +243,7 @@ class StorefrontBrowserTest {
     @Test
     void theStorefrontShowsLumaProductsWithPhotosAndAReviewerApprovesARecolourVariant() {
         driver.get(lumaApp.uri().toString());
-        assertThat(texts("a.product-link")).containsExactlyInAnyOrder("Summit Hoodie", "Trail Tee", "Ridge Pant");
+        assertThat(texts("a.product-link")).containsExactlyInAnyOrder("Summit Hoodie", "Trail Tee", "Ridge\u2122 Pant");
         assertThat(driver.findElements(By.cssSelector("ul.featured img.thumb"))).hasSize(3)
                 .allSatisfy(img -> assertThat(naturalWidth(img)).isEqualTo(LumaFixture.WIDTH));
         assertThat(driver.findElement(By.id("catalog-note")).getText()).contains("Luma sample catalog");
@@ -258,7 +258,7 @@ class StorefrontBrowserTest {
         assertThat(texts("#reviews .review")).hasSize(2);
         assertThat(driver.findElement(By.id("review-average")).getText()).isEqualTo("4.5 of 5 stars from 2 reviews");
         assertThat(texts("#next-for-you .rec-link")).isNotEmpty()
-                .allSatisfy(n -> assertThat(n).isIn("Trail Tee", "Ridge Pant", "Joust Duffle Bag"));
+                .allSatisfy(n -> assertThat(n).isIn("Trail Tee", "Ridge\u2122 Pant", "Joust Duffle Bag"));
 
         navigate(driver.findElement(By.linkText("Creative review")));
         List<WebElement> cards = driver.findElements(By.cssSelector("#colourways .colourway"));

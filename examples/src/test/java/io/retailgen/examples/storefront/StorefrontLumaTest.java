@@ -64,7 +64,7 @@ class StorefrontLumaTest {
     void productPagesShowTheCatalogsPhotosCopyAndReviews() throws Exception {
         Browser b = new Browser(app.uri());
         String home = b.get("/").body();
-        assertThat(home).contains("Summit Hoodie").contains("Trail Tee").contains("Ridge Pant")
+        assertThat(home).contains("Summit Hoodie").contains("Trail Tee").contains("Ridge\u2122 Pant")
                 .contains("src=\"/photo/TH02/0.jpg\"").contains("Luma sample catalog (4 products, 7 photos)");
         String page = b.get("/product/TH02").body();
         assertThat(page).contains("<h1 id=\"product-name\">Summit Hoodie</h1>").contains("54.50")
