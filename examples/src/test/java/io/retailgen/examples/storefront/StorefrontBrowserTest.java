@@ -200,6 +200,9 @@ class StorefrontBrowserTest {
         List<WebElement> images = driver.findElements(By.cssSelector("#assets .asset img"));
         assertThat(images).hasSize(6).allSatisfy(img -> assertThat(naturalWidth(img)).isGreaterThan(0));
         assertThat(texts("#assets .asset-banner")).hasSize(6).allSatisfy(b -> assertThat(b).startsWith("Banner: "));
+        assertThat(driver.findElements(By.id("colourways"))).as("no Luma catalog: no colourway variants").isEmpty();
+        assertThat(driver.findElement(By.id("experiment-heading")).getText())
+                .isEqualTo("Experiment: 28x28 conditional GAN");
         assertThat(driver.findElements(By.cssSelector("form.review-form"))).as("no decisions before sign-in")
                 .isEmpty();
         assertThat(driver.findElement(By.id("review-sign-in")).getText()).contains("Sign in as a reviewer");
