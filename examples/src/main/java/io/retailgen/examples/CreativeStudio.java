@@ -113,11 +113,11 @@ public final class CreativeStudio implements AutoCloseable {
      * @param attributeChecked whether the image passed the classifier's attribute check
      * @param modelVersion the generator's version
      * @param seed the generation seed
-     * @param colourway what a colourway variant of a real photo was made from, or null for a generated image
+     * @param photoVariant what a variant of a real photo was made from, or null for a generated image
      */
     public record Asset(String assetId, int category, String categoryName, String requestedBanner, String bannerShown,
             boolean bannerBlocked, List<String> findings, List<String> styleViolations, boolean attributeChecked,
-            String modelVersion, long seed, Colourway colourway) {
+            String modelVersion, long seed, PhotoVariant photoVariant) {
 
         /** Validates and copies. */
         public Asset {
@@ -130,29 +130,38 @@ public final class CreativeStudio implements AutoCloseable {
     }
 
     /**
-     * What a colourway variant was made from and how.
+     * What a variant of a real product photo was made from and how.
      *
+     * @param operation {@value ColourwayVariant#OPERATION} for a colourway
      * @param style the product's style code
      * @param productName the product's name
      * @param view the photo's view, such as {@code main}
      * @param fromColour the colourway of the source photo
-     * @param toColour the colourway whose colour card was the target
-     * @param swatch the target colour, {@code #rrggbb}
-     * @param seconds the time of segmentation and recolouring
-     * @param maskShare the share of the photo's pixels recoloured
+     * @param toColour the colourway whose colour card was the target, or null when the variant keeps the colourway
+     * @param swatch the colour the variant introduces (the target colourway's card, or the brand colour), {@code #rrggbb}
+     * @param seconds the time of making the variant
+     * @param maskShare the share of the photo's pixels changed
      * @param sourceAsset the store id of the source photo (the variant's parent in its lineage)
      * @param width the variant's width in pixels (the source photo's)
      * @param height its height
      */
-    public record Colourway(String style, String productName, String view, String fromColour, String toColour,
-            String swatch, double seconds, double maskShare, String sourceAsset, int width, int height) {
+    public record PhotoVariant(String operation, String style, String productName, String view, String fromColour,
+            String toColour, String swatch, double seconds, double maskShare, String sourceAsset, int width,
+            int height) {
 
         /** Validates. */
-        public Colourway {
+        public PhotoVariant {
+            Objects.requireNonNull(operation, "operation == null");
             Objects.requireNonNull(style, "style == null");
             Objects.requireNonNull(productName, "productName == null");
+            Objects.requireNonNull(fromColour, "fromColour == null");
             Objects.requireNonNull(swatch, "swatch == null");
             Objects.requireNonNull(sourceAsset, "sourceAsset == null");
+        }
+
+        /** @return whether this is a colourway (the sold item recoloured) */
+        public boolean isColourway() {
+            return operation.equals(ColourwayVariant.OPERATION);
         }
     }
 
@@ -328,8 +337,8 @@ public final class CreativeStudio implements AutoCloseable {
         Asset a = new Asset(id, -1, pair.product().name() + " in " + pair.target().colour(), description,
                 screened.blocked() ? null : screened.text(), screened.blocked(),
                 screened.findings().stream().map(Finding::ruleId).toList(), List.of(), true,
-                ColourwayVariant.MODEL + "@" + ColourwayVariant.VERSION, 0, new Colourway(style,
-                        pair.product().name(), view,
+                ColourwayVariant.MODEL + "@" + ColourwayVariant.VERSION, 0, new PhotoVariant(
+                        ColourwayVariant.OPERATION, style, pair.product().name(), view,
                         pair.source().colour(), pair.target().colour(), hex, v.seconds(), v.maskShare(), parent,
                         v.recoloured().getWidth(), v.recoloured().getHeight()));
         assets.put(id, a);

@@ -85,8 +85,8 @@ final class CreativeReviewPage implements StorefrontPage {
 
     private PageResponse list(String flash, PageRequest request) {
         List<CreativeStudio.Asset> assets = studio.assets();
-        List<CreativeStudio.Asset> colourways = assets.stream().filter(a -> a.colourway() != null).toList();
-        List<CreativeStudio.Asset> generated = assets.stream().filter(a -> a.colourway() == null).toList();
+        List<CreativeStudio.Asset> colourways = assets.stream().filter(a -> a.photoVariant() != null).toList();
+        List<CreativeStudio.Asset> generated = assets.stream().filter(a -> a.photoVariant() == null).toList();
         long pending = assets.stream().filter(a -> studio.status(a.assetId()) == ReviewQueue.Status.PENDING).count();
         StringBuilder h = new StringBuilder(16384);
         h.append("<h1>Creative review</h1>\n").append(flash).append("<p class=\"meta\" id=\"review-summary\">");
@@ -138,7 +138,7 @@ final class CreativeReviewPage implements StorefrontPage {
 
     /** The source photo, the variant and the real photo in the target colourway, with the variant's facts. */
     private void colourwayCard(CreativeStudio.Asset a, StringBuilder h) {
-        CreativeStudio.Colourway c = a.colourway();
+        CreativeStudio.PhotoVariant c = a.photoVariant();
         h.append("<li class=\"rec asset colourway\" data-asset-id=\"").append(a.assetId())
                 .append("\" data-status=\"").append(studio.status(a.assetId())).append("\" data-style=\"")
                 .append(Html.escape(c.style())).append("\">\n<div class=\"asset-category rec-link\">")
@@ -280,8 +280,8 @@ final class CreativeReviewPage implements StorefrontPage {
         m.put("seed", a.seed());
         m.put("status", studio.status(a.assetId()).name());
         m.put("image", "/creative-review/asset/" + a.assetId() + ".png");
-        m.put("kind", a.colourway() == null ? "generated" : "colourway");
-        CreativeStudio.Colourway c = a.colourway();
+        m.put("kind", a.photoVariant() == null ? "generated" : "colourway");
+        CreativeStudio.PhotoVariant c = a.photoVariant();
         if (c != null) {
             Map<String, Object> cw = new LinkedHashMap<>();
             cw.put("style", c.style());

@@ -238,9 +238,9 @@ public final class StorefrontApp implements AutoCloseable {
         for (LumaStore.ColourwayPair pair : luma.colourwayPairs(order, count)) {
             try {
                 CreativeStudio.Asset a = creative.recolour(pair);
-                LOG.info("colourway variant: {} ({}, {} in {} s)", a.categoryName(), a.colourway().swatch(),
-                        String.format(Locale.ROOT, "%.0f%% of the pixels", 100 * a.colourway().maskShare()),
-                        String.format(Locale.ROOT, "%.2f", a.colourway().seconds()));
+                LOG.info("colourway variant: {} ({}, {} in {} s)", a.categoryName(), a.photoVariant().swatch(),
+                        String.format(Locale.ROOT, "%.0f%% of the pixels", 100 * a.photoVariant().maskShare()),
+                        String.format(Locale.ROOT, "%.2f", a.photoVariant().seconds()));
             } catch (RetailGenException e) {
                 LOG.warn("no colourway variant of {} ({}): {}", pair.product().style(), pair.source().file(),
                         e.getMessage());

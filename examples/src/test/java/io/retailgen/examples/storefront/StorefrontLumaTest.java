@@ -80,13 +80,13 @@ class StorefrontLumaTest {
 
     @Test
     void theCreativeReviewShowsColourwayVariantsWithLineageAndTheGanAsAnExperiment() throws Exception {
-        List<CreativeStudio.Asset> colourways = app.studio().assets().stream().filter(a -> a.colourway() != null)
+        List<CreativeStudio.Asset> colourways = app.studio().assets().stream().filter(a -> a.photoVariant() != null)
                 .toList();
-        assertThat(colourways).extracting(a -> a.colourway().style()).containsExactlyInAnyOrder("TT01", "TH02",
+        assertThat(colourways).extracting(a -> a.photoVariant().style()).containsExactlyInAnyOrder("TT01", "TH02",
                 "TP03");
-        CreativeStudio.Asset hoodie = colourways.stream().filter(a -> a.colourway().style().equals("TH02"))
+        CreativeStudio.Asset hoodie = colourways.stream().filter(a -> a.photoVariant().style().equals("TH02"))
                 .findFirst().orElseThrow();
-        CreativeStudio.Colourway c = hoodie.colourway();
+        CreativeStudio.PhotoVariant c = hoodie.photoVariant();
         assertThat(c.fromColour()).isEqualTo("Blue");
         assertThat(c.toColour()).isEqualTo("Red");
         assertThat(c.width()).isEqualTo(LumaFixture.WIDTH);
