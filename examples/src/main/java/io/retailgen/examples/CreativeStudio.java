@@ -3,6 +3,7 @@ package io.retailgen.examples;
 import io.retailgen.core.RetailGenException;
 import io.retailgen.core.bundle.ModelBundle;
 import io.retailgen.core.intercept.Finding;
+import io.retailgen.core.intercept.GenerationResponse;
 import io.retailgen.imagegen.AssetPipeline;
 import io.retailgen.imagegen.AssetStore;
 import io.retailgen.imagegen.BlockedOutputException;
@@ -18,6 +19,7 @@ import io.retailgen.imagegen.StyledAsset;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,11 +30,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The creative workflow shared by the samples: generate product images with sdk-imagegen, style them with the
- * brand guide (the generated images and every finished asset with its banner copy pass the content policy and land in
- * the audit log, because the generators and the pipeline run through the {@link Governance} chain), store them with
- * lineage, and queue them for review. Reviewers' decisions are
- * recorded in the review queue and in the audit log; approved assets are published in the store.
+ * The creative workflow shared by the samples: colourway variants of real product photos
+ * ({@link #recolour(LumaStore.ColourwayPair)}) and, as an experiment, product images generated with sdk-imagegen's
+ * 28x28 conditional GAN and styled with the brand guide. Every output passes the content policy and lands in the audit
+ * log (the generators and the pipeline run through the {@link Governance} chain; a colourway's description and
+ * preview are screened through it); every asset is stored with lineage and queued for review. Reviewers' decisions
+ * are recorded in the review queue and in the audit log; approved assets are published in the store.
  *
  * <pre>{@code
  * try (CreativeStudio studio = CreativeStudio.open(model, storeDir, governance)) {
@@ -60,6 +63,10 @@ public final class CreativeStudio implements AutoCloseable {
     /** Longest review comment. */
     public static final int MAX_COMMENT = 200;
 
+    /** The width of the page previews of colourway variants. */
+    public static final int PREVIEW_WIDTH = 400;
+    static final String PHOTO_SOURCE = "catalog-photo";
+
     private static final String[] TEMPLATES = {"New season: %s", "%s, made to last", "Light and easy: %s"};
 
     private final ImageModel model;
@@ -72,6 +79,7 @@ public final class CreativeStudio implements AutoCloseable {
     private final ReviewQueue queue;
     private final Governance governance;
     private final Map<String, Asset> assets = new LinkedHashMap<>();
+    private final Map<String, byte[]> previews = new HashMap<>();
     private int uncheckedCount;
     private boolean closed;
 
@@ -105,10 +113,11 @@ public final class CreativeStudio implements AutoCloseable {
      * @param attributeChecked whether the image passed the classifier's attribute check
      * @param modelVersion the generator's version
      * @param seed the generation seed
+     * @param photoVariant what a variant of a real photo was made from, or null for a generated image
      */
     public record Asset(String assetId, int category, String categoryName, String requestedBanner, String bannerShown,
             boolean bannerBlocked, List<String> findings, List<String> styleViolations, boolean attributeChecked,
-            String modelVersion, long seed) {
+            String modelVersion, long seed, PhotoVariant photoVariant) {
 
         /** Validates and copies. */
         public Asset {
@@ -117,6 +126,42 @@ public final class CreativeStudio implements AutoCloseable {
             Objects.requireNonNull(modelVersion, "modelVersion == null");
             findings = List.copyOf(findings);
             styleViolations = List.copyOf(styleViolations);
+        }
+    }
+
+    /**
+     * What a variant of a real product photo was made from and how.
+     *
+     * @param operation {@value ColourwayVariant#OPERATION} for a colourway
+     * @param style the product's style code
+     * @param productName the product's name
+     * @param view the photo's view, such as {@code main}
+     * @param fromColour the colourway of the source photo
+     * @param toColour the colourway whose colour card was the target, or null when the variant keeps the colourway
+     * @param swatch the colour the variant introduces (the target colourway's card, or the brand colour), {@code #rrggbb}
+     * @param seconds the time of making the variant
+     * @param maskShare the share of the photo's pixels changed
+     * @param sourceAsset the store id of the source photo (the variant's parent in its lineage)
+     * @param width the variant's width in pixels (the source photo's)
+     * @param height its height
+     */
+    public record PhotoVariant(String operation, String style, String productName, String view, String fromColour,
+            String toColour, String swatch, double seconds, double maskShare, String sourceAsset, int width,
+            int height) {
+
+        /** Validates. */
+        public PhotoVariant {
+            Objects.requireNonNull(operation, "operation == null");
+            Objects.requireNonNull(style, "style == null");
+            Objects.requireNonNull(productName, "productName == null");
+            Objects.requireNonNull(fromColour, "fromColour == null");
+            Objects.requireNonNull(swatch, "swatch == null");
+            Objects.requireNonNull(sourceAsset, "sourceAsset == null");
+        }
+
+        /** @return whether this is a colourway (the sold item recoloured) */
+        public boolean isColourway() {
+            return operation.equals(ColourwayVariant.OPERATION);
         }
     }
 
@@ -240,7 +285,62 @@ public final class CreativeStudio implements AutoCloseable {
         boolean blocked = blockedBy != null;
         Asset a = new Asset(id, b.category(), categoryName, b.banner(), blocked ? null : styled.bannerText(), blocked,
                 blocked ? blockedBy : styled.findings().stream().map(Finding::ruleId).toList(), violations,
-                attributeChecked, g.modelVersion(), seed);
+                attributeChecked, g.modelVersion(), seed, null);
+        assets.put(id, a);
+        return a;
+    }
+
+    /**
+     * Makes a colourway variant of a real product photo ({@link ColourwayVariant#make}: the target colourway's colour
+     * card, the classical segmenter, {@code ImageVariations.recolor} at full resolution), screens its description and
+     * preview through the governance chain (operation {@value ColourwayVariant#OPERATION}; a blocked description keeps
+     * the image for the reviewer to reject, as a blocked banner does), stores the source photo and the variant with
+     * lineage (the source is the variant's parent) and queues the variant for review.
+     *
+     * @param pair two colourways of one product and view
+     * @return the asset; the same variant made again is the earlier asset, with its review status
+     * @throws io.retailgen.core.RetailGenException when a photo cannot be read or holds no garment
+     */
+    public Asset recolour(LumaStore.ColourwayPair pair) {
+        Objects.requireNonNull(pair, "pair == null");
+        requireOpen();
+        ColourwayVariant v = ColourwayVariant.make(pair);
+        byte[] preview = ColourwayVariant.encode(ColourwayVariant.scaled(v.recoloured(), PREVIEW_WIDTH), "png");
+        return storeColourway(pair, v, preview);
+    }
+
+    private synchronized Asset storeColourway(LumaStore.ColourwayPair pair, ColourwayVariant v, byte[] preview) {
+        requireOpen();
+        String style = pair.product().style();
+        String view = pair.source().view();
+        String hex = v.swatchHex();
+        String description = v.describe(pair);
+        GenerationResponse screened = governance.screen(v.request(pair, preview));
+        String photoName = pair.source().file().getFileName().toString();
+        String parent = store.put("photo-" + style + "-" + pair.source().colour() + "-" + view, v.source(),
+                new Lineage(PHOTO_SOURCE, 0, "catalog photo " + photoName + " (" + style + ", "
+                        + pair.source().colour() + ", " + view + ")", null, List.of()));
+        String id = store.put("recolor-" + style + "-" + view + "-" + pair.target().colour(), v.recoloured(),
+                new Lineage(ColourwayVariant.MODEL + "@" + ColourwayVariant.VERSION, 0, "recolor style=" + style
+                        + "; view=" + view
+                        + "; from=" + pair.source().colour() + "; to=" + pair.target().colour() + "; swatch=" + hex
+                        + " (colour card of " + pair.target().file().getFileName() + ")", parent,
+                        List.of("segment: ProductSegmenter (classical), garment share "
+                                + String.format(Locale.ROOT, "%.3f", v.maskShare()),
+                                "recolor: ImageVariations.recolor to " + hex)));
+        previews.put(id, preview);
+        Asset known = assets.get(id);
+        if (known != null) {
+            return known;
+        }
+        queue.submit(id, CAMPAIGN);
+        Asset a = new Asset(id, -1, pair.product().name() + " in " + pair.target().colour(), description,
+                screened.blocked() ? null : screened.text(), screened.blocked(),
+                screened.findings().stream().map(Finding::ruleId).toList(), List.of(), true,
+                ColourwayVariant.MODEL + "@" + ColourwayVariant.VERSION, 0, new PhotoVariant(
+                        ColourwayVariant.OPERATION, style, pair.product().name(), view,
+                        pair.source().colour(), pair.target().colour(), hex, v.seconds(), v.maskShare(), parent,
+                        v.recoloured().getWidth(), v.recoloured().getHeight()));
         assets.put(id, a);
         return a;
     }
@@ -328,6 +428,19 @@ public final class CreativeStudio implements AutoCloseable {
      */
     public byte[] png(String assetId) {
         return store.read(assetId);
+    }
+
+    /**
+     * @param assetId a known asset
+     * @return a PNG to show on a page: a colourway variant scaled to {@value #PREVIEW_WIDTH} pixels wide (without
+     *     lineage), else the stored PNG
+     */
+    public byte[] preview(String assetId) {
+        byte[] p;
+        synchronized (this) {
+            p = previews.get(assetId);
+        }
+        return p != null ? p.clone() : png(assetId);
     }
 
     /** @return the store directory */

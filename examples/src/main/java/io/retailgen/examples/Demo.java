@@ -16,6 +16,7 @@ import io.retailgen.governance.ContentPolicy;
 import io.retailgen.governance.audit.AuditLog;
 import io.retailgen.governance.audit.AuditVerification;
 import io.retailgen.governance.reports.ExposureAudit;
+import io.retailgen.imagegen.Ciede2000;
 import io.retailgen.imagegen.ReviewQueue;
 import io.retailgen.recommend.EventContext;
 import io.retailgen.recommend.Interaction;
@@ -47,8 +48,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The end-to-end demo: trains small models on the shared data when present (YooChoose sessions, aus-retail or M3
  * series, Fashion-MNIST images), else on samples generated at run time, then shows recommendations with reasons, a
- * probabilistic forecast with a discount what-if and safety stock, generated images styled by the brand guide and
- * decided in the review queue, and an exposure audit of the recommendations. Every generated text (explanations,
+ * probabilistic forecast with a discount what-if and safety stock, a colourway variant of a real product photo of
+ * the Luma catalog (when present), generated images styled by the brand guide and decided in the review queue, and
+ * an exposure audit of the recommendations. Every generated text (explanations,
  * banner copy) passes the content policy and is written to a signed, hash-chained audit log, whose chain is
  * verified at the end. It writes a report folder ({@code index.html}, PNG plots, {@code summary.json}, the asset
  * store and the audit log) and prints a summary.
@@ -160,6 +162,7 @@ public final class Demo {
         try {
             stage("recommendations", problems, out, () -> recommend(o, gov, f, html, out));
             stage("forecast", problems, out, () -> forecast(o, f, html, out));
+            stage("product photos", problems, out, () -> photos(o.dataDir(), o.outDir(), gov, f, html, out));
             stage("images", problems, out, () -> images(o, gov, f, html, out));
         } finally {
             gov.close();
@@ -427,6 +430,102 @@ public final class Demo {
     }
 
     // ----------------------------------------------------------------------------------------------------------
+    // product photos
+
+    /**
+     * Recolours one real product photo of the Luma catalog, when present, to the colour card of the product's next
+     * colourway (see {@link ColourwayVariant}), screens it through the governance chain, and compares it with the
+     * real photo in that colourway. Writes {@code recolor.png} (source, variant, real photo) and the full-size
+     * variant {@code recolor.jpg}. Without the catalog it says so and records {@code luma_products: 0}.
+     */
+    static void photos(Path dataDir, Path outDir, Governance gov, Map<String, Object> f, StringBuilder html,
+            PrintStream out) {
+        Optional<LumaStore> found = LumaStore.find(dataDir);
+        html.append("<h2>Real product photos</h2>\n");
+        if (found.isEmpty()) {
+            f.put("luma_products", 0);
+            f.put("recolor_seconds", null);
+            out.println(dataDir.resolve(LumaStore.SHARED_LUMA) + " not found: no real product photo to recolour");
+            html.append("<p>The Luma catalog was not found below the data folder, so no real photo was recoloured."
+                    + "</p>\n");
+            return;
+        }
+        LumaStore luma = found.get();
+        f.put("luma_products", luma.catalog().products().size());
+        f.put("luma_photos", luma.catalog().photos().size());
+        f.put("luma_reviews", luma.catalog().reviews().size());
+        List<String> styles = luma.catalog().products().stream().map(p -> p.style()).toList();
+        List<LumaStore.ColourwayPair> pairs = luma.colourwayPairs(styles, 1);
+        if (pairs.isEmpty()) {
+            f.put("recolor_seconds", null);
+            out.println("the Luma catalog has no product photographed in two colourways: nothing to recolour");
+            return;
+        }
+        LumaStore.ColourwayPair pair = pairs.get(0);
+        ColourwayVariant v = ColourwayVariant.make(pair);
+        byte[] preview = ColourwayVariant.encode(ColourwayVariant.scaled(v.recoloured(), 400), "png");
+        GenerationResponse screened = gov.screen(v.request(pair, preview));
+        double[] error = deltaE(v);
+        f.put("recolor_product", pair.product().style() + " " + pair.product().name());
+        f.put("recolor_from", pair.source().colour());
+        f.put("recolor_to", pair.target().colour());
+        f.put("recolor_swatch", v.swatchHex());
+        f.put("recolor_size", v.source().getWidth() + "x" + v.source().getHeight());
+        f.put("recolor_seconds", round(v.seconds(), 3));
+        f.put("recolor_mask_share", round(v.maskShare(), 4));
+        f.put("recolor_garment_delta_e", round(error[0], 2));
+        f.put("recolor_rest_delta_e", round(error[1], 2));
+        f.put("recolor_verdict", screened.verdict().name());
+        write(outDir.resolve("recolor.jpg"), ColourwayVariant.encode(v.recoloured(), "jpg"));
+        int tile = 300;
+        write(outDir.resolve("recolor.png"), Charts.png(Charts.contactSheet(List.of(
+                new Charts.Tile(ColourwayVariant.scaled(v.source(), tile), "source: " + pair.source().colour(),
+                        0xB0B6BF),
+                new Charts.Tile(ColourwayVariant.scaled(v.recoloured(), tile), "recoloured " + v.swatchHex(),
+                        0x2A9D5C),
+                new Charts.Tile(ColourwayVariant.scaled(v.real(), tile), "real: " + pair.target().colour(),
+                        0xB0B6BF)), 3)));
+        String line = String.format(Locale.ROOT, "%s (%s): %s %s photo recoloured to the %s colour card %s in %.3f s"
+                + " (%s px, %.1f%% of the pixels); mean CIEDE2000 to the real %s photo %.2f on the garment, %.2f"
+                + " elsewhere; policy %s", pair.product().name(), pair.product().style(), pair.source().colour(),
+                pair.source().view(), pair.target().colour(), v.swatchHex(), v.seconds(), f.get("recolor_size"),
+                100 * v.maskShare(), pair.target().colour(), error[0], error[1], screened.verdict());
+        out.println("Luma catalog: " + luma.catalog().products().size() + " products, "
+                + luma.catalog().photos().size() + " photos, " + luma.catalog().reviews().size() + " reviews");
+        out.println(line);
+        html.append("<p>The Luma sample catalog: ").append(luma.catalog().products().size()).append(" products, ")
+                .append(luma.catalog().photos().size()).append(" photos, ").append(luma.catalog().reviews().size())
+                .append(" reviews. One colourway variant at full resolution (classical segmenter, then ")
+                .append("<code>ImageVariations.recolor</code>), its description screened by the content policy:</p>")
+                .append("\n<p>").append(Html.escape(line)).append(".</p>\n<img src=\"recolor.png\" alt=\"source,")
+                .append(" recoloured and real photo\">\n<p><a href=\"recolor.jpg\">Full-size variant</a></p>\n");
+    }
+
+    /**
+     * @return the mean CIEDE2000 between the variant and the real photo over the garment (where the source and the
+     *     real photo differ by more than 10) and over the other pixels, on every second pixel in each direction
+     */
+    static double[] deltaE(ColourwayVariant v) {
+        BufferedImage src = v.source();
+        BufferedImage real = v.real();
+        BufferedImage out = v.recoloured();
+        if (real.getWidth() != src.getWidth() || real.getHeight() != src.getHeight()) {
+            return new double[] {Double.NaN, Double.NaN};
+        }
+        double[] sum = new double[2];
+        long[] n = new long[2];
+        for (int y = 0; y < src.getHeight(); y += 2) {
+            for (int x = 0; x < src.getWidth(); x += 2) {
+                int r = real.getRGB(x, y);
+                int k = Ciede2000.distance(src.getRGB(x, y), r) > ColourwayVariant.GARMENT_DELTA_E ? 0 : 1;
+                sum[k] += Ciede2000.distance(out.getRGB(x, y), r);
+                n[k]++;
+            }
+        }
+        return new double[] {n[0] == 0 ? Double.NaN : sum[0] / n[0], n[1] == 0 ? Double.NaN : sum[1] / n[1]};
+    }
+
+    // ----------------------------------------------------------------------------------------------------------
     // images
 
     private static void images(DemoOptions o, Governance gov, Map<String, Object> f, StringBuilder html,
@@ -497,7 +596,8 @@ public final class Demo {
                 out.println(studio.uncheckedCount() + " image(s) did not pass the attribute check (short training);"
                         + " unchecked samples were used");
             }
-            html.append("<h2>Generated images</h2>\n<p>Conditional GAN trained for ")
+            html.append("<h2>Experiment: generated images (28x28 conditional GAN)</h2>\n")
+                    .append("<p>Conditional GAN trained for ")
                     .append(String.format(Locale.ROOT, "%.0f", model.trained().trainSeconds())).append(" s (")
                     .append(Html.escape(hyper.getOrDefault("epochs_run", "?"))).append(" epochs) on ")
                     .append(Html.escape(lib.source())).append("; styled with the <code>")

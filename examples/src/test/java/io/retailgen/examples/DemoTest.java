@@ -5,13 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.retailgen.governance.ContentPolicy;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,6 +60,9 @@ class DemoTest {
                 + f.path("texts_redact").asInt() + f.path("texts_block").asInt()).isGreaterThan(4);
         assertThat(f.path("audit_chain_valid").asBoolean()).isTrue();
         assertThat(f.path("audit_checkpoints").asInt()).isPositive();
+        assertThat(f.path("luma_products").asInt()).as("no Luma catalog: nothing recoloured").isZero();
+        assertThat(f.get("recolor_seconds").isNull()).isTrue();
+        assertThat(stdout).contains("== product photos ==").contains("no real product photo to recolour");
 
         assertThat(Files.readString(report.resolve("summary.json")).trim()).isEqualTo(lines.get(lines.size() - 1));
         String html = Files.readString(report.resolve("index.html"));
@@ -69,6 +75,39 @@ class DemoTest {
         assertThat(ImageIO.read(report.resolve("exposure.png").toFile())).isNotNull();
         assertThat(stdout).contains("== recommendations ==").contains("safety stock").contains("what-if 20% discount")
                 .contains("chain VERIFIED");
+    }
+
+    @Test
+    void recoloursOneRealPhotoOfTheLumaCatalogAndReportsItsTime(@TempDir Path data, @TempDir Path out)
+            throws Exception {
+        LumaFixture.write(data.resolve(LumaStore.SHARED_LUMA));
+        Map<String, Object> f = new LinkedHashMap<>();
+        StringBuilder html = new StringBuilder();
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        try (Governance gov = Governance.open(out.resolve("audit"), ContentPolicy.defaults());
+                PrintStream ps = new PrintStream(buf, true, StandardCharsets.UTF_8)) {
+            Demo.photos(data, out, gov, f, html, ps);
+        }
+        assertThat(f).containsEntry("luma_products", 4).containsEntry("luma_photos", 7)
+                .containsEntry("luma_reviews", 3).containsEntry("recolor_product", "TT01 Trail Tee")
+                .containsEntry("recolor_from", "Black").containsEntry("recolor_to", "Yellow")
+                .containsEntry("recolor_size", "120x150").containsEntry("recolor_verdict", "ALLOW");
+        assertThat((Double) f.get("recolor_seconds")).isPositive();
+        assertThat((Double) f.get("recolor_mask_share")).isBetween(0.05, 0.5);
+        assertThat((Double) f.get("recolor_garment_delta_e")).as("black to yellow against the real yellow photo")
+                .isLessThan(10);
+        assertThat((Double) f.get("recolor_rest_delta_e")).isLessThan(1.5);
+        assertThat((String) f.get("recolor_swatch")).matches("#[0-9a-f]{6}");
+        BufferedImage sheet = ImageIO.read(out.resolve("recolor.png").toFile());
+        assertThat(sheet.getWidth()).isGreaterThan(3 * LumaFixture.WIDTH);
+        assertThat(ImageIO.read(out.resolve("recolor.jpg").toFile()).getWidth()).isEqualTo(LumaFixture.WIDTH);
+        assertThat(html.toString()).contains("<img src=\"recolor.png\"").contains("Trail Tee");
+        assertThat(buf.toString(StandardCharsets.UTF_8)).contains("Trail Tee (TT01): Black main photo recoloured to"
+                + " the Yellow colour card");
+        assertThat(Governance.read(out.resolve("audit"), 100)).anySatisfy(e -> {
+            assertThat(e.operation()).isEqualTo(ColourwayVariant.OPERATION);
+            assertThat(e.text()).startsWith("Trail Tee in Yellow (");
+        });
     }
 
     @Test

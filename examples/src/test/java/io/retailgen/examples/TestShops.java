@@ -3,6 +3,7 @@ package io.retailgen.examples;
 import io.retailgen.core.train.TrainingListener;
 import io.retailgen.examples.storefront.StorefrontApp;
 import io.retailgen.recommend.RecommendModel;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -13,6 +14,8 @@ public final class TestShops {
     private static RecommendModel model;
     private static Planner planner;
     private static ImageSetup.Model imageModel;
+    private static ShopData lumaShop;
+    private static RecommendModel lumaModel;
 
     private TestShops() {
     }
@@ -63,6 +66,29 @@ public final class TestShops {
     public static StorefrontApp.Builder app(Path dir) {
         return StorefrontApp.builder().port(0).shop(shop()).model(model()).planner(planner())
                 .imageModel(imageModel()).images(6).auditDirectory(dir.resolve("audit"))
+                .signingKeyFile(dir.resolve("signing.key"))
+                .reviewer("store-reviewer", REVIEWER_CODE).reviewer("maria", REVIEWER_CODE);
+    }
+
+    /**
+     * @param dir a directory for the Luma-shaped catalog ({@code dir/luma}, written by {@link LumaFixture}), the
+     *     audit log and the signing key
+     * @return a storefront builder on that catalog (its shop of 600 generated sessions and a model trained on them
+     *     once per JVM), with 3 colourway variants, 3 GAN images, the shared planner and image model and the
+     *     reviewers of {@link #app(Path)}
+     * @throws IOException when the catalog cannot be written
+     */
+    public static StorefrontApp.Builder lumaApp(Path dir) throws IOException {
+        LumaStore luma = LumaStore.open(LumaFixture.write(dir.resolve("luma")));
+        synchronized (TestShops.class) {
+            if (lumaShop == null) {
+                lumaShop = luma.shop(7, 600);
+                lumaModel = RecommendSetup.train(lumaShop, RecommendSetup.quickTrainer().epochs(2).build(),
+                        new TrainingListener() { });
+            }
+        }
+        return StorefrontApp.builder().port(0).luma(luma).shop(lumaShop).model(lumaModel).planner(planner())
+                .imageModel(imageModel()).images(3).colourways(3).auditDirectory(dir.resolve("audit"))
                 .signingKeyFile(dir.resolve("signing.key"))
                 .reviewer("store-reviewer", REVIEWER_CODE).reviewer("maria", REVIEWER_CODE);
     }

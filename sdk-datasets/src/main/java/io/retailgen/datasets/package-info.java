@@ -10,6 +10,8 @@
  *       forecast module's hierarchical CSV reader.</li>
  *   <li>{@link io.retailgen.datasets.IdxFiles}: the idx-ubyte images and labels of MNIST and Fashion-MNIST, as
  *       {@link io.retailgen.datasets.IdxImages} that an image module wraps into its own type.</li>
+ *   <li>{@link io.retailgen.datasets.LumaCatalog}: a Luma-style sample store (products with copy, prices and
+ *       attributes; product photos by colour and view; customer reviews), one report per file.</li>
  * </ul>
  *
  * <p>A new reader is one class with a static {@code read(Path, DataValidator)} and a record for what it returns.

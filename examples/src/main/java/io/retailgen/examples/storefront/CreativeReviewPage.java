@@ -2,17 +2,22 @@ package io.retailgen.examples.storefront;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.retailgen.datasets.LumaCatalog;
 import io.retailgen.examples.CreativeStudio;
+import io.retailgen.examples.LumaStore;
 import io.retailgen.imagegen.ReviewQueue;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * {@code /creative-review}: generated product images, styled by the brand guide, each with its banner copy (or
+ * {@code /creative-review}: colourway variants of real product photos (when the storefront runs on the Luma catalog:
+ * each beside its source photo and the real photo in the target colourway), then, as one clearly labelled
+ * experiment, images of the 28x28 GAN styled by the brand guide, each with its banner copy (or
  * the policy's block), its style check and its review status, and Approve / Reject buttons for pending ones once a
  * reviewer has signed in. A decision is a form {@code POST /creative-review/decide} ({@code csrf, asset,
  * decision=approve|reject, comment}); the reviewer is the one signed in to the session, never a form field. It is
@@ -28,9 +33,15 @@ final class CreativeReviewPage implements StorefrontPage {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final CreativeStudio studio;
+    private final LumaStore luma;
 
-    CreativeReviewPage(CreativeStudio studio) {
+    /**
+     * @param studio the studio whose assets are reviewed
+     * @param luma the catalog whose photos colourway variants were made from, or null
+     */
+    CreativeReviewPage(CreativeStudio studio, LumaStore luma) {
         this.studio = studio;
+        this.luma = luma;
     }
 
     @Override
@@ -50,7 +61,7 @@ final class CreativeReviewPage implements StorefrontPage {
             request.requireMethod("GET");
             String file = seg.get(1);
             String id = file.endsWith(".png") ? file.substring(0, file.length() - 4) : file;
-            return PageResponse.bytes(200, "image/png", studio.png(known(id).assetId()));
+            return PageResponse.bytes(200, "image/png", studio.preview(known(id).assetId()));
         }
         if (seg.equals(List.of("decide"))) {
             request.requireMethod("POST");
@@ -74,41 +85,110 @@ final class CreativeReviewPage implements StorefrontPage {
 
     private PageResponse list(String flash, PageRequest request) {
         List<CreativeStudio.Asset> assets = studio.assets();
+        List<CreativeStudio.Asset> colourways = assets.stream().filter(a -> a.photoVariant() != null).toList();
+        List<CreativeStudio.Asset> generated = assets.stream().filter(a -> a.photoVariant() == null).toList();
         long pending = assets.stream().filter(a -> studio.status(a.assetId()) == ReviewQueue.Status.PENDING).count();
         StringBuilder h = new StringBuilder(16384);
-        h.append("<h1>Creative review</h1>\n").append(flash)
-                .append("<p class=\"meta\" id=\"review-summary\">").append(assets.size())
-                .append(" generated images styled with the <code>").append(Html.escape(studio.guide().name()))
+        h.append("<h1>Creative review</h1>\n").append(flash).append("<p class=\"meta\" id=\"review-summary\">");
+        if (!colourways.isEmpty()) {
+            h.append(colourways.size()).append(" colourway variants of real product photos and ");
+        }
+        h.append(generated.size()).append(colourways.isEmpty() ? " generated images styled with the <code>"
+                        : " images of the GAN experiment, styled with the <code>")
+                .append(Html.escape(studio.guide().name()))
                 .append("</code> brand guide; ").append(pending).append(" waiting for review. Banner copy passed the ")
                 .append("content policy; every decision is written to the audit log.</p>\n");
         if (request.reviewer() == null && pending > 0) {
             h.append("<p class=\"status\" id=\"review-sign-in\"><a href=\"/sign-in\">Sign in as a reviewer</a> to"
                     + " approve or reject images.</p>\n");
         }
-        h.append("<ul class=\"recs\" id=\"assets\">\n");
-        for (CreativeStudio.Asset a : assets) {
-            ReviewQueue.Status st = studio.status(a.assetId());
+        if (!colourways.isEmpty()) {
+            h.append("<h2 id=\"colourways-heading\">Colourway variants of real products</h2>\n<p class=\"meta\">")
+                    .append("Each variant recolours a catalog photo at full resolution (the classical product ")
+                    .append("segmenter, then <code>ImageVariations.recolor</code>) to the colour card of the ")
+                    .append("product's other colourway; the real photo in that colourway is shown beside it. ")
+                    .append("Variants are stored with their source photo as lineage parent.</p>\n")
+                    .append("<ul class=\"recs colourways\" id=\"colourways\">\n");
+            for (CreativeStudio.Asset a : colourways) {
+                colourwayCard(a, h);
+                reviewControls(a, request, h);
+            }
+            h.append("</ul>\n");
+        }
+        h.append("<section class=\"experiment\" id=\"gan-experiment\">\n<h2 id=\"experiment-heading\">")
+                .append("Experiment: 28x28 conditional GAN</h2>\n<p class=\"meta\">An experiment, not product ")
+                .append("imagery: a small class-conditional GAN draws 28x28 grey silhouettes (Fashion-MNIST or ")
+                .append("generated shapes), which the brand guide pads, colours and scales up.</p>\n")
+                .append("<ul class=\"recs\" id=\"assets\">\n");
+        for (CreativeStudio.Asset a : generated) {
             h.append("<li class=\"rec asset\" data-asset-id=\"").append(a.assetId()).append("\" data-status=\"")
-                    .append(st).append("\">\n<img src=\"/creative-review/asset/").append(a.assetId())
-                    .append(".png\" alt=\"Generated ").append(Html.escape(a.categoryName()))
+                    .append(studio.status(a.assetId())).append("\">\n<img src=\"/creative-review/asset/")
+                    .append(a.assetId()).append(".png\" alt=\"Generated ").append(Html.escape(a.categoryName()))
                     .append(" image\" width=\"200\">\n<div class=\"asset-category rec-link\">")
                     .append(Html.escape(a.categoryName())).append("</div>\n");
-            if (a.bannerBlocked()) {
-                h.append("<div class=\"asset-banner blocked\">Banner blocked by the content policy (")
-                        .append(Html.escape(String.join(", ", a.findings()))).append(")</div>\n");
-            } else {
-                h.append("<div class=\"asset-banner\">Banner: ").append(Html.escape(a.bannerShown() == null
-                        ? "none" : a.bannerShown())).append("</div>\n");
-            }
+            banner(a, "Banner: ", h);
             h.append("<div class=\"asset-style meta\">").append(Html.escape(a.styleViolations().isEmpty()
                     ? "Style check: on brand" : "Style check: " + String.join("; ", a.styleViolations())))
-                    .append(a.attributeChecked() ? "" : "; attribute check not passed").append("</div>\n")
-                    .append("<div class=\"asset-status\">").append(st).append("</div>\n");
-            if (st == ReviewQueue.Status.PENDING) {
-                if (request.reviewer() == null) {
-                    h.append("</li>\n");
-                    continue;
-                }
+                    .append(a.attributeChecked() ? "" : "; attribute check not passed").append("</div>\n");
+            reviewControls(a, request, h);
+        }
+        h.append("</ul>\n</section>\n");
+        return PageResponse.html(200, "Creative review", h.toString());
+    }
+
+    /** The source photo, the variant and the real photo in the target colourway, with the variant's facts. */
+    private void colourwayCard(CreativeStudio.Asset a, StringBuilder h) {
+        CreativeStudio.PhotoVariant c = a.photoVariant();
+        h.append("<li class=\"rec asset colourway\" data-asset-id=\"").append(a.assetId())
+                .append("\" data-status=\"").append(studio.status(a.assetId())).append("\" data-style=\"")
+                .append(Html.escape(c.style())).append("\">\n<div class=\"asset-category rec-link\">")
+                .append(Html.escape(c.productName())).append("</div>\n<div class=\"colourway-set\">");
+        if (luma != null) {
+            photo(c.style(), c.view(), c.fromColour()).ifPresent(p -> figure(PhotoPage.href(luma, p),
+                    "source-photo", "Source: " + c.fromColour(), h));
+        }
+        figure("/creative-review/asset/" + a.assetId() + ".png", "variant", "Variant: " + c.toColour() + " "
+                + c.swatch(), h);
+        if (luma != null) {
+            photo(c.style(), c.view(), c.toColour()).ifPresent(p -> figure(PhotoPage.href(luma, p), "real-photo",
+                    "Real " + c.toColour() + " photo", h));
+        }
+        h.append("</div>\n<div class=\"asset-swatch meta\">Target colour <code>").append(Html.escape(c.swatch()))
+                .append("</code> (colour card of the ").append(Html.escape(c.toColour())).append(" colourway); ")
+                .append(c.width()).append("x").append(c.height()).append(" px, ")
+                .append(String.format(Locale.ROOT, "%.0f%% of the pixels recoloured in %.2f s", 100 * c.maskShare(),
+                        c.seconds())).append("</div>\n");
+        banner(a, "Description: ", h);
+    }
+
+    private java.util.Optional<LumaCatalog.Photo> photo(String style, String view, String colour) {
+        return luma.photos(style).stream().filter(p -> p.view().equals(view) && p.colour().equals(colour))
+                .findFirst();
+    }
+
+    private static void figure(String src, String cssClass, String caption, StringBuilder h) {
+        h.append("<figure class=\"").append(cssClass).append("\"><img class=\"thumb\" src=\"")
+                .append(Html.escape(src)).append("\" alt=\"").append(Html.escape(caption))
+                .append("\" width=\"200\"><figcaption>").append(Html.escape(caption)).append("</figcaption></figure>");
+    }
+
+    private static void banner(CreativeStudio.Asset a, String label, StringBuilder h) {
+        if (a.bannerBlocked()) {
+            h.append("<div class=\"asset-banner blocked\">").append(Html.escape(label))
+                    .append("blocked by the content policy (").append(Html.escape(String.join(", ", a.findings())))
+                    .append(")</div>\n");
+        } else {
+            h.append("<div class=\"asset-banner\">").append(Html.escape(label)).append(Html.escape(
+                    a.bannerShown() == null ? "none" : a.bannerShown())).append("</div>\n");
+        }
+    }
+
+    /** The status, then the decision form for a signed-in reviewer or the decision made; closes the card. */
+    private void reviewControls(CreativeStudio.Asset a, PageRequest request, StringBuilder h) {
+        ReviewQueue.Status st = studio.status(a.assetId());
+        h.append("<div class=\"asset-status\">").append(st).append("</div>\n");
+        if (st == ReviewQueue.Status.PENDING) {
+            if (request.reviewer() != null) {
                 h.append("<form method=\"post\" action=\"/creative-review/decide\" class=\"review-form\">")
                         .append(request.csrfField())
                         .append("<input type=\"hidden\" name=\"asset\" value=\"").append(a.assetId()).append("\">")
@@ -117,17 +197,15 @@ final class CreativeReviewPage implements StorefrontPage {
                         .append("<button type=\"submit\" name=\"decision\" value=\"approve\" class=\"approve\">")
                         .append("Approve</button> <button type=\"submit\" name=\"decision\" value=\"reject\"")
                         .append(" class=\"reject\">Reject</button></form>\n");
-            } else {
-                List<ReviewQueue.Decision> hist = studio.history(a.assetId());
-                ReviewQueue.Decision last = hist.get(hist.size() - 1);
-                h.append("<div class=\"asset-decision reason\">").append(Html.escape(st + " by " + last.reviewer()
-                        + (last.comment() == null || last.comment().isEmpty() ? "" : ": " + last.comment())))
-                        .append("</div>\n");
             }
-            h.append("</li>\n");
+        } else {
+            List<ReviewQueue.Decision> hist = studio.history(a.assetId());
+            ReviewQueue.Decision last = hist.get(hist.size() - 1);
+            h.append("<div class=\"asset-decision reason\">").append(Html.escape(st + " by " + last.reviewer()
+                    + (last.comment() == null || last.comment().isEmpty() ? "" : ": " + last.comment())))
+                    .append("</div>\n");
         }
-        h.append("</ul>\n");
-        return PageResponse.html(200, "Creative review", h.toString());
+        h.append("</li>\n");
     }
 
     private CreativeStudio.Asset known(String id) {
@@ -202,6 +280,23 @@ final class CreativeReviewPage implements StorefrontPage {
         m.put("seed", a.seed());
         m.put("status", studio.status(a.assetId()).name());
         m.put("image", "/creative-review/asset/" + a.assetId() + ".png");
+        m.put("kind", a.photoVariant() == null ? "generated" : "colourway");
+        CreativeStudio.PhotoVariant c = a.photoVariant();
+        if (c != null) {
+            Map<String, Object> cw = new LinkedHashMap<>();
+            cw.put("style", c.style());
+            cw.put("product", c.productName());
+            cw.put("view", c.view());
+            cw.put("from", c.fromColour());
+            cw.put("to", c.toColour());
+            cw.put("swatch", c.swatch());
+            cw.put("seconds", c.seconds());
+            cw.put("maskShare", c.maskShare());
+            cw.put("width", c.width());
+            cw.put("height", c.height());
+            cw.put("sourceAsset", c.sourceAsset());
+            m.put("colourway", cw);
+        }
         return m;
     }
 

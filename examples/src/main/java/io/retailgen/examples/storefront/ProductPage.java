@@ -3,6 +3,8 @@ package io.retailgen.examples.storefront;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.retailgen.datasets.LumaCatalog;
+import io.retailgen.examples.LumaStore;
 import io.retailgen.recommend.CatalogItem;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +15,8 @@ import java.util.Map;
 
 /**
  * {@code /product/<id>}: the item and "Next for you" with the reason for each; viewing the page records the view.
+ * With the Luma catalog the page also shows the product's photos (main photo, its colourways and views), its copy,
+ * its attributes and its customer reviews, and each recommendation its photo.
  * {@code GET /api/product/<id>[?session=&k=]} answers the same as JSON without recording anything;
  * {@code POST /api/product/<id>} with {@code {"session": "...", "k": 6}} records a view and answers the updated list.
  */
@@ -22,9 +26,15 @@ final class ProductPage implements StorefrontPage {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ShopService service;
+    private final LumaStore luma;
 
-    ProductPage(ShopService service) {
+    /**
+     * @param service the shop
+     * @param luma the Luma catalog the shop was built from (photos, copy, attributes, reviews), or null
+     */
+    ProductPage(ShopService service, LumaStore luma) {
         this.service = service;
+        this.luma = luma;
     }
 
     @Override
@@ -60,14 +70,19 @@ final class ProductPage implements StorefrontPage {
             h.append("<p class=\"price\">").append(String.format(Locale.ROOT, "%.2f", item.price())).append("</p>\n");
         }
         h.append("<p class=\"stock\">").append(item.inStock() ? "In stock" : "Out of stock").append("</p>\n");
+        LumaCatalog.Product product = luma == null ? null : luma.product(item.itemId());
+        if (product != null) {
+            lumaDetails(product, h);
+        }
         h.append("</article>\n<section id=\"next-for-you\">\n<h2>Next for you</h2>\n");
         if (recs.isEmpty()) {
             h.append("<p class=\"empty\">No recommendations yet.</p>\n");
         } else {
             h.append("<ol class=\"recs\">\n");
             for (ShopService.Shown r : recs) {
-                h.append("<li class=\"rec\" data-item-id=\"").append(Html.escape(r.itemId())).append("\">")
-                        .append("<a class=\"rec-link\" href=\"").append(Html.escape(href(r.itemId()))).append("\">")
+                h.append("<li class=\"rec\" data-item-id=\"").append(Html.escape(r.itemId())).append("\">");
+                thumbnail(r.itemId(), h);
+                h.append("<a class=\"rec-link\" href=\"").append(Html.escape(href(r.itemId()))).append("\">")
                         .append(Html.escape(r.name())).append("</a>")
                         .append(" <span class=\"rec-category\">").append(Html.escape(orDash(r.category())))
                         .append("</span>")
@@ -80,7 +95,72 @@ final class ProductPage implements StorefrontPage {
         h.append("<p class=\"meta\">Model ").append(Html.escape(service.recommender.modelVersion()))
                 .append(". Every reason above passed the content policy and is in the <a href=\"/audit\">audit log</a>.")
                 .append("</p>\n</section>\n");
+        if (product != null) {
+            reviews(product, h);
+        }
         return PageResponse.html(200, name, h.toString());
+    }
+
+    /** The main photo, the colourways with their photos, the product copy and the attributes. */
+    private void lumaDetails(LumaCatalog.Product product, StringBuilder h) {
+        luma.mainPhoto(product.style()).ifPresent(p -> h.append("<img class=\"photo product-photo\"")
+                .append(" id=\"product-photo\"")
+                .append(" src=\"").append(Html.escape(PhotoPage.href(luma, p))).append("\" alt=\"")
+                .append(Html.escape(product.name() + ", " + p.colour())).append("\" width=\"")
+                .append(PhotoPage.WIDTH).append("\">\n"));
+        if (!product.colours().isEmpty()) {
+            h.append("<p class=\"colours\" id=\"product-colours\">Colours: ")
+                    .append(Html.escape(String.join(", ", product.colours()))).append("</p>\n");
+        }
+        List<LumaCatalog.Photo> views = luma.photos(product.style()).stream()
+                .filter(p -> !p.colour().equals("default")).toList();
+        if (views.size() > 1) {
+            h.append("<div class=\"colourway-set\" id=\"product-views\">");
+            for (LumaCatalog.Photo p : views.subList(0, Math.min(6, views.size()))) {
+                h.append("<figure><img class=\"thumb\" src=\"").append(Html.escape(PhotoPage.href(luma, p)))
+                        .append("\" alt=\"").append(Html.escape(p.colour() + ", " + p.view()))
+                        .append("\" width=\"120\">")
+                        .append("<figcaption>").append(Html.escape(p.colour() + " · " + p.view()))
+                        .append("</figcaption></figure>");
+            }
+            h.append("</div>\n");
+        }
+        if (!product.description().isEmpty()) {
+            h.append("<p class=\"copy\" id=\"product-copy\">").append(Html.escape(product.description()))
+                    .append("</p>\n");
+        }
+        if (!product.attributes().isEmpty()) {
+            h.append("<table id=\"product-attributes\">");
+            product.attributes().forEach((k, v) -> h.append("<tr><th>").append(Html.escape(k.replace('_', ' ')))
+                    .append("</th><td>").append(Html.escape(v.replace("|", ", "))).append("</td></tr>"));
+            h.append("</table>\n");
+        }
+    }
+
+    private void reviews(LumaCatalog.Product product, StringBuilder h) {
+        List<LumaCatalog.Review> reviews = luma.reviews(product.style());
+        h.append("<section id=\"reviews\">\n<h2>Reviews</h2>\n");
+        if (reviews.isEmpty()) {
+            h.append("<p class=\"empty\">No reviews yet.</p>\n</section>\n");
+            return;
+        }
+        double mean = reviews.stream().mapToInt(LumaCatalog.Review::rating).average().orElse(0);
+        h.append("<p class=\"meta\" id=\"review-average\">").append(String.format(Locale.ROOT, "%.1f", mean))
+                .append(" of 5 stars from ").append(reviews.size()).append(reviews.size() == 1 ? " review" : " reviews")
+                .append("</p>\n<ul class=\"reviews\">\n");
+        for (LumaCatalog.Review r : reviews) {
+            h.append("<li class=\"review\"><span class=\"stars\">").append("\u2605".repeat(r.rating()))
+                    .append("\u2606".repeat(5 - r.rating())).append("</span> <b>").append(Html.escape(r.title()))
+                    .append("</b><p class=\"copy\">").append(Html.escape(r.text())).append("</p></li>\n");
+        }
+        h.append("</ul>\n</section>\n");
+    }
+
+    private void thumbnail(String style, StringBuilder h) {
+        if (luma != null) {
+            luma.mainPhoto(style).ifPresent(p -> h.append("<img class=\"thumb\" src=\"")
+                    .append(Html.escape(PhotoPage.href(luma, p))).append("\" alt=\"\" width=\"200\">"));
+        }
     }
 
     @Override
@@ -126,6 +206,10 @@ final class ProductPage implements StorefrontPage {
         m.put("category", item.category());
         m.put("price", Double.isNaN(item.price()) ? null : item.price());
         m.put("inStock", item.inStock());
+        if (luma != null) {
+            luma.mainPhoto(item.itemId()).ifPresent(p -> m.put("photo", PhotoPage.href(luma, p)));
+            m.put("reviews", luma.reviews(item.itemId()).size());
+        }
         return m;
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.retailgen.core.RetailGenException;
 import io.retailgen.core.data.DataIssue;
 import io.retailgen.core.train.ConsoleProgressBar;
 import io.retailgen.core.train.TrainingListener;
@@ -11,6 +12,7 @@ import io.retailgen.core.util.JsonText;
 import io.retailgen.examples.CreativeStudio;
 import io.retailgen.examples.Governance;
 import io.retailgen.examples.ImageSetup;
+import io.retailgen.examples.LumaStore;
 import io.retailgen.examples.Planner;
 import io.retailgen.examples.PlanningData;
 import io.retailgen.examples.RecommendSetup;
@@ -44,6 +46,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -55,11 +58,16 @@ import org.slf4j.LoggerFactory;
 /**
  * The storefront sample: an embedded HTTP server (the JDK's {@code com.sun.net.httpserver}) with a product page
  * that shows "Next for you" recommendations and their reasons, a planner page (sdk-forecast: fan chart, discount
- * what-if, safety stock), a creative-review page (sdk-imagegen: generated images to approve or reject) and an audit
- * page; each page has a JSON endpoint under {@code /api/}, and {@code /api/status} describes the model and which
- * pages are installed.
- * At start it trains what it was not given: a small recommender on the shared YooChoose sample when present, else
- * on a generated shop; an image model (time-boxed) on Fashion-MNIST or generated silhouettes; a planner on
+ * what-if, safety stock), a creative-review page (sdk-imagegen: colourway variants of real photos and, as an
+ * experiment, GAN images, to approve or reject) and an audit page; each page has a JSON endpoint under {@code /api/},
+ * and {@code /api/status} describes the model and which pages are installed.
+ * When the Luma catalog ({@value LumaStore#SHARED_LUMA} below the shared data folder) is present, the shop IS that
+ * catalog: product names, prices, copy, photos (served 400 px wide at {@code /photo/<style>/<n>.jpg}) and reviews,
+ * with shopping sessions generated over its categories, and the creative-review page shows colourway variants of its
+ * photos ({@link Builder#colourways(int)}).
+ * At start it trains what it was not given: a small recommender on the Luma sessions, else on the shared YooChoose
+ * sample when present, else on a generated shop; an image model (time-boxed) on Fashion-MNIST or generated
+ * silhouettes; a planner on
  * aus-retail or generated series; with progress bars on standard error. Every explanation and banner passes the
  * content policy and lands in the audit log, and so does every review decision.
  *
@@ -117,6 +125,7 @@ public final class StorefrontApp implements AutoCloseable {
     }
 
     private final ShopService service;
+    private final LumaStore luma;
     private final Planner planner;
     private final boolean ownsPlanner;
     private final CreativeStudio studio;
@@ -131,7 +140,9 @@ public final class StorefrontApp implements AutoCloseable {
     private boolean closed;
 
     private StorefrontApp(Builder b) throws IOException {
-        ShopData shop = b.shop != null ? b.shop : ShopData.sharedOrSample(b.sharedData, 42);
+        this.luma = b.luma != null ? b.luma : b.shop == null ? LumaStore.find(b.sharedData).orElse(null) : null;
+        ShopData shop = b.shop != null ? b.shop : luma != null ? luma.shop(42, SampleShop.DEFAULT_SESSIONS)
+                : ShopData.sharedOrSample(b.sharedData, 42);
         TrainingListener listener = b.listener != null ? b.listener : ConsoleProgressBar.create();
         RecommendModel model = b.model != null ? b.model : RecommendSetup.train(shop, b.trainer, listener);
         Path auditDir = b.auditDirectory;
@@ -155,6 +166,9 @@ public final class StorefrontApp implements AutoCloseable {
                 Path assets = b.assetDirectory != null ? b.assetDirectory
                         : Files.createTempDirectory("retailgen-storefront-assets-");
                 creative = CreativeStudio.open(imageModel, assets, governance);
+                if (luma != null) {
+                    recolourFeatured(creative, shop, b.colourways);
+                }
                 creative.generate(creative.defaultBriefs(b.images), 1);
             } catch (IOException | RuntimeException e) {
                 recommender.close();
@@ -173,10 +187,13 @@ public final class StorefrontApp implements AutoCloseable {
         this.studio = creative;
         this.service = new ShopService(shop, model, recommender, governance);
         Map<String, StorefrontPage> p = new LinkedHashMap<>();
-        p.put("product", new ProductPage(service));
+        p.put("product", new ProductPage(service, luma));
         p.put("audit", new AuditPage(governance));
         p.put("planner", new PlannerPage(planner));
-        p.put("creative-review", new CreativeReviewPage(studio));
+        p.put("creative-review", new CreativeReviewPage(studio, luma));
+        if (luma != null) {
+            p.put("photo", new PhotoPage(luma));
+        }
         for (StorefrontPage extra : b.pages) {
             p.put(extra.path(), extra);
         }
@@ -205,6 +222,30 @@ public final class StorefrontApp implements AutoCloseable {
         server.start();
         LOG.info("storefront listening on {} (model {}, data {}, audit log {}, signing key {}; answers to {})",
                 uri(), model.version(), shop.source(), auditDir, keyFile, guard.served());
+    }
+
+    /**
+     * Colourway variants of the featured products (then the rest of the catalog) for the review page; a photo that
+     * cannot be used is logged and skipped.
+     */
+    private void recolourFeatured(CreativeStudio creative, ShopData shop, int count) {
+        List<String> order = new ArrayList<>(shop.featured());
+        luma.catalog().products().forEach(pr -> {
+            if (!order.contains(pr.style())) {
+                order.add(pr.style());
+            }
+        });
+        for (LumaStore.ColourwayPair pair : luma.colourwayPairs(order, count)) {
+            try {
+                CreativeStudio.Asset a = creative.recolour(pair);
+                LOG.info("colourway variant: {} ({}, {} in {} s)", a.categoryName(), a.photoVariant().swatch(),
+                        String.format(Locale.ROOT, "%.0f%% of the pixels", 100 * a.photoVariant().maskShare()),
+                        String.format(Locale.ROOT, "%.2f", a.photoVariant().seconds()));
+            } catch (RetailGenException e) {
+                LOG.warn("no colourway variant of {} ({}): {}", pair.product().style(), pair.source().file(),
+                        e.getMessage());
+            }
+        }
     }
 
     private static Set<String> hostNames(Builder b) {
@@ -248,6 +289,11 @@ public final class StorefrontApp implements AutoCloseable {
     /** @return the data the model was trained on */
     public ShopData shop() {
         return service.shop;
+    }
+
+    /** @return the Luma catalog the shop shows, when the storefront runs on it */
+    public Optional<LumaStore> luma() {
+        return Optional.ofNullable(luma);
     }
 
     /** @return the planner behind the planner page */
@@ -420,13 +466,30 @@ public final class StorefrontApp implements AutoCloseable {
         ShopData shop = service.shop;
         StringBuilder h = new StringBuilder(4096);
         h.append("<h1>Welcome</h1>\n<p>A sample shop served by the RetailGen SDK. Open a product to see what the ")
-                .append("recommender suggests next, and why.</p>\n<h2>Popular now</h2>\n<ul class=\"featured\">\n");
+                .append("recommender suggests next, and why.</p>\n<h2>Popular now</h2>\n<ul class=\"featured")
+                .append(luma == null ? "" : " recs").append("\">\n");
         for (String id : shop.featured()) {
-            h.append("<li><a class=\"product-link\" href=\"").append(Html.escape(ProductPage.href(id))).append("\">")
+            h.append("<li").append(luma == null ? "" : " class=\"rec\"").append(">");
+            if (luma != null) {
+                luma.mainPhoto(id).ifPresent(p -> h.append("<img class=\"thumb\" src=\"")
+                        .append(Html.escape(PhotoPage.href(luma, p))).append("\" alt=\"\" width=\"200\">"));
+            }
+            h.append("<a class=\"product-link\" href=\"").append(Html.escape(ProductPage.href(id))).append("\">")
                     .append(Html.escape(shop.displayName(id))).append("</a> <span class=\"rec-category\">")
-                    .append(Html.escape(shop.catalog().category(id))).append("</span></li>\n");
+                    .append(Html.escape(shop.catalog().category(id))).append("</span>");
+            if (luma != null) {
+                shop.catalog().item(id).ifPresent(item -> h.append("<p class=\"price\">")
+                        .append(String.format(Locale.ROOT, "%.2f", item.price())).append("</p>"));
+            }
+            h.append("</li>\n");
         }
         h.append("</ul>\n");
+        if (luma != null) {
+            h.append("<p class=\"meta\" id=\"catalog-note\">Products, photos, copy and reviews: the Luma sample ")
+                    .append("catalog (").append(luma.catalog().products().size()).append(" products, ")
+                    .append(luma.catalog().photos().size()).append(" photos). It has no click log, so the ")
+                    .append("recommender learns from shopping sessions generated over its categories.</p>\n");
+        }
         return PageResponse.html(200, "Home", h.toString());
     }
 
@@ -435,6 +498,7 @@ public final class StorefrontApp implements AutoCloseable {
         RecommendModel m = service.model;
         out.put("modelVersion", service.recommender.modelVersion());
         out.put("dataSource", service.shop.source());
+        out.put("catalog", luma == null ? "generated" : "luma");
         out.put("items", m.itemCount());
         out.put("trainEvents", service.shop.interactions().size());
         out.put("sequenceModel", m.hasSequenceModel());
@@ -687,8 +751,12 @@ public final class StorefrontApp implements AutoCloseable {
             b.reviewer(name, code);
             codes.put(name, code);
         }
-        ShopData shop = ShopData.sharedOrSample(data, 42);
-        boolean generated = shop.catalog().size() == SampleShop.ITEMS && shop.source().startsWith("generated");
+        Optional<LumaStore> luma = LumaStore.find(data);
+        ShopData shop = luma.isPresent() ? luma.get().shop(42, SampleShop.DEFAULT_SESSIONS)
+                : ShopData.sharedOrSample(data, 42);
+        luma.ifPresent(b::luma);
+        boolean generated = luma.isPresent()
+                || shop.catalog().size() == SampleShop.ITEMS && shop.source().startsWith("generated");
         RecommendTrainer trainer = RecommendSetup.quickTrainer().epochs(epochs != null ? epochs : generated ? 3 : 1)
                 .build();
         StorefrontApp app = b.shop(shop).sharedData(data).trainer(trainer).start();
@@ -721,6 +789,8 @@ public final class StorefrontApp implements AutoCloseable {
         private Duration imageTraining = Duration.ofSeconds(45);
         private Path assetDirectory;
         private int images = 8;
+        private LumaStore luma;
+        private int colourways = 4;
         private final List<StorefrontPage> pages = new ArrayList<>();
         private final Map<String, String> reviewers = new LinkedHashMap<>();
         private final Set<String> allowedHosts = new LinkedHashSet<>();
@@ -757,6 +827,31 @@ public final class StorefrontApp implements AutoCloseable {
          */
         public Builder sharedData(Path dir) {
             this.sharedData = dir;
+            return this;
+        }
+
+        /**
+         * @param store the Luma catalog to show (product photos, copy, reviews; colourway variants on the
+         *     creative-review page); default: the one below {@link #sharedData(Path)} when present and
+         *     {@link #shop(ShopData)} was not given. Without {@link #shop(ShopData)} the shop is
+         *     {@link LumaStore#shop(long, int)}
+         * @return this builder
+         */
+        public Builder luma(LumaStore store) {
+            this.luma = Objects.requireNonNull(store, "luma == null");
+            return this;
+        }
+
+        /**
+         * @param count how many colourway variants of real photos are made at start when the storefront runs on the
+         *     Luma catalog, 0..20 (default 4)
+         * @return this builder
+         */
+        public Builder colourways(int count) {
+            if (count < 0 || count > 20) {
+                throw new IllegalArgumentException("colourways must be in 0..20, was " + count);
+            }
+            this.colourways = count;
             return this;
         }
 

@@ -26,6 +26,16 @@ final class Styles {
             code{background:#eef0f3;padding:0 .25rem;border-radius:3px}
             .account{margin-left:auto;font-size:.9rem}
             form.inline{display:inline}
+            .photo{max-width:100%;height:auto;border-radius:6px;background:#fff}
+            .product-photo{float:right;margin:0 0 1rem 1.5rem;width:300px}
+            .thumb{display:block;width:100%;height:auto;margin-bottom:.4rem;border-radius:6px}
+            .colourway-set{display:flex;gap:.5rem}
+            .colourway-set figure{margin:0;flex:1}
+            .colourway-set figcaption{font-size:.75rem;color:#667}
+            .colourways .asset{grid-column:span 2}
+            .experiment{border-top:2px dashed #b0b6bf;margin-top:2rem;padding-top:.5rem}
+            .stars{color:#b7791f}
+            .copy{white-space:pre-line}
             """;
 
     private Styles() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.retailgen.examples.LumaFixture;
 import io.retailgen.examples.Planner;
 import io.retailgen.examples.TestShops;
 import java.io.IOException;
@@ -28,7 +29,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Clicks through the storefront in headless Chromium as a shopper would. Needs Debian's {@code chromium} and
+ * Clicks through the storefront in headless Chromium as a shopper would, on a generated shop and on a Luma-shaped
+ * catalog written at run time (so it never needs the shared data). Needs Debian's {@code chromium} and
  * {@code chromium-driver} ({@code apt-get install -y chromium chromium-driver}); skipped when they are absent. The
  * driver path and the browser binary are set explicitly, so Selenium Manager never looks for (or downloads) either.
  */
@@ -38,14 +40,17 @@ class StorefrontBrowserTest {
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
     private static StorefrontApp app;
+    /** The storefront on a Luma-shaped catalog written at run time, never the shared data. */
+    private static StorefrontApp lumaApp;
     private static ChromeDriver driver;
 
     @BeforeAll
-    static void start(@TempDir Path audit, @TempDir Path profile) throws IOException {
+    static void start(@TempDir Path audit, @TempDir Path profile, @TempDir Path luma) throws IOException {
         assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "skipped: headless browser test needs /usr/bin/chromium and /usr/bin/chromedriver "
                         + "(apt-get install -y chromium chromium-driver)");
         app = TestShops.app(audit).start();
+        lumaApp = TestShops.lumaApp(luma).start();
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         ChromeOptions options = new ChromeOptions();
@@ -64,6 +69,9 @@ class StorefrontBrowserTest {
         }
         if (app != null) {
             app.close();
+        }
+        if (lumaApp != null) {
+            lumaApp.close();
         }
     }
 
@@ -192,6 +200,9 @@ class StorefrontBrowserTest {
         List<WebElement> images = driver.findElements(By.cssSelector("#assets .asset img"));
         assertThat(images).hasSize(6).allSatisfy(img -> assertThat(naturalWidth(img)).isGreaterThan(0));
         assertThat(texts("#assets .asset-banner")).hasSize(6).allSatisfy(b -> assertThat(b).startsWith("Banner: "));
+        assertThat(driver.findElements(By.id("colourways"))).as("no Luma catalog: no colourway variants").isEmpty();
+        assertThat(driver.findElement(By.id("experiment-heading")).getText())
+                .isEqualTo("Experiment: 28x28 conditional GAN");
         assertThat(driver.findElements(By.cssSelector("form.review-form"))).as("no decisions before sign-in")
                 .isEmpty();
         assertThat(driver.findElement(By.id("review-sign-in")).getText()).contains("Sign in as a reviewer");
@@ -230,6 +241,61 @@ class StorefrontBrowserTest {
                 .contains("background too busy"));
         assertThat(rows).anySatisfy(r -> assertThat(r).contains("imagegen/render").contains("ALLOW"));
         assertThat(rows).anySatisfy(r -> assertThat(r).contains("imagegen/generate").contains("ALLOW"));
+    }
+
+    @Test
+    void theStorefrontShowsLumaProductsWithPhotosAndAReviewerApprovesARecolourVariant() {
+        driver.get(lumaApp.uri().toString());
+        assertThat(texts("a.product-link")).containsExactlyInAnyOrder("Summit Hoodie", "Trail Tee", "Ridge\u2122 Pant");
+        assertThat(driver.findElements(By.cssSelector("ul.featured img.thumb"))).hasSize(3)
+                .allSatisfy(img -> assertThat(naturalWidth(img)).isEqualTo(LumaFixture.WIDTH));
+        assertThat(driver.findElement(By.id("catalog-note")).getText()).contains("Luma sample catalog");
+        navigate(driver.findElement(By.linkText("Summit Hoodie")));
+
+        assertThat(driver.findElement(By.id("product-name")).getText()).isEqualTo("Summit Hoodie");
+        assertThat(driver.findElement(By.className("price")).getText()).isEqualTo("54.50");
+        assertThat(naturalWidth(driver.findElement(By.id("product-photo")))).isEqualTo(LumaFixture.WIDTH);
+        assertThat(driver.findElement(By.id("product-colours")).getText()).isEqualTo("Colours: Blue, Red, Gray");
+        assertThat(driver.findElements(By.cssSelector("#product-views img"))).hasSize(3)
+                .allSatisfy(img -> assertThat(naturalWidth(img)).isPositive());
+        assertThat(texts("#reviews .review")).hasSize(2);
+        assertThat(driver.findElement(By.id("review-average")).getText()).isEqualTo("4.5 of 5 stars from 2 reviews");
+        assertThat(texts("#next-for-you .rec-link")).isNotEmpty()
+                .allSatisfy(n -> assertThat(n).isIn("Trail Tee", "Ridge\u2122 Pant", "Joust Duffle Bag"));
+
+        navigate(driver.findElement(By.linkText("Creative review")));
+        List<WebElement> cards = driver.findElements(By.cssSelector("#colourways .colourway"));
+        assertThat(cards).hasSize(3);
+        WebElement hoodie = driver.findElement(By.cssSelector("#colourways .colourway[data-style='TH02']"));
+        List<WebElement> figures = hoodie.findElements(By.tagName("figure"));
+        assertThat(figures).extracting(f -> f.getDomAttribute("class"))
+                .containsExactly("source-photo", "variant", "real-photo");
+        assertThat(hoodie.findElements(By.tagName("img"))).hasSize(3)
+                .allSatisfy(img -> assertThat(naturalWidth(img)).isEqualTo(LumaFixture.WIDTH));
+        assertThat(figures.get(1).getText()).startsWith("Variant: Red #");
+        assertThat(hoodie.findElement(By.className("asset-swatch")).getText()).contains("colour card of the Red");
+        assertThat(driver.findElement(By.id("experiment-heading")).getText())
+                .isEqualTo("Experiment: 28x28 conditional GAN");
+        assertThat(driver.findElements(By.cssSelector("#gan-experiment #assets .asset"))).hasSize(3);
+
+        String variant = hoodie.getDomAttribute("data-asset-id");
+        navigate(driver.findElement(By.id("sign-in-link")));
+        driver.findElement(By.id("reviewer-name")).sendKeys("maria");
+        driver.findElement(By.id("reviewer-code")).sendKeys(TestShops.REVIEWER_CODE);
+        navigate(driver.findElement(By.id("sign-in")));
+        WebElement card = driver.findElement(By.cssSelector("#colourways .asset[data-asset-id='" + variant + "']"));
+        card.findElement(By.name("comment")).sendKeys("true to the red swatch");
+        navigate(card.findElement(By.cssSelector("button.approve")));
+        assertThat(driver.findElement(By.id("review-status")).getText())
+                .startsWith("Approved the Summit Hoodie in Red image");
+        assertThat(lumaApp.studio().status(variant).name()).isEqualTo("APPROVED");
+
+        navigate(driver.findElement(By.linkText("Audit log")));
+        List<String> rows = texts("#audit-records .audit-record");
+        assertThat(rows).anySatisfy(r -> assertThat(r).contains("imagegen/recolor").contains("ALLOW")
+                .contains("Summit Hoodie in Red"));
+        assertThat(rows).anySatisfy(r -> assertThat(r).contains("imagegen/review.approve")
+                .contains("true to the red swatch"));
     }
 
     @Test

@@ -71,6 +71,16 @@ class StorefrontHttpTest {
     }
 
     @Test
+    void withoutTheLumaCatalogTheShopIsTheGeneratedOneWithNoPhotoPage() throws Exception {
+        HttpClient c = HttpClient.newHttpClient();
+        assertThat(json(get(c, "/api/status")).path("catalog").asText()).isEqualTo("generated");
+        assertThat(get(c, "/photo/sku-101/0.jpg").statusCode()).isEqualTo(404);
+        assertThat(get(c, "/").body()).doesNotContain("<img").doesNotContain("catalog-note");
+        assertThat(json(get(c, "/api/product/sku-101")).path("item").has("photo")).isFalse();
+        assertThat(app.luma()).isEmpty();
+    }
+
+    @Test
     void homePageListsPopularProductsAndSetsASessionCookie() throws Exception {
         HttpResponse<String> r = get(HttpClient.newHttpClient(), "/");
         assertThat(r.statusCode()).isEqualTo(200);
