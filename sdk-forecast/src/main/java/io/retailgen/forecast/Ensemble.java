@@ -13,10 +13,9 @@ import java.util.SplittableRandom;
 final class Ensemble {
 
     /**
-     * ARIMA(p,1,0) and SES join the ensemble only for seasonal periods up to this (yearly, quarterly, other), where
-     * the point forecast becomes a trimmed mean of five. For monthly and weekly data neither models the seasonal
-     * dynamics (both hurt M3 monthly and the aus-retail hierarchy), so the ensemble is the mean of ETS, Theta and
-     * the log-scale damped trend.
+     * For seasonal periods up to this (yearly, quarterly, other) the ensemble is ETS, Theta, ARIMA(p,1,0) and the
+     * dynamic optimised Theta model; for longer periods (monthly, weekly, daily), where ARIMA(p,1,0) does not model
+     * the seasonal dynamics, ETS, Theta and the log-scale damped trend.
      */
     static final int SHORT_PERIOD_MAX = 4;
 
@@ -34,13 +33,22 @@ final class Ensemble {
             case THETA -> models.add(theta(p, ws));
             case DAMPED -> models.add(damped(p, ws));
             case SEASONAL_NAIVE -> models.add(p.seasonalNaive());
+            case DOTM -> models.add(dotm(p, ws));
+            case CES -> models.add(onAdjusted(ComplexSmoothing.fit(p.adjusted(), p.n(), ws.nm), p));
             default -> {
+                if (IntermittentDemand.isIntermittent(p.y(), p.n())) {
+                    for (IntermittentDemand.Kind kind : IntermittentDemand.Kind.values()) {
+                        models.add(IntermittentDemand.fit(kind, p.y(), p.n()));
+                    }
+                    return models;
+                }
                 models.add(orNaive(Ets.auto(p.y(), p.n(), p.period(), ws), p));
                 models.add(theta(p, ws));
-                models.add(logDamped(p, ws));
                 if (p.period() <= SHORT_PERIOD_MAX) {
                     models.add(arima(p));
-                    models.add(ses(p, ws));
+                    models.add(dotm(p, ws));
+                } else {
+                    models.add(logDamped(p, ws));
                 }
             }
         }
@@ -75,13 +83,85 @@ final class Ensemble {
         return d == null ? damped(p, ws) : p.reseasonalise(d);
     }
 
-    /** Simple exponential smoothing, ETS(A,N,N), on the seasonally adjusted data. */
-    private static FittedModel ses(PreparedSeries p, Ets.Workspace ws) {
-        return onAdjusted(Ets.fit(p.adjusted(), p.n(), 1, false, Ets.Trend.N, Ets.Season.N, ws), p);
+    /** The dynamic optimised Theta model on the seasonally adjusted data. */
+    private static FittedModel dotm(PreparedSeries p, Ets.Workspace ws) {
+        return onAdjusted(DynamicTheta.fit(p.adjusted(), p.n(), ws.nm), p);
     }
 
     private static FittedModel arima(PreparedSeries p) {
         return onAdjusted(Arima.fit(p.adjusted(), p.n()), p);
+    }
+
+    /**
+     * The members' errors on the last {@code v} values when fitted without them (one rolling origin): each member's
+     * mean absolute error scaled by the seasonal-naive scale of the full history, or null when the series is too
+     * short to hold {@code v >= 1} values out and keep two seasons (8 values without a season) to fit on.
+     */
+    static double[] validationErrors(Method method, PreparedSeries p, int horizon) {
+        int m = p.period();
+        int minTrain = m > 1 ? Math.max(2 * m, 8) : 8;
+        int v = Math.min(horizon, p.n() - minTrain);
+        double scale = p.naiveScale();
+        if (v < 1 || !(scale > 0)) {
+            return null;
+        }
+        double[] y = p.y();
+        PreparedSeries head = PreparedSeries.of(new PreparedSeries.Cleaned(Arrays.copyOf(y, p.n() - v), p.n() - v,
+                p.nonNegative(), "", 0), m);
+        List<FittedModel> models = members(method, head);
+        double[] err = new double[models.size()];
+        double[] f = new double[v];
+        for (int j = 0; j < models.size(); j++) {
+            models.get(j).forecast(v, f);
+            double sum = 0;
+            for (int i = 0; i < v; i++) {
+                double fi = p.nonNegative() ? Math.max(0, f[i]) : f[i];
+                sum += Math.abs(y[p.n() - v + i] - fi);
+            }
+            err[j] = Double.isFinite(sum) ? sum / v / scale : Double.POSITIVE_INFINITY;
+        }
+        return err;
+    }
+
+    /**
+     * Combination weights from validation errors: proportional to {@code 1 / e^2} (the inverse squared scaled error,
+     * in the spirit of Bates and Granger 1969), errors below 0.001 counted as 0.001; null when there are no errors,
+     * their number differs from {@code k}, or one is not finite.
+     */
+    static double[] weights(double[] errors, int k) {
+        if (errors == null || errors.length != k || k < 2) {
+            return null;
+        }
+        double[] w = new double[k];
+        double sum = 0;
+        for (int j = 0; j < k; j++) {
+            if (!Double.isFinite(errors[j])) {
+                return null;
+            }
+            double e = Math.max(errors[j], 1e-3);
+            w[j] = 1 / (e * e);
+            sum += w[j];
+        }
+        for (int j = 0; j < k; j++) {
+            w[j] /= sum;
+        }
+        return w;
+    }
+
+    /** The member a path comes from: path {@code p} of {@code paths} at the cumulative weights, so shares follow w. */
+    private static int memberOf(int p, int paths, double[] w, int k) {
+        if (w == null) {
+            return p % k;
+        }
+        double u = (p + 0.5) / paths;
+        double cum = 0;
+        for (int j = 0; j < k; j++) {
+            cum += w[j];
+            if (u < cum) {
+                return j;
+            }
+        }
+        return k - 1;
     }
 
     /**
@@ -135,11 +215,18 @@ final class Ensemble {
     }
 
     /**
-     * The forecast of fitted models: the combined point forecast, {@code paths} scenario paths taken from the members
-     * in turn (bounded, and floored at zero for non-negative histories), and the members' mean fitted values.
+     * The forecast of fitted models: the point forecast (weighted by the validation {@code errors} when given, see
+     * {@link #weights}, else {@link #combine}), {@code paths} scenario paths taken from the members in proportion to
+     * their weights (bounded, and floored at zero for non-negative histories), and the members' fitted values
+     * with the same weights.
      */
     static Forecast forecast(String id, PreparedSeries.Cleaned c, List<FittedModel> models, int h, int paths, long s,
             String note) {
+        return forecast(id, c, models, null, h, paths, s, note);
+    }
+
+    static Forecast forecast(String id, PreparedSeries.Cleaned c, List<FittedModel> models, double[] errors, int h,
+            int paths, long s, String note) {
         int k = models.size();
         double[] mean = new double[h];
         double[][] each = new double[k][h];
@@ -149,7 +236,16 @@ final class Ensemble {
             fm.forecast(h, each[j]);
             name.append(j > 0 ? "," : "").append(fm.name());
         }
-        combine(each, k, h, mean);
+        double[] w = weights(errors, k);
+        if (w == null) {
+            combine(each, k, h, mean);
+        } else {
+            for (int j = 0; j < k; j++) {
+                for (int i = 0; i < h; i++) {
+                    mean[i] += w[j] * each[j][i];
+                }
+            }
+        }
         if (k > 1) {
             name.append(']');
         }
@@ -160,7 +256,7 @@ final class Ensemble {
         double[] data = new double[paths * h];
         SplittableRandom rng = new SplittableRandom(s);
         for (int p = 0; p < paths; p++) {
-            FittedModel fm = models.get(p % k);
+            FittedModel fm = models.get(memberOf(p, paths, w, k));
             fm.simulate(h, rng, data, p * h, varianceScale(fm.residualDf(), rng));
         }
         double limit = 1e6 * Math.max(scale, 1);
@@ -184,10 +280,11 @@ final class Ensemble {
         double[] fitted = new double[c.dropped() + y.length];
         Arrays.fill(fitted, 0, c.dropped(), Double.NaN);
         double[] one = new double[y.length];
-        for (FittedModel fm : models) {
-            fm.fitted(y, y.length, one);
+        for (int j = 0; j < k; j++) {
+            models.get(j).fitted(y, y.length, one);
+            double share = w == null ? 1.0 / k : w[j];
             for (int t = 0; t < y.length; t++) {
-                fitted[c.dropped() + t] += one[t] / k;
+                fitted[c.dropped() + t] += share * one[t];
             }
         }
         return new Forecast(id, name.toString(), mean, new ScenarioSet(name.toString(), s, paths, h, data), note,

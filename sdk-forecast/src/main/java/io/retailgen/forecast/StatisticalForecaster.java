@@ -64,6 +64,8 @@ final class StatisticalForecaster extends ForecasterBase {
             return Ensemble.forecast(id, c, List.of(SeasonalNaive.fit(y, n, 1)), h, paths, s,
                     (c.note() + " fewer than 3 values: naive").trim());
         }
-        return Ensemble.forecast(id, c, Ensemble.members(method, p), h, paths, s, p.note());
+        boolean combined = method == Method.AUTO || method == Method.ENSEMBLE;
+        double[] errors = combined ? Ensemble.validationErrors(method, p, h) : null;
+        return Ensemble.forecast(id, c, Ensemble.members(method, p), errors, h, paths, s, p.note());
     }
 }
