@@ -212,7 +212,7 @@ public final class DeepArModel implements GenerativeScenarioModel, AutoCloseable
         }
 
         static Prepared of(TimeSeries series, List<String> drivers, int window) {
-            StatisticalForecaster.Cleaned c = StatisticalForecaster.clean(series.values());
+            PreparedSeries.Cleaned c = PreparedSeries.clean(series.values());
             double[] y = c.y();
             double sum = 0;
             for (double v : y) {

@@ -33,7 +33,7 @@ public final class Evaluation {
         Objects.requireNonNull(forecaster, "forecaster == null");
         long t0 = System.nanoTime();
         List<LabeledSeries> usable = data.stream().filter(d -> d.horizon() > 0).toList();
-        StatisticalForecaster f = (StatisticalForecaster) forecaster;
+        ForecasterBase f = (ForecasterBase) forecaster;
         List<Forecast> forecasts = ForecastExecutor.map(f.executor(), usable, d -> f.compute(d.train(), d.horizon()));
         double seconds = (System.nanoTime() - t0) / 1e9;
         return score(usable, forecasts, seconds);
@@ -139,7 +139,7 @@ public final class Evaluation {
         }
         HierarchicalData trainData = new HierarchicalData(hier, data.periods().subList(0, len - holdout), train);
         long t0 = System.nanoTime();
-        List<Forecast> base = ((StatisticalForecaster) forecaster).computeAll(train, holdout);
+        List<Forecast> base = ((ForecasterBase) forecaster).computeAll(train, holdout);
         List<Forecast> rec = Reconciler.reconcile(trainData, base, how);
         double seconds = (System.nanoTime() - t0) / 1e9;
         List<LabeledSeries> labeled = new ArrayList<>();

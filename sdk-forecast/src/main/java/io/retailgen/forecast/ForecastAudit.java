@@ -18,9 +18,9 @@ final class ForecastAudit {
     static final int SUMMARY_SERIES = 50;
 
     private final InterceptorChain chain;
-    private final StatisticalForecaster forecaster;
+    private final ForecasterBase forecaster;
 
-    ForecastAudit(InterceptorChain chain, StatisticalForecaster forecaster) {
+    ForecastAudit(InterceptorChain chain, ForecasterBase forecaster) {
         this.chain = chain;
         this.forecaster = forecaster;
     }

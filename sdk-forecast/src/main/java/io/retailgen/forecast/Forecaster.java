@@ -36,7 +36,7 @@ import java.util.concurrent.Executor;
  * {@link RetailGenException} naming the rules; other verdicts return the forecasts unchanged (they hold numbers, not
  * text to rewrite). {@link Evaluation} scores through the same forecaster without passing the chain.
  */
-public sealed interface Forecaster permits StatisticalForecaster {
+public sealed interface Forecaster permits ForecasterBase {
 
     /** The {@link io.retailgen.core.intercept.GenerationRequest#module()} of every forecast request. */
     String MODULE = "forecast";
@@ -210,7 +210,7 @@ public sealed interface Forecaster permits StatisticalForecaster {
                         + "with DeepArTrainer.builder()...build().train(...) or choose auto, ets, theta, damped or "
                         + "ensemble");
             }
-            return new StatisticalForecaster(this);
+            return method == Method.GENERATIVE ? new GenerativeForecaster(this) : new StatisticalForecaster(this);
         }
     }
 }

@@ -16,10 +16,16 @@ public enum Method {
     /** Damped-trend exponential smoothing on seasonally adjusted data. */
     DAMPED,
     /**
-     * ETS, Theta and a log-scale damped trend (plus ARIMA(p,1,0) and SES for seasonal periods up to 4, then a trimmed
-     * mean of five), with scenario paths pooled from the members.
+     * For seasonal periods up to 4 (yearly, quarterly, other) ETS, Theta, ARIMA(p,1,0) and the dynamic optimised
+     * Theta model; for longer periods ETS, Theta and a log-scale damped trend. The point forecast weights each member
+     * by its inverse squared error when refitted without the last horizon of the history; scenario paths are pooled
+     * from the members in proportion to the weights. Intermittent series get Croston, TSB and ADIDA instead.
      */
     ENSEMBLE,
+    /** The dynamic optimised Theta model (Fiorucci et al. 2016) on seasonally adjusted data. */
+    DOTM,
+    /** Complex exponential smoothing (Svetunkov, Kourentzes and Ord 2022) on seasonally adjusted data. */
+    CES,
     /** The conditional generative scenario model; needs a trained {@link GenerativeScenarioModel}. */
     GENERATIVE;
 

@@ -31,9 +31,9 @@ class ArimaTest {
     void combinationDropsTheExtremesFromFourModels() {
         double[][] each = {{1, 10}, {2, 20}, {3, 30}, {100, -100}};
         double[] out = new double[2];
-        StatisticalForecaster.combine(each, 4, 2, out);
+        Ensemble.combine(each, 4, 2, out);
         assertThat(out).containsExactly(2.5, 15.0);
-        StatisticalForecaster.combine(each, 3, 2, out);
+        Ensemble.combine(each, 3, 2, out);
         assertThat(out).containsExactly(2.0, 20.0);
     }
 }

@@ -46,7 +46,8 @@ final class EvaluateCommand implements Callable<Integer> {
     String format;
 
     @Option(names = "--method", defaultValue = "auto",
-            description = "auto, ets, theta, damped, seasonal-naive, ensemble or generative (with --model DIR, or a small model is "
+            description = "auto, ets, theta, damped, dotm, ces, seasonal-naive, ensemble or generative (with --model DIR, or a "
+                    + "small model is "
                     + "trained first) (default: ${DEFAULT-VALUE}).")
     String method;
 

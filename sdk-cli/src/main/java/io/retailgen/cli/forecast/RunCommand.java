@@ -60,8 +60,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Output folder.")
     Path outDir;
 
-    @Option(names = "--method", defaultValue = "auto", description = "auto, ets, theta, damped, seasonal-naive, "
-            + "ensemble or generative (with --model DIR, or a small model is trained first) (default: "
+    @Option(names = "--method", defaultValue = "auto", description = "auto, ets, theta, damped, dotm, ces, "
+            + "seasonal-naive, ensemble or generative (with --model DIR, or a small model is trained first) (default: "
             + "${DEFAULT-VALUE}).")
     String method;
 

@@ -1,0 +1,293 @@
+package io.retailgen.forecast;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * The statistical models of a {@link Method} fitted to one {@link PreparedSeries}, and how their forecasts and paths
+ * become one {@link Forecast}: the point forecast combined across members, the scenario paths pooled from them.
+ * Stateless apart from the per-thread fitting workspace.
+ */
+final class Ensemble {
+
+    /**
+     * For seasonal periods up to this (yearly, quarterly, other) the ensemble is ETS, Theta, ARIMA(p,1,0) and the
+     * dynamic optimised Theta model; for longer periods (monthly, weekly, daily), where ARIMA(p,1,0) does not model
+     * the seasonal dynamics, ETS, Theta and the log-scale damped trend.
+     */
+    static final int SHORT_PERIOD_MAX = 4;
+
+    private static final ThreadLocal<Ets.Workspace> WORKSPACE = ThreadLocal.withInitial(Ets.Workspace::new);
+
+    private Ensemble() {
+    }
+
+    /** The fitted members of {@code method} (every one falls back to seasonal naive when its fit fails). */
+    static List<FittedModel> members(Method method, PreparedSeries p) {
+        Ets.Workspace ws = WORKSPACE.get();
+        List<FittedModel> models = new ArrayList<>(5);
+        switch (method) {
+            case ETS -> models.add(orNaive(Ets.auto(p.y(), p.n(), p.period(), ws), p));
+            case THETA -> models.add(theta(p, ws));
+            case DAMPED -> models.add(damped(p, ws));
+            case SEASONAL_NAIVE -> models.add(p.seasonalNaive());
+            case DOTM -> models.add(dotm(p, ws));
+            case CES -> models.add(onAdjusted(ComplexSmoothing.fit(p.adjusted(), p.n(), ws.nm), p));
+            default -> {
+                if (IntermittentDemand.isIntermittent(p.y(), p.n())) {
+                    for (IntermittentDemand.Kind kind : IntermittentDemand.Kind.values()) {
+                        models.add(IntermittentDemand.fit(kind, p.y(), p.n()));
+                    }
+                    return models;
+                }
+                models.add(orNaive(Ets.auto(p.y(), p.n(), p.period(), ws), p));
+                models.add(theta(p, ws));
+                if (p.period() <= SHORT_PERIOD_MAX) {
+                    models.add(arima(p));
+                    models.add(dotm(p, ws));
+                } else {
+                    models.add(logDamped(p, ws));
+                }
+            }
+        }
+        return models;
+    }
+
+    private static FittedModel orNaive(FittedModel model, PreparedSeries p) {
+        return model != null ? model : p.seasonalNaive();
+    }
+
+    /** Fits on the adjusted history and re-seasonalises, or falls back to seasonal naive when the fit fails. */
+    private static FittedModel onAdjusted(FittedModel fitted, PreparedSeries p) {
+        return fitted == null ? p.seasonalNaive() : p.reseasonalise(fitted);
+    }
+
+    private static FittedModel theta(PreparedSeries p, Ets.Workspace ws) {
+        return p.reseasonalise(Theta.fit(p.adjusted(), p.n(), ws.nm));
+    }
+
+    private static FittedModel damped(PreparedSeries p, Ets.Workspace ws) {
+        double[] a = p.adjusted();
+        FittedModel d = Ets.fit(a, p.n(), 1, false, Ets.Trend.AD, Ets.Season.N, ws);
+        if (d == null) {
+            d = Ets.fit(a, p.n(), 1, false, Ets.Trend.N, Ets.Season.N, ws);
+        }
+        return onAdjusted(d, p);
+    }
+
+    /** ETS(A,Ad,N) on the log of the seasonally adjusted data; additive damped trend when a value is not positive. */
+    private static FittedModel logDamped(PreparedSeries p, Ets.Workspace ws) {
+        FittedModel d = LogTransformed.dampedOnLog(p.adjusted(), p.n(), ws);
+        return d == null ? damped(p, ws) : p.reseasonalise(d);
+    }
+
+    /** The dynamic optimised Theta model on the seasonally adjusted data. */
+    private static FittedModel dotm(PreparedSeries p, Ets.Workspace ws) {
+        return onAdjusted(DynamicTheta.fit(p.adjusted(), p.n(), ws.nm), p);
+    }
+
+    private static FittedModel arima(PreparedSeries p) {
+        return onAdjusted(Arima.fit(p.adjusted(), p.n()), p);
+    }
+
+    /**
+     * The members' errors on the last {@code v} values when fitted without them (one rolling origin): each member's
+     * mean absolute error scaled by the seasonal-naive scale of the full history, or null when the series is too
+     * short to hold {@code v >= 1} values out and keep two seasons (8 values without a season) to fit on.
+     */
+    static double[] validationErrors(Method method, PreparedSeries p, int horizon) {
+        int m = p.period();
+        int minTrain = m > 1 ? Math.max(2 * m, 8) : 8;
+        int v = Math.min(horizon, p.n() - minTrain);
+        double scale = p.naiveScale();
+        if (v < 1 || !(scale > 0)) {
+            return null;
+        }
+        double[] y = p.y();
+        PreparedSeries head = PreparedSeries.of(new PreparedSeries.Cleaned(Arrays.copyOf(y, p.n() - v), p.n() - v,
+                p.nonNegative(), "", 0), m);
+        List<FittedModel> models = members(method, head);
+        double[] err = new double[models.size()];
+        double[] f = new double[v];
+        for (int j = 0; j < models.size(); j++) {
+            models.get(j).forecast(v, f);
+            double sum = 0;
+            for (int i = 0; i < v; i++) {
+                double fi = p.nonNegative() ? Math.max(0, f[i]) : f[i];
+                sum += Math.abs(y[p.n() - v + i] - fi);
+            }
+            err[j] = Double.isFinite(sum) ? sum / v / scale : Double.POSITIVE_INFINITY;
+        }
+        return err;
+    }
+
+    /**
+     * Combination weights from validation errors: proportional to {@code 1 / e^2} (the inverse squared scaled error,
+     * in the spirit of Bates and Granger 1969), errors below 0.001 counted as 0.001; null when there are no errors,
+     * their number differs from {@code k}, or one is not finite.
+     */
+    static double[] weights(double[] errors, int k) {
+        if (errors == null || errors.length != k || k < 2) {
+            return null;
+        }
+        double[] w = new double[k];
+        double sum = 0;
+        for (int j = 0; j < k; j++) {
+            if (!Double.isFinite(errors[j])) {
+                return null;
+            }
+            double e = Math.max(errors[j], 1e-3);
+            w[j] = 1 / (e * e);
+            sum += w[j];
+        }
+        for (int j = 0; j < k; j++) {
+            w[j] /= sum;
+        }
+        return w;
+    }
+
+    /** The member a path comes from: path {@code p} of {@code paths} at the cumulative weights, so shares follow w. */
+    private static int memberOf(int p, int paths, double[] w, int k) {
+        if (w == null) {
+            return p % k;
+        }
+        double u = (p + 0.5) / paths;
+        double cum = 0;
+        for (int j = 0; j < k; j++) {
+            cum += w[j];
+            if (u < cum) {
+                return j;
+            }
+        }
+        return k - 1;
+    }
+
+    /**
+     * One draw of {@code sqrt(df / chi2(df))} (Wilson-Hilferty), so that a path's innovations follow the predictive
+     * distribution with the residual variance estimated from {@code df} degrees of freedom (Student t across paths)
+     * instead of treating the estimate as exact.
+     */
+    static double varianceScale(int df, SplittableRandom rng) {
+        double c = 2.0 / (9.0 * df);
+        double w = 1 - c + rng.nextGaussian() * Math.sqrt(c);
+        double chi2OverDf = Math.max(w * w * w, 0.05);
+        return Math.sqrt(1 / chi2OverDf);
+    }
+
+    /**
+     * The point forecast of several models: their mean, or with four or more models the mean after dropping the
+     * lowest and the highest at each step (a trimmed mean, robust to one model that runs away).
+     */
+    static void combine(double[][] each, int k, int h, double[] out) {
+        double[] col = new double[k];
+        for (int i = 0; i < h; i++) {
+            for (int j = 0; j < k; j++) {
+                col[j] = each[j][i];
+            }
+            int from = 0;
+            int to = k;
+            if (k >= 4) {
+                Arrays.sort(col);
+                from = 1;
+                to = k - 1;
+            }
+            double sum = 0;
+            for (int j = from; j < to; j++) {
+                sum += col[j];
+            }
+            out[i] = sum / (to - from);
+        }
+    }
+
+    /** A flat forecast with flat paths (no observed value, or a constant history). */
+    static Forecast constant(String id, PreparedSeries.Cleaned c, double value, int h, int paths, long s,
+            String note) {
+        double[] d = new double[paths * h];
+        Arrays.fill(d, value);
+        double[] mean = new double[h];
+        Arrays.fill(mean, value);
+        double[] fitted = new double[c.dropped() + c.y().length];
+        Arrays.fill(fitted, 0, c.dropped(), Double.NaN);
+        Arrays.fill(fitted, c.dropped(), fitted.length, value);
+        return new Forecast(id, "Constant", mean, new ScenarioSet("Constant", s, paths, h, d), note, fitted);
+    }
+
+    /**
+     * The forecast of fitted models: the point forecast (weighted by the validation {@code errors} when given, see
+     * {@link #weights}, else {@link #combine}), {@code paths} scenario paths taken from the members in proportion to
+     * their weights (bounded, and floored at zero for non-negative histories), and the members' fitted values
+     * with the same weights.
+     */
+    static Forecast forecast(String id, PreparedSeries.Cleaned c, List<FittedModel> models, int h, int paths, long s,
+            String note) {
+        return forecast(id, c, models, null, h, paths, s, note);
+    }
+
+    static Forecast forecast(String id, PreparedSeries.Cleaned c, List<FittedModel> models, double[] errors, int h,
+            int paths, long s, String note) {
+        int k = models.size();
+        double[] mean = new double[h];
+        double[][] each = new double[k][h];
+        StringBuilder name = new StringBuilder(k > 1 ? "ensemble[" : "");
+        for (int j = 0; j < k; j++) {
+            FittedModel fm = models.get(j);
+            fm.forecast(h, each[j]);
+            name.append(j > 0 ? "," : "").append(fm.name());
+        }
+        double[] w = weights(errors, k);
+        if (w == null) {
+            combine(each, k, h, mean);
+        } else {
+            for (int j = 0; j < k; j++) {
+                for (int i = 0; i < h; i++) {
+                    mean[i] += w[j] * each[j][i];
+                }
+            }
+        }
+        if (k > 1) {
+            name.append(']');
+        }
+        double scale = 0;
+        for (double v : c.y()) {
+            scale = Math.max(scale, Math.abs(v));
+        }
+        double[] data = new double[paths * h];
+        SplittableRandom rng = new SplittableRandom(s);
+        for (int p = 0; p < paths; p++) {
+            FittedModel fm = models.get(memberOf(p, paths, w, k));
+            fm.simulate(h, rng, data, p * h, varianceScale(fm.residualDf(), rng));
+        }
+        double limit = 1e6 * Math.max(scale, 1);
+        for (int i = 0; i < data.length; i++) {
+            double v = data[i];
+            if (!Double.isFinite(v)) {
+                v = mean[i % h];
+            }
+            v = Math.max(-limit, Math.min(limit, v));
+            if (c.nonNegative() && v < 0) {
+                v = 0;
+            }
+            data[i] = v;
+        }
+        if (c.nonNegative()) {
+            for (int i = 0; i < h; i++) {
+                mean[i] = Math.max(0, mean[i]);
+            }
+        }
+        double[] y = c.y();
+        double[] fitted = new double[c.dropped() + y.length];
+        Arrays.fill(fitted, 0, c.dropped(), Double.NaN);
+        double[] one = new double[y.length];
+        for (int j = 0; j < k; j++) {
+            models.get(j).fitted(y, y.length, one);
+            double share = w == null ? 1.0 / k : w[j];
+            for (int t = 0; t < y.length; t++) {
+                fitted[c.dropped() + t] += share * one[t];
+            }
+        }
+        return new Forecast(id, name.toString(), mean, new ScenarioSet(name.toString(), s, paths, h, data), note,
+                fitted);
+    }
+}
