@@ -50,10 +50,12 @@ public final class ScenarioVae implements GenerativeScenarioModel, AutoCloseable
     static final int FORMAT_VERSION = 1;
     static final String INPUT = "condition";
     static final String OUTPUT = "params";
-    static final double LOG_SIGMA_MIN = -7;
-    static final double LOG_SIGMA_MAX = 3;
+    /** The decoder's raw scale output {@code r} becomes {@code log sigma = CENTRE + HALF_WIDTH * tanh(r / HALF_WIDTH)}. */
+    static final double LOG_SIGMA_CENTRE = -2;
+    static final double LOG_SIGMA_HALF_WIDTH = 3;
     /** The largest value a step may reach, as a multiple of its context's mean (keeps a wild draw finite). */
     static final double MAX_RATIO = 1000;
+    static final double Z_MAX = Math.log(MAX_RATIO);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Shape shape;
@@ -155,8 +157,17 @@ public final class ScenarioVae implements GenerativeScenarioModel, AutoCloseable
         return scale;
     }
 
+    /**
+     * The decoder's log sigma from its raw output: a smooth squash into {@code (-5, 1)} (a hard clip would stop the
+     * gradient of a unit that strays outside and leave it there).
+     */
+    static double logSigma(double raw) {
+        return LOG_SIGMA_CENTRE + LOG_SIGMA_HALF_WIDTH * Math.tanh(raw / LOG_SIGMA_HALF_WIDTH);
+    }
+
+    /** {@code log(y / scale + 0.05)}, at most {@code log(MAX_RATIO)}; the floor for a zero scale. */
     static double z(double y, double scale) {
-        return scale > 0 ? Math.log(Math.max(0, y) / scale + DeepArModel.OFFSET) : DeepArModel.Z_MIN;
+        return scale > 0 ? Math.min(Z_MAX, Math.log(Math.max(0, y) / scale + DeepArModel.OFFSET)) : DeepArModel.Z_MIN;
     }
 
     /** The cleaned, non-negative history of a series padded at the front to at least {@code context} values. */
@@ -214,8 +225,8 @@ public final class ScenarioVae implements GenerativeScenarioModel, AutoCloseable
             for (int q = 0; q < paths; q++) {
                 for (int h = 0; h < b; h++) {
                     double mu = params[q * 2 * b + h];
-                    double ls = Math.max(LOG_SIGMA_MIN, Math.min(LOG_SIGMA_MAX, params[q * 2 * b + b + h]));
-                    double zz = Math.min(Math.log(MAX_RATIO), mu + Math.exp(ls) * rng.nextGaussian());
+                    double ls = logSigma(params[q * 2 * b + b + h]);
+                    double zz = Math.min(Z_MAX, mu + Math.exp(ls) * rng.nextGaussian());
                     buf[q][end + h] = scales[q] > 0 ? scales[q] * Math.max(0, Math.exp(zz) - DeepArModel.OFFSET) : 0;
                 }
             }

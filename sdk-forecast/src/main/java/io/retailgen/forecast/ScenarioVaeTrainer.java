@@ -81,7 +81,7 @@ public final class ScenarioVaeTrainer {
 
     /**
      * @return a builder with defaults: no drivers, context 24, block 12, latent 4, hidden 32, 30 epochs, batch 128,
-     *     learning rate 0.005, KL weight 1, diversity weight 0.5, at most 20,000 windows, seed 42, 1 PyTorch thread,
+     *     learning rate 0.005, KL weight 1, diversity weight 0.1, at most 20,000 windows, seed 42, 1 PyTorch thread,
      *     CPU, no listener
      */
     public static Builder builder() {
@@ -162,7 +162,7 @@ public final class ScenarioVaeTrainer {
         private int batchSize = 128;
         private float learningRate = 0.005f;
         private double klWeight = 1;
-        private double diversityWeight = 0.5;
+        private double diversityWeight = 0.1;
         private int maxWindows = 20_000;
         private long seed = 42;
         private int threads = 1;

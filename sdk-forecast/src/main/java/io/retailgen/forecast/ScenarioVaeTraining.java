@@ -85,12 +85,17 @@ final class ScenarioVaeTraining {
             int end = (int) at.get(i)[1];
             double[] y = ys.get(k);
             double scale = ScenarioVae.condition(y, end, ds.get(k), end, s, cond, r * width);
-            for (int h = 0; h < s.block(); h++) {
-                target[r * s.block() + h] = (float) ScenarioVae.z(y[end + h], scale);
+            boolean usable = scale > 0; // an all-zero context says nothing of the block; sampling gives zeros there
+            for (int h = 0; h < s.block() && usable; h++) {
+                double z = ScenarioVae.z(y[end + h], scale);
+                usable = z < ScenarioVae.Z_MAX; // a block over 1,000 times its context's mean: a gap filled with zeros
+                target[r * s.block() + h] = (float) z;
             }
-            r++;
+            if (usable) {
+                r++;
+            }
         }
-        return new Windows(cond, target, pick.length, width);
+        return new Windows(Arrays.copyOf(cond, r * width), Arrays.copyOf(target, r * s.block()), r, width);
     }
 
     /** The two networks: an MLP with a linear skip each. */
@@ -222,8 +227,9 @@ final class ScenarioVaeTraining {
                         NDArray latent = mu.add(logVar.mul(0.5f).exp().mul(e.get(0)));
                         NDArray out = dt.forward(new NDList(latent.concat(c, 1))).singletonOrThrow();
                         NDArray m = out.get(":, 0:" + b);
-                        NDArray ls = out.get(":, " + b + ":").clip(ScenarioVae.LOG_SIGMA_MIN,
-                                ScenarioVae.LOG_SIGMA_MAX);
+                        float half = (float) ScenarioVae.LOG_SIGMA_HALF_WIDTH;
+                        NDArray ls = out.get(":, " + b + ":").div(half).tanh().mul(half)
+                                .add((float) ScenarioVae.LOG_SIGMA_CENTRE);
                         NDArray nll = ls.add(y.sub(m).square().mul(ls.mul(-2).exp()).mul(0.5f)).mean();
                         NDArray kl = logVar.exp().add(mu.square()).sub(logVar).sub(1f).sum(new int[] {1}).mean()
                                 .mul(0.5f / b);
