@@ -24,8 +24,10 @@ import java.util.SplittableRandom;
  *       (mean absolute difference of log values relative to their mean; sharing attributes breaks near ties); each
  *       analogue's continuation is rescaled by the ratio of the new product's first {@code k} values to its own.</li>
  * </ul>
- * The paths are the analogues' rescaled curves in turn (equally weighted); the mean is their mean. Immutable and
- * thread-safe.
+ * The paths are the analogues' rescaled curves in turn (equally weighted), each times one log-normal level shock:
+ * with no observations its spread is the level model's residual spread, with {@code k} observations the spread of
+ * the rescaling measured on the analogues themselves (each one's continuation predicted from the others). The mean
+ * is the paths' mean. Immutable and thread-safe.
  *
  * <pre>{@code
  * NewProductForecaster f = NewProductForecaster.builder().library(launches).analogues(10).build();
@@ -140,7 +142,7 @@ public final class NewProductForecaster {
                 curves[a][t] = Double.isFinite(v) ? v : 0;
             }
         }
-        double sigma = byShape ? 0 : levels.residualSd;
+        double sigma = byShape ? leaveOneOutSpread(chosen, k, horizon) : levels.residualSd;
         SplittableRandom rng = new SplittableRandom(seed ^ id.hashCode());
         double[][] p = new double[paths][];
         for (int i = 0; i < paths; i++) {
@@ -154,6 +156,35 @@ public final class NewProductForecaster {
         List<String> names = chosen.stream().map(Launch::id).toList();
         String note = (byShape ? "shape of the first " + k + " values" : "attributes") + "; analogues " + names;
         return new Forecast(id, "analogues-" + (byShape ? "k" + k : "attributes"), s.mean(), s, note, new double[0]);
+    }
+
+    /**
+     * How far off the rescaling is, measured on the analogues themselves: each analogue's mean continuation predicted
+     * from the others (rescaled by its own first {@code k} values) against what it did; the root mean square of the
+     * log errors.
+     */
+    static double leaveOneOutSpread(List<Launch> chosen, int k, int horizon) {
+        double ss = 0;
+        int n = 0;
+        for (Launch a : chosen) {
+            double firstA = Arrays.stream(a.values, 0, k).average().orElse(0);
+            double actual = Arrays.stream(a.values, k, k + horizon).average().orElse(0);
+            double predicted = 0;
+            int m = 0;
+            for (Launch b : chosen) {
+                double firstB = Arrays.stream(b.values, 0, k).average().orElse(0);
+                if (b != a && firstB > 0) {
+                    predicted += Arrays.stream(b.values, k, k + horizon).average().orElse(0) * firstA / firstB;
+                    m++;
+                }
+            }
+            if (m > 0 && actual > 0 && predicted > 0) {
+                double e = Math.log(actual / (predicted / m));
+                ss += e * e;
+                n++;
+            }
+        }
+        return n == 0 ? 0 : Math.sqrt(ss / n);
     }
 
     /** The share of the query's attributes a library product has with the same value. */

@@ -70,7 +70,9 @@ class NewProductBacktestTest {
                 double[] r = run(set.getValue(), k);
                 rows.add(String.format(Locale.ROOT, "| %s | %d | %.2f | %.3f | %s | %.2f | %d |", set.getKey(), k, r[0],
                         r[1], k == 0 ? "mean launch curve of the library" : "last observed value", r[2], (int) r[3]));
+                System.out.println(rows.get(rows.size() - 1));
                 assertThat(r[0]).as("analogues vs baseline, k=" + k + " on " + set.getKey()).isLessThan(r[2]);
+                assertThat(r[1]).as("80%% coverage, k=" + k + " on " + set.getKey()).isBetween(0.75, 0.92);
             }
         }
         System.out.println(String.join("\n", rows));

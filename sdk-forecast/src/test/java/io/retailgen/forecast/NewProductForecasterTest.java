@@ -60,6 +60,23 @@ class NewProductForecasterTest {
     }
 
     @Test
+    void theSpreadWithObservationsIsTheRescalingErrorMeasuredOnTheAnalogues() {
+        List<NewProductForecaster.Launch> same = List.of(
+                new NewProductForecaster.Launch("a", Map.of(), new double[] {1, 2, 4, 4}),
+                new NewProductForecaster.Launch("b", Map.of(), new double[] {2, 4, 8, 8}));
+        assertThat(NewProductForecaster.leaveOneOutSpread(same, 2, 2)).isCloseTo(0, within(1e-12));
+        List<NewProductForecaster.Launch> apart = List.of(
+                new NewProductForecaster.Launch("a", Map.of(), new double[] {1, 1, 2, 2}),
+                new NewProductForecaster.Launch("b", Map.of(), new double[] {1, 1, 1, 1}));
+        // each predicts the other off by a factor of 2: log 2
+        assertThat(NewProductForecaster.leaveOneOutSpread(apart, 2, 2)).isCloseTo(Math.log(2), within(1e-12));
+        NewProductForecaster f = NewProductForecaster.builder().library(library()).analogues(5).paths(400).build();
+        Forecast fc = f.forecast("new", Map.of("category", "boots"), new double[] {8, 17, 25}, 6);
+        ScenarioSet.Interval i80 = fc.scenarios().interval(0.8);
+        assertThat(i80.upper()[5] / i80.lower()[5]).as("a level shock widens the interval").isGreaterThan(1.05);
+    }
+
+    @Test
     void badInputsAreRejectedWithClearMessages() {
         NewProductForecaster f = NewProductForecaster.builder().library(library()).build();
         assertThatThrownBy(() -> f.forecast("x", Map.of(), new double[0], 30))
