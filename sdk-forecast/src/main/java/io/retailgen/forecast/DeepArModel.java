@@ -130,23 +130,7 @@ public final class DeepArModel implements GenerativeScenarioModel, AutoCloseable
     @Override
     public ScenarioSet sample(TimeSeries history, int horizon, Map<String, double[]> futureDrivers, int paths,
             long seed) {
-        Objects.requireNonNull(history, "history == null");
-        Objects.requireNonNull(futureDrivers, "futureDrivers == null");
-        if (horizon < 1) {
-            throw new IllegalArgumentException("horizon must be >= 1, got " + horizon);
-        }
-        if (paths < 1) {
-            throw new IllegalArgumentException("paths must be >= 1, got " + paths);
-        }
-        for (Map.Entry<String, double[]> e : futureDrivers.entrySet()) {
-            if (!drivers.contains(e.getKey())) {
-                throw new IllegalArgumentException("unknown driver '" + e.getKey() + "', the model knows " + drivers);
-            }
-            if (e.getValue() == null || e.getValue().length < horizon) {
-                throw new IllegalArgumentException("driver '" + e.getKey() + "' needs " + horizon
-                        + " future values, got " + (e.getValue() == null ? "null" : e.getValue().length));
-            }
-        }
+        GenerativeArguments.checkSample(history, horizon, futureDrivers, paths, drivers);
         Prepared p = Prepared.of(history, drivers, window);
         double[] out = new double[paths * horizon];
         if (p.scale == 0) {

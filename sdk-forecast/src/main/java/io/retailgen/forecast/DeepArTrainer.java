@@ -139,11 +139,7 @@ public final class DeepArTrainer {
          * @return this
          */
         public Builder drivers(String... names) {
-            List<String> l = List.of(names);
-            if (l.stream().distinct().count() != l.size() || l.stream().anyMatch(String::isBlank)) {
-                throw new IllegalArgumentException("driver names must be distinct and non-blank, got " + l);
-            }
-            this.drivers = l;
+            this.drivers = GenerativeArguments.driverNames(names);
             return this;
         }
 
@@ -188,10 +184,7 @@ public final class DeepArTrainer {
          * @return this
          */
         public Builder learningRate(float rate) {
-            if (!(rate > 0 && rate <= 1)) {
-                throw new IllegalArgumentException("learningRate must be in (0, 1], got " + rate);
-            }
-            this.learningRate = rate;
+            this.learningRate = GenerativeArguments.learningRate(rate);
             return this;
         }
 
@@ -210,10 +203,7 @@ public final class DeepArTrainer {
          * @return this
          */
         public Builder threads(int count) {
-            if (count < 1) {
-                throw new IllegalArgumentException("threads must be >= 1, was " + count);
-            }
-            this.threads = count;
+            this.threads = GenerativeArguments.threads(count);
             return this;
         }
 
@@ -242,10 +232,7 @@ public final class DeepArTrainer {
         }
 
         private static int range(String name, int value, int min, int max) {
-            if (value < min || value > max) {
-                throw new IllegalArgumentException(name + " must be in [" + min + ", " + max + "], got " + value);
-            }
-            return value;
+            return GenerativeArguments.range(name, value, min, max);
         }
     }
 }

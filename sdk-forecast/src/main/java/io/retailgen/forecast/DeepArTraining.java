@@ -215,7 +215,7 @@ final class DeepArTraining {
         return g.toBytes();
     }
 
-    private static GraphValue gemm(OnnxGraphBuilder g, String name, GraphValue x, Linear layer) {
+    static GraphValue gemm(OnnxGraphBuilder g, String name, GraphValue x, Linear layer) {
         NDArray w = layer.getParameters().get("weight").getArray();
         NDArray b = layer.getParameters().get("bias").getArray();
         GraphValue wv = g.constant(name + "_weight", w.toFloatArray(), w.getShape().getShape());
@@ -225,6 +225,12 @@ final class DeepArTraining {
 
     /** The largest absolute difference between DJL and ONNX Runtime outputs on random inputs. */
     static double check(byte[] onnx, NDManager manager, Trainer trainer, int f, long seed) {
+        return check(onnx, manager, trainer, f, seed, DeepArModel.INPUT, DeepArModel.OUTPUT);
+    }
+
+    /** As {@link #check(byte[], NDManager, Trainer, int, long)} for a graph with the given input and output names. */
+    static double check(byte[] onnx, NDManager manager, Trainer trainer, int f, long seed, String input,
+            String output) {
         SplittableRandom rnd = new SplittableRandom(seed ^ 0x5DEECE66DL);
         float[] probe = new float[PROBE_ROWS * f];
         for (int i = 0; i < probe.length; i++) {
@@ -237,8 +243,7 @@ final class DeepArTraining {
         }
         float[] ort;
         try (OnnxModel m = OnnxModel.builder().model(onnx).name("forecast-deepar-check").build()) {
-            Tensor out = m.run(Map.of(DeepArModel.INPUT, Tensor.ofFloats(probe, PROBE_ROWS, f)))
-                    .get(DeepArModel.OUTPUT);
+            Tensor out = m.run(Map.of(input, Tensor.ofFloats(probe, PROBE_ROWS, f))).get(output);
             ort = out.toFloatArray();
         }
         double max = 0;

@@ -70,8 +70,7 @@ public final class TimeSeriesReader {
         }
         List<Row> rows = new ArrayList<>();
         Map<List<String>, Long> firstLine = new HashMap<>();
-        boolean[] monthly = {true};
-        boolean[] decided = {false};
+        PeriodColumn periods = new PeriodColumn(timeColumn);
         try (TextLines r = TextLines.open(file, TextLines.DEFAULT_MAX_LINE_LENGTH)) {
             String header = r.next();
             if (header == null) {
@@ -92,14 +91,7 @@ public final class TimeSeriesReader {
                     path.add(v);
                 }
                 String p = f.get(col.get(timeColumn)).trim();
-                boolean isMonth = p.matches("\\d{4}-\\d{2}");
-                if (!decided[0]) {
-                    monthly[0] = isMonth;
-                    decided[0] = true;
-                }
-                row.require(isMonth == monthly[0], timeColumn, monthly[0] ? "expected a month YYYY-MM"
-                        : "expected an integer period", p);
-                long period = row.parse(timeColumn, p, TimeSeriesReader::parsePeriod);
+                long period = periods.parse(row, p);
                 double v = row.parse(valueColumn, f.get(valueIndex), CsvFields::valueOrMissing);
                 List<String> key = new ArrayList<>(f.size());
                 for (int i = 0; i < f.size(); i++) {
@@ -129,7 +121,7 @@ public final class TimeSeriesReader {
             throw new RetailGenException(ErrorCode.INVALID_DATA, "periods span " + min + " to " + max + " in " + file
                     + "; at most 1,000,000 steps are supported");
         }
-        reportGaps(rows, Row::path, Row::period, Row::line, monthly[0], validator);
+        reportGaps(rows, Row::path, Row::period, Row::line, periods.monthly(), validator);
         int len = (int) (max - min + 1);
         if ((long) index.size() * len > MAX_BOTTOM_VALUES) {
             throw new RetailGenException(ErrorCode.INVALID_DATA, String.format(Locale.ROOT, "%s holds %,d bottom "
@@ -143,7 +135,7 @@ public final class TimeSeriesReader {
         }
         Hierarchy h = Hierarchy.of(hierarchy, paths);
         double[][] all = h.aggregate(bottom);
-        Frequency freq = monthly[0] ? Frequency.MONTHLY : Frequency.OTHER;
+        Frequency freq = periods.monthly() ? Frequency.MONTHLY : Frequency.OTHER;
         List<TimeSeries> series = new ArrayList<>();
         for (int i = 0; i < h.size(); i++) {
             String id = h.ids().get(i);
@@ -152,7 +144,7 @@ public final class TimeSeriesReader {
         }
         List<String> labels = new ArrayList<>();
         for (long p = min; p <= max; p++) {
-            labels.add(label(p, monthly[0]));
+            labels.add(label(p, periods.monthly()));
         }
         return new HierarchicalData(h, labels, series);
     }

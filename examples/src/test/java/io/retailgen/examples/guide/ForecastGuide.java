@@ -6,8 +6,12 @@ import io.retailgen.core.data.DataValidator;
 import io.retailgen.core.intercept.Interceptor;
 import io.retailgen.core.intercept.InterceptorChain;
 import io.retailgen.datasets.MCompetition;
+import io.retailgen.forecast.AllocationPlan;
+import io.retailgen.forecast.AllocationProblem;
+import io.retailgen.forecast.ArimaWithDrivers;
 import io.retailgen.forecast.DeepArModel;
 import io.retailgen.forecast.DeepArTrainer;
+import io.retailgen.forecast.DriverSeriesReader;
 import io.retailgen.forecast.Evaluation;
 import io.retailgen.forecast.FanChart;
 import io.retailgen.forecast.Forecast;
@@ -19,8 +23,13 @@ import io.retailgen.forecast.Inventory;
 import io.retailgen.forecast.InventoryPolicy;
 import io.retailgen.forecast.LabeledSeries;
 import io.retailgen.forecast.Method;
+import io.retailgen.forecast.NewProductForecaster;
 import io.retailgen.forecast.Reconciliation;
+import io.retailgen.forecast.ScenarioAllocator;
 import io.retailgen.forecast.ScenarioSet;
+import io.retailgen.forecast.ScenarioVae;
+import io.retailgen.forecast.ScenarioVaeTrainer;
+import io.retailgen.forecast.StoreStock;
 import io.retailgen.forecast.TimeSeries;
 import io.retailgen.forecast.TimeSeriesReader;
 import java.nio.file.Files;
@@ -102,6 +111,55 @@ final class ForecastGuide {
         Files.write(png, FanChart.png(FanChart.render(series.id(), series.values(), periodLabels,
                 fc.scenarios(), List.of())));                 // 900 x 420, history + 50/80/95% bands + mean
         // end::chart[]
+    }
+
+    static Forecast scenarioVae(List<TimeSeries> history, TimeSeries sku, double[] discount, Path registryRoot) {
+        Forecast fc;
+        // tag::vae[]
+        ScenarioVaeTrainer trainer = ScenarioVaeTrainer.builder().drivers("discount").context(24).block(12)
+                .latent(4).epochs(30).diversityWeight(0.1).seed(7L).build();   // training needs sdk-training
+        try (ScenarioVae vae = trainer.train(history)) {                        // kind forecast.scenariovae
+            ModelRegistry.open(registryRoot).publish(vae.toBundle("monthly-demand", "1"));
+            Forecaster f = Forecaster.builder().method(Method.GENERATIVE).generativeModel(vae).build();
+            fc = f.whatIf(sku, 12, Map.of("discount", discount));                // 12 future discount depths
+        }
+        // end::vae[]
+        return fc;
+    }
+
+    static AllocationPlan[] allocation(Forecast north, Forecast south) {
+        // tag::allocation[]
+        AllocationProblem p = AllocationProblem.builder()
+                .store(new StoreStock("north", 40, 120, 0.3, 4.0), north.scenarios())  // stock, capacity, holding, shortage
+                .store(new StoreStock("south", 5, 80, 0.3, 4.0), south.scenarios())    // same paths x steps everywhere
+                .orderCost(1.0).transferCost(0.2)
+                .build();
+        AllocationPlan plan = ScenarioAllocator.solve(p);        // order(), allocation(), transfers(), expectedCost()
+        AllocationPlan base = ScenarioAllocator.newsvendorPerStore(p);   // each store alone, no transfers
+        // end::allocation[]
+        return new AllocationPlan[] {plan, base};
+    }
+
+    static Forecast[] newProduct(List<NewProductForecaster.Launch> launches, double[] firstThree) {
+        // tag::newproduct[]
+        NewProductForecaster f = NewProductForecaster.builder().library(launches).analogues(10).paths(1000).build();
+        Forecast before = f.forecast("sku-new", Map.of("category", "boots", "region", "south"), new double[0], 12);
+        Forecast after3 = f.forecast("sku-new", Map.of("category", "boots", "region", "south"), firstThree, 12);
+        // end::newproduct[]
+        return new Forecast[] {before, after3};
+    }
+
+    static Forecast[] drivers(Path salesCsv) {
+        // tag::drivers[]
+        List<TimeSeries> series = DriverSeriesReader.read(salesCsv, List.of("store"), "month", "sales",
+                List.of("promo", "price"), DataValidator.lenient());    // rows without a value: the planned future
+        ArimaWithDrivers arima = ArimaWithDrivers.of("promo", "price");
+        Map<String, Double> effects = arima.effects(series.get(0));      // d log(sales) per unit of each driver
+        Forecaster f = Forecaster.builder().method(Method.GENERATIVE).generativeModel(arima).build();
+        Forecast planned = f.forecast(series.get(0), 3);                 // the planned promo path from the file
+        Forecast without = f.whatIf(series.get(0), 3, Map.of("promo", new double[3]));
+        // end::drivers[]
+        return effects.containsKey("promo") ? new Forecast[] {planned, without} : null;
     }
 
     private static double sum(double[] v) {

@@ -122,6 +122,51 @@ class ForecastGuideTest {
     }
 
     @Test
+    void scenarioVaeAllocationNewProductAndDriverSnippetsRun(@TempDir Path dir) throws Exception {
+        SplittableRandom r = new SplittableRandom(8);
+        List<TimeSeries> history = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            double[] d = new double[60 + 12];
+            double[] y = new double[60];
+            for (int t = 0; t < y.length; t++) {
+                d[t] = (t / 5 + i) % 3 == 0 ? 0.3 : 0;
+                y[t] = (40 + 10 * i) * Math.exp(1.2 * d[t] + 0.1 * r.nextGaussian());
+            }
+            history.add(new TimeSeries("m" + i, List.of(), Frequency.MONTHLY, y, Map.of("discount", d)));
+        }
+        double[] discount = new double[12];
+        java.util.Arrays.fill(discount, 0.3);
+        Forecast vae = ForecastGuide.scenarioVae(history, history.get(0), discount, dir.resolve("registry"));
+        assertThat(vae.horizon()).isEqualTo(12);
+        assertThat(vae.model()).startsWith("scenariovae-");
+
+        io.retailgen.forecast.Forecaster f = io.retailgen.forecast.Forecaster.builder().paths(100).build();
+        var plans = ForecastGuide.allocation(f.forecast(TimeSeries.of("n", Frequency.MONTHLY, monthly(48, 30, 5)), 3),
+                f.forecast(TimeSeries.of("s", Frequency.MONTHLY, monthly(48, 20, 6)), 3));
+        assertThat(plans[0].expectedCost()).isLessThanOrEqualTo(plans[1].expectedCost() + 1e-6);
+
+        List<io.retailgen.forecast.NewProductForecaster.Launch> launches = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            double[] v = monthly(24, i % 2 == 0 ? 100 : 10, 20 + i);
+            launches.add(new io.retailgen.forecast.NewProductForecaster.Launch("l" + i, Map.of("category",
+                    i % 2 == 0 ? "boots" : "socks", "region", i % 4 < 2 ? "north" : "south"), v));
+        }
+        Forecast[] np = ForecastGuide.newProduct(launches, new double[] {50, 52, 49});
+        assertThat(np[0].mean()[0]).isGreaterThan(30);
+        assertThat(np[1].mean()[0]).isBetween(25.0, 100.0);
+
+        StringBuilder csv = new StringBuilder("store,month,sales,promo,price\n");
+        for (int t = 0; t < 39; t++) {
+            int promo = t >= 36 || t % 5 == 0 ? 1 : 0;
+            String sales = t >= 36 ? "" : String.valueOf(100 * Math.exp(0.5 * promo + 0.05 * r.nextGaussian()));
+            csv.append(String.format(java.util.Locale.ROOT, "north,%04d-%02d,%s,%d,9.99%n", 2020 + t / 12,
+                    t % 12 + 1, sales, promo));
+        }
+        Forecast[] drivers = ForecastGuide.drivers(Files.writeString(dir.resolve("sales.csv"), csv.toString()));
+        assertThat(drivers[0].mean()[0]).isGreaterThan(drivers[1].mean()[0] * 1.3);
+    }
+
+    @Test
     void evaluationAndChartSnippetsRun(@TempDir Path dir) throws Exception {
         StringBuilder m = new StringBuilder("series,period,type,split,t,value\n");
         double[] y = monthly(60, 80, 4);

@@ -5,8 +5,8 @@ import picocli.CommandLine.Command;
 
 /** {@code retailgen forecast}: evaluate forecasters on held-out data and produce demand scenarios. */
 @Command(name = "forecast", description = "Probabilistic demand forecasts: evaluate on held-out data, or run one "
-        + "series into scenarios, safety stock and a fan chart.",
-        subcommands = {EvaluateCommand.class, RunCommand.class})
+        + "series into scenarios, safety stock and a fan chart, or allocate stock over stores from scenarios.",
+        subcommands = {EvaluateCommand.class, RunCommand.class, AllocateCommand.class})
 public final class ForecastCommand implements Runnable {
 
     @CommandLine.Spec

@@ -8,6 +8,7 @@ import io.retailgen.core.data.DataValidator;
 import io.retailgen.datasets.AusRetail;
 import io.retailgen.datasets.CompetitionSeries;
 import io.retailgen.datasets.MCompetition;
+import io.retailgen.forecast.ArimaWithDrivers;
 import io.retailgen.forecast.DeepArModel;
 import io.retailgen.forecast.FanChart;
 import io.retailgen.forecast.Forecast;
@@ -94,6 +95,15 @@ final class RunCommand implements Callable<Integer> {
             + "step; the outputs are the scenarios under it, and the JSON compares them with the baseline.")
     Double discount;
 
+    @Option(names = "--drivers", split = ",", description = "csv: driver columns (promotion flag, price, ...); rows "
+            + "with an empty value are planned future periods. With --method auto the forecast is a regression with "
+            + "ARIMA errors on them, with --method generative the generative model is conditioned on them.")
+    List<String> drivers;
+
+    @Option(names = "--future-driver", description = "with --drivers: future values of a driver for the horizon, "
+            + "NAME=v1,v2,... (repeatable); replaces the planned path from the file (a what-if).")
+    Map<String, String> futureDriverValues;
+
     @CommandLine.Mixin
     GenerativeOptions generative = new GenerativeOptions();
 
@@ -128,7 +138,9 @@ final class RunCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(cl, "--discount must be in [0, 1), was " + discount);
         }
         generative.check(cl, m == Method.GENERATIVE);
-        List<TimeSeries> all = readAll(cl);
+        Map<String, double[]> future = DriverOptions.check(cl, drivers, futureDriverValues, format, m, horizon);
+        List<TimeSeries> all = drivers != null ? DriverOptions.read(cl, data, input, hierarchy, timeColumn,
+                valueColumn, drivers) : readAll(cl);
         TimeSeries series = all.stream().filter(t -> t.id().equals(seriesId)).findFirst()
                 .orElseThrow(() -> new CommandLine.ParameterException(cl, "no series '" + seriesId + "' in " + data));
         Forecast fc;
@@ -136,13 +148,15 @@ final class RunCommand implements Callable<Integer> {
         DeepArModel gen = null;
         try {
             Forecaster.Builder fb = Forecaster.builder().method(m).paths(paths).seed(seed);
-            if (m == Method.GENERATIVE) {
+            if (drivers != null && m == Method.AUTO) {
+                fb.method(Method.GENERATIVE).generativeModel(ArimaWithDrivers.of(drivers.toArray(String[]::new)));
+            } else if (m == Method.GENERATIVE) {
                 gen = generative.obtain(cl, all.stream().filter(t -> t.frequency() == series.frequency()).toList(),
                         seed);
                 fb.generativeModel(gen);
             }
             Forecaster forecaster = fb.build();
-            fc = forecaster.forecast(series, horizon);
+            fc = future.isEmpty() ? forecaster.forecast(series, horizon) : forecaster.whatIf(series, horizon, future);
             if (discount != null) {
                 if (!gen.drivers().contains(DISCOUNT)) {
                     throw new CommandLine.ParameterException(cl, "--discount needs a generative model conditioned on "
@@ -198,6 +212,9 @@ final class RunCommand implements Callable<Integer> {
         o.put("note", fc.note());
         if (whatIf != null) {
             o.set("what_if", whatIf);
+        }
+        if (drivers != null) {
+            o.set("drivers", DriverOptions.json(series, drivers, future, horizon));
         }
         ObjectNode inv = o.putObject("inventory");
         inv.put("lead_time", leadTime);
