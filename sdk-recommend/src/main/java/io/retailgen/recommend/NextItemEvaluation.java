@@ -45,6 +45,25 @@ public final class NextItemEvaluation {
      */
     public static EvaluationResult evaluate(Recommender.Builder serving, RecommendModel model, InteractionData test,
             int k, boolean useContext) {
+        return tally(serving, model, test, k, useContext).result();
+    }
+
+    /**
+     * Replays {@code test} like {@link #evaluate(RecommendModel, InteractionData, int)} but returns the running
+     * sums, to be {@link EvaluationTally#merge merged} with those of other sessions (one tally per partition of
+     * whole sessions on a cluster).
+     *
+     * @param model the model
+     * @param test the test events, each session complete
+     * @param k the list length, {@code >= 1}
+     * @return the sums
+     */
+    public static EvaluationTally tally(RecommendModel model, InteractionData test, int k) {
+        return tally(Recommender.builder(), model, test, k, true);
+    }
+
+    private static EvaluationTally tally(Recommender.Builder serving, RecommendModel model, InteractionData test,
+            int k, boolean useContext) {
         Objects.requireNonNull(serving, "serving == null");
         Objects.requireNonNull(model, "model == null");
         Objects.requireNonNull(test, "test == null");
@@ -69,7 +88,7 @@ public final class NextItemEvaluation {
             };
             Popularity pop = Popularity.of(model.log, 0);
             CoOccurrence co = CoOccurrence.of(model.log);
-            return NextItemProtocol.run(log, k, lister, pop,
+            return NextItemProtocol.tally(log, k, lister, pop,
                     (a, b) -> co.weight(a, b) + co.weight(b, a) > 0 ? 0 : 1, vocab.size());
         }
     }
