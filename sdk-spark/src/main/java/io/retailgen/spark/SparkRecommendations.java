@@ -25,7 +25,9 @@ import java.util.List;
 import java.util.Objects;
 import org.apache.spark.api.java.function.FlatMapGroupsFunction;
 import org.apache.spark.api.java.function.MapFunction;
-import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.api.java.function.MapGroupsFunction;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -60,6 +62,18 @@ public final class SparkRecommendations implements Serializable {
         DataTypes.createStructField("signal", DataTypes.StringType, false),
         DataTypes.createStructField("explanation", DataTypes.StringType, false),
         DataTypes.createStructField("model_version", DataTypes.StringType, false)});
+
+    private static final StructType RANGE = DataTypes.createStructType(new org.apache.spark.sql.types.StructField[] {
+        DataTypes.createStructField("s", DataTypes.StringType, false),
+        DataTypes.createStructField("range", DataTypes.IntegerType, false)});
+
+    private static final StructType COPY = DataTypes.createStructType(new org.apache.spark.sql.types.StructField[] {
+        DataTypes.createStructField("q", DataTypes.IntegerType, false),
+        DataTypes.createStructField("warm", DataTypes.BooleanType, false),
+        DataTypes.createStructField("s", DataTypes.StringType, false),
+        DataTypes.createStructField("i", DataTypes.StringType, false),
+        DataTypes.createStructField("t", DataTypes.DoubleType, false),
+        DataTypes.createStructField("o", DataTypes.LongType, false)});
 
     private static final StructType TALLY = DataTypes.createStructType(new org.apache.spark.sql.types.StructField[] {
         DataTypes.createStructField("tally", DataTypes.BinaryType, false)});
@@ -116,37 +130,77 @@ public final class SparkRecommendations implements Serializable {
 
     /**
      * The next-item evaluation of {@link NextItemEvaluation#evaluate(RecommendModel, InteractionData, int)} over
-     * every session: whole sessions are hash-partitioned over the executors, each partition is replayed into an
-     * {@link EvaluationTally}, and only those tallies (one per partition) are merged on the driver.
+     * every session, spread over the executors. The sessions are ranked in the replay's order (by first click, ties
+     * by the {@link Builder#orderColumn order column}) and cut into {@code partitions} consecutive ranges; each range
+     * is replayed on an executor after observing (not scoring) every session before it, so that the recommender's
+     * live neighbour index holds what it would hold in one replay, and only the ranges' {@link EvaluationTally
+     * tallies} come back to the driver. The figures equal those of one replay (the latencies aside); observing the
+     * earlier sessions costs each range a pass over their clicks, cheap next to scoring.
      *
      * @param sessions the test sessions
-     * @param partitions how many partitions to spread the sessions over, at least 1
+     * @param partitions how many ranges to replay in parallel, at least 1
      * @return the figures
      */
     public EvaluationResult evaluate(Dataset<Row> sessions, int partitions) {
         if (partitions < 1) {
             throw new IllegalArgumentException("partitions must be >= 1, got " + partitions);
         }
-        Dataset<Row> events = events(sessions).repartition(partitions, functions.col("s"))
-                .sortWithinPartitions("s", "t", "o");
-        List<Row> tallies = events.mapPartitions((MapPartitionsFunction<Row, Row>) rows -> {
-            RecommendModel m = ExecutorModels.get(model, RecommendModel.class, RecommendModel::fromBundle);
-            List<Interaction> list = new ArrayList<>();
-            rows.forEachRemaining(r -> list.add(Interaction.view(r.getString(0), r.getString(1), r.getDouble(2))));
-            EvaluationTally t = NextItemEvaluation.tally(m, new InteractionData(list,
-                    new DataReport("spark partition", ValidationMode.STRICT, list.size(), 0, List.of())),
-                    k);
-            return List.of(RowFactory.create((Object) serialize(t))).iterator();
-        }, Encoders.row(TALLY)).collectAsList();
-        EvaluationTally all = null;
-        for (Row r : tallies) {
-            EvaluationTally t = deserialize(r.getAs(0));
-            all = all == null ? t : all.merge(t);
+        Dataset<Row> events = events(sessions).cache();
+        try {
+            Dataset<Row> firsts = events.groupBy("s").agg(functions.min("t").as("ft"), functions.min("o").as("fo"))
+                    .orderBy("ft", "fo", "s");
+            long count = firsts.count();
+            if (count == 0) {
+                throw new IllegalArgumentException("the sessions table has no rows");
+            }
+            int ranges = partitions;
+            JavaRDD<Row> ranked = firsts.javaRDD().zipWithIndex().map(p -> RowFactory.create(p._1().getString(0),
+                    (int) (p._2() * ranges / count)));
+            Dataset<Row> range = events.sparkSession().createDataFrame(ranked, RANGE);
+            Dataset<Row> placed = events.join(range, "s");
+            StructType placedSchema = placed.schema();
+            int own = placedSchema.fieldIndex("range");
+            // each click goes to its own range and, as warm-up, to every later one
+            Dataset<Row> copies = placed.flatMap((FlatMapFunction<Row, Row>) r -> {
+                List<Row> out = new ArrayList<>();
+                for (int q = r.getInt(own); q < ranges; q++) {
+                    out.add(RowFactory.create(q, q != r.getInt(own), r.getString(r.fieldIndex("s")),
+                            r.getString(r.fieldIndex("i")), r.getDouble(r.fieldIndex("t")),
+                            r.getLong(r.fieldIndex("o"))));
+                }
+                return out.iterator();
+            }, Encoders.row(COPY));
+            List<Row> tallies = copies.groupByKey((MapFunction<Row, Integer>) r -> r.getInt(0), Encoders.INT())
+                    .mapGroups((MapGroupsFunction<Integer, Row, Row>) (q, rows) -> {
+                        RecommendModel m = ExecutorModels.get(model, RecommendModel.class,
+                                RecommendModel::fromBundle);
+                        List<Row> all = new ArrayList<>();
+                        rows.forEachRemaining(all::add);
+                        all.sort(Comparator.<Row>comparingLong(r -> r.getLong(5)).thenComparingDouble(r ->
+                                r.getDouble(4)));
+                        List<Interaction> warm = new ArrayList<>();
+                        List<Interaction> mine = new ArrayList<>();
+                        for (Row r : all) {
+                            (r.getBoolean(1) ? warm : mine).add(Interaction.view(r.getString(2), r.getString(3),
+                                    r.getDouble(4)));
+                        }
+                        EvaluationTally t = NextItemEvaluation.tally(m, data(warm), data(mine), k);
+                        return RowFactory.create((Object) serialize(t));
+                    }, Encoders.row(TALLY)).collectAsList();
+            EvaluationTally all = null;
+            for (Row r : tallies) {
+                EvaluationTally t = deserialize(r.getAs(0));
+                all = all == null ? t : all.merge(t);
+            }
+            return all.result();
+        } finally {
+            events.unpersist();
         }
-        if (all == null) {
-            throw new IllegalArgumentException("the sessions table has no rows");
-        }
-        return all.result();
+    }
+
+    private static InteractionData data(List<Interaction> events) {
+        return new InteractionData(events, new DataReport("spark range", ValidationMode.STRICT, events.size(), 0,
+                List.of()));
     }
 
     /** The events as {@code (s, i, t, o)}: session, item, time as epoch seconds, and the tie-breaking order. */
