@@ -53,7 +53,8 @@ public final class SparkScreening implements Serializable {
         DataTypes.createStructField("severity", DataTypes.StringType, false),
         DataTypes.createStructField("start", DataTypes.IntegerType, false),
         DataTypes.createStructField("end", DataTypes.IntegerType, false),
-        DataTypes.createStructField("message", DataTypes.StringType, true)});
+        DataTypes.createStructField("message", DataTypes.StringType, true),
+        DataTypes.createStructField("confidence", DataTypes.DoubleType, false)});
 
     private final String textColumn;
     private final String policyJson;
@@ -116,7 +117,7 @@ public final class SparkScreening implements Serializable {
         for (int i = 0; i < findings.length; i++) {
             Finding f = fs.get(i);
             findings[i] = RowFactory.create(f.ruleId(), f.category(), f.severity().name(), f.start(), f.end(),
-                    f.message());
+                    f.message(), f.confidence());
         }
         v[width] = result.verdict().name();
         v[width + 1] = findings;
