@@ -33,6 +33,7 @@ import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * Batch forecasts on Spark over a long table {@code (series_id, [hierarchy columns], time, value, [drivers])}: one
@@ -57,6 +58,9 @@ public final class SparkForecasts implements Serializable {
 
     /** The default quantiles: 0.05, 0.1, 0.5, 0.9 and 0.95. */
     public static final List<Double> DEFAULT_QUANTILES = List.of(0.05, 0.1, 0.5, 0.9, 0.95);
+
+    /** Series forecast by {@link #evaluate} in this JVM (each once per evaluation, however the scores are sorted). */
+    static final java.util.concurrent.atomic.AtomicLong EVALUATED = new java.util.concurrent.atomic.AtomicLong();
 
     private final String seriesColumn;
     private final String timeColumn;
@@ -297,11 +301,18 @@ public final class SparkForecasts implements Serializable {
                     TimeSeries s = layout.toSeries(id, sortedTrain);
                     double[] actual = layout.toSeries(id, layout.sorted(test)).values();
                     Forecast f = forecaster().forecast(s, actual.length);
+                    EVALUATED.incrementAndGet();
                     long ord = sortedTrain.get(0).getLong(order);
                     return List.of(SeriesScore.of(ord, s, actual, f).toRow()).iterator();
                 }, Encoders.row(SeriesScore.SCHEMA));
-        Dataset<Row> ordered = metrics.orderBy(functions.col("order"), functions.col("series"));
-        return SeriesScore.average(ordered.toLocalIterator(), t0);
+        // kept, so that the sort's sampling pass and the sort itself read the scores instead of forecasting again
+        Dataset<Row> kept = metrics.persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            Dataset<Row> ordered = kept.orderBy(functions.col("order"), functions.col("series"));
+            return SeriesScore.average(ordered.toLocalIterator(), t0);
+        } finally {
+            kept.unpersist();
+        }
     }
 
     /** The forecaster of one task: the same settings as the driver's, single-threaded, with this JVM's model. */

@@ -169,10 +169,13 @@ class SparkForecastsTest {
             }
         }
         ForecastEvaluation expected = Evaluation.evaluate(labeled, Forecaster.builder().paths(100).seed(9).build());
+        long before = SparkForecasts.EVALUATED.get();
         ForecastEvaluation actual = SparkForecasts.builder().frequencyColumn("frequency").orderColumn("position")
                 .paths(100).seed(9).build()
                 .evaluate(spark.createDataFrame(hist, schema), spark.createDataFrame(hold, schema));
         assertThat(actual.series()).isEqualTo(expected.series());
+        // local[2]: the executor is this JVM; sorting the scores must not forecast the series again
+        assertThat(SparkForecasts.EVALUATED.get() - before).isEqualTo(all.size());
         assertThat(actual.smape()).isEqualTo(expected.smape());
         assertThat(actual.mase()).isEqualTo(expected.mase());
         assertThat(actual.mape()).isEqualTo(expected.mape());
