@@ -322,6 +322,7 @@ final class DefaultRecommender implements Recommender {
 
     @Override
     public List<Recommendation> recommend(String sessionId, int k, EventContext context) {
+        long t0 = System.nanoTime();
         Objects.requireNonNull(sessionId, "sessionId");
         checkK(k);
         ensureOpen();
@@ -337,12 +338,13 @@ final class DefaultRecommender implements Recommender {
                     list = rank(e, s.items, s.length, s.liveEngine == e ? s.liveId : -1, scored ? s : null, k);
                 }
             }
-            return filter.apply("recommend", list, e.model, k, c, sessionId);
+            return filter.apply("recommend", list, e.model, k, c, sessionId, t0);
         });
     }
 
     @Override
     public List<Recommendation> recommendFor(List<String> viewedItems, int k, EventContext context) {
+        long t0 = System.nanoTime();
         Objects.requireNonNull(viewedItems, "viewedItems");
         checkK(k);
         ensureOpen();
@@ -359,7 +361,7 @@ final class DefaultRecommender implements Recommender {
             }
             boolean scored = s.advance(e, c);
             List<Recommendation> list = rank(e, s.items, s.length, -1, scored ? s : null, k);
-            return filter.apply("recommendFor", list, e.model, k, c, null);
+            return filter.apply("recommendFor", list, e.model, k, c, null, t0);
         });
     }
 

@@ -36,14 +36,16 @@ final class RecommendationFilter {
      * @param k the list length asked for
      * @param context the request's context
      * @param sessionId the session, or null
+     * @param startNanos {@link System#nanoTime()} when the public call began
      * @return the list as the interceptors left it
      */
     List<Recommendation> apply(String operation, List<Recommendation> list, RecommendModel model, int k,
-            EventContext context, String sessionId) {
+            EventContext context, String sessionId, long startNanos) {
         String text = render(list);
         GenerationRequest.Builder b = GenerationRequest.builder().module(MODULE).operation(operation).text(text)
                 .model(model.name(), model.version()).attribute("k", Integer.toString(k))
-                .attribute("items", Integer.toString(list.size()));
+                .attribute("items", Integer.toString(list.size()))
+                .attribute(GenerationRequest.ELAPSED_NANOS, Long.toString(System.nanoTime() - startNanos));
         if (sessionId != null) {
             b.attribute("sessionId", sessionId);
         }

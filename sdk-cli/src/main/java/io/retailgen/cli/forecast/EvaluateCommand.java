@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.retailgen.cli.InputMode;
 import io.retailgen.cli.Json;
 import io.retailgen.cli.OptionRanges;
+import io.retailgen.cli.SparkOption;
+import io.retailgen.cli.SparkRun;
 import io.retailgen.core.ErrorCode;
 import io.retailgen.core.RetailGenException;
 import io.retailgen.core.data.DataIssue;
@@ -76,6 +78,11 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object as the last line.")
     boolean json;
 
+    @Option(names = "--spark", paramLabel = "MASTER", description = "Forecast and score through sdk-spark on this "
+            + "Spark master (local[2], spark://host:7077); --format m-competition. Spark must be on the class path; "
+            + "adds spark_seconds.")
+    String spark;
+
     @CommandLine.Mixin
     GenerativeOptions generative = new GenerativeOptions();
 
@@ -114,6 +121,13 @@ final class EvaluateCommand implements Callable<Integer> {
             OptionRanges.requireScenarioSize(cl, paths, "--holdout", holdout);
         }
         generative.check(cl, m == Method.GENERATIVE);
+        if (spark != null) {
+            SparkOption.require(cl, spark);
+            if (!format.equalsIgnoreCase("m-competition")) {
+                throw new CommandLine.ParameterException(cl, "--spark runs --format m-competition; the hierarchical "
+                        + "formats reconcile the whole tree in one JVM (see docs/scale-out.md)");
+            }
+        }
         if (!Files.isRegularFile(data)) {
             throw new CommandLine.ParameterException(cl, "--data " + data + " is not a readable file");
         }
@@ -123,6 +137,7 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         DataValidator validator = input.validator(data.toString());
         ObjectNode o = Json.object();
+        double sparkSeconds = Double.NaN;
         String f = format.toLowerCase(Locale.ROOT);
         switch (f) {
             case "m-competition" -> {
@@ -134,7 +149,15 @@ final class EvaluateCommand implements Callable<Integer> {
                 ForecastEvaluation r;
                 try (DeepArModel gen = m == Method.GENERATIVE
                         ? generative.obtain(cl, series.stream().map(LabeledSeries::train).toList(), seed) : null) {
-                    r = Evaluation.evaluate(series, forecaster(m, gen));
+                    if (spark == null) {
+                        r = Evaluation.evaluate(series, forecaster(m, gen));
+                    } else {
+                        try (SparkRun run = SparkRun.start(spark, "retailgen forecast evaluate")) {
+                            r = run.forecastEvaluate(series, m, paths, seed,
+                                    gen == null ? null : gen.toBundle("forecast-evaluate", gen.version()));
+                            sparkSeconds = run.seconds();
+                        }
+                    }
                 }
                 fill(o, r);
                 o.set("smape_by_period", ForecastJson.map(r.smapeByGroup()));
@@ -172,6 +195,9 @@ final class EvaluateCommand implements Callable<Integer> {
         o.put("method", m.name().toLowerCase(Locale.ROOT));
         o.put("paths", paths);
         o.put("rows_rejected", report.rejected());
+        if (spark != null) {
+            ForecastJson.put(o, "spark_seconds", sparkSeconds);
+        }
         InputMode.printSkipped(cl.getErr(), report);
         if (json) {
             Json.print(out, o);

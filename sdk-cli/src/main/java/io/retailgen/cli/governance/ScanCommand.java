@@ -2,6 +2,8 @@ package io.retailgen.cli.governance;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.retailgen.cli.Json;
+import io.retailgen.cli.SparkOption;
+import io.retailgen.cli.SparkRun;
 import io.retailgen.core.ErrorCode;
 import io.retailgen.core.RetailGenException;
 import io.retailgen.core.intercept.Finding;
@@ -23,6 +25,7 @@ import java.security.KeyPair;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -90,6 +93,11 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON: one object per text, the summary (with --in) last.")
     boolean json;
 
+    @Option(names = "--spark", paramLabel = "MASTER", description = "Screen the texts through sdk-spark on this Spark "
+            + "master (local[2], spark://host:7077); results, audit records and summary stay in input order. Spark "
+            + "must be on the class path; the summary adds spark_seconds.")
+    String spark;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -109,6 +117,9 @@ final class ScanCommand implements Callable<Integer> {
         KeyPair keys = auditDir == null ? null
                 : KeyLocations.signingKeys(auditDir, signingKey, keyStore, allowKeyInLogDir,
                 spec.commandLine());
+        if (spark != null) {
+            SparkOption.require(spec.commandLine(), spark);
+        }
         PolicyProfile chosen = profile(spec, profile);
         ContentPolicy policy = policyFile == null ? ContentPolicy.defaults(chosen)
                 : ContentPolicy.fromJson(policyFile, chosen);
@@ -134,19 +145,29 @@ final class ScanCommand implements Callable<Integer> {
         int errors = 0;
         long t0 = System.nanoTime();
         long bytes = 0;
+        SparkRun run = spark == null ? null : SparkRun.start(spark, "retailgen governance scan");
         try {
+            Iterator<SparkRun.Screened> remote = run == null ? null
+                    : run.screen(texts, policyFile == null ? null : decode(read(policyFile)), chosen);
             for (int i = 0; i < texts.size(); i++) {
                 String text = texts.get(i);
                 bytes += text.length();
                 PolicyResult result;
                 String error = null;
-                try {
-                    result = policy.check(text);
-                } catch (RuntimeException e) {
-                    // fail closed: one verdict per input, even if a check breaks
-                    error = e.toString();
-                    errors++;
-                    result = new PolicyResult(Verdict.BLOCK, List.of(), text);
+                if (remote != null) {
+                    SparkRun.Screened screened = remote.next();
+                    result = screened.result();
+                    error = screened.error();
+                    errors += error == null ? 0 : 1;
+                } else {
+                    try {
+                        result = policy.check(text);
+                    } catch (RuntimeException e) {
+                        // fail closed: one verdict per input, even if a check breaks
+                        error = e.toString();
+                        errors++;
+                        result = new PolicyResult(Verdict.BLOCK, List.of(), text);
+                    }
                 }
                 counts.merge(result.verdict(), 1, Integer::sum);
                 if (log != null) {
@@ -157,6 +178,9 @@ final class ScanCommand implements Callable<Integer> {
         } finally {
             if (log != null) {
                 log.close();
+            }
+            if (run != null) {
+                run.close();
             }
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
@@ -173,6 +197,9 @@ final class ScanCommand implements Callable<Integer> {
                 s.put("errors", errors);
                 s.put("chars", bytes);
                 s.put("seconds", seconds);
+                if (run != null) {
+                    s.put("spark_seconds", run.seconds());
+                }
                 if (auditDir != null) {
                     s.put("audit_log", auditDir.toString());
                 }

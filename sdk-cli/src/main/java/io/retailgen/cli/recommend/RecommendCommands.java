@@ -65,7 +65,7 @@ final class RecommendCommands {
      * @param trainEventsPerSecond training throughput (0 when a saved model was loaded)
      */
     record EvaluateResult(EvaluationResult evaluation, String modelVersion, double trainSeconds,
-            double trainEventsPerSecond) {
+            double trainEventsPerSecond, double sparkSeconds) {
 
         /**
          * The figures by report name: {@code recall@K}, {@code mrr@K}, {@code ndcg@K}, {@code coverage@K},
@@ -78,8 +78,20 @@ final class RecommendCommands {
             m.put("train_seconds", round(trainSeconds));
             m.put("train_events_per_second", round(trainEventsPerSecond));
             m.put("model_version", modelVersion);
+            if (!Double.isNaN(sparkSeconds)) {
+                m.put("spark_seconds", round(sparkSeconds));
+            }
             return m;
         }
+    }
+
+    /** A replay done elsewhere (on Spark): its figures and how long it took. */
+    record Replay(EvaluationResult result, double seconds) {
+    }
+
+    /** Replays the test events on a model; the default replays them in this JVM. */
+    interface Replayer {
+        Replay replay(RecommendModel model, InteractionData test, int k);
     }
 
     /** Trains a model on events already read (strict or lenient, as the command chose) and saves it. */
@@ -98,12 +110,22 @@ final class RecommendCommands {
      */
     static EvaluateResult evaluate(InteractionData trainOrNull, InteractionData test, int k, Path modelDirOrNull,
             RecommendTrainer trainer) {
+        return evaluate(trainOrNull, test, k, modelDirOrNull, trainer, null);
+    }
+
+    /** As {@link #evaluate(InteractionData, InteractionData, int, Path, RecommendTrainer)}, replayed elsewhere. */
+    static EvaluateResult evaluate(InteractionData trainOrNull, InteractionData test, int k, Path modelDirOrNull,
+            RecommendTrainer trainer, Replayer replayerOrNull) {
         Objects.requireNonNull(test, "test");
         try (RecommendModel model = modelDirOrNull != null
                 ? RecommendModel.fromBundle(ModelBundle.load(modelDirOrNull))
                 : trainer.train(Objects.requireNonNull(trainOrNull, "train"))) {
+            if (replayerOrNull != null) {
+                Replay r = replayerOrNull.replay(model, test, k);
+                return new EvaluateResult(r.result(), model.version(), model.trainSeconds(), rate(model), r.seconds());
+            }
             EvaluationResult r = NextItemEvaluation.evaluate(model, test, k);
-            return new EvaluateResult(r, model.version(), model.trainSeconds(), rate(model));
+            return new EvaluateResult(r, model.version(), model.trainSeconds(), rate(model), Double.NaN);
         }
     }
 

@@ -3,6 +3,9 @@ package io.retailgen.cli.recommend;
 import io.retailgen.cli.InputMode;
 import io.retailgen.cli.Json;
 import io.retailgen.cli.OptionRanges;
+import io.retailgen.cli.SparkOption;
+import io.retailgen.cli.SparkRun;
+import io.retailgen.recommend.EvaluationResult;
 import io.retailgen.recommend.InteractionData;
 import io.retailgen.recommend.InteractionReader;
 import io.retailgen.recommend.RecommendTrainer;
@@ -46,6 +49,11 @@ final class RecommendEvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print one JSON object as the last line.")
     boolean json;
+
+    @Option(names = "--spark", paramLabel = "MASTER", description = "Replay the test sessions through sdk-spark on "
+            + "this Spark master (local[2], spark://host:7077); training stays on this JVM. Spark must be on the "
+            + "class path; adds spark_seconds.")
+    String spark;
 
     @CommandLine.Mixin
     InputMode input = new InputMode();
@@ -92,12 +100,25 @@ final class RecommendEvaluateCommand implements Callable<Integer> {
         if (model != null && !Files.isDirectory(model)) {
             throw new CommandLine.ParameterException(cl, "--model: no such folder: " + model);
         }
+        if (spark != null) {
+            SparkOption.require(cl, spark);
+        }
         RecommendTrainer trainer = trainer(cl, epochs, seed, noSequenceModel, json);
         InteractionData trainData = model == null ? read(cl, input, train) : null;
         InteractionData testData = read(cl, input, test);
-        RecommendCommands.EvaluateResult r = RecommendCommands.evaluate(trainData, testData, k, model, trainer);
         PrintWriter w = cl.getOut();
-        Map<String, Object> m = r.metrics();
+        Map<String, Object> m;
+        if (spark == null) {
+            m = RecommendCommands.evaluate(trainData, testData, k, model, trainer).metrics();
+        } else {
+            m = RecommendCommands.evaluate(trainData, testData, k, model, trainer, (recs, test, listLength) -> {
+                try (SparkRun run = SparkRun.start(spark, "retailgen recommend evaluate")) {
+                    EvaluationResult r = run.recommendEvaluate(recs.toBundle(RecommendCommands.MODEL_NAME,
+                            recs.version()), test, listLength);
+                    return new RecommendCommands.Replay(r, run.seconds());
+                }
+            }).metrics();
+        }
         if (!json) {
             m.forEach((key, v) -> w.println(key + " " + v));
         } else {

@@ -49,6 +49,12 @@ public record GenerationRequest(
         String modelVersion,
         String principal) {
 
+    /**
+     * The attribute in which a module may pass the nanoseconds its call spent before the output reached the chain,
+     * so that a metrics interceptor can time the whole call (see {@code io.retailgen.core.metrics.ServingMetrics}).
+     */
+    public static final String ELAPSED_NANOS = "elapsed_nanos";
+
     /** Validates and copies. */
     public GenerationRequest {
         Finding.requireText(module, "module");
