@@ -2,6 +2,8 @@ package io.retailgen.recommend;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
@@ -147,10 +149,10 @@ final class DpGruTrainer {
             for (int t = 0; t < len[b]; t++) {
                 int at = t * lanes + b;
                 input[at] = log.items[s0 + t];
-                target[at] = log.items[s0 + t + 1];
+                target[b * steps + t] = log.items[s0 + t + 1];
                 device[at] = log.deviceSlots[s0 + t];
                 hour[at] = log.hourSlots[s0 + t];
-                mask[at] = 1;
+                mask[b * steps + t] = 1;
                 events++;
             }
         }
@@ -178,10 +180,8 @@ final class DpGruTrainer {
                     x = NDArrays3.concat(x, rows(m, devTable, device, lanes, steps, cd),
                             rows(m, hourTable, hour, lanes, steps, cd));
                 }
-                NDArray targets = m.create(target, new Shape(steps, lanes, 1));
-                NDArray masks = m.create(mask, new Shape(steps, lanes, 1));
                 NDArray hPrev = m.zeros(new Shape(lanes, h));
-                NDArray total = null;
+                NDList outputs = new NDList(steps);
                 for (int t = 0; t < steps; t++) {
                     NDArray xt = x.get(t);
                     NDArray gi = wIh.batchMatMul(xt.expandDims(2)).squeeze(2).add(bIh);
@@ -189,12 +189,14 @@ final class DpGruTrainer {
                     NDArray hNew = GruTrainer.gates(gi, gh, hPrev);
                     NDArray hOut = p.dropout() > 0 ? Dropout.dropout(hNew, p.dropout(), true).singletonOrThrow()
                             : hNew;
-                    NDArray logits = emb.batchMatMul(hOut.expandDims(2)).squeeze(2).add(outBias);
-                    NDArray picked = logits.logSoftmax(1).gather(targets.get(t), 1).mul(masks.get(t)).sum();
-                    total = total == null ? picked : total.add(picked);
+                    outputs.add(hOut);
                     hPrev = hNew.stopGradient();
                 }
-                NDArray l = total.neg();
+                // the item scores of all steps in one product, so that each lane's embedding gradient is formed once
+                NDArray logits = NDArrays.stack(outputs, 1).batchMatMul(emb.transpose(0, 2, 1))
+                        .add(outBias.expandDims(1));
+                NDArray l = logits.logSoftmax(2).gather(m.create(target, new Shape(lanes, steps, 1)), 2)
+                        .mul(m.create(mask, new Shape(lanes, steps, 1))).sum().neg();
                 gc.backward(l);
                 loss = l.getFloat();
             }

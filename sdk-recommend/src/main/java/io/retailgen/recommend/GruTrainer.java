@@ -110,6 +110,25 @@ final class GruTrainer {
             return new Weights(emb, outBias, dev, hour, wIh, wHh, bIh, bHh, List.copyOf(params));
         }
 
+        /** The weights of {@code d} as arrays of the training layout. */
+        static Weights of(NDManager m, GruWeightsData d, boolean gradients) {
+            List<NDArray> params = new ArrayList<>();
+            int cd = d.contextDim;
+            int in = d.hidden + 2 * cd;
+            NDArray emb = param(m, params, d.embedding, d.items, d.hidden);
+            NDArray outBias = param(m, params, d.outBias, d.items);
+            NDArray dev = cd > 0 ? param(m, params, d.deviceEmb, GruWeightsData.DEVICE_SLOTS, cd) : null;
+            NDArray hour = cd > 0 ? param(m, params, d.hourEmb, GruWeightsData.HOUR_SLOTS, cd) : null;
+            NDArray wIh = param(m, params, d.wIh, 3 * d.hidden, in);
+            NDArray wHh = param(m, params, d.wHh, 3 * d.hidden, d.hidden);
+            NDArray bIh = param(m, params, d.bIh, 3 * d.hidden);
+            NDArray bHh = param(m, params, d.bHh, 3 * d.hidden);
+            for (NDArray a : params) {
+                a.setRequiresGradient(gradients);
+            }
+            return new Weights(emb, outBias, dev, hour, wIh, wHh, bIh, bHh, List.copyOf(params));
+        }
+
         GruWeightsData toData(int n, int h, int cd) {
             return new GruWeightsData(n, h, cd, emb.toFloatArray(), outBias.toFloatArray(),
                     dev == null ? new float[0] : dev.toFloatArray(), hour == null ? new float[0] : hour.toFloatArray(),
@@ -164,16 +183,26 @@ final class GruTrainer {
     }
 
     Result train(SessionLog log) {
+        return train(log, null, 0f);
+    }
+
+    /**
+     * Trains from {@code start} (or from a seeded random start when null), optionally with FedProx's proximal term
+     * {@code mu / 2 * |w - start|^2} added to the loss (Li et al. 2020), which keeps a store's local training near
+     * the global model.
+     */
+    Result train(SessionLog log, GruWeightsData start, float proximalMu) {
         TrainingEngine engine = engine(p, threads, device);
         boolean useContext = p.contextDim() > 0 && log.hasContext();
-        int cd = useContext ? p.contextDim() : 0;
+        int cd = start != null ? start.contextDim : useContext ? p.contextDim() : 0;
         int n = log.vocab.size();
         int h = p.hidden();
         SplittableRandom rnd = new SplittableRandom(p.seed());
         try (NDManager m = engine.newManager()) {
             Engine djl = engine.djlEngine();
-            Weights ws = Weights.init(m, n, h, cd, rnd, true);
+            Weights ws = start == null ? Weights.init(m, n, h, cd, rnd, true) : Weights.of(m, start, true);
             List<NDArray> params = ws.all();
+            List<NDArray> anchors = start == null || proximalMu <= 0 ? List.of() : Weights.of(m, start, false).all();
             NDArray emb = ws.emb();
             NDArray outBias = ws.outBias();
             NDArray dev = ws.dev();
@@ -191,6 +220,9 @@ final class GruTrainer {
                 if (log.length(s) >= 2) {
                     order[ns++] = s;
                 }
+            }
+            if (ns == 0) {
+                return new Result(ws.toData(n, h, cd), 0, 0, Double.NaN);
             }
             int lanes = Math.min(p.batch(), Math.max(1, ns));
             boolean full = n <= lanes + p.negatives() || n <= p.fullSoftmaxItems();
@@ -271,6 +303,11 @@ final class GruTrainer {
                     for (int i = 0; i < params.size(); i++) {
                         NDArray w = params.get(i);
                         try (NDArray g = w.getGradient()) {
+                            if (proximalMu > 0 && !anchors.isEmpty()) {
+                                try (NDArray pull = w.sub(anchors.get(i))) {
+                                    g.addi(pull.muli(proximalMu));
+                                }
+                            }
                             updater.update(i, w, g);   // may scale g in place: it is zeroed next anyway
                             g.subi(g);
                         }

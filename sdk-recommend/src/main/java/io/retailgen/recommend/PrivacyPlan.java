@@ -25,20 +25,11 @@ record PrivacyPlan(double noiseMultiplier, double samplingRate, long steps, doub
         double delta = dp.deltaFor(sessions);
         double sigma = dp.noiseMultiplier();
         if (sigma == 0) {
-            if (spent(MAX_NOISE, q, steps, delta) > dp.epsilon()) {
+            try {
+                sigma = RdpAccountant.noiseMultiplier(dp.epsilon(), delta, q, steps);
+            } catch (IllegalArgumentException e) {
                 throw overBudget(dp, MAX_NOISE, q, steps, delta, spent(MAX_NOISE, q, steps, delta));
             }
-            double lo = 0.05;
-            double hi = MAX_NOISE;
-            while (hi / lo > 1.001) {
-                double mid = Math.sqrt(lo * hi);
-                if (spent(mid, q, steps, delta) > dp.epsilon()) {
-                    lo = mid;
-                } else {
-                    hi = mid;
-                }
-            }
-            sigma = hi;
         }
         double eps = spent(sigma, q, steps, delta);
         if (eps > dp.epsilon()) {

@@ -129,6 +129,18 @@ public final class RecommendModel implements AutoCloseable {
     }
 
     /**
+     * A model of the given weights that keeps no sessions, such as federated training produces (the weights are the
+     * only thing it released).
+     */
+    static RecommendModel ofWeights(GruWeightsData w, ItemVocab vocab, TrainSettings settings,
+            TrainingPrivacy privacy, double trainSeconds, long trainEvents) {
+        SessionLog log = SessionLog.of(List.of(), vocab);
+        byte[] onnx = GruExport.toOnnx(w);
+        return new RecommendModel(log, settings, onnx, w, DEFAULT_NAME, fingerprint(log, settings, onnx),
+                trainSeconds, trainEvents, Double.NaN, privacy);
+    }
+
+    /**
      * @return the differential privacy of a model trained with {@link PrivateTraining} (such a model keeps no
      *     training sessions: its session kNN, co-occurrence and popularity signals are empty), or empty
      */

@@ -83,6 +83,10 @@ public final class RecommendTrainer {
                 privacy);
     }
 
+    TrainSettings settings() {
+        return settings;
+    }
+
     /** @return the number of GRU epochs */
     public int epochs() {
         return settings.epochs();
