@@ -6,6 +6,7 @@ import io.retailgen.recommend.InteractionData;
 import io.retailgen.recommend.NextItemEvaluation;
 import io.retailgen.recommend.RecommendModel;
 import io.retailgen.recommend.RecommendTrainer;
+import io.retailgen.recommend.TrainingPrivacy;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -36,7 +37,7 @@ final class RecommendCommands {
      * @param trainEventsPerSecond sequence-model training throughput (events over all epochs per second)
      */
     record TrainResult(Path modelDir, String modelVersion, int items, int sessions, long events,
-            long skippedRows, double trainSeconds, double trainEventsPerSecond) {
+            long skippedRows, double trainSeconds, double trainEventsPerSecond, TrainingPrivacy privacy) {
 
         /**
          * The figures by report name: {@code model_dir}, {@code model_version}, {@code items}, {@code sessions},
@@ -52,7 +53,16 @@ final class RecommendCommands {
             m.put("skipped_rows", skippedRows);
             m.put("train_seconds", round(trainSeconds));
             m.put("train_events_per_second", round(trainEventsPerSecond));
+            putPrivacy(m, privacy);
             return m;
+        }
+    }
+
+    /** Adds {@code epsilon} and {@code delta} for a model trained with DP-SGD. */
+    static void putPrivacy(Map<String, Object> m, TrainingPrivacy privacy) {
+        if (privacy != null) {
+            m.put("epsilon", round(privacy.epsilon()));
+            m.put("delta", privacy.delta());
         }
     }
 
@@ -63,21 +73,23 @@ final class RecommendCommands {
      * @param modelVersion the evaluated model's version
      * @param trainSeconds training time (0 when a saved model was loaded)
      * @param trainEventsPerSecond training throughput (0 when a saved model was loaded)
+     * @param privacy the differential privacy of a model trained with DP-SGD, or null
      */
     record EvaluateResult(EvaluationResult evaluation, String modelVersion, double trainSeconds,
-            double trainEventsPerSecond) {
+            double trainEventsPerSecond, TrainingPrivacy privacy) {
 
         /**
          * The figures by report name: {@code recall@K}, {@code mrr@K}, {@code ndcg@K}, {@code coverage@K},
          * {@code popularity_bias@K}, {@code diversity@K}, {@code predictions}, {@code skipped_unknown_items},
          * {@code latency_p50_us}, {@code latency_p99_us}, {@code train_seconds}, {@code train_events_per_second},
-         * {@code model_version}.
+         * {@code model_version}, and for a private model {@code epsilon} and {@code delta}.
          */
         Map<String, Object> metrics() {
             Map<String, Object> m = new LinkedHashMap<>(evaluation.asMap());
             m.put("train_seconds", round(trainSeconds));
             m.put("train_events_per_second", round(trainEventsPerSecond));
             m.put("model_version", modelVersion);
+            putPrivacy(m, privacy);
             return m;
         }
     }
@@ -88,7 +100,7 @@ final class RecommendCommands {
         try (RecommendModel m = trainer.train(d)) {
             m.toBundle(MODEL_NAME, m.version()).saveTo(outDir);
             return new TrainResult(outDir, m.version(), m.itemCount(), m.sessionCount(), m.eventCount(),
-                    d.skippedRows(), m.trainSeconds(), rate(m));
+                    d.skippedRows(), m.trainSeconds(), rate(m), m.privacy().orElse(null));
         }
     }
 
@@ -103,7 +115,8 @@ final class RecommendCommands {
                 ? RecommendModel.fromBundle(ModelBundle.load(modelDirOrNull))
                 : trainer.train(Objects.requireNonNull(trainOrNull, "train"))) {
             EvaluationResult r = NextItemEvaluation.evaluate(model, test, k);
-            return new EvaluateResult(r, model.version(), model.trainSeconds(), rate(model));
+            return new EvaluateResult(r, model.version(), model.trainSeconds(), rate(model),
+                    model.privacy().orElse(null));
         }
     }
 

@@ -48,6 +48,9 @@ final class RecommendEvaluateCommand implements Callable<Integer> {
     boolean json;
 
     @CommandLine.Mixin
+    PrivacyOptions privacy = new PrivacyOptions();
+
+    @CommandLine.Mixin
     InputMode input = new InputMode();
 
     @CommandLine.Spec
@@ -92,7 +95,7 @@ final class RecommendEvaluateCommand implements Callable<Integer> {
         if (model != null && !Files.isDirectory(model)) {
             throw new CommandLine.ParameterException(cl, "--model: no such folder: " + model);
         }
-        RecommendTrainer trainer = trainer(cl, epochs, seed, noSequenceModel, json);
+        RecommendTrainer trainer = privacy.apply(cl, trainer(cl, epochs, seed, noSequenceModel, json), model != null);
         InteractionData trainData = model == null ? read(cl, input, train) : null;
         InteractionData testData = read(cl, input, test);
         RecommendCommands.EvaluateResult r = RecommendCommands.evaluate(trainData, testData, k, model, trainer);
