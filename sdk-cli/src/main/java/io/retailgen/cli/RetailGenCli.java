@@ -26,6 +26,7 @@ import picocli.CommandLine.Option;
                 io.retailgen.cli.imagegen.ImagegenCommand.class,
                 io.retailgen.cli.governance.GovernanceCommand.class, io.retailgen.cli.governance.AuditCommand.class,
                 io.retailgen.cli.recommend.RecommendCommand.class,
+                io.retailgen.cli.recommend.FederatedCommand.class,
                 io.retailgen.cli.bundle.BundleCommand.class,
                 CommandLine.HelpCommand.class})
 public final class RetailGenCli implements Runnable {

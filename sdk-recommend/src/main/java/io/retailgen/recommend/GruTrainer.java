@@ -85,24 +85,14 @@ final class GruTrainer {
         this.listener = listener;
     }
 
-    Result train(SessionLog log) {
-        TrainingEngine engine;
-        try {
-            TrainingEngine.Builder b = TrainingEngine.builder().seed(Long.hashCode(p.seed())).device(device);
-            engine = (threads > 0 ? b.threads(threads) : b).build();
-        } catch (RuntimeException e) {
-            throw new RetailGenException(ErrorCode.ENGINE_UNAVAILABLE, "cannot start the PyTorch engine for the"
-                    + " sequence model: " + e.getMessage(), e);
-        }
-        boolean useContext = p.contextDim() > 0 && log.hasContext();
-        int cd = useContext ? p.contextDim() : 0;
-        int n = log.vocab.size();
-        int h = p.hidden();
-        int in = h + 2 * cd;
-        SplittableRandom rnd = new SplittableRandom(p.seed());
-        try (NDManager m = engine.newManager()) {
-            Engine djl = engine.djlEngine();
+    /** The trainable weights, in a fixed order ({@link #all()}); the context tables are null without context. */
+    record Weights(NDArray emb, NDArray outBias, NDArray dev, NDArray hour, NDArray wIh, NDArray wHh, NDArray bIh,
+            NDArray bHh, List<NDArray> all) {
+
+        /** Initializes the weights as GRU4Rec does, drawing from {@code rnd} in a fixed order. */
+        static Weights init(NDManager m, int n, int h, int cd, SplittableRandom rnd, boolean gradients) {
             List<NDArray> params = new ArrayList<>();
+            int in = h + 2 * cd;
             NDArray emb = param(m, params, uniform(rnd, n * h, 1.0 / Math.sqrt(h)), n, h);
             NDArray outBias = param(m, params, new float[n], n);
             NDArray dev = cd > 0 ? param(m, params, uniform(rnd, GruWeightsData.DEVICE_SLOTS * cd, 0.1),
@@ -114,14 +104,114 @@ final class GruTrainer {
             NDArray wHh = param(m, params, uniform(rnd, 3 * h * h, bound), 3 * h, h);
             NDArray bIh = param(m, params, uniform(rnd, 3 * h, bound), 3 * h);
             NDArray bHh = param(m, params, uniform(rnd, 3 * h, bound), 3 * h);
-            Optimizer opt = Optimizer.adam().optLearningRateTracker(Tracker.fixed(p.learningRate())).build();
+            for (NDArray a : params) {
+                a.setRequiresGradient(gradients);
+            }
+            return new Weights(emb, outBias, dev, hour, wIh, wHh, bIh, bHh, List.copyOf(params));
+        }
+
+        /** The weights of {@code d} as arrays of the training layout. */
+        static Weights of(NDManager m, GruWeightsData d, boolean gradients) {
+            List<NDArray> params = new ArrayList<>();
+            int cd = d.contextDim;
+            int in = d.hidden + 2 * cd;
+            NDArray emb = param(m, params, d.embedding, d.items, d.hidden);
+            NDArray outBias = param(m, params, d.outBias, d.items);
+            NDArray dev = cd > 0 ? param(m, params, d.deviceEmb, GruWeightsData.DEVICE_SLOTS, cd) : null;
+            NDArray hour = cd > 0 ? param(m, params, d.hourEmb, GruWeightsData.HOUR_SLOTS, cd) : null;
+            NDArray wIh = param(m, params, d.wIh, 3 * d.hidden, in);
+            NDArray wHh = param(m, params, d.wHh, 3 * d.hidden, d.hidden);
+            NDArray bIh = param(m, params, d.bIh, 3 * d.hidden);
+            NDArray bHh = param(m, params, d.bHh, 3 * d.hidden);
+            for (NDArray a : params) {
+                a.setRequiresGradient(gradients);
+            }
+            return new Weights(emb, outBias, dev, hour, wIh, wHh, bIh, bHh, List.copyOf(params));
+        }
+
+        GruWeightsData toData(int n, int h, int cd) {
+            return new GruWeightsData(n, h, cd, emb.toFloatArray(), outBias.toFloatArray(),
+                    dev == null ? new float[0] : dev.toFloatArray(), hour == null ? new float[0] : hour.toFloatArray(),
+                    wIh.toFloatArray(), wHh.toFloatArray(), bIh.toFloatArray(), bHh.toFloatArray());
+        }
+    }
+
+    /** Applies one optimizer step to every weight, with the gradients given in the order of {@link Weights#all()}. */
+    static final class Updater {
+        private final Params p;
+        private final Optimizer adam;
+        private final List<NDArray> squares = new ArrayList<>();
+
+        Updater(NDManager m, Params p, List<NDArray> weights) {
+            this.p = p;
+            this.adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed(p.learningRate())).build();
             // DJL's Adagrad needs sparse gradients that the PyTorch engine lacks: a dense one is written here
-            List<NDArray> squares = new ArrayList<>();
             if (p.adagrad()) {
-                for (NDArray w : params) {
+                for (NDArray w : weights) {
                     squares.add(m.full(w.getShape(), ADAGRAD_EPSILON));
                 }
             }
+        }
+
+        /** Updates weight {@code i} with gradient {@code g}, which it may overwrite. */
+        void update(int i, NDArray w, NDArray g) {
+            if (p.adagrad()) {
+                // w -= lr * g / sqrt(acc), acc += g^2 (acc starts at ADAGRAD_EPSILON); g is scaled in place:
+                // two temporaries, not three
+                NDArray acc = squares.get(i);
+                try (NDArray g2 = g.square()) {
+                    acc.addi(g2);
+                }
+                try (NDArray root = acc.sqrt()) {
+                    w.subi(g.divi(root).muli(p.learningRate()));
+                }
+            } else {
+                adam.update("p" + i, w, g);
+            }
+        }
+    }
+
+    /** Starts the training engine with the run's seed, threads and device. */
+    static TrainingEngine engine(Params p, int threads, Device device) {
+        try {
+            TrainingEngine.Builder b = TrainingEngine.builder().seed(Long.hashCode(p.seed())).device(device);
+            return (threads > 0 ? b.threads(threads) : b).build();
+        } catch (RuntimeException e) {
+            throw new RetailGenException(ErrorCode.ENGINE_UNAVAILABLE, "cannot start the PyTorch engine for the"
+                    + " sequence model: " + e.getMessage(), e);
+        }
+    }
+
+    Result train(SessionLog log) {
+        return train(log, null, 0f);
+    }
+
+    /**
+     * Trains from {@code start} (or from a seeded random start when null), optionally with FedProx's proximal term
+     * {@code mu / 2 * |w - start|^2} added to the loss (Li et al. 2020), which keeps a store's local training near
+     * the global model.
+     */
+    Result train(SessionLog log, GruWeightsData start, float proximalMu) {
+        TrainingEngine engine = engine(p, threads, device);
+        boolean useContext = p.contextDim() > 0 && log.hasContext();
+        int cd = start != null ? start.contextDim : useContext ? p.contextDim() : 0;
+        int n = log.vocab.size();
+        int h = p.hidden();
+        SplittableRandom rnd = new SplittableRandom(p.seed());
+        try (NDManager m = engine.newManager()) {
+            Engine djl = engine.djlEngine();
+            Weights ws = start == null ? Weights.init(m, n, h, cd, rnd, true) : Weights.of(m, start, true);
+            List<NDArray> params = ws.all();
+            List<NDArray> anchors = start == null || proximalMu <= 0 ? List.of() : Weights.of(m, start, false).all();
+            NDArray emb = ws.emb();
+            NDArray outBias = ws.outBias();
+            NDArray dev = ws.dev();
+            NDArray hour = ws.hour();
+            NDArray wIh = ws.wIh();
+            NDArray wHh = ws.wHh();
+            NDArray bIh = ws.bIh();
+            NDArray bHh = ws.bHh();
+            Updater updater = new Updater(m, p, params);
 
             float[] cumulative = samplingTable(log, p.sampleAlpha());
             int[] order = new int[log.sessionCount()];
@@ -130,6 +220,9 @@ final class GruTrainer {
                 if (log.length(s) >= 2) {
                     order[ns++] = s;
                 }
+            }
+            if (ns == 0) {
+                return new Result(ws.toData(n, h, cd), 0, 0, Double.NaN);
             }
             int lanes = Math.min(p.batch(), Math.max(1, ns));
             boolean full = n <= lanes + p.negatives() || n <= p.fullSoftmaxItems();
@@ -210,19 +303,12 @@ final class GruTrainer {
                     for (int i = 0; i < params.size(); i++) {
                         NDArray w = params.get(i);
                         try (NDArray g = w.getGradient()) {
-                            if (p.adagrad()) {
-                                // w -= lr * g / sqrt(acc), acc += g^2 (acc starts at ADAGRAD_EPSILON); g is
-                                // scaled in place, since it is zeroed below anyway: two temporaries, not three
-                                NDArray acc = squares.get(i);
-                                try (NDArray g2 = g.square()) {
-                                    acc.addi(g2);
+                            if (proximalMu > 0 && !anchors.isEmpty()) {
+                                try (NDArray pull = w.sub(anchors.get(i))) {
+                                    g.addi(pull.muli(proximalMu));
                                 }
-                                try (NDArray root = acc.sqrt()) {
-                                    w.subi(g.divi(root).muli(p.learningRate()));
-                                }
-                            } else {
-                                opt.update("p" + i, w, g);
                             }
+                            updater.update(i, w, g);   // may scale g in place: it is zeroed next anyway
                             g.subi(g);
                         }
                     }
@@ -255,17 +341,22 @@ final class GruTrainer {
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
             progress.end();
-            GruWeightsData w = new GruWeightsData(n, h, cd, emb.toFloatArray(), outBias.toFloatArray(),
-                    dev == null ? new float[0] : dev.toFloatArray(), hour == null ? new float[0] : hour.toFloatArray(),
-                    wIh.toFloatArray(), wHh.toFloatArray(), bIh.toFloatArray(), bHh.toFloatArray());
+            GruWeightsData w = ws.toData(n, h, cd);
             return new Result(w, totalEvents, seconds, lastLoss);
         }
     }
 
     /** One GRU step in PyTorch's formulation (gates r, z, n; the reset gate applied after the recurrent product). */
     static NDArray step(NDArray x, NDArray hPrev, NDArray wIh, NDArray wHh, NDArray bIh, NDArray bHh) {
-        NDList gi = x.matMul(wIh.transpose()).add(bIh).split(3, 1);
-        NDList gh = hPrev.matMul(wHh.transpose()).add(bHh).split(3, 1);
+        return gates(x.matMul(wIh.transpose()).add(bIh), hPrev.matMul(wHh.transpose()).add(bHh), hPrev);
+    }
+
+    /**
+     * The GRU's gates from the input and recurrent products (each {@code (batch, 3 * hidden)}, biases added).
+     */
+    static NDArray gates(NDArray inputProduct, NDArray recurrentProduct, NDArray hPrev) {
+        NDList gi = inputProduct.split(3, 1);
+        NDList gh = recurrentProduct.split(3, 1);
         NDArray r = Activation.sigmoid(gi.get(0).add(gh.get(0)));
         NDArray z = Activation.sigmoid(gi.get(1).add(gh.get(1)));
         NDArray nn = gi.get(2).add(r.mul(gh.get(2))).tanh();
@@ -274,7 +365,6 @@ final class GruTrainer {
 
     private static NDArray param(NDManager m, List<NDArray> params, float[] init, long... shape) {
         NDArray a = m.create(init, new Shape(shape));
-        a.setRequiresGradient(true);
         params.add(a);
         return a;
     }
@@ -287,7 +377,7 @@ final class GruTrainer {
         return a;
     }
 
-    private static float[] samplingTable(SessionLog log, double alpha) {
+    static float[] samplingTable(SessionLog log, double alpha) {
         double[] c = new double[log.vocab.size()];
         for (int it : log.items) {
             c[it] += 1;

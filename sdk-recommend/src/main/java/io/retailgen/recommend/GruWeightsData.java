@@ -54,6 +54,44 @@ final class GruWeightsData {
                 new float[3], new float[3], new float[3]);
     }
 
+    /** @return every weight in one vector, in the order embedding, bias, device, hour, wIh, wHh, bIh, bHh */
+    float[] flatten() {
+        float[][] parts = {embedding, outBias, deviceEmb, hourEmb, wIh, wHh, bIh, bHh};
+        int size = 0;
+        for (float[] a : parts) {
+            size += a.length;
+        }
+        float[] out = new float[size];
+        int at = 0;
+        for (float[] a : parts) {
+            System.arraycopy(a, 0, out, at, a.length);
+            at += a.length;
+        }
+        return out;
+    }
+
+    /** The inverse of {@link #flatten()} for the given shape. */
+    static GruWeightsData unflatten(float[] flat, int items, int hidden, int contextDim) {
+        int in = hidden + 2 * contextDim;
+        int[] sizes = {items * hidden, items, contextDim > 0 ? DEVICE_SLOTS * contextDim : 0,
+            contextDim > 0 ? HOUR_SLOTS * contextDim : 0, 3 * hidden * in, 3 * hidden * hidden, 3 * hidden, 3 * hidden};
+        float[][] parts = new float[sizes.length][];
+        int at = 0;
+        for (int i = 0; i < sizes.length; i++) {
+            if (at + sizes[i] > flat.length) {
+                throw new IllegalArgumentException("weight vector of " + flat.length + " values is too short for "
+                        + items + " items, hidden " + hidden + ", context " + contextDim);
+            }
+            parts[i] = java.util.Arrays.copyOfRange(flat, at, at + sizes[i]);
+            at += sizes[i];
+        }
+        if (at != flat.length) {
+            throw new IllegalArgumentException("weight vector has " + flat.length + " values, expected " + at);
+        }
+        return new GruWeightsData(items, hidden, contextDim, parts[0], parts[1], parts[2], parts[3], parts[4],
+                parts[5], parts[6], parts[7]);
+    }
+
     int inputSize() {
         return hidden + 2 * contextDim;
     }

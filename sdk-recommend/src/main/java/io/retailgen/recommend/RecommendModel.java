@@ -67,9 +67,12 @@ public final class RecommendModel implements AutoCloseable {
     private final double finalLoss;
     /** Whether the step graph has the device and hour embeddings (their initializer is named in the graph). */
     private final boolean contextEmbeddings;
+    /** The differential privacy of a model trained with DP-SGD, or null. */
+    private final TrainingPrivacy privacy;
 
     private RecommendModel(SessionLog log, TrainSettings settings, byte[] onnx, GruWeightsData weights, String name,
-            String version, double trainSeconds, long trainEvents, double finalLoss) {
+            String version, double trainSeconds, long trainEvents, double finalLoss, TrainingPrivacy privacy) {
+        this.privacy = privacy;
         this.finalLoss = finalLoss;
         this.log = log;
         this.settings = settings;
@@ -84,9 +87,12 @@ public final class RecommendModel implements AutoCloseable {
 
     /** Trains a model; see {@link RecommendTrainer#train(List)}. */
     static RecommendModel train(List<Interaction> events, TrainSettings settings, Device device,
-            TrainingListener listener) {
+            TrainingListener listener, PrivateTraining dp) {
         if (events.isEmpty()) {
             throw new IllegalArgumentException("cannot train on no events");
+        }
+        if (dp != null && !settings.sequenceModel()) {
+            throw new IllegalArgumentException("private training trains the sequence model: do not turn it off");
         }
         long t0 = System.nanoTime();
         SessionLog log = SessionLog.of(events);
@@ -94,7 +100,19 @@ public final class RecommendModel implements AutoCloseable {
         GruWeightsData w = null;
         long seen = log.eventCount();
         double loss = Double.NaN;
-        if (settings.sequenceModel()) {
+        TrainingPrivacy privacy = null;
+        if (dp != null) {
+            TrainingSupport.require("the recommender's sequence model with differential privacy");
+            DpGruTrainer.Result r = new DpGruTrainer(settings.gruParams(), dp, settings.threads(), device, listener)
+                    .train(log);
+            w = r.gru().weights();
+            onnx = GruExport.toOnnx(w);
+            seen = r.gru().events();
+            loss = r.gru().finalLoss();
+            privacy = r.privacy();
+            // only what DP-SGD released is kept: the weights and the item vocabulary, not the sessions
+            log = SessionLog.of(List.of(), log.vocab);
+        } else if (settings.sequenceModel()) {
             TrainingSupport.require("the recommender's sequence model (or turn it off: sequenceModel(false))");
             GruTrainer.Result r = new GruTrainer(settings.gruParams(), settings.threads(), device, listener)
                     .train(log);
@@ -107,7 +125,27 @@ public final class RecommendModel implements AutoCloseable {
         String version = fingerprint(log, settings, onnx);
         LOG.info("trained recommend model {} on {} events, {} sessions, {} items in {} s", version,
                 log.eventCount(), log.sessionCount(), log.vocab.size(), String.format(Locale.ROOT, "%.1f", secs));
-        return new RecommendModel(log, settings, onnx, w, DEFAULT_NAME, version, secs, seen, loss);
+        return new RecommendModel(log, settings, onnx, w, DEFAULT_NAME, version, secs, seen, loss, privacy);
+    }
+
+    /**
+     * A model of the given weights that keeps no sessions, such as federated training produces (the weights are the
+     * only thing it released).
+     */
+    static RecommendModel ofWeights(GruWeightsData w, ItemVocab vocab, TrainSettings settings,
+            TrainingPrivacy privacy, double trainSeconds, long trainEvents) {
+        SessionLog log = SessionLog.of(List.of(), vocab);
+        byte[] onnx = GruExport.toOnnx(w);
+        return new RecommendModel(log, settings, onnx, w, DEFAULT_NAME, fingerprint(log, settings, onnx),
+                trainSeconds, trainEvents, Double.NaN, privacy);
+    }
+
+    /**
+     * @return the differential privacy of a model trained with {@link PrivateTraining} (such a model keeps no
+     *     training sessions: its session kNN, co-occurrence and popularity signals are empty), or empty
+     */
+    public java.util.Optional<TrainingPrivacy> privacy() {
+        return java.util.Optional.ofNullable(privacy);
     }
 
     /**
@@ -203,6 +241,11 @@ public final class RecommendModel implements AutoCloseable {
                     new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() { });
             opts.forEach((key, v) -> hyper.put(key, String.valueOf(v)));
             Map<String, Double> metrics = new TreeMap<>();
+            if (privacy != null) {
+                m.set("privacy", JSON.valueToTree(privacy));
+                hyper.putAll(privacyHyperParameters(privacy));
+                metrics.put("dp_epsilon", privacy.epsilon());
+            }
             metrics.put("train_seconds", trainSeconds);
             metrics.put("train_events_per_second", trainSeconds > 0 ? trainEvents / trainSeconds : 0);
             if (Double.isFinite(finalLoss)) {
@@ -257,12 +300,29 @@ public final class RecommendModel implements AutoCloseable {
                     .readString(new String(bundle.file("sessions.tsv"), StandardCharsets.UTF_8));
             SessionLog log = SessionLog.of(d.interactions(), vocab);
             byte[] onnx = m.path("sequenceModel").asBoolean() ? bundle.modelBytes() : null;
+            TrainingPrivacy privacy = m.hasNonNull("privacy")
+                    ? JSON.treeToValue(m.get("privacy"), TrainingPrivacy.class) : null;
             return new RecommendModel(log, opts, onnx, null, bundle.manifest().name(), bundle.manifest().version(), 0,
-                    0, Double.NaN);
+                    0, Double.NaN, privacy);
         } catch (IOException e) {
             throw new RetailGenException(ErrorCode.INVALID_BUNDLE, "cannot read recommend.json of " + where + ": "
                     + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The DP-SGD record under the hyper-parameter keys the governance model card reads ({@code dp.noise_multiplier},
+     * {@code dp.sampling_rate}, {@code dp.steps}, {@code dp.delta}), plus {@code dp.epsilon} and {@code dp.clip_norm}.
+     */
+    static Map<String, String> privacyHyperParameters(TrainingPrivacy p) {
+        Map<String, String> hp = new TreeMap<>();
+        hp.put("dp.noise_multiplier", Double.toString(p.noiseMultiplier()));
+        hp.put("dp.sampling_rate", Double.toString(p.samplingRate()));
+        hp.put("dp.steps", Long.toString(p.steps()));
+        hp.put("dp.delta", Double.toString(p.delta()));
+        hp.put("dp.epsilon", Double.toString(p.epsilon()));
+        hp.put("dp.clip_norm", Double.toString(p.clipNorm()));
+        return hp;
     }
 
     private static String fingerprint(SessionLog log, TrainSettings o, byte[] onnx) {

@@ -41,8 +41,10 @@ public final class RecommendTrainer {
     private final TrainSettings settings;
     private final Device device;
     private final TrainingListener listener;
+    private final PrivateTraining privacy;
 
     private RecommendTrainer(Builder b) {
+        this.privacy = b.privacy;
         this.settings = new TrainSettings(b.sequenceModel, b.hidden, b.contextDim, b.batch, b.negatives, b.epochs,
                 b.optimizer, b.learningRate, b.dropout, b.neighbours, b.sampleSize, b.seed, b.threads);
         this.device = b.device;
@@ -77,7 +79,12 @@ public final class RecommendTrainer {
      *     sdk-training or the PyTorch engine is missing
      */
     public RecommendModel train(List<Interaction> events) {
-        return RecommendModel.train(Objects.requireNonNull(events, "events == null"), settings, device, listener);
+        return RecommendModel.train(Objects.requireNonNull(events, "events == null"), settings, device, listener,
+                privacy);
+    }
+
+    TrainSettings settings() {
+        return settings;
     }
 
     /** @return the number of GRU epochs */
@@ -105,17 +112,24 @@ public final class RecommendTrainer {
         return settings.sequenceModel();
     }
 
+    /** @return the DP-SGD settings, or empty when the sequence model trains without differential privacy */
+    public java.util.Optional<PrivateTraining> privacy() {
+        return java.util.Optional.ofNullable(privacy);
+    }
+
     /** @return a builder holding this trainer's settings */
     public Builder toBuilder() {
         Builder b = new Builder(settings);
         b.device = device;
         b.listener = listener;
+        b.privacy = privacy;
         return b;
     }
 
     @Override
     public String toString() {
-        return "RecommendTrainer[" + settings.identity() + ",threads=" + settings.threads() + ",device=" + device + "]";
+        return "RecommendTrainer[" + settings.identity() + ",threads=" + settings.threads() + ",device=" + device
+                + (privacy == null ? "" : "," + privacy) + "]";
     }
 
     /** Builds a {@link RecommendTrainer}; every setter validates at once. Not thread-safe. */
@@ -135,6 +149,7 @@ public final class RecommendTrainer {
         private int threads;
         private Device device = Device.cpu();
         private TrainingListener listener = new TrainingListener() { };
+        private PrivateTraining privacy;
 
         private Builder() {
             this(TrainSettings.DEFAULTS);
@@ -269,6 +284,16 @@ public final class RecommendTrainer {
         /** @param l receives the sequence model's training progress (default: none) @return this builder */
         public Builder listener(TrainingListener l) {
             this.listener = Objects.requireNonNull(l, "listener == null");
+            return this;
+        }
+
+        /**
+         * @param dp train the sequence model with DP-SGD under these settings (default: null, without differential
+         *     privacy); the model then keeps no training sessions (see {@link PrivateTraining})
+         * @return this builder
+         */
+        public Builder privacy(PrivateTraining dp) {
+            this.privacy = dp;
             return this;
         }
 

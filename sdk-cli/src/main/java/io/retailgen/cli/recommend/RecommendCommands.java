@@ -6,6 +6,7 @@ import io.retailgen.recommend.InteractionData;
 import io.retailgen.recommend.NextItemEvaluation;
 import io.retailgen.recommend.RecommendModel;
 import io.retailgen.recommend.RecommendTrainer;
+import io.retailgen.recommend.TrainingPrivacy;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -36,7 +37,7 @@ final class RecommendCommands {
      * @param trainEventsPerSecond sequence-model training throughput (events over all epochs per second)
      */
     record TrainResult(Path modelDir, String modelVersion, int items, int sessions, long events,
-            long skippedRows, double trainSeconds, double trainEventsPerSecond) {
+            long skippedRows, double trainSeconds, double trainEventsPerSecond, TrainingPrivacy privacy) {
 
         /**
          * The figures by report name: {@code model_dir}, {@code model_version}, {@code items}, {@code sessions},
@@ -52,7 +53,16 @@ final class RecommendCommands {
             m.put("skipped_rows", skippedRows);
             m.put("train_seconds", round(trainSeconds));
             m.put("train_events_per_second", round(trainEventsPerSecond));
+            putPrivacy(m, privacy);
             return m;
+        }
+    }
+
+    /** Adds {@code epsilon} and {@code delta} for a model trained with DP-SGD. */
+    static void putPrivacy(Map<String, Object> m, TrainingPrivacy privacy) {
+        if (privacy != null) {
+            m.put("epsilon", round(privacy.epsilon()));
+            m.put("delta", privacy.delta());
         }
     }
 
@@ -63,15 +73,16 @@ final class RecommendCommands {
      * @param modelVersion the evaluated model's version
      * @param trainSeconds training time (0 when a saved model was loaded)
      * @param trainEventsPerSecond training throughput (0 when a saved model was loaded)
+     * @param privacy the differential privacy of a model trained with DP-SGD, or null
      */
     record EvaluateResult(EvaluationResult evaluation, String modelVersion, double trainSeconds,
-            double trainEventsPerSecond, double sparkSeconds) {
+            double trainEventsPerSecond, double sparkSeconds, TrainingPrivacy privacy) {
 
         /**
          * The figures by report name: {@code recall@K}, {@code mrr@K}, {@code ndcg@K}, {@code coverage@K},
          * {@code popularity_bias@K}, {@code diversity@K}, {@code predictions}, {@code skipped_unknown_items},
          * {@code latency_p50_us}, {@code latency_p99_us}, {@code train_seconds}, {@code train_events_per_second},
-         * {@code model_version}.
+         * {@code model_version}, and for a private model {@code epsilon} and {@code delta}.
          */
         Map<String, Object> metrics() {
             Map<String, Object> m = new LinkedHashMap<>(evaluation.asMap());
@@ -81,6 +92,7 @@ final class RecommendCommands {
             if (!Double.isNaN(sparkSeconds)) {
                 m.put("spark_seconds", round(sparkSeconds));
             }
+            putPrivacy(m, privacy);
             return m;
         }
     }
@@ -100,7 +112,7 @@ final class RecommendCommands {
         try (RecommendModel m = trainer.train(d)) {
             m.toBundle(MODEL_NAME, m.version()).saveTo(outDir);
             return new TrainResult(outDir, m.version(), m.itemCount(), m.sessionCount(), m.eventCount(),
-                    d.skippedRows(), m.trainSeconds(), rate(m));
+                    d.skippedRows(), m.trainSeconds(), rate(m), m.privacy().orElse(null));
         }
     }
 
@@ -122,10 +134,12 @@ final class RecommendCommands {
                 : trainer.train(Objects.requireNonNull(trainOrNull, "train"))) {
             if (replayerOrNull != null) {
                 Replay r = replayerOrNull.replay(model, test, k);
-                return new EvaluateResult(r.result(), model.version(), model.trainSeconds(), rate(model), r.seconds());
+                return new EvaluateResult(r.result(), model.version(), model.trainSeconds(), rate(model), r.seconds(),
+                        model.privacy().orElse(null));
             }
             EvaluationResult r = NextItemEvaluation.evaluate(model, test, k);
-            return new EvaluateResult(r, model.version(), model.trainSeconds(), rate(model), Double.NaN);
+            return new EvaluateResult(r, model.version(), model.trainSeconds(), rate(model), Double.NaN,
+                    model.privacy().orElse(null));
         }
     }
 

@@ -56,6 +56,9 @@ final class RecommendEvaluateCommand implements Callable<Integer> {
     String spark;
 
     @CommandLine.Mixin
+    PrivacyOptions privacy = new PrivacyOptions();
+
+    @CommandLine.Mixin
     InputMode input = new InputMode();
 
     @CommandLine.Spec
@@ -103,7 +106,7 @@ final class RecommendEvaluateCommand implements Callable<Integer> {
         if (spark != null) {
             SparkOption.require(cl, spark);
         }
-        RecommendTrainer trainer = trainer(cl, epochs, seed, noSequenceModel, json);
+        RecommendTrainer trainer = privacy.apply(cl, trainer(cl, epochs, seed, noSequenceModel, json), model != null);
         InteractionData trainData = model == null ? read(cl, input, train) : null;
         InteractionData testData = read(cl, input, test);
         PrintWriter w = cl.getOut();

@@ -39,6 +39,9 @@ final class RecommendTrainCommand implements Callable<Integer> {
     @CommandLine.Mixin
     InputMode input = new InputMode();
 
+    @CommandLine.Mixin
+    PrivacyOptions privacy = new PrivacyOptions();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -48,8 +51,8 @@ final class RecommendTrainCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--events: no such file: " + events);
         }
         RecommendJson.singleThreadedTrainingByDefault();
-        RecommendTrainer trainer = RecommendEvaluateCommand.trainer(spec.commandLine(), epochs, seed,
-                noSequenceModel, json);
+        RecommendTrainer trainer = privacy.apply(spec.commandLine(), RecommendEvaluateCommand.trainer(
+                spec.commandLine(), epochs, seed, noSequenceModel, json), false);
         PrintWriter w = spec.commandLine().getOut();
         RecommendCommands.TrainResult r = RecommendCommands.train(
                 RecommendEvaluateCommand.read(spec.commandLine(), input, events), out, trainer);

@@ -36,6 +36,38 @@ class RecommendCommandTest {
     }
 
     @Test
+    void evaluateWithEpsilonTrainsPrivatelyAndAddsEpsilonAndDeltaToTheSameKeys(@TempDir Path dir) throws Exception {
+        Path train = TinySessions.write(dir.resolve("train.tsv"), 300, 40, 1);
+        Path test = TinySessions.write(dir.resolve("test.tsv"), 60, 40, 2);
+        CliRun plain = run("recommend", "evaluate", "--train", train.toString(), "--test", test.toString(), "--k",
+                "10", "--epochs", "1", "--json");
+        CliRun dp = run("recommend", "evaluate", "--train", train.toString(), "--test", test.toString(), "--k", "10",
+                "--epochs", "1", "--epsilon", "4", "--delta", "1e-4", "--json");
+        assertThat(dp.code()).as(dp.err()).isZero();
+        JsonNode j = dp.json();
+        plain.json().fieldNames().forEachRemaining(k -> assertThat(j.has(k)).as(k).isTrue());
+        assertThat(plain.json().has("epsilon")).isFalse();
+        assertThat(j.get("epsilon").asDouble()).isBetween(3.5, 4.0);
+        assertThat(j.get("delta").asDouble()).isEqualTo(1e-4);
+
+        Path model = dir.resolve("private");
+        CliRun t = run("recommend", "train", "--events", train.toString(), "--out", model.toString(), "--epochs",
+                "1", "--epsilon", "4", "--json");
+        assertThat(t.code()).as(t.err()).isZero();
+        assertThat(t.json().get("epsilon").asDouble()).isBetween(3.5, 4.0);
+        CliRun loaded = run("recommend", "evaluate", "--test", test.toString(), "--model", model.toString(), "--json");
+        assertThat(loaded.json().get("epsilon").asDouble()).isEqualTo(t.json().get("epsilon").asDouble());
+
+        CliRun bad = run("recommend", "evaluate", "--train", train.toString(), "--test", test.toString(),
+                "--epsilon", "-1");
+        assertThat(bad.code()).isNotZero();
+        assertThat(bad.err()).contains("--epsilon must be a finite number > 0, was -1.0");
+        CliRun both = run("recommend", "evaluate", "--test", test.toString(), "--model", model.toString(),
+                "--epsilon", "2");
+        assertThat(both.err()).contains("give --train, not --model");
+    }
+
+    @Test
     void trainSavesABundleThatEvaluateLoads(@TempDir Path dir) throws Exception {
         Path events = TinySessions.write(dir.resolve("events.tsv"), 200, 30, 3);
         Path model = dir.resolve("model");

@@ -1,0 +1,156 @@
+package io.retailgen.cli.recommend;
+
+import io.retailgen.cli.InputMode;
+import io.retailgen.cli.Json;
+import io.retailgen.cli.OptionRanges;
+import io.retailgen.federated.Coordinator;
+import io.retailgen.federated.FederatedRun;
+import io.retailgen.federated.StoreClient;
+import io.retailgen.federated.StoreSplit;
+import io.retailgen.recommend.EvaluationResult;
+import io.retailgen.recommend.FederatedGru;
+import io.retailgen.recommend.Interaction;
+import io.retailgen.recommend.InteractionData;
+import io.retailgen.recommend.NextItemEvaluation;
+import io.retailgen.recommend.RecommendModel;
+import io.retailgen.recommend.RecommendTrainer;
+import io.retailgen.recommend.TrainingPrivacy;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code retailgen federated simulate --clients 10 [--epsilon E] [--skewed] --train F --test F --k 20 --json}: splits
+ * the training sessions across simulated stores, runs federated rounds in this process through the same coordinator,
+ * masking and store code as a multi-process run, and replays the test sessions against the global model. The JSON
+ * has the keys of {@code recommend evaluate} plus {@code rounds} and {@code bytes_per_client_round} (and
+ * {@code epsilon} and {@code delta} with {@code --epsilon}).
+ */
+@Command(name = "simulate", description = "Simulate federated training across --clients stores in one process and "
+        + "evaluate the global model like 'recommend evaluate'.")
+final class FederatedSimulateCommand implements Callable<Integer> {
+
+    @Option(names = "--clients", defaultValue = "10", description = "Stores (default: ${DEFAULT-VALUE}).")
+    int clients;
+
+    @Option(names = "--skewed", description = "Split sessions unevenly (store s gets a share proportional to "
+            + "1/(s+1)) instead of evenly.")
+    boolean skewed;
+
+    @Option(names = "--epsilon", description = "Client-level differential privacy: the budget over all rounds.")
+    Double epsilon;
+
+    @Option(names = "--delta", description = "The delta of --epsilon (default: min(1e-5, 1/clients)).")
+    Double delta;
+
+    @Option(names = "--clip", defaultValue = "1.0", description = "With --epsilon, the L2 bound of a store's update "
+            + "(default: ${DEFAULT-VALUE}).")
+    double clip;
+
+    @Option(names = "--rounds", defaultValue = "6", description = "Federated rounds (default: ${DEFAULT-VALUE}).")
+    int rounds;
+
+    @Option(names = "--local-epochs", defaultValue = "2", description = "GRU epochs each store trains per round "
+            + "(default: ${DEFAULT-VALUE}).")
+    int localEpochs;
+
+    @Option(names = "--prox", defaultValue = "0", description = "FedProx's proximal weight mu (default: "
+            + "${DEFAULT-VALUE}, plain FedAvg).")
+    double prox;
+
+    @Option(names = "--train", required = true, description = "The training events, split across the stores.")
+    Path train;
+
+    @Option(names = "--test", required = true, description = "The test events.")
+    Path test;
+
+    @Option(names = "--k", defaultValue = "20", description = "List length (default: ${DEFAULT-VALUE}).")
+    int k;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    int seed;
+
+    @Option(names = "--json", description = "Print one JSON object as the last line.")
+    boolean json;
+
+    @CommandLine.Mixin
+    InputMode input = new InputMode();
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        CommandLine cl = spec.commandLine();
+        OptionRanges.require(cl, "--k", k, 1, OptionRanges.MAX_LIST_LENGTH);
+        OptionRanges.require(cl, "--clients", clients, 2, 10_000);
+        OptionRanges.require(cl, "--rounds", rounds, 1, OptionRanges.MAX_EPOCHS);
+        OptionRanges.require(cl, "--local-epochs", localEpochs, 1, OptionRanges.MAX_EPOCHS);
+        if (!(prox >= 0) || Double.isInfinite(prox)) {
+            throw new CommandLine.ParameterException(cl, "--prox must be a finite number >= 0, was " + prox);
+        }
+        for (Path p : List.of(train, test)) {
+            if (!Files.isRegularFile(p)) {
+                throw new CommandLine.ParameterException(cl, "no such file: " + p);
+            }
+        }
+        Coordinator.Builder cb = Coordinator.builder().rounds(rounds).seed(seed);
+        if (epsilon != null) {
+            if (!(epsilon > 0) || epsilon.isInfinite()) {
+                throw new CommandLine.ParameterException(cl, "--epsilon must be a finite number > 0, was " + epsilon);
+            }
+            if (delta != null && !(delta > 0 && delta < 1)) {
+                throw new CommandLine.ParameterException(cl, "--delta must be in (0, 1), was " + delta);
+            }
+            if (!(clip > 0) || Double.isInfinite(clip)) {
+                throw new CommandLine.ParameterException(cl, "--clip must be a finite number > 0, was " + clip);
+            }
+            cb.clientPrivacy(epsilon, delta == null ? 0 : delta, clip);
+        } else if (delta != null) {
+            throw new CommandLine.ParameterException(cl, "--delta needs --epsilon");
+        }
+        RecommendJson.singleThreadedTrainingByDefault();
+        InteractionData trainData = RecommendEvaluateCommand.read(cl, input, train);
+        InteractionData testData = RecommendEvaluateCommand.read(cl, input, test);
+        Coordinator coordinator = cb.build();
+        RecommendTrainer trainer = RecommendTrainer.builder().seed(seed).epochs(localEpochs).build();
+        Set<String> items = new LinkedHashSet<>();
+        for (Interaction e : trainData.interactions()) {
+            items.add(e.itemId());
+        }
+        FederatedGru gru = FederatedGru.of(trainer, new ArrayList<>(items));
+        List<StoreClient> stores = new ArrayList<>();
+        List<List<Interaction>> parts = StoreSplit.split(trainData.interactions(), clients, skewed, seed);
+        for (int s = 0; s < parts.size(); s++) {
+            stores.add(new StoreClient("store-" + s, parts.get(s), gru, prox, coordinator.clipNorm()));
+        }
+        FederatedRun run = coordinator.run(gru.initialWeights(), stores);
+        TrainingPrivacy privacy = coordinator.clientPrivacy() ? new TrainingPrivacy(run.epsilon(), run.delta(),
+                run.noiseMultiplier(), 1.0, rounds, coordinator.clipNorm()) : null;
+        try (RecommendModel model = gru.model(run.weights(), privacy)) {
+            EvaluationResult r = NextItemEvaluation.evaluate(model, testData, k);
+            double events = (double) trainData.interactions().size() * localEpochs * run.rounds();
+            Map<String, Object> m = new RecommendCommands.EvaluateResult(r, model.version(), run.seconds(),
+                    run.seconds() > 0 ? events / run.seconds() : 0, privacy).metrics();
+            m.put("rounds", run.rounds());
+            m.put("bytes_per_client_round", Math.round(run.bytesPerStoreRound()));
+            PrintWriter w = cl.getOut();
+            if (json) {
+                Json.print(w, m);
+            } else {
+                m.forEach((key, v) -> w.println(key + " " + v));
+            }
+            w.flush();
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,45 @@
+package io.retailgen.cli.recommend;
+
+import io.retailgen.recommend.PrivateTraining;
+import io.retailgen.recommend.RecommendTrainer;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+/** {@code --epsilon E [--delta D]}: train the sequence model with DP-SGD within the budget epsilon. */
+final class PrivacyOptions {
+
+    @Option(names = "--epsilon", description = "Train the GRU with DP-SGD, spending at most this epsilon (the model "
+            + "then keeps no training sessions).")
+    Double epsilon;
+
+    @Option(names = "--delta", description = "The delta of --epsilon (default: min(1e-5, 1/sessions)).")
+    Double delta;
+
+    /**
+     * @param trainer the trainer the other options built
+     * @param loading whether a saved model is loaded instead of trained
+     * @return the trainer, private when {@code --epsilon} was given
+     */
+    RecommendTrainer apply(CommandLine cl, RecommendTrainer trainer, boolean loading) {
+        if (epsilon == null) {
+            if (delta != null) {
+                throw new CommandLine.ParameterException(cl, "--delta needs --epsilon");
+            }
+            return trainer;
+        }
+        if (loading) {
+            throw new CommandLine.ParameterException(cl, "--epsilon trains a private model: give --train, not --model");
+        }
+        if (!(epsilon > 0) || epsilon.isInfinite()) {
+            throw new CommandLine.ParameterException(cl, "--epsilon must be a finite number > 0, was " + epsilon);
+        }
+        PrivateTraining.Builder b = PrivateTraining.builder().epsilon(epsilon);
+        if (delta != null) {
+            if (!(delta > 0 && delta < 1)) {
+                throw new CommandLine.ParameterException(cl, "--delta must be in (0, 1), was " + delta);
+            }
+            b.delta(delta);
+        }
+        return trainer.toBuilder().privacy(b.build()).build();
+    }
+}

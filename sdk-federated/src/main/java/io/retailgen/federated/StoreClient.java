@@ -1,0 +1,144 @@
+package io.retailgen.federated;
+
+import io.retailgen.recommend.FederatedGru;
+import io.retailgen.recommend.Interaction;
+import java.security.KeyPair;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One store: its sessions stay in this object (and so in its process); per round it trains locally from the global
+ * weights, turns the change into a fixed-point update, and masks it with the pairwise masks it agrees with every
+ * other store of the round, so that only the sum over stores can be read. FedAvg weights an update by the store's
+ * clicks; with client-level DP ({@code clipNorm > 0}) every update is clipped to that L2 norm and weighs 1.
+ *
+ * <p>Thread-safe for one coordinator: rounds are expected one after the other.
+ */
+public final class StoreClient implements StoreChannel {
+
+    private final String id;
+    private final List<Interaction> events;
+    private final FederatedGru model;
+    private final double proximalMu;
+    private final double clipNorm;
+    private final Map<Integer, KeyPair> keys = new HashMap<>();
+    private final Map<Integer, Map<String, byte[]>> peers = new HashMap<>();
+    /** The plain (unmasked) encoded update of the last round; only for tests that check what leaves the store. */
+    private volatile long[] lastPlainUpdate;
+
+    /**
+     * @param id the store's id
+     * @param events the store's events (kept here; never sent)
+     * @param model the shared model shape and local trainer
+     * @param proximalMu FedProx's proximal weight (0: FedAvg)
+     * @param clipNorm the L2 bound of an update for client-level DP, or 0 without DP
+     */
+    public StoreClient(String id, List<Interaction> events, FederatedGru model, double proximalMu, double clipNorm) {
+        this.id = Objects.requireNonNull(id, "id == null");
+        if (id.isBlank()) {
+            throw new IllegalArgumentException("store id is blank");
+        }
+        this.events = List.copyOf(Objects.requireNonNull(events, "events == null"));
+        this.model = Objects.requireNonNull(model, "model == null");
+        if (!(proximalMu >= 0) || !(clipNorm >= 0) || Double.isInfinite(proximalMu) || Double.isInfinite(clipNorm)) {
+            throw new IllegalArgumentException("proximalMu and clipNorm must be finite and >= 0, were " + proximalMu
+                    + " and " + clipNorm);
+        }
+        this.proximalMu = proximalMu;
+        this.clipNorm = clipNorm;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    /** @return how many events the store holds */
+    public int eventCount() {
+        return events.size();
+    }
+
+    @Override
+    public synchronized byte[] publicKey(int round) {
+        KeyPair kp = keys.computeIfAbsent(round, r -> PairwiseMasks.newKeyPair());
+        keys.keySet().removeIf(r -> r < round - 1);
+        return PairwiseMasks.encode(kp.getPublic());
+    }
+
+    @Override
+    public long[] maskedUpdate(int round, float[] global, Map<String, byte[]> publicKeys) {
+        KeyPair mine;
+        synchronized (this) {
+            mine = keys.get(round);
+        }
+        if (mine == null) {
+            throw new IllegalStateException("store " + id + " has no key for round " + round);
+        }
+        if (!publicKeys.containsKey(id)) {
+            throw new IllegalArgumentException("the round's keys do not include store " + id);
+        }
+        float[] local = model.trainLocally(global, events, proximalMu);
+        float[] delta = new float[local.length];
+        double sq = 0;
+        for (int i = 0; i < local.length; i++) {
+            delta[i] = local[i] - global[i];
+            sq += (double) delta[i] * delta[i];
+        }
+        float weight;
+        if (clipNorm > 0) {
+            double scale = Math.min(1, clipNorm / Math.max(Math.sqrt(sq), 1e-30));
+            for (int i = 0; i < delta.length; i++) {
+                delta[i] = (float) (delta[i] * scale);
+            }
+            weight = 1;
+        } else {
+            weight = events.size();
+            for (int i = 0; i < delta.length; i++) {
+                delta[i] *= weight;
+            }
+        }
+        long[] update = FixedPoint.encode(delta, weight);
+        lastPlainUpdate = update.clone();
+        Map<String, byte[]> seeds = new LinkedHashMap<>();
+        for (Map.Entry<String, byte[]> e : publicKeys.entrySet()) {
+            if (e.getKey().equals(id)) {
+                continue;
+            }
+            byte[] seed = PairwiseMasks.seed(mine, e.getValue(), round, id, e.getKey());
+            PairwiseMasks.apply(update, seed, PairwiseMasks.sign(id, e.getKey()));
+            seeds.put(e.getKey(), seed);
+        }
+        synchronized (this) {
+            peers.put(round, seeds);
+            peers.keySet().removeIf(r -> r < round - 1);
+        }
+        return update;
+    }
+
+    @Override
+    public synchronized Map<String, byte[]> revealSeeds(int round, List<String> dropped) {
+        Map<String, byte[]> seeds = peers.get(round);
+        if (seeds == null) {
+            throw new IllegalStateException("store " + id + " sent no update in round " + round);
+        }
+        Map<String, byte[]> out = new LinkedHashMap<>();
+        for (String d : dropped) {
+            if (d.equals(id)) {
+                throw new IllegalArgumentException("store " + id + " did not drop out of round " + round);
+            }
+            byte[] s = seeds.get(d);
+            if (s == null) {
+                throw new IllegalArgumentException("store " + d + " was not in round " + round);
+            }
+            out.put(d, s.clone());
+        }
+        return out;
+    }
+
+    long[] lastPlainUpdate() {
+        return lastPlainUpdate;
+    }
+}

@@ -1,0 +1,116 @@
+package io.retailgen.recommend;
+
+import io.retailgen.core.train.TrainingSupport;
+import java.util.List;
+import java.util.Objects;
+import java.util.SplittableRandom;
+
+/**
+ * The GRU sequence model as one flat weight vector over a shared item catalog, for federated training across stores:
+ * each store trains locally from the global weights on its own sessions ({@link #trainLocally}), and only weight
+ * vectors travel. The catalog (the item ids every store sells) is treated as public and fixes the vector's layout.
+ *
+ * <pre>{@code
+ * FederatedGru gru = FederatedGru.of(RecommendTrainer.builder().epochs(2).build(), catalog);
+ * float[] global = gru.initialWeights();
+ * float[] local = gru.trainLocally(global, storeEvents, 0.0);     // FedAvg; a mu > 0 is FedProx
+ * RecommendModel model = gru.model(global, null);                 // serve the global weights
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe; each call trains independently.
+ */
+public final class FederatedGru {
+
+    private final TrainSettings settings;
+    private final RecommendTrainer trainer;
+    private final ItemVocab vocab;
+
+    private FederatedGru(RecommendTrainer trainer, ItemVocab vocab) {
+        this.trainer = trainer;
+        this.settings = trainer.settings();
+        this.vocab = vocab;
+    }
+
+    /**
+     * @param trainer the GRU settings; its epochs are the local epochs per round (it must train the sequence model)
+     * @param catalog the item ids, in a fixed order agreed by every store
+     * @return the model shape
+     */
+    public static FederatedGru of(RecommendTrainer trainer, List<String> catalog) {
+        Objects.requireNonNull(trainer, "trainer == null");
+        Objects.requireNonNull(catalog, "catalog == null");
+        if (catalog.isEmpty()) {
+            throw new IllegalArgumentException("the catalog is empty");
+        }
+        if (!trainer.sequenceModel()) {
+            throw new IllegalArgumentException("federated training trains the sequence model: do not turn it off");
+        }
+        return new FederatedGru(trainer, new ItemVocab(catalog.toArray(String[]::new)));
+    }
+
+    /** @return the number of values in a weight vector */
+    public int size() {
+        int h = settings.hidden();
+        int cd = settings.contextDim();
+        int in = h + 2 * cd;
+        int n = vocab.size();
+        return n * h + n + (cd > 0 ? (GruWeightsData.DEVICE_SLOTS + GruWeightsData.HOUR_SLOTS) * cd : 0)
+                + 3 * h * in + 3 * h * h + 6 * h;
+    }
+
+    /** @return the seeded starting weights (the same for every store with the same trainer seed) */
+    public float[] initialWeights() {
+        SplittableRandom rnd = new SplittableRandom(settings.seed());
+        int h = settings.hidden();
+        int cd = settings.contextDim();
+        float[] out = new float[size()];
+        int n = vocab.size();
+        int at = 0;
+        at = uniform(out, at, n * h, 1.0 / Math.sqrt(h), rnd);
+        at += n;                                          // output bias starts at zero
+        at = uniform(out, at, (GruWeightsData.DEVICE_SLOTS + GruWeightsData.HOUR_SLOTS) * cd, 0.1, rnd);
+        uniform(out, at, out.length - at, 1.0 / Math.sqrt(h), rnd);
+        return out;
+    }
+
+    /**
+     * Trains from {@code global} on one store's events for the trainer's epochs.
+     *
+     * @param global the current global weights ({@link #size()} values)
+     * @param events the store's events; items outside the catalog are dropped
+     * @param proximalMu FedProx's proximal weight, {@code >= 0} (0: plain FedAvg local training)
+     * @return the store's new weights (the global ones when the store has no session of two clicks)
+     */
+    public float[] trainLocally(float[] global, List<Interaction> events, double proximalMu) {
+        Objects.requireNonNull(events, "events == null");
+        if (!(proximalMu >= 0) || Double.isInfinite(proximalMu)) {
+            throw new IllegalArgumentException("proximalMu must be finite and >= 0, was " + proximalMu);
+        }
+        TrainingSupport.require("the recommender's sequence model");
+        GruWeightsData start = weights(global);
+        SessionLog log = SessionLog.of(events, vocab);
+        return new GruTrainer(settings.gruParams(), settings.threads(), trainer.device(), new io.retailgen.core.train
+                .TrainingListener() { }).train(log, start, (float) proximalMu).weights().flatten();
+    }
+
+    /**
+     * @param weights global weights
+     * @param privacy the client-level differential privacy of the training, or null
+     * @return a servable model of the weights that keeps no sessions
+     */
+    public RecommendModel model(float[] weights, TrainingPrivacy privacy) {
+        return RecommendModel.ofWeights(weights(weights), vocab, settings, privacy, 0, 0);
+    }
+
+    private GruWeightsData weights(float[] flat) {
+        Objects.requireNonNull(flat, "weights == null");
+        return GruWeightsData.unflatten(flat, vocab.size(), settings.hidden(), settings.contextDim());
+    }
+
+    private static int uniform(float[] out, int at, int count, double bound, SplittableRandom r) {
+        for (int i = 0; i < count; i++) {
+            out[at + i] = (float) ((r.nextDouble() * 2 - 1) * bound);
+        }
+        return at + count;
+    }
+}

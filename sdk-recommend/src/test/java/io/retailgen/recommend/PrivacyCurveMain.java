@@ -1,0 +1,56 @@
+package io.retailgen.recommend;
+
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Not a test: the privacy/utility curve of DP-SGD on the YooChoose sample, run by hand
+ * ({@code java -cp ... io.retailgen.recommend.PrivacyCurveMain}). For each entry of {@code -Dcurve} ({@code none} or an
+ * epsilon) it trains on {@code -Dtrain}, replays {@code -Dtest} and prints recall@20, MRR@20 and the training time.
+ * The non-private model is also scored on the signals a private model keeps (GRU and the shopper's own recent clicks:
+ * weights 1,0,0,1), which is the like-for-like reference. Options: {@code -Depochs}, {@code -Dlr},
+ * {@code -Dopt=ADAGRAD|ADAM}, {@code -DsessionsPerStep}, {@code -Dclip}.
+ */
+final class PrivacyCurveMain {
+    private PrivacyCurveMain() {
+    }
+
+    public static void main(String[] args) {
+        Path dir = Path.of(System.getProperty("retailgen.shared.data", "../shared/data"), "sessions", "yoochoose-100k");
+        InteractionData tr = InteractionReader.readLenient(dir.resolve(System.getProperty("train", "train_tr.tsv")));
+        InteractionData te = InteractionReader.readLenient(dir.resolve(System.getProperty("test", "train_valid.tsv")));
+        double baseSeconds = Double.NaN;
+        for (String entry : System.getProperty("curve", "none;8;3;1").split(";")) {
+            RecommendTrainer.Builder b = RecommendTrainer.builder();
+            if (System.getProperty("epochs") != null) {
+                b.epochs(Integer.parseInt(System.getProperty("epochs")));
+            }
+            boolean dp = !entry.equals("none");
+            if (dp) {
+                String lr = System.getProperty("lr");
+                if (lr != null) {
+                    b.optimizer(RecommendTrainer.Optimizer.valueOf(System.getProperty("opt", "ADAGRAD")),
+                            Float.parseFloat(lr));
+                }
+                b.privacy(PrivateTraining.builder().epsilon(Double.parseDouble(entry))
+                        .sessionsPerStep(Integer.parseInt(System.getProperty("sessionsPerStep", "512")))
+                        .clipNorm(Double.parseDouble(System.getProperty("clip", "1"))).build());
+            }
+            try (RecommendModel m = b.build().train(tr)) {
+                EvaluationResult r = NextItemEvaluation.evaluate(m, te, 20);
+                if (!dp) {
+                    baseSeconds = m.trainSeconds();
+                    EvaluationResult g = NextItemEvaluation.evaluate(Recommender.builder()
+                            .weights(new HybridWeights(1, 0, 0, 1, 0, 0)), m, te, 20, true);
+                    System.out.printf(Locale.ROOT, "CURVE none gru+recent recall@20 %.4f mrr@20 %.4f%n",
+                            g.recall(), g.mrr());
+                }
+                System.out.printf(Locale.ROOT, "CURVE %s %s recall@20 %.4f mrr@20 %.4f train %.1f s ratio %.2f%s%n",
+                        entry, dp ? "private" : "hybrid", r.recall(), r.mrr(), m.trainSeconds(),
+                        m.trainSeconds() / baseSeconds, m.privacy().map(p -> String.format(Locale.ROOT,
+                                " epsilon %.3f delta %.1e sigma %.3f q %.4f steps %d", p.epsilon(), p.delta(),
+                                p.noiseMultiplier(), p.samplingRate(), p.steps())).orElse(""));
+            }
+        }
+    }
+}
