@@ -73,10 +73,17 @@ final class RecommendCommands {
      * @param modelVersion the evaluated model's version
      * @param trainSeconds training time (0 when a saved model was loaded)
      * @param trainEventsPerSecond training throughput (0 when a saved model was loaded)
+     * @param sparkSeconds seconds of the Spark replay, or NaN when evaluated on this JVM
      * @param privacy the differential privacy of a model trained with DP-SGD, or null
      */
     record EvaluateResult(EvaluationResult evaluation, String modelVersion, double trainSeconds,
             double trainEventsPerSecond, double sparkSeconds, TrainingPrivacy privacy) {
+
+        /** A result evaluated on this JVM (no Spark). */
+        EvaluateResult(EvaluationResult evaluation, String modelVersion, double trainSeconds,
+                double trainEventsPerSecond, TrainingPrivacy privacy) {
+            this(evaluation, modelVersion, trainSeconds, trainEventsPerSecond, Double.NaN, privacy);
+        }
 
         /**
          * The figures by report name: {@code recall@K}, {@code mrr@K}, {@code ndcg@K}, {@code coverage@K},
