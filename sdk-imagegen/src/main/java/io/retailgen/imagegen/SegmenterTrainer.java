@@ -151,9 +151,7 @@ public final class SegmenterTrainer {
                             (System.nanoTime() - t0) / 1e9));
                 }
                 progress.end();
-                byte[] onnx = net.export("Product segmenter (background, person, garment) on "
-                        + SegmenterInput.WIDTH + "x" + SegmenterInput.HEIGHT + " planes, trained with DJL on "
-                        + engine.describe());
+                byte[] onnx = net.export(exportDoc(engine.engineVersion(), engine.device().toString(), seed));
                 double diff = checkExport(root, trainer, onnx, data);
                 if (diff > 1e-3) {
                     throw new RetailGenException(ErrorCode.TRAINING_FAILED, String.format(Locale.ROOT,
@@ -183,6 +181,13 @@ public final class SegmenterTrainer {
                         SegmenterModel.UNSAVED_VERSION);
             }
         }
+    }
+
+    /** The graph's doc string: what it is and how it was trained, and nothing about the machine's file system. */
+    static String exportDoc(String engineVersion, String device, long seed) {
+        return "Product segmenter (background, person, garment) on " + SegmenterInput.WIDTH + "x"
+                + SegmenterInput.HEIGHT + " planes, trained with DJL (PyTorch " + engineVersion + ") on " + device
+                + ", seed " + seed;
     }
 
     /** Copies example {@code i} into batch slot {@code k}: planes (mirrored, stated colour hidden) and weighted targets. */

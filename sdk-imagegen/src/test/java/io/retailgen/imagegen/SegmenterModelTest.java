@@ -47,6 +47,8 @@ class SegmenterModelTest {
         assertThat(trained.provenance().metrics().get("export_max_abs_diff")).isLessThan(1e-3);
         assertThat(trained.provenance().seed()).isEqualTo(5L);
         assertThat(trained.provenance().rowCount()).isEqualTo(8);
+        String graph = new String(trained.onnx(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertThat(graph).contains("trained with DJL (PyTorch").contains("seed 5").doesNotContain("cache");
         BufferedImage photo = GarmentPhotos.photo(50, 30, -20, 10);
         PhotoRegions regions = trained.regions(photo, Swatch.lab(50, 30, -20));
         assertThat(regions.width()).isEqualTo(GarmentPhotos.WIDTH);
@@ -108,6 +110,8 @@ class SegmenterModelTest {
             assertThat(bundled.provenance().hyperParameters().get("command")).contains("SegmenterTraining");
             assertThat(bundled.provenance().seed()).isEqualTo(7L);
             assertThat(bundled.provenance().metrics().get("export_max_abs_diff")).isLessThan(1e-3);
+            assertThat(new String(bundled.onnx(), java.nio.charset.StandardCharsets.ISO_8859_1))
+                    .contains("seed 7").doesNotContain("cache");
             PhotoRegions regions = bundled.regions(GarmentPhotos.photo(35, 10, -35, 10), null);
             assertThat(regions.regionAt(2, 2)).isEqualTo(PhotoRegions.BACKGROUND);
             assertThat(regions.regionAt(GarmentPhotos.WIDTH - 3, GarmentPhotos.HEIGHT - 3))
