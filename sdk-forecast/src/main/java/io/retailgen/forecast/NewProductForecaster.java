@@ -1,5 +1,11 @@
 package io.retailgen.forecast;
 
+import io.retailgen.core.ErrorCode;
+import io.retailgen.core.RetailGenException;
+import io.retailgen.core.intercept.Finding;
+import io.retailgen.core.intercept.GenerationRequest;
+import io.retailgen.core.intercept.GenerationResponse;
+import io.retailgen.core.intercept.InterceptorChain;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -9,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.stream.Collectors;
 
 /**
  * Forecasts for products with no or few observations, from analogues: earlier products similar by attributes
@@ -28,6 +35,12 @@ import java.util.SplittableRandom;
  * with no observations its spread is the level model's residual spread, with {@code k} observations the spread of
  * the rescaling measured on the analogues themselves (each one's continuation predicted from the others). The mean
  * is the paths' mean. Immutable and thread-safe.
+ *
+ * <p>Each {@link #forecast} passes one {@link GenerationRequest} through the {@link Builder#interceptors
+ * interceptors}: module {@code "forecast"}, operation {@code "newProduct"}, the forecast's summary as text (as
+ * {@link Forecaster} writes it), attributes {@code series}, {@code horizon}, {@code paths}, {@code method}
+ * ({@code analogues}) and {@code observed} (k), model {@code new-product-analogues} version
+ * {@code library-<size>}; a {@code BLOCK} verdict makes the call throw a {@link RetailGenException} naming the rules.
  *
  * <pre>{@code
  * NewProductForecaster f = NewProductForecaster.builder().library(launches).analogues(10).build();
@@ -81,8 +94,10 @@ public final class NewProductForecaster {
     private final int paths;
     private final long seed;
     private final LevelModel levels;
+    private final InterceptorChain interceptors;
 
     private NewProductForecaster(Builder b) {
+        this.interceptors = b.interceptors;
         this.library = List.copyOf(b.library);
         this.analogues = b.analogues;
         this.paths = b.paths;
@@ -90,7 +105,7 @@ public final class NewProductForecaster {
         this.levels = LevelModel.fit(library);
     }
 
-    /** @return a builder: 10 analogues, 1,000 paths, seed 42; a library is required */
+    /** @return a builder: 10 analogues, 1,000 paths, seed 42, no interceptors; a library is required */
     public static Builder builder() {
         return new Builder();
     }
@@ -102,6 +117,7 @@ public final class NewProductForecaster {
      * @param horizon the steps to forecast after the observed ones, at least 1
      * @return the forecast of the next {@code horizon} steps
      * @throws IllegalArgumentException when no library product covers {@code observed.length + horizon} steps
+     * @throws RetailGenException when an interceptor blocks it
      */
     public Forecast forecast(String id, Map<String, String> attributes, double[] observed, int horizon) {
         Objects.requireNonNull(id, "id == null");
@@ -155,7 +171,27 @@ public final class NewProductForecaster {
         ScenarioSet s = new ScenarioSet("analogues", seed, p);
         List<String> names = chosen.stream().map(Launch::id).toList();
         String note = (byShape ? "shape of the first " + k + " values" : "attributes") + "; analogues " + names;
-        return new Forecast(id, "analogues-" + (byShape ? "k" + k : "attributes"), s.mean(), s, note, new double[0]);
+        Forecast fc = new Forecast(id, "analogues-" + (byShape ? "k" + k : "attributes"), s.mean(), s, note,
+                new double[0]);
+        audit(fc, k);
+        return fc;
+    }
+
+    private void audit(Forecast fc, int observed) {
+        if (interceptors.size() == 0) {
+            return;
+        }
+        GenerationRequest request = GenerationRequest.builder().module(Forecaster.MODULE).operation("newProduct")
+                .text(ForecastAudit.summary(List.of(fc), fc.horizon())).attribute("series", "1")
+                .attribute("horizon", Integer.toString(fc.horizon())).attribute("paths", Integer.toString(paths))
+                .attribute("method", "analogues").attribute("observed", Integer.toString(observed))
+                .model("new-product-analogues", "library-" + library.size()).build();
+        GenerationResponse response = interceptors.execute(request, r -> GenerationResponse.allow(r.text()));
+        if (response.blocked()) {
+            throw new RetailGenException(ErrorCode.GENERATION_BLOCKED, "the interceptors blocked newProduct of "
+                    + fc.seriesId() + " (request " + request.requestId() + "): rules " + response.findings().stream()
+                    .map(Finding::ruleId).distinct().collect(Collectors.joining(", ")));
+        }
     }
 
     /**
@@ -275,8 +311,18 @@ public final class NewProductForecaster {
         private int analogues = 10;
         private int paths = 1000;
         private long seed = 42;
+        private InterceptorChain interceptors = InterceptorChain.empty();
 
         private Builder() {
+        }
+
+        /**
+         * @param chain the interceptors every forecast passes (default {@link InterceptorChain#empty()})
+         * @return this
+         */
+        public Builder interceptors(InterceptorChain chain) {
+            this.interceptors = Objects.requireNonNull(chain, "interceptors == null");
+            return this;
         }
 
         /**

@@ -77,6 +77,32 @@ class NewProductForecasterTest {
     }
 
     @Test
+    void eachForecastPassesTheInterceptorsOnceAndABlockThrows() {
+        List<io.retailgen.core.intercept.GenerationRequest> seen = new ArrayList<>();
+        io.retailgen.core.intercept.Interceptor record = chain -> {
+            seen.add(chain.request());
+            return chain.proceed(chain.request());
+        };
+        NewProductForecaster f = NewProductForecaster.builder().library(library()).paths(50)
+                .interceptors(io.retailgen.core.intercept.InterceptorChain.of(record)).build();
+        f.forecast("n1", Map.of("category", "boots"), new double[0], 4);
+        f.forecast("n2", Map.of("category", "socks"), new double[] {10, 11}, 4);
+        assertThat(seen).extracting(io.retailgen.core.intercept.GenerationRequest::operation)
+                .containsExactly("newProduct", "newProduct");
+        assertThat(seen.get(1).module()).isEqualTo("forecast");
+        assertThat(seen.get(1).attributes()).containsEntry("observed", "2").containsEntry("method", "analogues");
+        assertThat(seen.get(0).text()).startsWith("n1 analogues-attributes h=4");
+        io.retailgen.core.intercept.Interceptor block = chain -> io.retailgen.core.intercept.GenerationResponse.block(
+                List.of(new io.retailgen.core.intercept.Finding(0, 1, "no-launch-forecasts", "schedule",
+                        io.retailgen.core.intercept.Severity.HIGH, "closed")));
+        NewProductForecaster blocked = NewProductForecaster.builder().library(library())
+                .interceptors(io.retailgen.core.intercept.InterceptorChain.of(block)).build();
+        assertThatThrownBy(() -> blocked.forecast("n3", Map.of(), new double[0], 3))
+                .isInstanceOf(io.retailgen.core.RetailGenException.class)
+                .hasMessageContaining("blocked newProduct of n3").hasMessageContaining("no-launch-forecasts");
+    }
+
+    @Test
     void badInputsAreRejectedWithClearMessages() {
         NewProductForecaster f = NewProductForecaster.builder().library(library()).build();
         assertThatThrownBy(() -> f.forecast("x", Map.of(), new double[0], 30))

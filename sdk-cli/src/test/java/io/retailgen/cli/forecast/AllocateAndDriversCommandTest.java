@@ -115,6 +115,13 @@ class AllocateAndDriversCommandTest {
         assertThat(b.get("drivers").get("promo").get("source").asText()).isEqualTo("command line");
         double ratio = a.get("mean").get(0).asDouble() / b.get("mean").get(0).asDouble();
         assertThat(ratio).isBetween(Math.exp(0.7) * 0.8, Math.exp(0.7) * 1.2);
+        CliRun generative = run("forecast", "run", "--data", f.toString(), "--format", "csv", "--time-column",
+                "week", "--value-column", "sales", "--hierarchy", "store", "--drivers", "promo", "--series", "north",
+                "--horizon", "2", "--paths", "200", "--method", "generative", "--epochs", "3", "--window", "4",
+                "--out", dir.resolve("g").toString(), "--json");
+        assertThat(generative.code()).as(generative.err()).isZero();
+        assertThat(generative.json().get("model").asText()).startsWith("deepar-");
+        assertThat(generative.err()).contains("drivers [promo]");
         CliRun wrongMethod = run("forecast", "run", "--data", f.toString(), "--format", "csv", "--time-column",
                 "week", "--value-column", "sales", "--hierarchy", "store", "--drivers", "promo", "--series", "north",
                 "--horizon", "2", "--method", "ets", "--out", dir.resolve("c").toString());
