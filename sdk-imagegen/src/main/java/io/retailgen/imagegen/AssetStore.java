@@ -402,7 +402,8 @@ public final class AssetStore {
         return JsonText.write(MAPPER.writerWithDefaultPrettyPrinter(), n).getBytes(StandardCharsets.UTF_8);
     }
 
-    private static void writeAtomic(Path file, byte[] data) {
+    /** Writes through a temporary file and an atomic move (a plain move where the file system has none). */
+    static void writeAtomic(Path file, byte[] data) {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
             Files.write(tmp, data);

@@ -12,10 +12,8 @@ import java.awt.image.DataBuffer;
 import java.awt.image.WritableRaster;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
@@ -203,18 +201,7 @@ public final class PhotoFiles {
      * @throws RetailGenException naming the file when it cannot be written
      */
     public static void writePng(BufferedImage image, Path file) {
-        byte[] png = png(image, Map.of());
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try {
-            Files.write(tmp, png);
-            try {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new RetailGenException(ErrorCode.INVALID_DATA, "cannot write " + file + ": " + e.getMessage(), e);
-        }
+        AssetStore.writeAtomic(file, png(image, Map.of()));
     }
 
     /**

@@ -25,7 +25,7 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>Recolour, background and relight keep the photo's size; a crop takes the first size of the guide with its aspect
- * ratio, or the crop window's own size when the guide has none. Every call converts the photo to sRGB first, returns a
+ * ratio, or the crop window's own size (its longer side at most the photo's) when the guide has none. Every call converts the photo to sRGB first, returns a
  * new sRGB image and passes it through the interceptors once (module {@code imagegen}, operation {@code recolor},
  * {@code background}, {@code relight} or {@code crop}, the image as PNG); a BLOCK verdict throws
  * {@link BlockedOutputException}. The steps of each {@link StyledAsset} are its lineage for the {@link AssetStore}.
@@ -157,7 +157,7 @@ public final class PhotoVariants {
      * @param photo the photo
      * @param aspect the aspect ratio
      * @return the crop around the product and person with the guide's margin, at the first guide size of that aspect
-     *     ratio (or the window's own size)
+     *     ratio (or the window's own size, its longer side at most the photo's)
      * @throws IllegalArgumentException when the photo is all background
      */
     public StyledAsset crop(BufferedImage photo, Aspect aspect) {
@@ -169,8 +169,11 @@ public final class PhotoVariants {
         int[] window = AspectCrop.window(box, in.getWidth(), in.getHeight(), aspect.width(), aspect.height(),
                 guide.margin());
         int[] size = sizeFor(aspect);
-        BufferedImage out = AspectCrop.crop(in, window, mask.studio, size == null ? 0 : size[0],
-                size == null ? 0 : size[1]);
+        if (size == null) { // the window's own resolution, its longer side at most the photo's
+            double f = Math.min(1, Math.max(in.getWidth(), in.getHeight()) / (double) Math.max(window[2], window[3]));
+            size = new int[] {Math.max(1, (int) Math.round(window[2] * f)), Math.max(1, (int) Math.round(window[3] * f))};
+        }
+        BufferedImage out = AspectCrop.crop(in, window, mask.studio, size[0], size[1]);
         List<String> steps = new ArrayList<>();
         steps.add(maskStep(mask));
         steps.add(String.format(Locale.ROOT, "crop:%s(product %d,%d,%d,%d; window %d,%d,%d,%d)", aspect.ratio(),

@@ -131,6 +131,21 @@ class PhotoVariantsTest {
                 .crop(in, PhotoVariants.Aspect.BANNER_16_9);
         assertThat((double) unsized.image().getWidth() / unsized.image().getHeight()).isCloseTo(16 / 9.0,
                 org.assertj.core.data.Offset.offset(0.02));
+        // a banner of a tall photo: the window is far wider than the photo, the output no larger than the photo
+        BufferedImage tall = new BufferedImage(60, 400, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 400; y++) {
+            for (int x = 0; x < 60; x++) {
+                tall.setRGB(x, y, x >= 20 && x < 40 && y >= 10 && y < 390 ? 0x203080 : 0xfdfdfd);
+            }
+        }
+        BufferedImage banner = variants(guide(StyleGuide.Background.SOLID)).crop(tall, PhotoVariants.Aspect.BANNER_16_9)
+                .image();
+        assertThat(Math.max(banner.getWidth(), banner.getHeight())).isLessThanOrEqualTo(400);
+        assertThat((double) banner.getWidth() / banner.getHeight()).isCloseTo(16 / 9.0,
+                org.assertj.core.data.Offset.offset(0.02));
+        int[] dark = darkBox(banner);
+        assertThat(dark[1]).as("product top inside").isGreaterThan(0);
+        assertThat(dark[3]).as("product bottom inside").isLessThan(banner.getHeight() - 1);
     }
 
     /** Bounding box {x0, y0, x1, y1} (inclusive) of pixels darker than the studio. */
