@@ -124,6 +124,7 @@ class HostileInputCliTest {
         assertThat(withInputs).extracting(cl -> cl.getCommandSpec().qualifiedName()).contains("retailgen forecast run",
                 "retailgen forecast evaluate", "retailgen recommend train", "retailgen recommend evaluate",
                 "retailgen imagegen train", "retailgen imagegen evaluate", "retailgen imagegen generate",
+                "retailgen imagegen recolor", "retailgen imagegen vary",
                 "retailgen governance scan");
         int runs = 0;
         for (int i = 0; i < strings.size(); i++) {

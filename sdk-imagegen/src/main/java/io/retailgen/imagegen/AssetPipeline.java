@@ -422,7 +422,7 @@ public final class AssetPipeline {
     private static final int HASH_MIX = 1274126177;
 
     /** @return the 8 texture colours of a base colour, index {@code d + 3} */
-    private static int[] textureColours(int base) {
+    static int[] textureColours(int base) {
         int[] c = new int[8];
         for (int k = 0; k < 8; k++) {
             int d = k - 3;
@@ -432,7 +432,7 @@ public final class AssetPipeline {
         return c;
     }
 
-    private static int[] columnHashes(int w) {
+    static int[] columnHashes(int w) {
         int[] h = new int[w];
         for (int x = 0; x < w; x++) {
             h[x] = x * HASH_X;
@@ -445,7 +445,7 @@ public final class AssetPipeline {
      * loop, which it does not for a store at an offset into {@code out}) and copied. Without clamping (every channel
      * of the base in 3..251) the colour is pure arithmetic; otherwise the 8 colours are looked up.
      */
-    private static void textureRow(int[] out, int row, int y, int[] colHash, int[] colours, boolean linear,
+    static void textureRow(int[] out, int row, int y, int[] colHash, int[] colours, boolean linear,
             int[] tmp) {
         int w = tmp.length;
         int hy = y * HASH_Y;

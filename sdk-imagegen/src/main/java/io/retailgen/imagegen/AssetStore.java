@@ -10,7 +10,6 @@ import io.retailgen.core.RetailGenException;
 import io.retailgen.core.util.JsonText;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -26,16 +25,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
-import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
-import javax.imageio.ImageTypeSpecifier;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
 import javax.imageio.metadata.IIOMetadata;
-import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageInputStream;
-import javax.imageio.stream.ImageOutputStream;
 import org.w3c.dom.Node;
 
 /**
@@ -344,27 +337,13 @@ public final class AssetStore {
     }
 
     static byte[] encodePng(BufferedImage image, String lineageJson) {
-        ImageWriter w = ImageIO.getImageWritersByFormatName("png").next();
-        ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
-        try (ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
-            ImageWriteParam p = w.getDefaultWriteParam();
-            IIOMetadata md = w.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(image), p);
-            IIOMetadataNode entry = new IIOMetadataNode("tEXtEntry");
-            entry.setAttribute("keyword", LINEAGE_KEYWORD);
-            entry.setAttribute("value", MAPPER.writeValueAsString(MAPPER.readTree(lineageJson)));
-            IIOMetadataNode text = new IIOMetadataNode("tEXt");
-            text.appendChild(entry);
-            IIOMetadataNode tree = new IIOMetadataNode(PNG_FORMAT);
-            tree.appendChild(text);
-            md.mergeTree(PNG_FORMAT, tree);
-            w.setOutput(ios);
-            w.write(null, new IIOImage(image, null, md), p);
+        String value;
+        try {
+            value = MAPPER.writeValueAsString(MAPPER.readTree(lineageJson));
         } catch (IOException e) {
             throw new RetailGenException(ErrorCode.INVALID_DATA, "cannot encode PNG: " + e.getMessage(), e);
-        } finally {
-            w.dispose();
         }
-        return out.toByteArray();
+        return PhotoFiles.png(image, java.util.Map.of(LINEAGE_KEYWORD, value));
     }
 
     private void audit(String action, String key, String id, String detail) {

@@ -45,51 +45,64 @@ public final class ImageVariations {
         garment.requireFits(photo, "nothing to recolour");
         int w = photo.getWidth();
         int h = photo.getHeight();
-        int[] rgb = photo.getRGB(0, 0, w, h, null, 0, w);
+        int[] rgb = PhotoPixels.read(photo);
         byte[] weight = featheredWeights(garment, w, h);
         double[] from = LabHistogram.medianOf(rgb, garment);
         double foldScale = Math.max(MIN_LIGHTNESS_RATIO,
                 Math.min(MAX_LIGHTNESS_RATIO, Math.pow((target.l() + 16) / Math.max(1, from[0] + 16), FOLD_CONTRAST_EXPONENT)));
         double[] lab = new double[3];
-        int[] out = rgb.clone();
-        for (int i = 0; i < rgb.length; i++) {
-            int wt = weight[i];
-            if (wt == 0) {
-                out[i] = rgb[i] & 0xffffff;
-                continue;
-            }
-            int p = rgb[i];
+        // each distinct colour is recoloured once: the pass is a function of the pixel's colour alone
+        ColourMemo recoloured = new ColourMemo(18, p -> {
             SrgbLab.toLab(p, lab, 0);
             double l = clamp(target.l() + (lab[0] - from[0]) * foldScale, 0, 100);
-            int q = SrgbLab.toRgb(l, target.a() + lab[1] - from[1], target.b() + lab[2] - from[2]);
-            out[i] = wt == 9 ? q : blend(p, q, wt);
+            return SrgbLab.toRgb(l, target.a() + lab[1] - from[1], target.b() + lab[2] - from[2]);
+        });
+        int[] out = rgb;
+        for (int i = 0; i < rgb.length; i++) {
+            int wt = weight[i];
+            if (wt != 0) {
+                int p = rgb[i];
+                int q = recoloured.apply(p);
+                out[i] = wt == 9 ? q : blend(p, q, wt);
+            }
         }
-        BufferedImage result = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        result.setRGB(0, 0, w, h, out, 0, w);
-        return result;
+        return PhotoPixels.toImage(out, w, h);
     }
 
     /** Ninths of garment in each pixel's 3x3 neighbourhood (edge pixels count outside neighbours as not garment). */
     private static byte[] featheredWeights(GarmentMask garment, int w, int h) {
         byte[] rows = new byte[w * h];
+        boolean[] any = new boolean[h];
         for (int y = 0; y < h; y++) {
             int base = y * w;
+            int left = 0;
+            int here = garment.at(base) ? 1 : 0;
             for (int x = 0; x < w; x++) {
-                int c = 0;
-                for (int dx = Math.max(0, x - 1); dx <= Math.min(w - 1, x + 1); dx++) {
-                    c += garment.at(base + dx) ? 1 : 0;
-                }
+                int right = x + 1 < w && garment.at(base + x + 1) ? 1 : 0;
+                int c = left + here + right;
                 rows[base + x] = (byte) c;
+                any[y] |= c != 0;
+                left = here;
+                here = right;
             }
         }
         byte[] weight = new byte[w * h];
         for (int y = 0; y < h; y++) {
+            boolean above = y > 0 && any[y - 1];
+            boolean below = y + 1 < h && any[y + 1];
+            if (!above && !any[y] && !below) {
+                continue;
+            }
+            int base = y * w;
             for (int x = 0; x < w; x++) {
-                int c = 0;
-                for (int dy = Math.max(0, y - 1); dy <= Math.min(h - 1, y + 1); dy++) {
-                    c += rows[dy * w + x];
+                int c = rows[base + x];
+                if (above) {
+                    c += rows[base - w + x];
                 }
-                weight[y * w + x] = (byte) c;
+                if (below) {
+                    c += rows[base + w + x];
+                }
+                weight[base + x] = (byte) c;
             }
         }
         return weight;

@@ -1,14 +1,16 @@
 package io.retailgen.imagegen;
 
 /**
- * Per-channel medians of many L*a*b* colours in constant memory: L* in steps of 0.25 over 0..100, a* and b* in steps
+ * Per-channel medians of many L*a*b* colours in constant memory (each distinct sRGB colour of a photo is converted once): L* in steps of 0.25 over 0..100, a* and b* in steps
  * of 0.25 over -128..128.
  */
 final class LabHistogram {
     private static final int STEPS = 4;
-    private final int[] l = new int[100 * STEPS + 1];
-    private final int[] a = new int[256 * STEPS + 1];
-    private final int[] b = new int[256 * STEPS + 1];
+    private static final int L_BINS = 100 * STEPS + 1;
+    private static final int AB_BINS = 256 * STEPS + 1;
+    private final int[] l = new int[L_BINS];
+    private final int[] a = new int[AB_BINS];
+    private final int[] b = new int[AB_BINS];
     private long count;
 
     /**
@@ -19,10 +21,17 @@ final class LabHistogram {
     static double[] medianOf(int[] rgb, GarmentMask garment) {
         LabHistogram histogram = new LabHistogram();
         double[] lab = new double[3];
+        ColourMemo bins = new ColourMemo(17, p -> {
+            SrgbLab.toLab(p, lab, 0);
+            return bin(lab[0], 0, L_BINS) << 22 | bin(lab[1], 128, AB_BINS) << 11 | bin(lab[2], 128, AB_BINS);
+        });
         for (int i = 0; i < rgb.length; i++) {
             if (garment.at(i)) {
-                SrgbLab.toLab(rgb[i], lab, 0);
-                histogram.add(lab);
+                int packed = bins.apply(rgb[i] & 0xffffff);
+                histogram.l[packed >>> 22]++;
+                histogram.a[(packed >>> 11) & 0x7ff]++;
+                histogram.b[packed & 0x7ff]++;
+                histogram.count++;
             }
         }
         return histogram.median();

@@ -17,6 +17,9 @@ import java.util.regex.Pattern;
  */
 public final class Swatch {
     private static final Pattern HEX = Pattern.compile("#[0-9a-fA-F]{6}");
+    private static final String NUMBER = "\\s*([-+]?[0-9]{1,4}(?:\\.[0-9]{1,6})?)\\s*";
+    private static final Pattern LAB = Pattern.compile("lab\\(" + NUMBER + "," + NUMBER + "," + NUMBER + "\\)",
+            Pattern.CASE_INSENSITIVE);
 
     private final double l;
     private final double a;
@@ -38,6 +41,28 @@ public final class Swatch {
             throw new IllegalArgumentException("colour must be #rrggbb (six hex digits), got '" + hex + "'");
         }
         return rgb(Integer.parseInt(hex.strip().substring(1), 16));
+    }
+
+    /**
+     * A swatch as a colour card writes it: {@code #rrggbb} or {@code lab(L, a, b)} (CIE L*a*b*, D65).
+     *
+     * @param text the swatch
+     * @return the swatch
+     * @throws IllegalArgumentException naming the value when it is neither form, or a component is out of range
+     */
+    public static Swatch parse(String text) {
+        if (text != null) {
+            java.util.regex.Matcher m = LAB.matcher(text.strip());
+            if (m.matches()) {
+                return lab(Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)),
+                        Double.parseDouble(m.group(3)));
+            }
+            if (HEX.matcher(text.strip()).matches()) {
+                return hex(text);
+            }
+        }
+        throw new IllegalArgumentException("colour must be #rrggbb (six hex digits) or lab(L, a, b), got '" + text
+                + "'");
     }
 
     /**

@@ -17,6 +17,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.imageio.ImageIO;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -98,8 +101,9 @@ final class GenerateCommand implements Callable<Integer> {
         int refCategory = -1;
         double distance = 0;
         int agree = 0;
+        ExecutorService pool = batchPool();
         try (ImageModel loaded = ImageModel.fromBundle(bundle, Device.parse(device));
-                ImageGenerator gen = ImageGenerator.builder().model(loaded).minConfidence(minConfidence)
+                ImageGenerator gen = ImageGenerator.builder().model(loaded).executor(pool).minConfidence(minConfidence)
                         .truncation(truncation).attributeCheck(!noCheck).build()) {
             if (category == null && reference == null) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--category is required without"
@@ -144,6 +148,8 @@ final class GenerateCommand implements Callable<Integer> {
                     agree += argmax(java.util.Arrays.copyOfRange(p, i * k, (i + 1) * k)) == refCategory ? 1 : 0;
                 }
             }
+        } finally {
+            pool.shutdownNow();
         }
         try {
             Files.createDirectories(out);
@@ -187,6 +193,19 @@ final class GenerateCommand implements Callable<Integer> {
             Json.print(o, r);
         }
         return 0;
+    }
+
+    /**
+     * One daemon thread per available processor: each ONNX Runtime call runs on one thread, so batches of a call run
+     * side by side (the images do not depend on the executor).
+     */
+    private static ExecutorService batchPool() {
+        AtomicInteger n = new AtomicInteger();
+        return Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()), r -> {
+            Thread t = new Thread(r, "imagegen-batch-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     private static int argmax(float[] p) {

@@ -7,8 +7,9 @@ import picocli.CommandLine.Command;
  * {@code retailgen imagegen}: train an image model bundle, generate category-true product images from it, and
  * evaluate generation quality against real test images.
  */
-@Command(name = "imagegen", description = "Product-image generation: train, generate, evaluate.",
-        subcommands = {TrainCommand.class, GenerateCommand.class, EvaluateCommand.class})
+@Command(name = "imagegen", description = "Product images: train, generate, evaluate; recolour and vary real photos.",
+        subcommands = {TrainCommand.class, GenerateCommand.class, EvaluateCommand.class, RecolorCommand.class,
+            VaryCommand.class})
 public final class ImagegenCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
