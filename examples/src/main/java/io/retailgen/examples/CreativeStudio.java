@@ -4,6 +4,7 @@ import io.retailgen.core.RetailGenException;
 import io.retailgen.core.bundle.ModelBundle;
 import io.retailgen.core.intercept.Finding;
 import io.retailgen.core.intercept.GenerationResponse;
+import io.retailgen.datasets.LumaCatalog;
 import io.retailgen.imagegen.AssetPipeline;
 import io.retailgen.imagegen.AssetStore;
 import io.retailgen.imagegen.BlockedOutputException;
@@ -11,11 +12,13 @@ import io.retailgen.imagegen.GeneratedImages;
 import io.retailgen.imagegen.ImageGenerator;
 import io.retailgen.imagegen.ImageModel;
 import io.retailgen.imagegen.Lineage;
+import io.retailgen.imagegen.PhotoVariants;
 import io.retailgen.imagegen.ReviewQueue;
 import io.retailgen.imagegen.StyleGuide;
 import io.retailgen.imagegen.StyleRecipe;
 import io.retailgen.imagegen.StyleValidator;
 import io.retailgen.imagegen.StyledAsset;
+import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -63,6 +66,8 @@ public final class CreativeStudio implements AutoCloseable {
     /** Longest review comment. */
     public static final int MAX_COMMENT = 200;
 
+    /** The governance operation (and lineage model name) of a background variant. */
+    public static final String BACKGROUND_OPERATION = "background";
     /** The width of the page previews of colourway variants. */
     public static final int PREVIEW_WIDTH = 400;
     static final String PHOTO_SOURCE = "catalog-photo";
@@ -132,7 +137,8 @@ public final class CreativeStudio implements AutoCloseable {
     /**
      * What a variant of a real product photo was made from and how.
      *
-     * @param operation {@value ColourwayVariant#OPERATION} for a colourway
+     * @param operation {@value ColourwayVariant#OPERATION} for a colourway, {@value #BACKGROUND_OPERATION} for a
+     *     background variant
      * @param style the product's style code
      * @param productName the product's name
      * @param view the photo's view, such as {@code main}
@@ -316,10 +322,7 @@ public final class CreativeStudio implements AutoCloseable {
         String hex = v.swatchHex();
         String description = v.describe(pair);
         GenerationResponse screened = governance.screen(v.request(pair, preview));
-        String photoName = pair.source().file().getFileName().toString();
-        String parent = store.put("photo-" + style + "-" + pair.source().colour() + "-" + view, v.source(),
-                new Lineage(PHOTO_SOURCE, 0, "catalog photo " + photoName + " (" + style + ", "
-                        + pair.source().colour() + ", " + view + ")", null, List.of()));
+        String parent = storeSource(pair.source(), v.source());
         String id = store.put("recolor-" + style + "-" + view + "-" + pair.target().colour(), v.recoloured(),
                 new Lineage(ColourwayVariant.MODEL + "@" + ColourwayVariant.VERSION, 0, "recolor style=" + style
                         + "; view=" + view
@@ -428,6 +431,88 @@ public final class CreativeStudio implements AutoCloseable {
      */
     public byte[] png(String assetId) {
         return store.read(assetId);
+    }
+
+    /**
+     * Makes a background variant of a real product photo: sdk-imagegen's {@code PhotoVariants.background} puts the
+     * product and person on the brand guide's background (its style, from palette colour {@code paletteIndex}) in
+     * place of the studio white, through the governance chain (operation {@value #BACKGROUND_OPERATION}, the image);
+     * the style validator checks it against the guide; the source photo and the variant are stored with lineage (the
+     * source is the parent, the steps are the variant's) and the variant is queued for review.
+     *
+     * @param product the product
+     * @param photo one of its photos
+     * @param paletteIndex the guide's palette colour the background starts from
+     * @return the asset; the same variant made again is the earlier asset, with its review status
+     * @throws io.retailgen.core.RetailGenException when the photo cannot be read, or the chain blocks the image
+     * @throws IllegalArgumentException when the index is not in the palette or the photo is all background
+     */
+    public Asset background(LumaCatalog.Product product, LumaCatalog.Photo photo, int paletteIndex) {
+        Objects.requireNonNull(product, "product == null");
+        Objects.requireNonNull(photo, "photo == null");
+        requireOpen();
+        BufferedImage source = ColourwayVariant.read(photo.file());
+        long t0 = System.nanoTime();
+        StyledAsset styled = PhotoVariants.of(pipeline).background(source, paletteIndex);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        BufferedImage out = styled.image();
+        List<String> violations = StyleValidator.validate(out, guide);
+        byte[] preview = ColourwayVariant.encode(ColourwayVariant.scaled(out, PREVIEW_WIDTH), "png");
+        String hex = String.format(Locale.ROOT, "#%06x", guide.palette().get(paletteIndex) & 0xffffff);
+        String description = product.name() + " (" + photo.colour() + ", " + photo.view() + " photo) on the "
+                + guide.name() + " " + guide.background().name().toLowerCase(Locale.ROOT) + " background from "
+                + hex;
+        return storeBackground(product, photo, source, styled, new Shown(description, violations, preview, hex,
+                seconds, changedShare(source, out)));
+    }
+
+    /** What a background variant shows on the page, besides its image. */
+    private record Shown(String description, List<String> violations, byte[] preview, String hex, double seconds,
+            double changed) {
+    }
+
+    private synchronized Asset storeBackground(LumaCatalog.Product product, LumaCatalog.Photo photo,
+            BufferedImage source, StyledAsset styled, Shown shown) {
+        requireOpen();
+        String parent = storeSource(photo, source);
+        String model = BACKGROUND_OPERATION + "@" + ColourwayVariant.VERSION;
+        String id = store.put("background-" + photo.style() + "-" + photo.colour() + "-" + photo.view(),
+                styled.image(), new Lineage(model, 0, "background style=" + photo.style() + "; colour="
+                        + photo.colour() + "; view=" + photo.view() + "; guide=" + guide.name() + "; from="
+                        + shown.hex(), parent, styled.steps()));
+        previews.put(id, shown.preview());
+        Asset known = assets.get(id);
+        if (known != null) {
+            return known;
+        }
+        queue.submit(id, CAMPAIGN);
+        Asset a = new Asset(id, -1, product.name() + " on the brand background", shown.description(),
+                shown.description(), false, styled.findings().stream().map(Finding::ruleId).toList(),
+                shown.violations(), true, model, 0, new PhotoVariant(BACKGROUND_OPERATION, photo.style(),
+                        product.name(), photo.view(), photo.colour(), null, shown.hex(), shown.seconds(),
+                        shown.changed(), parent, styled.image().getWidth(), styled.image().getHeight()));
+        assets.put(id, a);
+        return a;
+    }
+
+    /** Stores a catalog photo as the lineage parent of its variants; the same photo is stored once. */
+    private String storeSource(LumaCatalog.Photo photo, BufferedImage image) {
+        return store.put("photo-" + photo.style() + "-" + photo.colour() + "-" + photo.view(), image,
+                new Lineage(PHOTO_SOURCE, 0, "catalog photo " + photo.file().getFileName() + " (" + photo.style()
+                        + ", " + photo.colour() + ", " + photo.view() + ")", null, List.of()));
+    }
+
+    /** @return the share of pixels whose colour differs between two images of one size */
+    static double changedShare(BufferedImage a, BufferedImage b) {
+        int w = a.getWidth();
+        int h = a.getHeight();
+        int[] pa = a.getRGB(0, 0, w, h, null, 0, w);
+        int[] pb = b.getRGB(0, 0, w, h, null, 0, w);
+        long changed = 0;
+        for (int i = 0; i < pa.length; i++) {
+            changed += ((pa[i] ^ pb[i]) & 0xffffff) != 0 ? 1 : 0;
+        }
+        return (double) changed / pa.length;
     }
 
     /**

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 
 /**
  * {@code /creative-review}: colourway variants of real product photos (when the storefront runs on the Luma catalog:
- * each beside its source photo and the real photo in the target colourway), then, as one clearly labelled
+ * each beside its source photo and the real photo in the target colourway) and a real photo on the brand background,
+ * then, as one clearly labelled
  * experiment, images of the 28x28 GAN styled by the brand guide, each with its banner copy (or
  * the policy's block), its style check and its review status, and Approve / Reject buttons for pending ones once a
  * reviewer has signed in. A decision is a form {@code POST /creative-review/decide} ({@code csrf, asset,
@@ -85,15 +86,25 @@ final class CreativeReviewPage implements StorefrontPage {
 
     private PageResponse list(String flash, PageRequest request) {
         List<CreativeStudio.Asset> assets = studio.assets();
-        List<CreativeStudio.Asset> colourways = assets.stream().filter(a -> a.photoVariant() != null).toList();
+        List<CreativeStudio.Asset> colourways = assets.stream().filter(a -> a.photoVariant() != null
+                && a.photoVariant().isColourway()).toList();
+        List<CreativeStudio.Asset> backgrounds = assets.stream().filter(a -> a.photoVariant() != null
+                && !a.photoVariant().isColourway()).toList();
         List<CreativeStudio.Asset> generated = assets.stream().filter(a -> a.photoVariant() == null).toList();
         long pending = assets.stream().filter(a -> studio.status(a.assetId()) == ReviewQueue.Status.PENDING).count();
         StringBuilder h = new StringBuilder(16384);
         h.append("<h1>Creative review</h1>\n").append(flash).append("<p class=\"meta\" id=\"review-summary\">");
+        List<String> real = new ArrayList<>();
         if (!colourways.isEmpty()) {
-            h.append(colourways.size()).append(" colourway variants of real product photos and ");
+            real.add(colourways.size() + " colourway variants of real product photos");
         }
-        h.append(generated.size()).append(colourways.isEmpty() ? " generated images styled with the <code>"
+        if (!backgrounds.isEmpty()) {
+            real.add(backgrounds.size() + (backgrounds.size() == 1 ? " background variant" : " background variants"));
+        }
+        if (!real.isEmpty()) {
+            h.append(String.join(", ", real)).append(" and ");
+        }
+        h.append(generated.size()).append(real.isEmpty() ? " generated images styled with the <code>"
                         : " images of the GAN experiment, styled with the <code>")
                 .append(Html.escape(studio.guide().name()))
                 .append("</code> brand guide; ").append(pending).append(" waiting for review. Banner copy passed the ")
@@ -111,6 +122,18 @@ final class CreativeReviewPage implements StorefrontPage {
                     .append("<ul class=\"recs colourways\" id=\"colourways\">\n");
             for (CreativeStudio.Asset a : colourways) {
                 colourwayCard(a, h);
+                reviewControls(a, request, h);
+            }
+            h.append("</ul>\n");
+        }
+        if (!backgrounds.isEmpty()) {
+            h.append("<h2 id=\"backgrounds-heading\">Real products on the brand background</h2>\n<p class=\"meta\">")
+                    .append("The studio white replaced by the <code>").append(Html.escape(studio.guide().name()))
+                    .append("</code> guide's background (sdk-imagegen <code>PhotoVariants.background</code>) at full ")
+                    .append("resolution, checked by the style validator.</p>\n")
+                    .append("<ul class=\"recs colourways\" id=\"backgrounds\">\n");
+            for (CreativeStudio.Asset a : backgrounds) {
+                backgroundCard(a, h);
                 reviewControls(a, request, h);
             }
             h.append("</ul>\n");
@@ -158,6 +181,26 @@ final class CreativeReviewPage implements StorefrontPage {
                 .append(c.width()).append("x").append(c.height()).append(" px, ")
                 .append(String.format(Locale.ROOT, "%.0f%% of the pixels recoloured in %.2f s", 100 * c.maskShare(),
                         c.seconds())).append("</div>\n");
+        banner(a, "Description: ", h);
+    }
+
+    /** The source photo and the variant, with the variant's facts and style check. */
+    private void backgroundCard(CreativeStudio.Asset a, StringBuilder h) {
+        CreativeStudio.PhotoVariant v = a.photoVariant();
+        h.append("<li class=\"rec asset background\" data-asset-id=\"").append(a.assetId())
+                .append("\" data-status=\"").append(studio.status(a.assetId())).append("\" data-style=\"")
+                .append(Html.escape(v.style())).append("\">\n<div class=\"asset-category rec-link\">")
+                .append(Html.escape(v.productName())).append("</div>\n<div class=\"colourway-set\">");
+        if (luma != null) {
+            photo(v.style(), v.view(), v.fromColour()).ifPresent(p -> figure(PhotoPage.href(luma, p),
+                    "source-photo", "Source: " + v.fromColour() + " " + v.view(), h));
+        }
+        figure("/creative-review/asset/" + a.assetId() + ".png", "variant", "Background from " + v.swatch(), h);
+        h.append("</div>\n<div class=\"asset-swatch meta\">").append(v.width()).append("x").append(v.height())
+                .append(String.format(Locale.ROOT, " px, %.0f%% of the pixels changed in %.2f s", 100 * v.maskShare(),
+                        v.seconds())).append("</div>\n<div class=\"asset-style meta\">")
+                .append(Html.escape(a.styleViolations().isEmpty() ? "Style check: on brand"
+                        : "Style check: " + String.join("; ", a.styleViolations()))).append("</div>\n");
         banner(a, "Description: ", h);
     }
 
@@ -280,8 +323,8 @@ final class CreativeReviewPage implements StorefrontPage {
         m.put("seed", a.seed());
         m.put("status", studio.status(a.assetId()).name());
         m.put("image", "/creative-review/asset/" + a.assetId() + ".png");
-        m.put("kind", a.photoVariant() == null ? "generated" : "colourway");
         CreativeStudio.PhotoVariant c = a.photoVariant();
+        m.put("kind", c == null ? "generated" : c.isColourway() ? "colourway" : c.operation());
         if (c != null) {
             Map<String, Object> cw = new LinkedHashMap<>();
             cw.put("style", c.style());
@@ -295,7 +338,7 @@ final class CreativeReviewPage implements StorefrontPage {
             cw.put("width", c.width());
             cw.put("height", c.height());
             cw.put("sourceAsset", c.sourceAsset());
-            m.put("colourway", cw);
+            m.put(c.isColourway() ? "colourway" : "variant", cw);
         }
         return m;
     }

@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.retailgen.core.RetailGenException;
 import io.retailgen.core.data.DataIssue;
+import io.retailgen.datasets.LumaCatalog;
 import io.retailgen.core.train.ConsoleProgressBar;
 import io.retailgen.core.train.TrainingListener;
 import io.retailgen.core.util.JsonText;
@@ -64,7 +65,7 @@ import org.slf4j.LoggerFactory;
  * When the Luma catalog ({@value LumaStore#SHARED_LUMA} below the shared data folder) is present, the shop IS that
  * catalog: product names, prices, copy, photos (served 400 px wide at {@code /photo/<style>/<n>.jpg}) and reviews,
  * with shopping sessions generated over its categories, and the creative-review page shows colourway variants of its
- * photos ({@link Builder#colourways(int)}).
+ * photos ({@link Builder#colourways(int)}) and one of them on the brand guide's background.
  * At start it trains what it was not given: a small recommender on the Luma sessions, else on the shared YooChoose
  * sample when present, else on a generated shop; an image model (time-boxed) on Fashion-MNIST or generated
  * silhouettes; a planner on
@@ -98,6 +99,8 @@ public final class StorefrontApp implements AutoCloseable {
     private static final int MAX_BODY = 64 * 1024;
     private static final Set<String> RESERVED = Set.of("api", "status", "session", "sign-in", "sign-out");
     private static final String CSRF_HEADER = "X-CSRF-Token";
+    /** The brand guide's palette colour the background variant starts from (its light tint). */
+    static final int BACKGROUND_PALETTE = 2;
     /** Server threads: a bounded pool, large enough that a few stalled clients leave most of it free. */
     static final int THREADS = 16;
     /** A client must send its request line and headers within this time, or its connection is closed. */
@@ -225,8 +228,9 @@ public final class StorefrontApp implements AutoCloseable {
     }
 
     /**
-     * Colourway variants of the featured products (then the rest of the catalog) for the review page; a photo that
-     * cannot be used is logged and skipped.
+     * Colourway variants of the featured products (then the rest of the catalog) and one background variant (the
+     * first featured product's main photo on the brand background) for the review page; a photo that cannot be used
+     * is logged and skipped.
      */
     private void recolourFeatured(CreativeStudio creative, ShopData shop, int count) {
         List<String> order = new ArrayList<>(shop.featured());
@@ -244,6 +248,19 @@ public final class StorefrontApp implements AutoCloseable {
             } catch (RetailGenException e) {
                 LOG.warn("no colourway variant of {} ({}): {}", pair.product().style(), pair.source().file(),
                         e.getMessage());
+            }
+        }
+        for (String style : shop.featured()) {
+            Optional<LumaCatalog.Photo> photo = luma.mainPhoto(style);
+            if (photo.isPresent()) {
+                try {
+                    CreativeStudio.Asset a = creative.background(luma.product(style), photo.get(), BACKGROUND_PALETTE);
+                    LOG.info("background variant: {} ({} s)", a.categoryName(),
+                            String.format(Locale.ROOT, "%.2f", a.photoVariant().seconds()));
+                } catch (RetailGenException | IllegalArgumentException e) {
+                    LOG.warn("no background variant of {} ({}): {}", style, photo.get().file(), e.getMessage());
+                }
+                return;
             }
         }
     }

@@ -277,6 +277,11 @@ class StorefrontBrowserTest {
         assertThat(driver.findElement(By.id("experiment-heading")).getText())
                 .isEqualTo("Experiment: 28x28 conditional GAN");
         assertThat(driver.findElements(By.cssSelector("#gan-experiment #assets .asset"))).hasSize(3);
+        WebElement background = driver.findElement(By.cssSelector("#backgrounds .background"));
+        assertThat(background.findElements(By.tagName("img"))).hasSize(2)
+                .allSatisfy(img -> assertThat(naturalWidth(img)).isEqualTo(LumaFixture.WIDTH));
+        assertThat(background.findElement(By.className("asset-category")).getText())
+                .isEqualTo(lumaApp.shop().displayName(lumaApp.shop().featured().get(0)));
 
         String variant = hoodie.getDomAttribute("data-asset-id");
         navigate(driver.findElement(By.id("sign-in-link")));

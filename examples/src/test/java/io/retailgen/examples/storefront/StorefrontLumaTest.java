@@ -46,6 +46,34 @@ class StorefrontLumaTest {
     }
 
     @Test
+    void oneRealPhotoIsShownOnTheBrandBackgroundWithLineageAndAStyleCheck() throws Exception {
+        List<CreativeStudio.Asset> backgrounds = app.studio().assets().stream().filter(a -> a.photoVariant() != null
+                && !a.photoVariant().isColourway()).toList();
+        assertThat(backgrounds).hasSize(1);
+        CreativeStudio.Asset b = backgrounds.get(0);
+        CreativeStudio.PhotoVariant v = b.photoVariant();
+        assertThat(v.operation()).isEqualTo(CreativeStudio.BACKGROUND_OPERATION);
+        assertThat(v.style()).isEqualTo(app.shop().featured().get(0));
+        assertThat(v.toColour()).isNull();
+        assertThat(v.maskShare()).as("the studio white around the product changed").isBetween(0.3, 0.95);
+        Lineage lineage = AssetStore.readLineage(app.studio().png(b.assetId()));
+        assertThat(lineage.parentAsset()).isEqualTo(v.sourceAsset());
+        assertThat(lineage.steps()).anySatisfy(step -> assertThat(step).startsWith("background:gradient:#F1FAEE"));
+        BufferedImage img = ImageIO.read(new ByteArrayInputStream(app.studio().png(b.assetId())));
+        assertThat(img.getRGB(0, 0) & 0xffffff).as("the top-left corner is the brand tint, not white")
+                .isNotEqualTo(0xffffff);
+        assertThat(b.styleViolations()).as("a 120x150 photo is not one of the guide's sizes").isNotEmpty();
+        Browser browser = new Browser(app.uri());
+        String page = browser.get("/creative-review").body();
+        assertThat(page).contains("Real products on the brand background").contains("id=\"backgrounds\"")
+                .contains("src=\"/creative-review/asset/" + b.assetId());
+        List<String> operations = new java.util.ArrayList<>();
+        JSON.readTree(browser.get("/api/audit?limit=1000").body()).path("records")
+                .forEach(n -> operations.add(n.path("module").asText() + "/" + n.path("operation").asText()));
+        assertThat(operations).contains("imagegen/background", "imagegen/recolor");
+    }
+
+    @Test
     void photosAreServedAsJpegAndUnknownOnesAre404() throws Exception {
         HttpResponse<byte[]> photo = bytes("/photo/TH02/0.jpg");
         assertThat(photo.statusCode()).isEqualTo(200);
@@ -80,8 +108,8 @@ class StorefrontLumaTest {
 
     @Test
     void theCreativeReviewShowsColourwayVariantsWithLineageAndTheGanAsAnExperiment() throws Exception {
-        List<CreativeStudio.Asset> colourways = app.studio().assets().stream().filter(a -> a.photoVariant() != null)
-                .toList();
+        List<CreativeStudio.Asset> colourways = app.studio().assets().stream().filter(a -> a.photoVariant() != null
+                && a.photoVariant().isColourway()).toList();
         assertThat(colourways).extracting(a -> a.photoVariant().style()).containsExactlyInAnyOrder("TT01", "TH02",
                 "TP03");
         CreativeStudio.Asset hoodie = colourways.stream().filter(a -> a.photoVariant().style().equals("TH02"))
@@ -100,17 +128,20 @@ class StorefrontLumaTest {
 
         Browser b = new Browser(app.uri());
         String page = b.get("/creative-review").body();
-        assertThat(page).contains("3 colourway variants of real product photos and 3 images of the GAN experiment")
+        assertThat(page).contains("3 colourway variants of real product photos, 1 background variant and 3 images of"
+                + " the GAN experiment")
                 .contains("Experiment: 28x28 conditional GAN").contains("src=\"/photo/TH02/0.jpg\"")
                 .contains("src=\"/photo/TH02/1.jpg\"").contains("src=\"/creative-review/asset/" + hoodie.assetId());
         assertThat(page.indexOf("id=\"colourways\"")).isLessThan(page.indexOf("id=\"assets\""));
         JsonNode assets = JSON.readTree(b.get("/api/creative-review").body()).path("assets");
-        assertThat(assets).hasSize(6);
+        assertThat(assets).hasSize(7);
         JsonNode first = assets.get(0);
         assertThat(first.path("kind").asText()).isEqualTo("colourway");
         assertThat(first.path("colourway").path("swatch").asText()).matches("#[0-9a-f]{6}");
-        assertThat(assets.get(5).path("kind").asText()).isEqualTo("generated");
-        assertThat(assets.get(5).has("colourway")).isFalse();
+        assertThat(assets.get(3).path("kind").asText()).isEqualTo("background");
+        assertThat(assets.get(3).path("variant").path("swatch").asText()).isEqualTo("#f1faee");
+        assertThat(assets.get(6).path("kind").asText()).isEqualTo("generated");
+        assertThat(assets.get(6).has("colourway")).isFalse();
         HttpResponse<byte[]> variant = bytes("/creative-review/asset/" + hoodie.assetId() + ".png");
         assertThat(ImageIO.read(new ByteArrayInputStream(variant.body())).getWidth()).isEqualTo(LumaFixture.WIDTH);
         assertThat(app.luma()).isPresent();
