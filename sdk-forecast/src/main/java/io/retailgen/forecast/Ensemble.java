@@ -92,12 +92,34 @@ final class Ensemble {
         return onAdjusted(Arima.fit(p.adjusted(), p.n()), p);
     }
 
+    /** Paths simulated on the validation window to measure the spread of the refitted ensemble. */
+    static final int VALIDATION_PATHS = 200;
+    /** How many pseudo-observations at ratio 1 the spread calibration is shrunk with. */
+    static final double SPREAD_PRIOR = 8;
     /**
-     * The members' errors on the last {@code v} values when fitted without them (one rolling origin): each member's
-     * mean absolute error scaled by the seasonal-naive scale of the full history, or null when the series is too
-     * short to hold {@code v >= 1} values out and keep two seasons (8 values without a season) to fit on.
+     * The spread factor is kept within [1, SPREAD_LIMIT]: paths are only ever widened. Narrowing as well (down to a
+     * third) brought M3's 95% coverage from 0.932 to 0.903, since one origin near the end of the history understates
+     * the errors further out.
      */
-    static double[] validationErrors(Method method, PreparedSeries p, int horizon) {
+    static final double SPREAD_LIMIT = 3;
+
+    /**
+     * What one rolling origin says about the members: {@code errors}, each member's mean absolute error on the held-out
+     * values scaled by the seasonal-naive scale of the full history; {@code spread}, the factor by which the refitted
+     * ensemble's paths were too narrow for the held-out values (1 when they were wide enough).
+     */
+    record Validation(double[] errors, double spread) {
+    }
+
+    /**
+     * Refits the members without the last {@code v} values ({@code v} = the horizon, fewer when the series is short)
+     * and scores them there, or returns null when the series is too short to hold {@code v >= 1} values out and keep
+     * two seasons (8 values without a season) to fit on. The spread factor is the root mean square of the held-out
+     * errors of the weighted ensemble divided by its paths' standard deviation at each step, shrunk towards 1 as if
+     * {@link #SPREAD_PRIOR} more steps had ratio 1 (split-sample calibration of the predictive spread on a
+     * rolling-origin backtest, in the spirit of conformal prediction; Vovk, Gammerman and Shafer 2005).
+     */
+    static Validation validate(Method method, PreparedSeries p, int horizon, long seed) {
         int m = p.period();
         int minTrain = m > 1 ? Math.max(2 * m, 8) : 8;
         int v = Math.min(horizon, p.n() - minTrain);
@@ -106,21 +128,56 @@ final class Ensemble {
             return null;
         }
         double[] y = p.y();
-        PreparedSeries head = PreparedSeries.of(new PreparedSeries.Cleaned(Arrays.copyOf(y, p.n() - v), p.n() - v,
+        int origin = p.n() - v;
+        PreparedSeries head = PreparedSeries.of(new PreparedSeries.Cleaned(Arrays.copyOf(y, origin), origin,
                 p.nonNegative(), "", 0), m);
         List<FittedModel> models = members(method, head);
-        double[] err = new double[models.size()];
-        double[] f = new double[v];
-        for (int j = 0; j < models.size(); j++) {
-            models.get(j).forecast(v, f);
+        int k = models.size();
+        double[] err = new double[k];
+        double[][] each = new double[k][v];
+        for (int j = 0; j < k; j++) {
+            models.get(j).forecast(v, each[j]);
             double sum = 0;
             for (int i = 0; i < v; i++) {
-                double fi = p.nonNegative() ? Math.max(0, f[i]) : f[i];
-                sum += Math.abs(y[p.n() - v + i] - fi);
+                double fi = p.nonNegative() ? Math.max(0, each[j][i]) : each[j][i];
+                sum += Math.abs(y[origin + i] - fi);
             }
             err[j] = Double.isFinite(sum) ? sum / v / scale : Double.POSITIVE_INFINITY;
         }
-        return err;
+        double[] w = weights(err, k);
+        if (w == null) {
+            return new Validation(err, 1);
+        }
+        double[] mean = new double[v];
+        for (int j = 0; j < k; j++) {
+            for (int i = 0; i < v; i++) {
+                mean[i] += w[j] * each[j][i];
+            }
+        }
+        double[] paths = new double[VALIDATION_PATHS * v];
+        SplittableRandom rng = new SplittableRandom(seed ^ 0x5DEECE66DL);
+        for (int q = 0; q < VALIDATION_PATHS; q++) {
+            FittedModel fm = models.get(memberOf(q, VALIDATION_PATHS, w, k));
+            fm.simulate(v, rng, paths, q * v, varianceScale(fm.residualDf(), rng));
+        }
+        double ratioSq = 0;
+        int steps = 0;
+        for (int i = 0; i < v; i++) {
+            double ss = 0;
+            for (int q = 0; q < VALIDATION_PATHS; q++) {
+                double d = paths[q * v + i] - mean[i];
+                ss += d * d;
+            }
+            double sd = Math.sqrt(ss / VALIDATION_PATHS);
+            double e = y[origin + i] - mean[i];
+            if (sd > 1e-9 * scale && Double.isFinite(e) && Double.isFinite(sd)) {
+                ratioSq += (e / sd) * (e / sd);
+                steps++;
+            }
+        }
+        double shrunk = Math.sqrt((ratioSq + SPREAD_PRIOR) / (steps + SPREAD_PRIOR));
+        double spread = Math.max(1, Math.min(SPREAD_LIMIT, shrunk));
+        return new Validation(err, Double.isFinite(spread) ? spread : 1);
     }
 
     /**
@@ -215,9 +272,9 @@ final class Ensemble {
     }
 
     /**
-     * The forecast of fitted models: the point forecast (weighted by the validation {@code errors} when given, see
+     * The forecast of fitted models: the point forecast (weighted by the validation errors when given, see
      * {@link #weights}, else {@link #combine}), {@code paths} scenario paths taken from the members in proportion to
-     * their weights (bounded, and floored at zero for non-negative histories), and the members' fitted values
+     * their weights and widened around the point forecast by the validation's spread factor (bounded, and floored at zero for non-negative histories), and the members' fitted values
      * with the same weights.
      */
     static Forecast forecast(String id, PreparedSeries.Cleaned c, List<FittedModel> models, int h, int paths, long s,
@@ -225,8 +282,9 @@ final class Ensemble {
         return forecast(id, c, models, null, h, paths, s, note);
     }
 
-    static Forecast forecast(String id, PreparedSeries.Cleaned c, List<FittedModel> models, double[] errors, int h,
-            int paths, long s, String note) {
+    static Forecast forecast(String id, PreparedSeries.Cleaned c, List<FittedModel> models, Validation validation,
+            int h, int paths, long s, String note) {
+        double[] errors = validation == null ? null : validation.errors();
         int k = models.size();
         double[] mean = new double[h];
         double[][] each = new double[k][h];
@@ -258,6 +316,12 @@ final class Ensemble {
         for (int p = 0; p < paths; p++) {
             FittedModel fm = models.get(memberOf(p, paths, w, k));
             fm.simulate(h, rng, data, p * h, varianceScale(fm.residualDf(), rng));
+        }
+        if (w != null && validation.spread() != 1) {
+            double spread = validation.spread();
+            for (int i = 0; i < data.length; i++) {
+                data[i] = mean[i % h] + spread * (data[i] - mean[i % h]);
+            }
         }
         double limit = 1e6 * Math.max(scale, 1);
         for (int i = 0; i < data.length; i++) {

@@ -65,7 +65,7 @@ final class StatisticalForecaster extends ForecasterBase {
                     (c.note() + " fewer than 3 values: naive").trim());
         }
         boolean combined = method == Method.AUTO || method == Method.ENSEMBLE;
-        double[] errors = combined ? Ensemble.validationErrors(method, p, h) : null;
-        return Ensemble.forecast(id, c, Ensemble.members(method, p), errors, h, paths, s, p.note());
+        Ensemble.Validation validation = combined ? Ensemble.validate(method, p, h, s) : null;
+        return Ensemble.forecast(id, c, Ensemble.members(method, p), validation, h, paths, s, p.note());
     }
 }

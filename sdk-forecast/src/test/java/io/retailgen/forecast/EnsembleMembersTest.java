@@ -120,9 +120,9 @@ class EnsembleMembersTest {
     @Test
     void validationNeedsEnoughHistoryBeyondTheHorizon() {
         PreparedSeries shortOne = PreparedSeries.of(trend(8, 1, 2), 1);
-        assertThat(Ensemble.validationErrors(Method.AUTO, shortOne, 6)).isNull();
+        assertThat(Ensemble.validate(Method.AUTO, shortOne, 6, 1)).isNull();
         PreparedSeries longer = PreparedSeries.of(trend(30, 1, 2), 1);
-        double[] e = Ensemble.validationErrors(Method.AUTO, longer, 6);
+        double[] e = Ensemble.validate(Method.AUTO, longer, 6, 1).errors();
         assertThat(e).hasSize(Ensemble.members(Method.AUTO, longer).size());
         for (double v : e) {
             assertThat(v).isFinite().isNotNegative();
@@ -137,7 +137,8 @@ class EnsembleMembersTest {
             y[t] = (t < 24 ? 100 : 160) + (t % 3 - 1);
         }
         PreparedSeries p = PreparedSeries.of(y, 1);
-        double[] e = Ensemble.validationErrors(Method.AUTO, p, 6);
+        Ensemble.Validation validation = Ensemble.validate(Method.AUTO, p, 6, 1);
+        double[] e = validation.errors();
         double[] w = Ensemble.weights(e, e.length);
         int best = 0;
         for (int j = 1; j < e.length; j++) {
@@ -146,7 +147,7 @@ class EnsembleMembersTest {
         for (int j = 0; j < w.length; j++) {
             assertThat(w[best]).isGreaterThanOrEqualTo(w[j]);
         }
-        Forecast f = Ensemble.forecast("x", p.cleaned(), Ensemble.members(Method.AUTO, p), e, 6, 400, 1, "");
+        Forecast f = Ensemble.forecast("x", p.cleaned(), Ensemble.members(Method.AUTO, p), validation, 6, 400, 1, "");
         double[] one = new double[6];
         double expected = 0;
         List<FittedModel> members = Ensemble.members(Method.AUTO, p);
@@ -164,5 +165,37 @@ class EnsembleMembersTest {
         TimeSeries s = TimeSeries.of("t", Frequency.YEARLY, trend(30, 1, 4));
         assertThat(Forecaster.builder().method(Method.DOTM).paths(20).build().forecast(s, 3).model()).isEqualTo("DOTM");
         assertThat(Forecaster.builder().method(Method.CES).paths(20).build().forecast(s, 3).model()).isEqualTo("CES");
+    }
+
+    @Test
+    void pathsAreWidenedWhenTheValidationMissedByMoreThanTheirSpread() {
+        SplittableRandom r = new SplittableRandom(11);
+        double[] y = new double[40];
+        for (int t = 0; t < y.length; t++) {
+            y[t] = 100 + 0.5 * r.nextGaussian() + (t >= 34 ? 30 * (t % 2 == 0 ? 1 : -1) : 0);
+        }
+        PreparedSeries jumpy = PreparedSeries.of(y, 1);
+        assertThat(Ensemble.validate(Method.AUTO, jumpy, 6, 1).spread()).isGreaterThan(1.5);
+        double[] calm = new double[40];
+        for (int t = 0; t < calm.length; t++) {
+            calm[t] = 100 + 2 * r.nextGaussian();
+        }
+        assertThat(Ensemble.validate(Method.AUTO, PreparedSeries.of(calm, 1), 6, 1).spread()).isBetween(1.0, 1.6);
+    }
+
+    @Test
+    void theSpreadFactorScalesThePathsAroundThePointForecast() {
+        PreparedSeries p = PreparedSeries.of(trend(40, 2, 8), 1);
+        List<FittedModel> members = Ensemble.members(Method.AUTO, p);
+        double[] errors = {1, 1, 1, 1};
+        Forecast narrow = Ensemble.forecast("x", p.cleaned(), members, new Ensemble.Validation(errors, 1), 4, 2000, 3,
+                "");
+        Forecast wide = Ensemble.forecast("x", p.cleaned(), members, new Ensemble.Validation(errors, 2), 4, 2000, 3,
+                "");
+        assertThat(wide.mean()).containsExactly(narrow.mean());
+        ScenarioSet.Interval a = narrow.scenarios().interval(0.9);
+        ScenarioSet.Interval b = wide.scenarios().interval(0.9);
+        double ratio = (b.upper()[3] - b.lower()[3]) / (a.upper()[3] - a.lower()[3]);
+        assertThat(ratio).isCloseTo(2, within(0.05));
     }
 }
