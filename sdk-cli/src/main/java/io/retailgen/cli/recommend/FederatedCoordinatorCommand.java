@@ -47,16 +47,8 @@ final class FederatedCoordinatorCommand implements Callable<Integer> {
     @Option(names = "--rounds", defaultValue = "6", description = "Rounds (default: ${DEFAULT-VALUE}).")
     int rounds;
 
-    @Option(names = "--epsilon", description = "Client-level DP budget over all rounds (stores must run with the "
-            + "same --clip).")
-    Double epsilon;
-
-    @Option(names = "--delta", description = "The delta of --epsilon (default: min(1e-5, 1/stores)).")
-    Double delta;
-
-    @Option(names = "--clip", defaultValue = "1.0", description = "With --epsilon, the L2 bound of a store's update "
-            + "(default: ${DEFAULT-VALUE}).")
-    double clip;
+    @CommandLine.Mixin
+    ClientPrivacyOptions clientPrivacy = new ClientPrivacyOptions();
 
     @Option(names = "--call-timeout", defaultValue = "3600", description = "Seconds one store call (its local "
             + "training included) may take before the store counts as dropped (default: ${DEFAULT-VALUE}).")
@@ -93,16 +85,7 @@ final class FederatedCoordinatorCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(cl, "--test: no such file: " + test);
         }
         Coordinator.Builder cb = Coordinator.builder().rounds(rounds).seed(model.seed);
-        if (epsilon != null) {
-            if (!(epsilon > 0) || epsilon.isInfinite() || !(clip > 0) || Double.isInfinite(clip)) {
-                throw new CommandLine.ParameterException(cl, "--epsilon and --clip must be finite numbers > 0, were "
-                        + epsilon + " and " + clip);
-            }
-            if (delta != null && !(delta > 0 && delta < 1)) {
-                throw new CommandLine.ParameterException(cl, "--delta must be in (0, 1), was " + delta);
-            }
-            cb.clientPrivacy(epsilon, delta == null ? 0 : delta, clip);
-        }
+        clientPrivacy.apply(cl, cb);
         FederatedGru gru = model.gru(cl);
         List<GrpcStoreChannel> channels = new ArrayList<>();
         try {
