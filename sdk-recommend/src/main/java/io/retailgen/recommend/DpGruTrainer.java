@@ -200,21 +200,21 @@ final class DpGruTrainer {
                 gc.backward(l);
                 loss = l.getFloat();
             }
+            // per-lane norms in one pass over each gradient, and the clipped sum as one product factor^T * g
             NDArray squares = null;
             List<NDArray> grads = new ArrayList<>();
             for (NDArray c : copies) {
-                NDArray g = c.getGradient();
+                NDArray g = c.getGradient().reshape(lanes, -1);
                 grads.add(g);
-                NDArray sq = g.square().reshape(lanes, -1).sum(new int[] {1});
+                NDArray norm = g.norm(new int[] {1});
+                NDArray sq = norm.mul(norm);
                 squares = squares == null ? sq : squares.add(sq);
             }
-            NDArray factor = squares.sqrt().maximum(1e-12f).pow(-1).mul((float) dp.clipNorm()).minimum(1f);
+            NDArray factor = squares.sqrt().maximum(1e-12f).pow(-1).mul((float) dp.clipNorm()).minimum(1f)
+                    .reshape(1, lanes);
             float[][] sums = new float[grads.size()][];
             for (int i = 0; i < grads.size(); i++) {
-                NDArray g = grads.get(i);
-                long[] shape = g.getShape().getShape().clone();
-                Arrays.fill(shape, 1, shape.length, 1);
-                sums[i] = g.mul(factor.reshape(new Shape(shape))).sum(new int[] {0}).toFloatArray();
+                sums[i] = factor.matMul(grads.get(i)).toFloatArray();
             }
             return new ChunkOutcome(sums, loss, events);
         }

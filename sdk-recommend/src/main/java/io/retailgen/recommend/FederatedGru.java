@@ -17,7 +17,7 @@ import java.util.SplittableRandom;
  * RecommendModel model = gru.model(global, null);                 // serve the global weights
  * }</pre>
  *
- * <p>Immutable and thread-safe; each call trains independently.
+ * <p>Immutable and thread-safe; local trainings in one JVM run one at a time (DJL collects gradients engine-wide).
  */
 public final class FederatedGru {
 
@@ -89,6 +89,13 @@ public final class FederatedGru {
         TrainingSupport.require("the recommender's sequence model");
         GruWeightsData start = weights(global);
         SessionLog log = SessionLog.of(events, vocab);
+        // DJL's gradient collection is global to the engine: stores sharing a JVM train one after the other
+        synchronized (FederatedGru.class) {
+            return localRound(start, log, proximalMu);
+        }
+    }
+
+    private float[] localRound(GruWeightsData start, SessionLog log, double proximalMu) {
         return new GruTrainer(settings.gruParams(), settings.threads(), trainer.device(), new io.retailgen.core.train
                 .TrainingListener() { }).train(log, start, (float) proximalMu).weights().flatten();
     }

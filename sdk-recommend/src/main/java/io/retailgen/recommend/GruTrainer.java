@@ -200,6 +200,10 @@ final class GruTrainer {
         SplittableRandom rnd = new SplittableRandom(p.seed());
         try (NDManager m = engine.newManager()) {
             Engine djl = engine.djlEngine();
+            // the weight updates below run in place outside the gradient collector, which restores the grad mode it
+            // found: PyTorch starts every thread with grad mode on, and only the thread that started the engine had
+            // it switched off, so switch it off here for whichever thread trains
+            ai.djl.pytorch.jni.JniUtils.setGradMode(false);
             Weights ws = start == null ? Weights.init(m, n, h, cd, rnd, true) : Weights.of(m, start, true);
             List<NDArray> params = ws.all();
             List<NDArray> anchors = start == null || proximalMu <= 0 ? List.of() : Weights.of(m, start, false).all();

@@ -8,7 +8,8 @@ import java.util.Locale;
  * ({@code java -cp ... io.retailgen.recommend.PrivacyCurveMain}). For each entry of {@code -Dcurve} ({@code none} or an
  * epsilon) it trains on {@code -Dtrain}, replays {@code -Dtest} and prints recall@20, MRR@20 and the training time.
  * The non-private model is also scored on the signals a private model keeps (GRU and the shopper's own recent clicks:
- * weights 1,0,0,1), which is the like-for-like reference. Options: {@code -Depochs}, {@code -Dlr},
+ * weights 1,0,0,1), which is the like-for-like reference. Options: {@code -Depochs} (all entries), {@code -DdpEpochs}
+ * (private entries), {@code -Dlr},
  * {@code -Dopt=ADAGRAD|ADAM}, {@code -DsessionsPerStep}, {@code -Dclip}.
  */
 final class PrivacyCurveMain {
@@ -26,6 +27,9 @@ final class PrivacyCurveMain {
                 b.epochs(Integer.parseInt(System.getProperty("epochs")));
             }
             boolean dp = !entry.equals("none");
+            if (dp && System.getProperty("dpEpochs") != null) {
+                b.epochs(Integer.parseInt(System.getProperty("dpEpochs")));
+            }
             if (dp) {
                 String lr = System.getProperty("lr");
                 if (lr != null) {

@@ -46,15 +46,8 @@ final class FederatedSimulateCommand implements Callable<Integer> {
             + "1/(s+1)) instead of evenly.")
     boolean skewed;
 
-    @Option(names = "--epsilon", description = "Client-level differential privacy: the budget over all rounds.")
-    Double epsilon;
-
-    @Option(names = "--delta", description = "The delta of --epsilon (default: min(1e-5, 1/clients)).")
-    Double delta;
-
-    @Option(names = "--clip", defaultValue = "1.0", description = "With --epsilon, the L2 bound of a store's update "
-            + "(default: ${DEFAULT-VALUE}).")
-    double clip;
+    @CommandLine.Mixin
+    ClientPrivacyOptions clientPrivacy = new ClientPrivacyOptions();
 
     @Option(names = "--rounds", defaultValue = "6", description = "Federated rounds (default: ${DEFAULT-VALUE}).")
     int rounds;
@@ -104,20 +97,7 @@ final class FederatedSimulateCommand implements Callable<Integer> {
             }
         }
         Coordinator.Builder cb = Coordinator.builder().rounds(rounds).seed(seed);
-        if (epsilon != null) {
-            if (!(epsilon > 0) || epsilon.isInfinite()) {
-                throw new CommandLine.ParameterException(cl, "--epsilon must be a finite number > 0, was " + epsilon);
-            }
-            if (delta != null && !(delta > 0 && delta < 1)) {
-                throw new CommandLine.ParameterException(cl, "--delta must be in (0, 1), was " + delta);
-            }
-            if (!(clip > 0) || Double.isInfinite(clip)) {
-                throw new CommandLine.ParameterException(cl, "--clip must be a finite number > 0, was " + clip);
-            }
-            cb.clientPrivacy(epsilon, delta == null ? 0 : delta, clip);
-        } else if (delta != null) {
-            throw new CommandLine.ParameterException(cl, "--delta needs --epsilon");
-        }
+        clientPrivacy.apply(cl, cb);
         RecommendJson.singleThreadedTrainingByDefault();
         InteractionData trainData = RecommendEvaluateCommand.read(cl, input, train);
         InteractionData testData = RecommendEvaluateCommand.read(cl, input, test);

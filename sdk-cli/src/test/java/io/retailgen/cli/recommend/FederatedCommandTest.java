@@ -5,7 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.retailgen.cli.CliRun;
 import io.retailgen.testing.TinySessions;
+import java.io.FileInputStream;
+import java.io.InputStream;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +30,7 @@ class FederatedCommandTest {
         CliRun fed = run("federated", "simulate", "--clients", "3", "--rounds", "2", "--local-epochs", "1",
                 "--train", train.toString(), "--test", test.toString(), "--k", "10", "--json");
         assertThat(fed.code()).as(fed.err()).isZero();
+        assertThat(central.code()).as(central.err()).isZero();
         com.fasterxml.jackson.databind.JsonNode fj = fed.json();
         central.json().fieldNames().forEachRemaining(k -> assertThat(fj.has(k)).as(k).isTrue());
         assertThat(fed.json().get("rounds").asInt()).isEqualTo(2);
@@ -39,5 +50,70 @@ class FederatedCommandTest {
                 test.toString());
         assertThat(bad.code()).isNotZero();
         assertThat(bad.err()).contains("--clients must be >= 2");
+    }
+
+    /** A self-signed certificate for 127.0.0.1 made with the JDK's keytool, as PEM files (certificate, key). */
+    private static Path[] certificate(Path dir) throws Exception {
+        Path store = dir.resolve("store.p12");
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair", "-alias", "store", "-keyalg", "EC", "-groupname", "secp256r1", "-dname",
+                "CN=federated-test", "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-validity", "2", "-storetype",
+                "PKCS12", "-keystore", store.toString(), "-storepass", "changeit").inheritIO().start();
+        assertThat(p.waitFor()).isZero();
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        try (InputStream in = new FileInputStream(store.toFile())) {
+            ks.load(in, "changeit".toCharArray());
+        }
+        Base64.Encoder b64 = Base64.getMimeEncoder(64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        Path cert = Files.writeString(dir.resolve("store.crt"), "-----BEGIN CERTIFICATE-----\n"
+                + b64.encodeToString(ks.getCertificate("store").getEncoded()) + "\n-----END CERTIFICATE-----\n");
+        Path key = Files.writeString(dir.resolve("store.key"), "-----BEGIN PRIVATE KEY-----\n"
+                + b64.encodeToString(ks.getKey("store", "changeit".toCharArray()).getEncoded())
+                + "\n-----END PRIVATE KEY-----\n");
+        return new Path[] {cert, key};
+    }
+
+    @Test
+    void coordinatorAndClientCommandsTrainOverTls(@TempDir Path dir) throws Exception {
+        Path[] tls = certificate(dir);
+        Path catalog = Files.write(dir.resolve("items.txt"), IntStream.rangeClosed(1, 40).mapToObj(Integer::toString)
+                .toList());
+        Path test = TinySessions.write(dir.resolve("test.tsv"), 60, 40, 2);
+        List<String> addresses = new ArrayList<>();
+        for (int s = 0; s < 2; s++) {
+            int port;
+            try (ServerSocket free = new ServerSocket(0)) {
+                port = free.getLocalPort();
+            }
+            Path events = TinySessions.write(dir.resolve("store" + s + ".tsv"), 150, 40, 10 + s);
+            String[] args = {"federated", "client", "--id", "store-" + s, "--events", events.toString(), "--catalog",
+                catalog.toString(), "--local-epochs", "1", "--port", Integer.toString(port), "--cert",
+                tls[0].toString(), "--key", tls[1].toString()};
+            Thread t = new Thread(() -> run(args), "store-" + s);
+            t.setDaemon(true);
+            t.start();
+            addresses.add("127.0.0.1:" + port);
+            long until = System.currentTimeMillis() + 120_000;
+            while (true) {
+                try {
+                    new Socket("127.0.0.1", port).close();
+                    break;
+                } catch (java.io.IOException notYet) {
+                    assertThat(System.currentTimeMillis()).as("store %d listening", s).isLessThan(until);
+                    Thread.sleep(200);
+                }
+            }
+        }
+        CliRun c = run("federated", "coordinator", "--stores", String.join(",", addresses), "--ca", tls[0].toString(),
+                "--catalog", catalog.toString(), "--local-epochs", "1", "--rounds", "2", "--out",
+                dir.resolve("model").toString(), "--test", test.toString(), "--k", "10", "--json");
+        assertThat(c.code()).as(c.err()).isZero();
+        assertThat(c.json().get("rounds").asInt()).isEqualTo(2);
+        assertThat(c.json().get("dropped_stores").asInt()).isZero();
+        assertThat(c.json().get("recall@10").asDouble()).isBetween(0.0, 1.0);
+        assertThat(dir.resolve("model").resolve("model.onnx")).exists();
+        CliRun bad = run("federated", "coordinator", "--stores", "nohost", "--ca", tls[0].toString(), "--catalog",
+                catalog.toString(), "--out", dir.resolve("m2").toString());
+        assertThat(bad.err()).contains("expected host:port, got 'nohost'");
     }
 }

@@ -1,0 +1,88 @@
+package io.retailgen.cli.recommend;
+
+import io.retailgen.cli.InputMode;
+import io.retailgen.cli.OptionRanges;
+import io.retailgen.federated.GrpcStoreServer;
+import io.retailgen.federated.StoreClient;
+import io.retailgen.recommend.FederatedGru;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code retailgen federated client --id S --events F --catalog F --cert PEM --key PEM [--port P]}: one store. Its
+ * events stay in this process; it serves the coordinator over gRPC with TLS until stopped.
+ */
+@Command(name = "client", description = "Serve one store to a federated coordinator over gRPC with TLS; the store's "
+        + "events never leave this process. Runs until stopped.")
+final class FederatedClientCommand implements Callable<Integer> {
+
+    @Option(names = "--id", required = true, description = "The store's id.")
+    String id;
+
+    @Option(names = "--events", required = true, description = "The store's events file.")
+    Path events;
+
+    @CommandLine.Mixin
+    FederatedModelOptions model = new FederatedModelOptions();
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (default: "
+            + "${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--port", defaultValue = "0", description = "Port (default: any free one, printed).")
+    int port;
+
+    @Option(names = "--cert", required = true, description = "The store's TLS certificate chain (PEM).")
+    Path cert;
+
+    @Option(names = "--key", required = true, description = "The certificate's private key (PKCS#8 PEM).")
+    Path key;
+
+    @Option(names = "--prox", defaultValue = "0", description = "FedProx's proximal weight mu (default: "
+            + "${DEFAULT-VALUE}).")
+    double prox;
+
+    @Option(names = "--clip", defaultValue = "0", description = "Client-level DP: clip each update to this L2 norm "
+            + "(the coordinator's --clip; default ${DEFAULT-VALUE}, no clipping).")
+    double clip;
+
+    @CommandLine.Mixin
+    InputMode input = new InputMode();
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        CommandLine cl = spec.commandLine();
+        OptionRanges.require(cl, "--port", port, 0, 65_535);
+        for (Path p : List.of(events, cert, key)) {
+            if (!Files.isRegularFile(p)) {
+                throw new CommandLine.ParameterException(cl, "no such file: " + p);
+            }
+        }
+        if (!(prox >= 0) || !(clip >= 0) || Double.isInfinite(prox) || Double.isInfinite(clip)) {
+            throw new CommandLine.ParameterException(cl, "--prox and --clip must be finite numbers >= 0, were " + prox
+                    + " and " + clip);
+        }
+        RecommendJson.singleThreadedTrainingByDefault();
+        FederatedGru gru = model.gru(cl);
+        StoreClient store = new StoreClient(id, RecommendEvaluateCommand.read(cl, input, events).interactions(), gru,
+                prox, clip);
+        try (GrpcStoreServer server = GrpcStoreServer.start(store, host, port, cert, key)) {
+            PrintWriter w = cl.getOut();
+            w.println("store " + id + " (" + store.eventCount() + " events) listening on " + host + ":"
+                    + server.port());
+            w.flush();
+            server.awaitTermination();
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,47 @@
+package io.retailgen.cli.recommend;
+
+import io.retailgen.cli.OptionRanges;
+import io.retailgen.recommend.FederatedGru;
+import io.retailgen.recommend.RecommendTrainer;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+/** The model every party of a federated run must agree on: the item catalog, the local epochs and the seed. */
+final class FederatedModelOptions {
+
+    @Option(names = "--catalog", required = true, description = "The item ids every store sells, one per line (the "
+            + "same file for the coordinator and every store).")
+    Path catalog;
+
+    @Option(names = "--local-epochs", defaultValue = "2", description = "GRU epochs a store trains per round "
+            + "(default: ${DEFAULT-VALUE}).")
+    int localEpochs;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    int seed;
+
+    FederatedGru gru(CommandLine cl) {
+        OptionRanges.require(cl, "--local-epochs", localEpochs, 1, OptionRanges.MAX_EPOCHS);
+        if (!Files.isRegularFile(catalog)) {
+            throw new CommandLine.ParameterException(cl, "--catalog: no such file: " + catalog);
+        }
+        List<String> items;
+        try {
+            items = new ArrayList<>(new LinkedHashSet<>(Files.readAllLines(catalog, StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new CommandLine.ParameterException(cl, "--catalog: cannot read " + catalog + ": " + e.getMessage());
+        }
+        items.removeIf(String::isBlank);
+        if (items.isEmpty()) {
+            throw new CommandLine.ParameterException(cl, "--catalog: " + catalog + " lists no items");
+        }
+        return FederatedGru.of(RecommendTrainer.builder().seed(seed).epochs(localEpochs).build(), items);
+    }
+}
