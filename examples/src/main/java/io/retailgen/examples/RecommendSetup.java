@@ -2,6 +2,7 @@ package io.retailgen.examples;
 
 import io.retailgen.core.train.ConsoleProgressBar;
 import io.retailgen.core.train.TrainingListener;
+import io.retailgen.core.intercept.InterceptorChain;
 import io.retailgen.recommend.BusinessRules;
 import io.retailgen.recommend.HybridWeights;
 import io.retailgen.recommend.RecommendModel;
@@ -65,8 +66,19 @@ public final class RecommendSetup {
      * @return the recommender; the caller closes it
      */
     public static Recommender serve(RecommendModel model, ShopData shop) {
+        return serve(model, shop, InterceptorChain.empty());
+    }
+
+    /**
+     * @param model the model
+     * @param shop the catalog
+     * @param chain the interceptors every recommendation passes (such as serving metrics)
+     * @return the recommender of {@link #serve(RecommendModel, ShopData)} with the chain
+     */
+    public static Recommender serve(RecommendModel model, ShopData shop, InterceptorChain chain) {
         return Recommender.builder()
                 .model(model)
+                .interceptors(chain)
                 .catalog(shop.catalog())
                 .rules(BusinessRules.defaults().withCategoryCap(3))
                 .weights(HybridWeights.DEFAULT.withNovelty(0.2))

@@ -40,7 +40,9 @@ public final class SparkRun implements AutoCloseable {
     private SparkRun(String master, String app) {
         this.spark = SparkSession.builder().master(master).appName(app).config("spark.ui.enabled", "false")
                 .config("spark.sql.shuffle.partitions", Integer.toString(Math.max(2,
-                        Runtime.getRuntime().availableProcessors() * 2))).getOrCreate();
+                        Runtime.getRuntime().availableProcessors() * 2)))
+                // few bytes per series but much work: adaptive execution would merge the shuffle into one task
+                .config("spark.sql.adaptive.coalescePartitions.enabled", "false").getOrCreate();
     }
 
     /**

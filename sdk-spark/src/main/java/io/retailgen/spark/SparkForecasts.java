@@ -51,6 +51,10 @@ import org.apache.spark.storage.StorageLevel;
  *
  * <p>The forecasts equal those of a {@link Forecaster} with the same method, paths and seed in one JVM: each series
  * draws its scenarios from the seed and its id, not from the partition it lands in. Immutable and serializable.
+ *
+ * <p>A series is little input and much work: with Spark's adaptive execution on, set
+ * {@code spark.sql.adaptive.coalescePartitions.enabled=false}, or the small shuffle is merged into a few tasks that
+ * leave most cores idle; {@code spark.sql.shuffle.partitions} then sets the parallelism.
  */
 public final class SparkForecasts implements Serializable {
 

@@ -40,7 +40,9 @@ public final class PanelProbe {
         int partitions = args.length > 6 ? Integer.parseInt(args[6]) : 64;
         SparkSession spark = SparkSession.builder().master(master).appName("retailgen-panel-probe")
                 .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", Integer.toString(
-                        partitions)).getOrCreate();
+                        partitions))
+                // the shuffle is small in bytes but each row is seconds of work: keep every partition a task
+                .config("spark.sql.adaptive.coalescePartitions.enabled", "false").getOrCreate();
         StructType schema = new StructType().add("series_id", DataTypes.StringType)
                 .add("time", DataTypes.IntegerType).add("value", DataTypes.DoubleType);
         Dataset<Row> panel = spark.range(0, series, 1, partitions).flatMap((FlatMapFunction<Long, Row>) id -> {

@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.retailgen.core.intercept.InterceptorChain;
+import io.retailgen.core.metrics.ServingMetrics;
 import io.retailgen.core.RetailGenException;
 import io.retailgen.core.data.DataIssue;
 import io.retailgen.datasets.LumaCatalog;
@@ -134,6 +138,9 @@ public final class StorefrontApp implements AutoCloseable {
     private final CreativeStudio studio;
     private final Map<String, StorefrontPage> pages;
     private final HttpServer server;
+    /** The serving metrics scraped at {@code /metrics} (Prometheus text format). */
+    private final PrometheusMeterRegistry metricsRegistry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final ServingMetrics metrics = ServingMetrics.of(metricsRegistry);
     private final ExecutorService executor;
     private final boolean ownsAuditDirectory;
     private final Sessions sessions = new Sessions();
@@ -164,7 +171,7 @@ public final class StorefrontApp implements AutoCloseable {
         Recommender recommender;
         CreativeStudio creative = null;
         try {
-            recommender = RecommendSetup.serve(model, shop);
+            recommender = RecommendSetup.serve(model, shop, InterceptorChain.of(metrics));
             try {
                 Path assets = b.assetDirectory != null ? b.assetDirectory
                         : Files.createTempDirectory("retailgen-storefront-assets-");
@@ -350,6 +357,11 @@ public final class StorefrontApp implements AutoCloseable {
         }
     }
 
+    /** The path of the Prometheus scrape endpoint. */
+    static final String METRICS = "metrics";
+    /** The media type of the Prometheus text exposition format. */
+    static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
+
     private void handle(HttpExchange ex) {
         boolean api = false;
         Sessions.Session session = null;
@@ -381,6 +393,13 @@ public final class StorefrontApp implements AutoCloseable {
                             + " is not allowed here; allowed: GET", null);
                 }
                 response = !api ? home() : segments.equals(List.of("status")) ? status() : sessionJson(session);
+            } else if (!api && segments.equals(List.of(METRICS))) {
+                if (!method.equals("GET")) {
+                    throw new PageException(405, "method_not_allowed", "method " + method
+                            + " is not allowed here; allowed: GET", null);
+                }
+                response = new PageResponse(200, null, null, null, PROMETHEUS_TEXT,
+                        metricsRegistry.scrape().getBytes(java.nio.charset.StandardCharsets.UTF_8));
             } else if (!api && segments.size() == 1 && SignInPage.PATHS.contains(segments.get(0))) {
                 session = signIn(ex, segments.get(0), method, query(body), session);
                 if (session == null) {
@@ -737,6 +756,7 @@ public final class StorefrontApp implements AutoCloseable {
             String a = args[i];
             switch (a) {
                 case "--port" -> b.port(Integer.parseInt(value(args, ++i, a)));
+                case "--bind" -> b.address(InetAddress.getByName(value(args, ++i, a)));
                 case "--data" -> data = Path.of(value(args, ++i, a));
                 case "--audit-dir" -> b.auditDirectory(Path.of(value(args, ++i, a)));
                 case "--signing-key" -> b.signingKeyFile(Path.of(value(args, ++i, a)));
@@ -746,7 +766,8 @@ public final class StorefrontApp implements AutoCloseable {
                 case "--image-seconds" -> b.imageTraining(Duration.ofSeconds(Long.parseLong(value(args, ++i, a))));
                 case "--sample" -> data = null;
                 case "--help", "-h" -> {
-                    System.out.println("usage: storefront [--port 8080] [--data ../shared/data] [--audit-dir DIR]"
+                    System.out.println("usage: storefront [--port 8080] [--bind ADDRESS (default loopback)]"
+                            + " [--data ../shared/data] [--audit-dir DIR]"
                             + " [--signing-key FILE (default ~/.retailgen/storefront-signing.key, created when"
                             + " missing)] [--reviewer NAME (repeatable; default store-reviewer)]"
                             + " [--allowed-host NAME (repeatable)]"
@@ -754,8 +775,8 @@ public final class StorefrontApp implements AutoCloseable {
                             + " [--image-seconds 45] [--sample]");
                     return;
                 }
-                default -> throw new IllegalArgumentException("unknown option '" + a + "'; options: --port, --data,"
-                        + " --audit-dir, --signing-key, --reviewer, --allowed-host, --epochs, --image-seconds,"
+                default -> throw new IllegalArgumentException("unknown option '" + a + "'; options: --port, --bind,"
+                        + " --data, --audit-dir, --signing-key, --reviewer, --allowed-host, --epochs, --image-seconds,"
                         + " --sample, --help");
             }
         }

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.distribution.ValueAtPercentile;
 import io.retailgen.core.intercept.GenerationRequest;
 import io.retailgen.core.intercept.GenerationResponse;
 import io.retailgen.core.intercept.Interceptor;
@@ -24,6 +25,8 @@ import java.util.function.Supplier;
  *   <li>{@value #TIMER}: a timer with a percentile histogram and the 0.5, 0.95 and 0.99 percentiles, tagged
  *       {@code module}, {@code operation} and {@code model}; it times the call from its start when the module passes
  *       {@link GenerationRequest#ELAPSED_NANOS} (the recommender does), otherwise the rest of the chain;</li>
+ *   <li>{@value #PERCENTILE}: gauges of that timer's 0.5, 0.95 and 0.99 percentiles (tag {@code quantile}), for
+ *       registries such as Prometheus's that export the histogram and leave client-side percentiles out;</li>
  *   <li>{@value #VERDICTS}: a counter per {@code module}, {@code operation}, {@code model} and {@code verdict};</li>
  *   <li>{@value #ERRORS}: a counter per {@code module}, {@code operation}, {@code model} and {@code exception}
  *       (the class of what the chain threw);</li>
@@ -45,6 +48,8 @@ public final class ServingMetrics implements Interceptor {
 
     /** The timer of generation calls. */
     public static final String TIMER = "retailgen.generation";
+    /** The gauges of the timer's client-side percentiles (tag {@code quantile}: 0.5, 0.95, 0.99), in seconds. */
+    public static final String PERCENTILE = "retailgen.generation.percentile";
     /** The counter of verdicts. */
     public static final String VERDICTS = "retailgen.verdicts";
     /** The counter of failed calls. */
@@ -55,6 +60,7 @@ public final class ServingMetrics implements Interceptor {
     public static final String CACHE_SIZE = "retailgen.cache.size";
 
     private static final String UNKNOWN = "unknown";
+    private static final double[] PERCENTILES = {0.5, 0.95, 0.99};
 
     private final MeterRegistry registry;
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();
@@ -151,11 +157,29 @@ public final class ServingMetrics implements Interceptor {
     }
 
     private Timer timer(String module, String operation, String model) {
-        return timers.computeIfAbsent(module + '\u0000' + operation + '\u0000' + model, k -> Timer.builder(TIMER)
-                .description("Public generation calls of the SDK").tag("module", module).tag("operation", operation)
-                .tag("model", model).publishPercentiles(0.5, 0.95, 0.99).publishPercentileHistogram()
-                .minimumExpectedValue(Duration.ofNanos(10_000)).maximumExpectedValue(Duration.ofSeconds(60))
-                .register(registry));
+        return timers.computeIfAbsent(module + '\u0000' + operation + '\u0000' + model, k -> {
+            Timer t = Timer.builder(TIMER).description("Public generation calls of the SDK").tag("module", module)
+                    .tag("operation", operation).tag("model", model).publishPercentiles(PERCENTILES)
+                    .publishPercentileHistogram().minimumExpectedValue(Duration.ofNanos(10_000))
+                    .maximumExpectedValue(Duration.ofSeconds(60)).register(registry);
+            // registries that export the histogram (Prometheus) leave the client-side percentiles out: gauges
+            for (double p : PERCENTILES) {
+                Gauge.builder(PERCENTILE, t, x -> percentile(x, p)).baseUnit("seconds")
+                        .description("Client-side percentile of " + TIMER + " (decaying window)")
+                        .tag("module", module).tag("operation", operation).tag("model", model)
+                        .tag("quantile", Double.toString(p)).register(registry);
+            }
+            return t;
+        });
+    }
+
+    private static double percentile(Timer t, double p) {
+        for (ValueAtPercentile v : t.takeSnapshot().percentileValues()) {
+            if (v.percentile() == p) {
+                return v.value(TimeUnit.SECONDS);
+            }
+        }
+        return Double.NaN;
     }
 
     private static String model(GenerationRequest r) {

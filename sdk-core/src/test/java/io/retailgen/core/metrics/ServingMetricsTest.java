@@ -53,6 +53,8 @@ class ServingMetricsTest {
         assertThat(timer.totalTime(TimeUnit.MILLISECONDS)).isGreaterThanOrEqualTo(10);
         assertThat(Arrays.stream(timer.takeSnapshot().percentileValues()).map(ValueAtPercentile::percentile))
                 .containsExactly(0.5, 0.95, 0.99);
+        assertThat(registry.get(ServingMetrics.PERCENTILE).tags("quantile", "0.99").gauge().value())
+                .isGreaterThan(0.001);
         assertThat(registry.get(ServingMetrics.VERDICTS).tags("verdict", "allow").counter().count()).isEqualTo(5);
         assertThat(registry.get(ServingMetrics.VERDICTS).tags("verdict", "block").counter().count()).isEqualTo(1);
         assertThat(registry.get(ServingMetrics.ERRORS).tags("exception", "IllegalStateException").counter().count())
