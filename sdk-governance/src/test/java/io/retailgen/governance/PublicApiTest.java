@@ -23,9 +23,9 @@ import org.junit.jupiter.api.Test;
 class PublicApiTest {
 
     private static final Map<String, Set<String>> EXPECTED = Map.of(
-            "io.retailgen.governance", Set.of("ClaimRule", "ContentPolicy", "CounterfeitRules", "PiiKind",
-                    "PolicyEvaluation", "PolicyInterceptor", "PolicyProfile", "PolicyResult", "ProfanityLexicon",
-                    "TextCheck"),
+            "io.retailgen.governance", Set.of("ClaimRule", "ContentPolicy", "CounterfeitRules", "MeteredPolicy",
+                    "PiiKind", "PolicyEvaluation", "PolicyInterceptor", "PolicyProfile", "PolicyResult",
+                    "ProfanityLexicon", "TextCheck"),
             "io.retailgen.governance.audit", Set.of("AuditAnchor", "AuditInterceptor", "AuditKeys", "AuditLog",
                     "AuditVerification", "AuditVerifyOptions"),
             "io.retailgen.governance.access", Set.of("AccessControl", "AccessDeniedException", "AccessInterceptor",
