@@ -144,7 +144,6 @@ final class ClaimPatterns {
     private static final Set<String> PURGE = words("flush flushes flushing draw draws drawing remove removes "
             + "removing eliminate eliminates eliminating detox detoxes detoxify detoxifies cleanse cleanses "
             + "cleansing purge purges purging expel expels pull pulls");
-    /** Adjectives of efficacy that a comparison with rival products turns into a claim. */
     /** Words before "(the) need for" that take a medicine's place: "eliminates the need for insulin". */
     private static final Set<String> NO_MORE = words("no eliminates eliminate eliminating removes remove ends end "
             + "replaces replace without");
@@ -152,6 +151,7 @@ final class ClaimPatterns {
     private static final Set<String> LIKENESS = words("like mimics mimic mimicking nature's natures");
     /** Verbs before {@code like} that make it a likeness of effect ("works like", "acts like"). */
     private static final Set<String> ACTS = words("works work acts act performs functions");
+    /** Adjectives of efficacy that a comparison with rival products turns into a claim. */
     private static final Set<String> EFFICACY_ADJ = words("effective efficient potent powerful");
     /** Words that point a comparison at rival products rather than at the retailer's own earlier model. */
     private static final Set<String> RIVALS = words("other others leading competing competitor competitors "

@@ -69,7 +69,10 @@ public final class SparkForecasts implements Serializable {
     private final String seriesColumn;
     private final String timeColumn;
     private final String valueColumn;
+    /** Immutable lists from {@code List.copyOf}, which serialize. */
+    @SuppressWarnings("serial")
     private final List<String> hierarchy;
+    @SuppressWarnings("serial")
     private final List<String> drivers;
     private final String frequencyColumn;
     private final String orderColumn;
