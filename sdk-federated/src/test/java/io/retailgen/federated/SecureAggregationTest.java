@@ -101,9 +101,11 @@ class SecureAggregationTest {
             }
             // a masked value equals the plain one with probability 2^-64 per value
             assertThat(equal).as("values the coordinator received unmasked from %s", c.id()).isZero();
-            // and the masked values look uniform: about half of them negative, whatever the update's signs
+            // and the masked values look uniform: about half of them negative, whatever the update's signs (the
+            // masks come from fresh key pairs, so allow six standard deviations of a fair coin over this many values)
             long negative = java.util.Arrays.stream(seen).filter(v -> v < 0).count();
-            assertThat(negative / (double) seen.length).isBetween(0.45, 0.55);
+            double sixSigma = 6 * 0.5 / Math.sqrt(seen.length);
+            assertThat(negative / (double) seen.length).isBetween(0.5 - sixSigma, 0.5 + sixSigma);
         }
         assertThat(maskedSum).isEqualTo(plainSum);
     }
