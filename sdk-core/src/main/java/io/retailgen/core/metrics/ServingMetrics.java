@@ -64,6 +64,7 @@ public final class ServingMetrics implements Interceptor {
 
     private final MeterRegistry registry;
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
     private final Map<String, String> servedVersion = new ConcurrentHashMap<>();
     private final Map<String, Boolean> versionGauges = new ConcurrentHashMap<>();
 
@@ -111,9 +112,8 @@ public final class ServingMetrics implements Interceptor {
     public void record(String module, String operation, String model, String version, Verdict verdict, long nanos) {
         String m = model == null ? UNKNOWN : model;
         timer(module, operation, m).record(Math.max(0, nanos), TimeUnit.NANOSECONDS);
-        Counter.builder(VERDICTS).description("Generation outputs by verdict").tag("module", module)
-                .tag("operation", operation).tag("model", m).tag("verdict", verdict.name().toLowerCase(
-                        java.util.Locale.ROOT)).register(registry).increment();
+        counter(VERDICTS, "Generation outputs by verdict", module, operation, m, "verdict",
+                verdict.name().toLowerCase(java.util.Locale.ROOT)).increment();
         if (version != null) {
             served(module, m, version);
         }
@@ -128,9 +128,17 @@ public final class ServingMetrics implements Interceptor {
      * @param failure what it threw
      */
     public void error(String module, String operation, String model, Throwable failure) {
-        Counter.builder(ERRORS).description("Generation calls that threw").tag("module", module)
-                .tag("operation", operation).tag("model", model == null ? UNKNOWN : model)
-                .tag("exception", failure.getClass().getSimpleName()).register(registry).increment();
+        counter(ERRORS, "Generation calls that threw", module, operation, model == null ? UNKNOWN : model,
+                "exception", failure.getClass().getSimpleName()).increment();
+    }
+
+    /** The counter of these tags, registered on first use and kept, so that a call costs one map look-up. */
+    private Counter counter(String name, String description, String module, String operation, String model,
+            String tag, String value) {
+        String key = name + '\u0000' + module + '\u0000' + operation + '\u0000' + model + '\u0000' + value;
+        return counters.computeIfAbsent(key, k -> Counter.builder(name).description(description)
+                .tag("module", module).tag("operation", operation).tag("model", model).tag(tag, value)
+                .register(registry));
     }
 
     /**

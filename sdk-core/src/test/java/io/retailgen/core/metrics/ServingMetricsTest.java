@@ -79,4 +79,29 @@ class ServingMetricsTest {
         assertThat(registry.get(ServingMetrics.VERDICTS).tags("module", "governance", "verdict", "redact").counter()
                 .count()).isEqualTo(1);
     }
+
+    @Test
+    void repeatedCallsCountOnOneCounterPerTagSetConcurrently() throws InterruptedException {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        ServingMetrics metrics = ServingMetrics.of(registry);
+        Thread[] threads = new Thread[4];
+        for (int t = 0; t < threads.length; t++) {
+            threads[t] = new Thread(() -> {
+                for (int i = 0; i < 500; i++) {
+                    metrics.record("governance", "check", "policy", null, i % 2 == 0 ? Verdict.ALLOW : Verdict.REDACT,
+                            1_000);
+                    metrics.error("governance", "check", null, new IllegalArgumentException("bad row"));
+                }
+            });
+            threads[t].start();
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        assertThat(registry.find(ServingMetrics.VERDICTS).counters()).hasSize(2);
+        assertThat(registry.get(ServingMetrics.VERDICTS).tag("verdict", "allow").counter().count()).isEqualTo(1000);
+        assertThat(registry.get(ServingMetrics.VERDICTS).tag("verdict", "redact").counter().count()).isEqualTo(1000);
+        assertThat(registry.get(ServingMetrics.ERRORS).tag("model", "unknown")
+                .tag("exception", "IllegalArgumentException").counter().count()).isEqualTo(2000);
+    }
 }
