@@ -516,6 +516,11 @@ final class DefaultRecommender implements Recommender {
     }
 
     @Override
+    public long sessionsHeld() {
+        return sessions.size();
+    }
+
+    @Override
     public long unknownItems() {
         return unknown.get();
     }

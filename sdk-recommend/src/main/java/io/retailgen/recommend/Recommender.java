@@ -98,6 +98,12 @@ public interface Recommender extends AutoCloseable {
     long unknownItems();
 
     /**
+     * @return the number of live sessions whose state is held (an estimate: idle sessions are dropped lazily), for a
+     *     cache-size gauge such as {@code ServingMetrics.cacheSize}
+     */
+    long sessionsHeld();
+
+    /**
      * Releases native resources; idempotent. Use after close throws {@link IllegalStateException}. A handle given to
      * {@link Builder#model(ModelHandle)} stays open (its owner closes it).
      */

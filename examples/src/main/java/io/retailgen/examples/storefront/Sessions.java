@@ -67,6 +67,11 @@ final class Sessions {
         return s;
     }
 
+    /** @return the number of visitor sessions held (idle ones are dropped when found or when the table is full) */
+    int size() {
+        return byId.size();
+    }
+
     /** @return a new anonymous session */
     Session create() {
         return add(null);

@@ -196,6 +196,8 @@ public final class StorefrontApp implements AutoCloseable {
         }
         this.studio = creative;
         this.service = new ShopService(shop, model, recommender, governance);
+        metrics.cacheSize("recommend", "sessions", recommender::sessionsHeld);
+        metrics.cacheSize("storefront", "visitor-sessions", sessions::size);
         Map<String, StorefrontPage> p = new LinkedHashMap<>();
         p.put("product", new ProductPage(service, luma));
         p.put("audit", new AuditPage(governance));

@@ -21,6 +21,12 @@ class StorefrontMetricsTest {
                         .GET().build(), HttpResponse.BodyHandlers.ofString());
                 assertThat(r.statusCode()).isEqualTo(200);
             }
+            // a visitor with a session views two items: the recommender now holds that session's state
+            Browser browser = new Browser(app.uri());
+            for (String item : new String[] {"sku-101", "sku-102"}) {
+                assertThat(browser.postJson("/api/product/" + item, "{\"session\": \"shopper-1\"}").statusCode())
+                        .isEqualTo(200);
+            }
             HttpResponse<String> m = client.send(HttpRequest.newBuilder(app.uri().resolve("/metrics")).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(m.statusCode()).isEqualTo(200);
@@ -38,6 +44,13 @@ class StorefrontMetricsTest {
             assertThat(text.lines().anyMatch(l -> l.startsWith("retailgen_generation_seconds_bucket{")
                     && l.contains("le=\"+Inf\"") && l.contains("module=\"recommend\""))).isTrue();
             assertThat(text).contains("retailgen_verdicts_total{").contains("retailgen_model_version{");
+            // the recommender's session states, and the storefront's own visitor sessions (the browser's cookie)
+            assertThat(text.lines().filter(l -> l.startsWith("retailgen_cache_size{") && l.contains("cache=\"sessions\"")
+                    && l.contains("module=\"recommend\""))
+                    .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum())
+                    .as(text).isGreaterThanOrEqualTo(1);
+            assertThat(text.lines().anyMatch(l -> l.startsWith("retailgen_cache_size{")
+                    && l.contains("cache=\"visitor-sessions\"") && !l.endsWith(" 0.0"))).as(text).isTrue();
             HttpResponse<String> post = client.send(HttpRequest.newBuilder(app.uri().resolve("/metrics"))
                     .DELETE().build(), HttpResponse.BodyHandlers.ofString());
             // the metrics are read-only: a state-changing method is refused (by the request guard or the route)
