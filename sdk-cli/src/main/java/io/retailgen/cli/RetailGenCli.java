@@ -71,6 +71,7 @@ public final class RetailGenCli implements Runnable {
         try {
             CommandLine cl = new CommandLine(command.get());
             registerStrictNumbers(cl);
+            addHelpOptions(cl);
             cl.setOut(out);
             cl.setErr(err);
             cl.setParameterExceptionHandler((ex, a) -> failure.usage(ex));
@@ -88,6 +89,22 @@ public final class RetailGenCli implements Runnable {
         String env = System.getenv(DEBUG_ENV);
         return Arrays.asList(args).contains("--debug") || Boolean.getBoolean("retailgen.debug")
                 || env != null && (env.equals("1") || env.equalsIgnoreCase("true"));
+    }
+
+    /**
+     * Gives every subcommand {@code -h, --help} ("see 'retailgen forecast run --help'" in an error must work). Not
+     * {@code --version}: some subcommands have a {@code --version} option of their own (the version of the model they
+     * write).
+     */
+    private static void addHelpOptions(CommandLine cl) {
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            CommandLine.Model.CommandSpec spec = sub.getCommandSpec();
+            if (spec.findOption("--help") == null && spec.findOption("-h") == null) {
+                spec.addOption(CommandLine.Model.OptionSpec.builder("-h", "--help").usageHelp(true)
+                        .description("Show this help message and exit.").build());
+            }
+            addHelpOptions(sub);
+        }
     }
 
     private static void registerStrictNumbers(CommandLine cl) {

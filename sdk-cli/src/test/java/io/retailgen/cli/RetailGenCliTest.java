@@ -10,7 +10,29 @@ import org.junit.jupiter.api.io.TempDir;
 
 class RetailGenCliTest {
 
-
+    @Test
+    void everyCommandAndSubcommandAnswersHelpWithItsOwnUsage() {
+        // the error for a missing option says "see 'retailgen forecast run --help'": that must work
+        String[][] commands = {{"forecast", "run"}, {"forecast", "evaluate"}, {"forecast", "allocate"},
+            {"governance", "scan"}, {"recommend", "evaluate"}, {"federated", "simulate"}, {"imagegen", "train"},
+            {"imagegen", "recolor"}, {"bundle"}, {"demo"}};
+        for (String[] c : commands) {
+            for (String flag : new String[] {"--help", "-h"}) {
+                String[] args = java.util.Arrays.copyOf(c, c.length + 1);
+                args[c.length] = flag;
+                CliRun r = run(args);
+                assertThat(r.code()).as(String.join(" ", args)).isZero();
+                assertThat(r.out()).as(String.join(" ", args))
+                        .contains("Usage: retailgen " + String.join(" ", c)).doesNotContain("Missing required");
+            }
+        }
+        CliRun missing = run("forecast", "run");
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.err()).contains("retailgen forecast run --help");
+        CliRun version = run("--version");
+        assertThat(version.code()).isZero();
+        assertThat(version.out()).isNotBlank();
+    }
 
     @Test
     void versionPrintsOneJsonObjectLast() throws Exception {
