@@ -43,7 +43,11 @@ public final class SparkRun implements AutoCloseable {
                 .config("spark.sql.shuffle.partitions", Integer.toString(Math.max(2,
                         Runtime.getRuntime().availableProcessors() * 2)))
                 // few bytes per series but much work: adaptive execution would merge the shuffle into one task
-                .config("spark.sql.adaptive.coalescePartitions.enabled", "false").getOrCreate();
+                .config("spark.sql.adaptive.coalescePartitions.enabled", "false")
+                // a command's data is one file read on the driver: compiling generated code for its few queries
+                // (Janino, then the JIT on the compiler) cost more CPU than the generated code saves on so few rows
+                .config("spark.sql.codegen.wholeStage", "false")
+                .config("spark.sql.codegen.factoryMode", "NO_CODEGEN").getOrCreate();
     }
 
     /**
@@ -53,6 +57,11 @@ public final class SparkRun implements AutoCloseable {
      */
     public static SparkRun start(String master, String app) {
         return new SparkRun(master, app);
+    }
+
+    /** @return the session */
+    SparkSession session() {
+        return spark;
     }
 
     /** @return seconds since the session was asked for, start-up included */
