@@ -24,6 +24,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -42,7 +43,11 @@ public final class SparkRun implements AutoCloseable {
                 .config("spark.sql.shuffle.partitions", Integer.toString(Math.max(2,
                         Runtime.getRuntime().availableProcessors() * 2)))
                 // few bytes per series but much work: adaptive execution would merge the shuffle into one task
-                .config("spark.sql.adaptive.coalescePartitions.enabled", "false").getOrCreate();
+                .config("spark.sql.adaptive.coalescePartitions.enabled", "false")
+                // a command's data is one file read on the driver: compiling generated code for its few queries
+                // (Janino, then the JIT on the compiler) cost more CPU than the generated code saves on so few rows
+                .config("spark.sql.codegen.wholeStage", "false")
+                .config("spark.sql.codegen.factoryMode", "NO_CODEGEN").getOrCreate();
     }
 
     /**
@@ -52,6 +57,11 @@ public final class SparkRun implements AutoCloseable {
      */
     public static SparkRun start(String master, String app) {
         return new SparkRun(master, app);
+    }
+
+    /** @return the session */
+    SparkSession session() {
+        return spark;
     }
 
     /** @return seconds since the session was asked for, start-up included */
@@ -71,31 +81,41 @@ public final class SparkRun implements AutoCloseable {
      */
     public ForecastEvaluation forecastEvaluate(List<LabeledSeries> series, Method method, int paths, long seed,
             ModelBundle generativeOrNull) {
+        // one row per series, its periods as arrays, made into the long table on the executors: a driver-side
+        // table of one row per period cost more to convert and to ship in the tasks than forecasting some series
         StructType schema = new StructType().add("series_id", DataTypes.StringType)
-                .add("frequency", DataTypes.StringType).add("time", DataTypes.IntegerType)
-                .add("value", DataTypes.DoubleType).add("position", DataTypes.IntegerType);
-        List<Row> history = new ArrayList<>();
-        List<Row> holdout = new ArrayList<>();
+                .add("frequency", DataTypes.StringType).add("position", DataTypes.IntegerType)
+                .add("train", DataTypes.createArrayType(DataTypes.DoubleType, true))
+                .add("test", DataTypes.createArrayType(DataTypes.DoubleType, true));
+        List<Row> rows = new ArrayList<>(series.size());
         for (int i = 0; i < series.size(); i++) {
             LabeledSeries s = series.get(i);
-            String freq = s.train().frequency().name().toLowerCase(Locale.ROOT);
-            double[] train = s.train().values();
-            double[] test = s.test();
-            for (int t = 0; t < train.length; t++) {
-                history.add(RowFactory.create(s.train().id(), freq, t, Double.isNaN(train[t]) ? null : train[t], i));
-            }
-            for (int t = 0; t < test.length; t++) {
-                holdout.add(RowFactory.create(s.train().id(), freq, train.length + t, test[t], i));
-            }
+            rows.add(RowFactory.create(s.train().id(), s.train().frequency().name().toLowerCase(Locale.ROOT), i,
+                    boxed(s.train().values()), boxed(s.test())));
         }
+        Dataset<Row> bySeries = spark.createDataFrame(rows, schema);
+        Dataset<Row> history = bySeries.select(functions.col("series_id"), functions.col("frequency"),
+                functions.col("position"), functions.posexplode(functions.col("train")).as(new String[] {"time",
+                        "value"}));
+        Dataset<Row> holdout = bySeries.select(functions.col("series_id"), functions.col("frequency"),
+                functions.col("position"), functions.size(functions.col("train")).as("offset"),
+                functions.posexplode(functions.col("test")).as(new String[] {"step", "value"}))
+                .withColumn("time", functions.col("offset").plus(functions.col("step")));
         SparkForecasts.Builder b = SparkForecasts.builder().frequencyColumn("frequency").orderColumn("position")
                 .method(method).paths(paths).seed(seed);
         if (generativeOrNull != null) {
             b.model(ShippedBundle.broadcast(spark, generativeOrNull));
         }
-        int parts = spark.sparkContext().defaultParallelism();
-        return b.build().evaluate(spark.createDataFrame(history, schema).repartition(parts),
-                spark.createDataFrame(holdout, schema).repartition(parts));
+        return b.build().evaluate(history, holdout);
+    }
+
+    /** A series' values for an array column: a missing period (NaN) becomes null. */
+    private static Double[] boxed(double[] values) {
+        Double[] out = new Double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = Double.isNaN(values[i]) ? null : values[i];
+        }
+        return out;
     }
 
     /**

@@ -4,6 +4,7 @@ import io.retailgen.forecast.Forecast;
 import io.retailgen.forecast.ForecastEvaluation;
 import io.retailgen.forecast.Metrics;
 import io.retailgen.forecast.TimeSeries;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -43,6 +44,10 @@ record SeriesScore(long order, String series, String frequency, double smape, do
                 Math.round(Metrics.coverage(test, f.scenarios().interval(0.8)) * test.length),
                 Math.round(Metrics.coverage(test, f.scenarios().interval(0.95)) * test.length), test.length);
     }
+
+    /** The order in which {@link #average} must see the score rows: by the order column, then by series id. */
+    static final Comparator<Row> EVALUATION_ORDER = Comparator.<Row>comparingLong(r -> r.getLong(0))
+            .thenComparing(r -> r.getString(1));
 
     Row toRow() {
         return RowFactory.create(order, series, frequency, smape, mase, mape, crps, in80, in95, points);

@@ -33,7 +33,6 @@ import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.storage.StorageLevel;
 
 /**
  * Batch forecasts on Spark over a long table {@code (series_id, [hierarchy columns], time, value, [drivers])}: one
@@ -63,7 +62,7 @@ public final class SparkForecasts implements Serializable {
     /** The default quantiles: 0.05, 0.1, 0.5, 0.9 and 0.95. */
     public static final List<Double> DEFAULT_QUANTILES = List.of(0.05, 0.1, 0.5, 0.9, 0.95);
 
-    /** Series forecast by {@link #evaluate} in this JVM (each once per evaluation, however the scores are sorted). */
+    /** Series forecast by {@link #evaluate} in this JVM (each once per evaluation, however the scores are ordered). */
     static final java.util.concurrent.atomic.AtomicLong EVALUATED = new java.util.concurrent.atomic.AtomicLong();
 
     private final String seriesColumn;
@@ -260,9 +259,10 @@ public final class SparkForecasts implements Serializable {
     /**
      * The held-out evaluation of {@code retailgen forecast evaluate}: every series of {@code holdout} is forecast
      * from its rows in {@code history} over as many steps as it has held-out rows, and scored (sMAPE, MASE, MAPE,
-     * CRPS, interval coverage) on an executor. Only the per-series metrics come back to the driver, in the order of
-     * the {@link Builder#orderColumn order column} (or of the series ids), where they are averaged exactly as in one
-     * JVM, so the figures equal those of {@link io.retailgen.forecast.Evaluation#evaluate} to the last bit.
+     * CRPS, interval coverage) on an executor, in one Spark job. Only the per-series metrics come back to the driver
+     * (some 100 bytes per series, held there together), where they are put in the order of the
+     * {@link Builder#orderColumn order column} (or of the series ids) and averaged exactly as in one JVM, so the
+     * figures equal those of {@link io.retailgen.forecast.Evaluation#evaluate} to the last bit.
      *
      * @param history the long table of histories
      * @param holdout the held-out periods: the series, time and value columns
@@ -312,14 +312,11 @@ public final class SparkForecasts implements Serializable {
                     long ord = sortedTrain.get(0).getLong(order);
                     return List.of(SeriesScore.of(ord, s, actual, f).toRow()).iterator();
                 }, Encoders.row(SeriesScore.SCHEMA));
-        // kept, so that the sort's sampling pass and the sort itself read the scores instead of forecasting again
-        Dataset<Row> kept = metrics.persist(StorageLevel.MEMORY_AND_DISK());
-        try {
-            Dataset<Row> ordered = kept.orderBy(functions.col("order"), functions.col("series"));
-            return SeriesScore.average(ordered.toLocalIterator(), t0);
-        } finally {
-            kept.unpersist();
-        }
+        // one job: the scores (a few numbers per series) come back as they are and are put in order here; a sort on
+        // the executors cost a sampling job, a shuffle, a cache of the scores and one job per partition
+        List<Row> scores = new ArrayList<>(metrics.collectAsList());
+        scores.sort(SeriesScore.EVALUATION_ORDER);
+        return SeriesScore.average(scores.iterator(), t0);
     }
 
     /** The forecaster of one task: the same settings as the driver's, single-threaded, with this JVM's model. */

@@ -55,6 +55,11 @@ class SparkForecastsTest {
     }
 
     static Dataset<Row> table(SparkSession spark, List<TimeSeries> series) {
+        return spark.createDataFrame(rows(series), LONG).repartition(3);
+    }
+
+    /** The rows of the long table {@link #LONG}, in reverse time order (the adapter must sort them). */
+    static List<Row> rows(List<TimeSeries> series) {
         List<Row> rows = new ArrayList<>();
         for (TimeSeries s : series) {
             double[] v = s.values();
@@ -63,7 +68,7 @@ class SparkForecastsTest {
                 rows.add(RowFactory.create(s.id(), s.path().get(0), s.path().get(1), t, v[t]));
             }
         }
-        return spark.createDataFrame(rows, LONG).repartition(3);
+        return rows;
     }
 
     @Test
@@ -183,6 +188,22 @@ class SparkForecastsTest {
         assertThat(actual.coverage80()).isEqualTo(expected.coverage80());
         assertThat(actual.coverage95()).isEqualTo(expected.coverage95());
         assertThat(actual.smapeByGroup()).isEqualTo(expected.smapeByGroup());
+    }
+
+    @Test
+    void evaluationIsOneShuffleAndOneCollectWhateverThePartitions() {
+        SparkSession spark = LocalSpark.session();
+        Dataset<Row> all = spark.createDataFrame(rows(panel(40, 6)), LONG);
+        String group = "evaluation-jobs-" + System.nanoTime();
+        spark.sparkContext().setJobGroup(group, "evaluate", false);
+        try {
+            SparkForecasts.builder().paths(50).build().evaluate(all.where("time < 36"), all.where("time >= 36"));
+        } finally {
+            spark.sparkContext().clearJobGroup();
+        }
+        // the grouping's shuffle (a job of its own under adaptive execution) and the collect of the scores; ordering
+        // the scores on the executors took a sampling job, a second shuffle and one job per partition
+        assertThat(spark.sparkContext().statusTracker().getJobIdsForGroup(group)).hasSizeLessThanOrEqualTo(2);
     }
 
     @Test
