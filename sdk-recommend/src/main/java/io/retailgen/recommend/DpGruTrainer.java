@@ -81,6 +81,7 @@ final class DpGruTrainer {
             long events = 0;
             double lossSum = 0;
             long lossEvents = 0;
+            int epoch = 1;
             for (long step = 1; step <= plan.steps(); step++) {
                 int[] batch = poissonSample(log, plan.samplingRate(), sampling);
                 float[][] sums = new float[ws.all().size()][];
@@ -109,7 +110,9 @@ final class DpGruTrainer {
                 lossSum += stepLoss;
                 lossEvents += stepEvents;
                 progress.step((float) (stepEvents == 0 ? 0 : stepLoss / stepEvents), stepEvents);
-                if (step % stepsPerEpoch == 0 || step == plan.steps()) {
+                // epoch e ends after ceil(e / q) steps, so the last one ends exactly at the planned step count
+                if (step >= (long) Math.ceil(epoch / plan.samplingRate()) || step == plan.steps()) {
+                    epoch++;
                     LOG.info("DP-SGD step {}/{}: loss {} per click", step, plan.steps(),
                             fmt(lossEvents == 0 ? Double.NaN : lossSum / lossEvents));
                     lossSum = 0;

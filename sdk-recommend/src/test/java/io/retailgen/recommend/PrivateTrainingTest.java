@@ -154,6 +154,19 @@ class PrivateTrainingTest {
                 .epsilon(1).build()).build().train(EVENTS)).hasMessageContaining("trains the sequence model");
     }
 
+    /**
+     * 80 sessions at 18 per step: 1 / q = 4.44, so 3 epochs plan ceil(3 / q) = 14 steps; counting epochs as
+     * round(1 / q) = 4 steps each ended the third epoch at step 12 and stepped past the planned epochs.
+     */
+    @Test
+    void epochsEndWhereTheirShareOfThePlannedStepsEnds() {
+        RecommendTrainer t = Fixtures.tinyGru().epochs(3).privacy(PrivateTraining.builder().epsilon(8)
+                .sessionsPerStep(18).build()).build();
+        try (RecommendModel model = t.train(EVENTS)) {
+            assertThat(model.privacy().orElseThrow().steps()).isEqualTo(14);
+        }
+    }
+
     @Test
     void calibratedNoiseSpendsAtMostTheBudgetAndTheBundleRecordsItWithoutSessions() {
         RecommendTrainer t = Fixtures.tinyGru().epochs(3).privacy(PrivateTraining.builder().epsilon(3)
