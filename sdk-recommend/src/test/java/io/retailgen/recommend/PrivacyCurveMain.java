@@ -10,7 +10,8 @@ import java.util.Locale;
  * The non-private model is also scored on the signals a private model keeps (GRU and the shopper's own recent clicks:
  * weights 1,0,0,1), which is the like-for-like reference. Options: {@code -Depochs} (all entries), {@code -DdpEpochs}
  * (private entries), {@code -Dlr},
- * {@code -Dopt=ADAGRAD|ADAM}, {@code -DsessionsPerStep}, {@code -Dclip}, {@code -Ddropout} (private entries). Besides wall time it prints the training
+ * {@code -Dopt=ADAGRAD|ADAM}, {@code -DsessionsPerStep}, {@code -Dclip}, {@code -Ddropout}, {@code -DdpHidden} (private
+ * entries). Besides wall time it prints the training
  * thread's CPU time (PyTorch runs with one intra-op thread, in the calling thread), which a loaded machine distorts
  * far less, and the CPU time per epoch relative to the non-private entry's.
  */
@@ -35,6 +36,9 @@ final class PrivacyCurveMain {
                 b.epochs(Integer.parseInt(System.getProperty("dpEpochs")));
             }
             if (dp) {
+                if (System.getProperty("dpHidden") != null) {
+                    b.hidden(Integer.parseInt(System.getProperty("dpHidden")));
+                }
                 if (System.getProperty("dropout") != null) {
                     b.dropout(Float.parseFloat(System.getProperty("dropout")));
                 }
