@@ -47,9 +47,12 @@ final class PrivacyCurveMain {
                     b.optimizer(RecommendTrainer.Optimizer.valueOf(System.getProperty("opt", "ADAGRAD")),
                             Float.parseFloat(lr));
                 }
-                b.privacy(PrivateTraining.builder().epsilon(Double.parseDouble(entry))
-                        .sessionsPerStep(Integer.parseInt(System.getProperty("sessionsPerStep", "512")))
-                        .clipNorm(Double.parseDouble(System.getProperty("clip", "1"))).build());
+                PrivateTraining.Builder dpb = PrivateTraining.builder().epsilon(Double.parseDouble(entry))
+                        .clipNorm(Double.parseDouble(System.getProperty("clip", "1")));
+                if (System.getProperty("sessionsPerStep") != null) {
+                    dpb.sessionsPerStep(Integer.parseInt(System.getProperty("sessionsPerStep")));
+                }
+                b.privacy(dpb.build());
             }
             java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
             long cpu0 = cpu.getCurrentThreadCpuTime();

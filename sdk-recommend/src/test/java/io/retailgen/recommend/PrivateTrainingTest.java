@@ -168,6 +168,13 @@ class PrivateTrainingTest {
     }
 
     @Test
+    void largeExpectedBatchesByDefault() {
+        PrivateTraining dp = PrivateTraining.builder().epsilon(8).build();
+        assertThat(dp.sessionsPerStep()).isEqualTo(4096);
+        assertThat(dp.clipNorm()).isEqualTo(1.0);
+    }
+
+    @Test
     void calibratedNoiseSpendsAtMostTheBudgetAndTheBundleRecordsItWithoutSessions() {
         RecommendTrainer t = Fixtures.tinyGru().epochs(3).privacy(PrivateTraining.builder().epsilon(3)
                 .sessionsPerStep(20).build()).build();
