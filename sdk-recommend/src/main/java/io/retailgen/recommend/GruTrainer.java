@@ -37,14 +37,28 @@ final class GruTrainer {
     private static final Logger LOG = LoggerFactory.getLogger(GruTrainer.class);
     /** Start value of Adagrad's squared-gradient sums: keeps the first division finite (GRU4Rec uses 1e-6). */
     static final float ADAGRAD_EPSILON = 1e-6f;
+    /** The momentum of {@link RecommendTrainer.Optimizer#SGD_MOMENTUM}. */
+    static final float SGD_MOMENTUM = 0.9f;
 
     /** Hyper-parameters. */
     record Params(int hidden, int contextDim, int batch, int negatives, double sampleAlpha, int epochs,
-            float learningRate, long seed, float dropout, int fullSoftmaxItems, boolean adagrad) {
+            float learningRate, long seed, float dropout, int fullSoftmaxItems, RecommendTrainer.Optimizer optimizer) {
 
         Params(int hidden, int contextDim, int batch, int negatives, double sampleAlpha, int epochs,
                 float learningRate, long seed) {
             this(hidden, contextDim, batch, negatives, sampleAlpha, epochs, learningRate, seed, 0f, 0, false);
+        }
+
+        /** With Adagrad when {@code adagrad}, else Adam. */
+        Params(int hidden, int contextDim, int batch, int negatives, double sampleAlpha, int epochs,
+                float learningRate, long seed, float dropout, int fullSoftmaxItems, boolean adagrad) {
+            this(hidden, contextDim, batch, negatives, sampleAlpha, epochs, learningRate, seed, dropout,
+                    fullSoftmaxItems, adagrad ? RecommendTrainer.Optimizer.ADAGRAD : RecommendTrainer.Optimizer.ADAM);
+        }
+
+        /** @return whether the optimizer is Adagrad */
+        boolean adagrad() {
+            return optimizer == RecommendTrainer.Optimizer.ADAGRAD;
         }
 
         Params {
@@ -55,6 +69,7 @@ final class GruTrainer {
             if (!(dropout >= 0 && dropout < 1)) {
                 throw new IllegalArgumentException("dropout must be in [0, 1), was " + dropout);
             }
+            java.util.Objects.requireNonNull(optimizer, "optimizer == null");
             if (!(learningRate > 0)) {
                 throw new IllegalArgumentException("learningRate must be > 0, was " + learningRate);
             }
@@ -140,25 +155,34 @@ final class GruTrainer {
     static final class Updater {
         private final Params p;
         private final Optimizer adam;
-        private final List<NDArray> squares = new ArrayList<>();
+        /** Adagrad's squared-gradient sums, or the momentum SGD's velocities; one per weight. */
+        private final List<NDArray> state = new ArrayList<>();
 
         Updater(NDManager m, Params p, List<NDArray> weights) {
             this.p = p;
             this.adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed(p.learningRate())).build();
             // DJL's Adagrad needs sparse gradients that the PyTorch engine lacks: a dense one is written here
-            if (p.adagrad()) {
+            if (p.optimizer() != RecommendTrainer.Optimizer.ADAM) {
+                float start = p.adagrad() ? ADAGRAD_EPSILON : 0f;
                 for (NDArray w : weights) {
-                    squares.add(m.full(w.getShape(), ADAGRAD_EPSILON));
+                    state.add(m.full(w.getShape(), start));
                 }
             }
         }
 
         /** Updates weight {@code i} with gradient {@code g}, which it may overwrite. */
         void update(int i, NDArray w, NDArray g) {
-            if (p.adagrad()) {
+            if (p.optimizer() == RecommendTrainer.Optimizer.SGD_MOMENTUM) {
+                // v = momentum * v + g, w -= lr * v (heavy ball, as PyTorch's SGD without dampening)
+                NDArray v = state.get(i);
+                v.muli(SGD_MOMENTUM).addi(g);
+                try (NDArray step = v.mul(p.learningRate())) {
+                    w.subi(step);
+                }
+            } else if (p.adagrad()) {
                 // w -= lr * g / sqrt(acc), acc += g^2 (acc starts at ADAGRAD_EPSILON); g is scaled in place:
                 // two temporaries, not three
-                NDArray acc = squares.get(i);
+                NDArray acc = state.get(i);
                 try (NDArray g2 = g.square()) {
                     acc.addi(g2);
                 }

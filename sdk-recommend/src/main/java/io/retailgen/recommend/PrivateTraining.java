@@ -23,6 +23,9 @@ import java.util.Locale;
  */
 public final class PrivateTraining {
 
+    /** The default expected number of sessions per step. */
+    static final int DEFAULT_SESSIONS_PER_STEP = 4096;
+
     private final double epsilon;
     private final double delta;
     private final double clipNorm;
@@ -91,7 +94,7 @@ public final class PrivateTraining {
         private double epsilon = Double.NaN;
         private double delta;
         private double clipNorm = 1.0;
-        private int sessionsPerStep = 512;
+        private int sessionsPerStep = DEFAULT_SESSIONS_PER_STEP;
         private int maxSessionLength = 20;
         private double noiseMultiplier;
 
@@ -128,7 +131,12 @@ public final class PrivateTraining {
             return this;
         }
 
-        /** @param n expected sessions per step, {@code >= 1} (default 512) @return this builder */
+        /**
+         * @param n expected sessions per step, {@code >= 1} (default 4096: at a fixed budget and number of epochs,
+         *     larger expected batches learned more on YooChoose, see docs/privacy.md; a data set of fewer sessions
+         *     trains on all of them each step)
+         * @return this builder
+         */
         public Builder sessionsPerStep(int n) {
             if (n < 1) {
                 throw new IllegalArgumentException("sessionsPerStep must be >= 1, was " + n);

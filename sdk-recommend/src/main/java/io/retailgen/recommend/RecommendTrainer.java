@@ -29,7 +29,12 @@ public final class RecommendTrainer {
         /** Adagrad (Duchi et al. 2011): per-weight steps shrink with the weight's squared-gradient sum. */
         ADAGRAD,
         /** Adam (Kingma and Ba 2015). */
-        ADAM
+        ADAM,
+        /**
+         * Stochastic gradient descent with momentum 0.9 (heavy ball: {@code v = 0.9 v + g; w -= lr v}). Unlike the
+         * adaptive optimizers it does not scale up weights whose gradients are mostly noise, which suits DP-SGD.
+         */
+        SGD_MOMENTUM
     }
 
     /**

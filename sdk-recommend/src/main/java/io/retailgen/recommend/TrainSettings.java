@@ -53,7 +53,7 @@ record TrainSettings(boolean sequenceModel, int hidden, int contextDim, int batc
     private static GruTrainer.Params gruParams(int hidden, int contextDim, int batch, int negatives, int epochs,
             float learningRate, long seed, float dropout, RecommendTrainer.Optimizer optimizer) {
         return new GruTrainer.Params(hidden, contextDim, batch, negatives, 0.75, epochs, learningRate, seed, dropout,
-                FULL_SOFTMAX_MAX_ITEMS, optimizer == RecommendTrainer.Optimizer.ADAGRAD);
+                FULL_SOFTMAX_MAX_ITEMS, optimizer);
     }
 
     SessionKnn.Params knnParams() {

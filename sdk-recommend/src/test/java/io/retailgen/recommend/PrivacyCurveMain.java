@@ -10,7 +10,10 @@ import java.util.Locale;
  * The non-private model is also scored on the signals a private model keeps (GRU and the shopper's own recent clicks:
  * weights 1,0,0,1), which is the like-for-like reference. Options: {@code -Depochs} (all entries), {@code -DdpEpochs}
  * (private entries), {@code -Dlr},
- * {@code -Dopt=ADAGRAD|ADAM}, {@code -DsessionsPerStep}, {@code -Dclip}.
+ * {@code -Dopt=ADAGRAD|ADAM}, {@code -DsessionsPerStep}, {@code -Dclip}, {@code -Ddropout}, {@code -DdpHidden} (private
+ * entries). Besides wall time it prints the training
+ * thread's CPU time (PyTorch runs with one intra-op thread, in the calling thread), which a loaded machine distorts
+ * far less, and the CPU time per epoch relative to the non-private entry's.
  */
 final class PrivacyCurveMain {
     private PrivacyCurveMain() {
@@ -21,6 +24,8 @@ final class PrivacyCurveMain {
         InteractionData tr = InteractionReader.readLenient(dir.resolve(System.getProperty("train", "train_tr.tsv")));
         InteractionData te = InteractionReader.readLenient(dir.resolve(System.getProperty("test", "train_valid.tsv")));
         double baseSeconds = Double.NaN;
+        double baseCpu = Double.NaN;
+        int baseEpochs = 1;
         for (String entry : System.getProperty("curve", "none;8;3;1").split(";")) {
             RecommendTrainer.Builder b = RecommendTrainer.builder();
             if (System.getProperty("epochs") != null) {
@@ -31,27 +36,47 @@ final class PrivacyCurveMain {
                 b.epochs(Integer.parseInt(System.getProperty("dpEpochs")));
             }
             if (dp) {
+                if (System.getProperty("dpHidden") != null) {
+                    b.hidden(Integer.parseInt(System.getProperty("dpHidden")));
+                }
+                if (System.getProperty("dropout") != null) {
+                    b.dropout(Float.parseFloat(System.getProperty("dropout")));
+                }
                 String lr = System.getProperty("lr");
                 if (lr != null) {
                     b.optimizer(RecommendTrainer.Optimizer.valueOf(System.getProperty("opt", "ADAGRAD")),
                             Float.parseFloat(lr));
                 }
-                b.privacy(PrivateTraining.builder().epsilon(Double.parseDouble(entry))
-                        .sessionsPerStep(Integer.parseInt(System.getProperty("sessionsPerStep", "512")))
-                        .clipNorm(Double.parseDouble(System.getProperty("clip", "1"))).build());
+                PrivateTraining.Builder dpb = PrivateTraining.builder().epsilon(Double.parseDouble(entry))
+                        .clipNorm(Double.parseDouble(System.getProperty("clip", "1")));
+                if (System.getProperty("sessionsPerStep") != null) {
+                    dpb.sessionsPerStep(Integer.parseInt(System.getProperty("sessionsPerStep")));
+                }
+                b.privacy(dpb.build());
             }
-            try (RecommendModel m = b.build().train(tr)) {
+            java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+            long cpu0 = cpu.getCurrentThreadCpuTime();
+            RecommendTrainer trainer = b.build();
+            int epochs = trainer.epochs();
+            if (!dp) {
+                baseEpochs = epochs;
+            }
+            try (RecommendModel m = trainer.train(tr)) {
+                double cpuSeconds = (cpu.getCurrentThreadCpuTime() - cpu0) / 1e9;
                 EvaluationResult r = NextItemEvaluation.evaluate(m, te, 20);
                 if (!dp) {
                     baseSeconds = m.trainSeconds();
+                    baseCpu = cpuSeconds;
                     EvaluationResult g = NextItemEvaluation.evaluate(Recommender.builder()
                             .weights(new HybridWeights(1, 0, 0, 1, 0, 0)), m, te, 20, true);
                     System.out.printf(Locale.ROOT, "CURVE none gru+recent recall@20 %.4f mrr@20 %.4f%n",
                             g.recall(), g.mrr());
                 }
-                System.out.printf(Locale.ROOT, "CURVE %s %s recall@20 %.4f mrr@20 %.4f train %.1f s ratio %.2f%s%n",
+                System.out.printf(Locale.ROOT, "CURVE %s %s recall@20 %.4f mrr@20 %.4f train %.1f s ratio %.2f"
+                        + " cpu %.1f s (%.2f s per epoch, per-epoch ratio %.2f)%s%n",
                         entry, dp ? "private" : "hybrid", r.recall(), r.mrr(), m.trainSeconds(),
-                        m.trainSeconds() / baseSeconds, m.privacy().map(p -> String.format(Locale.ROOT,
+                        m.trainSeconds() / baseSeconds, cpuSeconds, cpuSeconds / epochs,
+                        cpuSeconds / epochs / (baseCpu / baseEpochs), m.privacy().map(p -> String.format(Locale.ROOT,
                                 " epsilon %.3f delta %.1e sigma %.3f q %.4f steps %d", p.epsilon(), p.delta(),
                                 p.noiseMultiplier(), p.samplingRate(), p.steps())).orElse(""));
             }

@@ -4,7 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
 import io.retailgen.core.Device;
 import io.retailgen.core.RetailGenException;
 import io.retailgen.core.bundle.ModelBundle;
@@ -13,7 +19,6 @@ import io.retailgen.governance.privacy.PrivacyBudget;
 import io.retailgen.governance.privacy.RdpAccountant;
 import io.retailgen.governance.reports.ModelCard;
 import io.retailgen.training.TrainingEngine;
-import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -29,66 +34,110 @@ class PrivateTrainingTest {
     }
 
     /**
-     * The clipped sum over a chunk of sessions run as lanes must equal the sum of each session's clipped gradient
-     * computed alone: that is what makes the lane copies per-session gradients (sessions of unequal length, so the
-     * padding and masks are exercised too).
+     * The clipped sum over a chunk of sessions, computed without per-session gradients (Gram-matrix norms, one product
+     * per weight), must equal the naive computation: each session's gradient formed alone by autograd on the shared
+     * weights, clipped as a whole, then summed. Sessions of unequal length (padding and masks), repeated items and
+     * context slots within a session (the cross terms of the norm), with and without context tables, with clipping
+     * inactive and active.
      */
     @Test
-    void lanesGivePerSessionGradientsClippedOneByOne() throws Exception {
+    void clippedSumEqualsNaivePerSessionClippingAndSumming() {
         List<Interaction> events = new java.util.ArrayList<>();
         SplittableRandom r = new SplittableRandom(5);
-        for (int s = 0; s < 5; s++) {
+        String[] devices = {"mobile", "desktop", ""};
+        for (int s = 0; s < 6; s++) {
             for (int p = 0; p < 2 + s * 2; p++) {
-                events.add(Interaction.view("s" + s, "i" + r.nextInt(9), 100 * s + p));
+                events.add(new Interaction("s" + s, "i" + r.nextInt(7), 100 * s + p, EventType.VIEW,
+                        new EventContext(devices[r.nextInt(3)], r.nextInt(3), "")));
             }
         }
         SessionLog log = SessionLog.of(events);
-        for (double clip : new double[] {1e6, 0.05}) {
-            DpGruTrainer t = new DpGruTrainer(params(), PrivateTraining.builder().epsilon(1).clipNorm(clip)
-                    .maxSessionLength(7).build(), 1, Device.cpu(), new TrainingListener() { });
-            TrainingEngine engine = GruTrainer.engine(params(), 1, Device.cpu());
-            try (NDManager m = engine.newManager()) {
-                GruTrainer.Weights ws = GruTrainer.Weights.init(m, log.vocab.size(), 8, 0, new SplittableRandom(1),
-                        false);
-                int[] all = DpGruTrainer.poissonSample(log, 1.0, new SplittableRandom(2));
-                assertThat(all).hasSize(5);
-                float[][] together = sums(t, m, engine, ws, log, all);
-                float[][] alone = null;
-                for (int s : all) {
-                    float[][] one = sums(t, m, engine, ws, log, new int[] {s});
-                    double norm = 0;
-                    for (float[] g : one) {
-                        for (float v : g) {
-                            norm += v * (double) v;
+        for (int cd : new int[] {0, 3}) {
+            GruTrainer.Params params = new GruTrainer.Params(8, cd, 16, 0, 0.75, 1, 0.05f, 3L);
+            for (double clip : new double[] {1e6, 0.05}) {
+                DpGruTrainer t = new DpGruTrainer(params, PrivateTraining.builder().epsilon(1).clipNorm(clip)
+                        .maxSessionLength(7).build(), 1, Device.cpu(), new TrainingListener() { });
+                TrainingEngine engine = GruTrainer.engine(params, 1, Device.cpu());
+                try (NDManager m = engine.newManager()) {
+                    GruTrainer.Weights ws = GruTrainer.Weights.init(m, log.vocab.size(), 8, cd,
+                            new SplittableRandom(1), false);
+                    int[] all = DpGruTrainer.poissonSample(log, 1.0, new SplittableRandom(2));
+                    assertThat(all).hasSize(6);
+                    float[][] together = t.clippedSum(m, engine.djlEngine(), ws, log, all, cd).sums();
+                    float[][] naive = null;
+                    for (int s : all) {
+                        float[][] one = naiveGradient(m, engine, GruTrainer.Weights.init(m, log.vocab.size(), 8,
+                                cd, new SplittableRandom(1), true), log, s, 7);
+                        double sq = 0;
+                        for (float[] g : one) {
+                            for (float v : g) {
+                                sq += v * (double) v;
+                            }
                         }
-                    }
-                    assertThat(Math.sqrt(norm)).isLessThanOrEqualTo(clip * (1 + 1e-4));
-                    if (alone == null) {
-                        alone = one;
-                    } else {
+                        double factor = Math.min(1, clip / Math.sqrt(sq));
+                        if (naive == null) {
+                            naive = new float[one.length][];
+                            for (int i = 0; i < one.length; i++) {
+                                naive[i] = new float[one[i].length];
+                            }
+                        }
                         for (int i = 0; i < one.length; i++) {
                             for (int j = 0; j < one[i].length; j++) {
-                                alone[i][j] += one[i][j];
+                                naive[i][j] += (float) (one[i][j] * factor);
                             }
                         }
                     }
-                }
-                for (int i = 0; i < together.length; i++) {
-                    for (int j = 0; j < together[i].length; j++) {
-                        assertThat(together[i][j]).as("weight %d value %d, clip %s", i, j, clip)
-                                .isCloseTo(alone[i][j], within(2e-4f + 1e-3f * Math.abs(alone[i][j])));
+                    assertThat(together.length).isEqualTo(naive.length);
+                    double scale = clip < 1 ? clip : 1;
+                    for (int i = 0; i < together.length; i++) {
+                        assertThat(together[i]).hasSameSizeAs(naive[i]);
+                        for (int j = 0; j < together[i].length; j++) {
+                            assertThat(together[i][j]).as("context %d, weight %d value %d, clip %s", cd, i, j, clip)
+                                    .isCloseTo(naive[i][j], within((float) (1e-4 * scale)
+                                            + 1e-3f * Math.abs(naive[i][j])));
+                        }
                     }
                 }
             }
         }
     }
 
-    private static float[][] sums(DpGruTrainer t, NDManager m, TrainingEngine engine, GruTrainer.Weights ws,
-            SessionLog log, int[] chunk) throws Exception {
-        Object outcome = t.clippedSum(m, engine.djlEngine(), ws, log, chunk, 0);
-        Method sumsOf = outcome.getClass().getDeclaredMethod("sums");
-        sumsOf.setAccessible(true);
-        return (float[][]) sumsOf.invoke(outcome);
+    /**
+     * One session's gradient computed the plain way: autograd through the shared weights, click by click (the hidden
+     * state carried without gradient), the loss summed over the session's predictions; in the order of
+     * {@link GruTrainer.Weights#all()}. {@code ws} must be fresh weights that record gradients.
+     */
+    private static float[][] naiveGradient(NDManager m, TrainingEngine engine, GruTrainer.Weights ws, SessionLog log,
+            int session, int maxLength) {
+        List<NDArray> weights = ws.all();
+        int h = (int) ws.wHh().getShape().get(1);
+        int clicks = Math.min(log.length(session), maxLength);
+        try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            try (GradientCollector gc = engine.djlEngine().newGradientCollector()) {
+                NDArray hPrev = m.zeros(new Shape(1, h));
+                NDArray loss = null;
+                for (int t = 0; t + 1 < clicks; t++) {
+                    int at = log.start[session] + t;
+                    NDArray x = ws.emb().get(m.create(new long[] {log.items[at]}));
+                    if (ws.dev() != null) {
+                        x = NDArrays.concat(new NDList(x, ws.dev().get(m.create(new long[] {log.deviceSlots[at]})),
+                                ws.hour().get(m.create(new long[] {log.hourSlots[at]}))), 1);
+                    }
+                    NDArray hNew = GruTrainer.step(x, hPrev, ws.wIh(), ws.wHh(), ws.bIh(), ws.bHh());
+                    NDArray logits = hNew.matMul(ws.emb().transpose()).add(ws.outBias());
+                    NDArray l = logits.logSoftmax(1).get(0, log.items[at + 1]).neg();
+                    loss = loss == null ? l : loss.add(l);
+                    hPrev = hNew.stopGradient();
+                }
+                gc.backward(loss);
+            }
+            float[][] out = new float[weights.size()][];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = weights.get(i).getGradient().toFloatArray();
+            }
+            return out;
+        }
     }
 
     @Test
@@ -103,6 +152,26 @@ class PrivateTrainingTest {
         assertThatThrownBy(() -> PrivateTraining.builder().build()).hasMessageContaining("epsilon(...)");
         assertThatThrownBy(() -> Fixtures.tinyGru().sequenceModel(false).privacy(PrivateTraining.builder()
                 .epsilon(1).build()).build().train(EVENTS)).hasMessageContaining("trains the sequence model");
+    }
+
+    /**
+     * 80 sessions at 18 per step: 1 / q = 4.44, so 3 epochs plan ceil(3 / q) = 14 steps; counting epochs as
+     * round(1 / q) = 4 steps each ended the third epoch at step 12 and stepped past the planned epochs.
+     */
+    @Test
+    void epochsEndWhereTheirShareOfThePlannedStepsEnds() {
+        RecommendTrainer t = Fixtures.tinyGru().epochs(3).privacy(PrivateTraining.builder().epsilon(8)
+                .sessionsPerStep(18).build()).build();
+        try (RecommendModel model = t.train(EVENTS)) {
+            assertThat(model.privacy().orElseThrow().steps()).isEqualTo(14);
+        }
+    }
+
+    @Test
+    void largeExpectedBatchesByDefault() {
+        PrivateTraining dp = PrivateTraining.builder().epsilon(8).build();
+        assertThat(dp.sessionsPerStep()).isEqualTo(4096);
+        assertThat(dp.clipNorm()).isEqualTo(1.0);
     }
 
     @Test
