@@ -49,6 +49,9 @@ final class FederatedSimulateCommand implements Callable<Integer> {
     @CommandLine.Mixin
     ClientPrivacyOptions clientPrivacy = new ClientPrivacyOptions();
 
+    @CommandLine.Mixin
+    ServerOptimiserOptions serverOptimiser = new ServerOptimiserOptions();
+
     @Option(names = "--rounds", defaultValue = "6", description = "Federated rounds (default: ${DEFAULT-VALUE}).")
     int rounds;
 
@@ -98,6 +101,7 @@ final class FederatedSimulateCommand implements Callable<Integer> {
         }
         Coordinator.Builder cb = Coordinator.builder().rounds(rounds).seed(seed);
         clientPrivacy.apply(cl, cb);
+        serverOptimiser.apply(cl, cb);
         RecommendJson.singleThreadedTrainingByDefault();
         InteractionData trainData = RecommendEvaluateCommand.read(cl, input, train);
         InteractionData testData = RecommendEvaluateCommand.read(cl, input, test);
