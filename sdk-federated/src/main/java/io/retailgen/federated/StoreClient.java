@@ -11,10 +11,9 @@ import java.util.Objects;
 
 /**
  * One store: its sessions stay in this object (and so in its process); per round it trains locally from the global
- * weights, continuing its own optimiser state from its earlier rounds (which also stays here), turns the change into
- * a fixed-point update, and masks it with the pairwise masks it agrees with every other store of the round, so that
- * only the sum over stores can be read. FedAvg weights an update by the store's clicks; with client-level DP
- * ({@code clipNorm > 0}) every update is clipped to that L2 norm and weighs 1.
+ * weights, turns the change into a fixed-point update, and masks it with the pairwise masks it agrees with every
+ * other store of the round, so that only the sum over stores can be read. FedAvg weights an update by the store's
+ * clicks; with client-level DP ({@code clipNorm > 0}) every update is clipped to that L2 norm and weighs 1.
  *
  * <p>Thread-safe for one coordinator: rounds are expected one after the other.
  */
@@ -25,8 +24,6 @@ public final class StoreClient implements StoreChannel {
     private final FederatedGru model;
     private final double proximalMu;
     private final double clipNorm;
-    /** The store's own optimiser state across rounds; it never leaves the store. */
-    private final FederatedGru.LocalState optimiser;
     private final Map<Integer, KeyPair> keys = new HashMap<>();
     private final Map<Integer, Map<String, byte[]>> peers = new HashMap<>();
     /** The plain (unmasked) encoded update of the last round; only for tests that check what leaves the store. */
@@ -52,7 +49,6 @@ public final class StoreClient implements StoreChannel {
         }
         this.proximalMu = proximalMu;
         this.clipNorm = clipNorm;
-        this.optimiser = model.newLocalState(id.hashCode());
     }
 
     @Override
@@ -84,10 +80,7 @@ public final class StoreClient implements StoreChannel {
         if (!publicKeys.containsKey(id)) {
             throw new IllegalArgumentException("the round's keys do not include store " + id);
         }
-        float[] local;
-        synchronized (optimiser) {
-            local = model.trainLocally(global, events, proximalMu, optimiser);
-        }
+        float[] local = model.trainLocally(global, events, proximalMu);
         float[] delta = new float[local.length];
         double sq = 0;
         for (int i = 0; i < local.length; i++) {

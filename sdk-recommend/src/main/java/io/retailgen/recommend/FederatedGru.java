@@ -82,19 +82,6 @@ public final class FederatedGru {
      * @return the store's new weights (the global ones when the store has no session of two clicks)
      */
     public float[] trainLocally(float[] global, List<Interaction> events, double proximalMu) {
-        return trainLocally(global, events, proximalMu, null);
-    }
-
-    /**
-     * As {@link #trainLocally(float[], List, double)}, but continuing the store's own optimiser from {@code state}
-     * rather than restarting it: Adagrad's squared-gradient sums carry over from round to round as they do from epoch
-     * to epoch in centralised training (so its step sizes shrink the same way), and every round draws fresh dropout
-     * masks and negatives. The state never leaves the store; only the returned weights do.
-     *
-     * @param state the store's optimiser state from {@link #newLocalState}, updated in place; null restarts the
-     *     optimiser as the three-argument overload does
-     */
-    public float[] trainLocally(float[] global, List<Interaction> events, double proximalMu, LocalState state) {
         Objects.requireNonNull(events, "events == null");
         if (!(proximalMu >= 0) || Double.isInfinite(proximalMu)) {
             throw new IllegalArgumentException("proximalMu must be finite and >= 0, was " + proximalMu);
@@ -104,47 +91,13 @@ public final class FederatedGru {
         SessionLog log = SessionLog.of(events, vocab);
         // DJL's gradient collection is global to the engine: stores sharing a JVM train one after the other
         synchronized (FederatedGru.class) {
-            return localRound(start, log, proximalMu, state);
+            return localRound(start, log, proximalMu);
         }
     }
 
-    private float[] localRound(GruWeightsData start, SessionLog log, double proximalMu, LocalState state) {
-        GruTrainer.Params p = settings.gruParams();
-        float[] sums = null;
-        if (state != null) {
-            if (state.adagradSums == null) {
-                state.adagradSums = new float[size()];
-                java.util.Arrays.fill(state.adagradSums, GruTrainer.ADAGRAD_EPSILON);
-            }
-            sums = state.adagradSums;
-            long seed = new SplittableRandom(p.seed() ^ state.storeSeed).split().nextLong() + state.rounds++;
-            p = new GruTrainer.Params(p.hidden(), p.contextDim(), p.batch(), p.negatives(), p.sampleAlpha(),
-                    p.epochs(), p.learningRate(), seed, p.dropout(), p.fullSoftmaxItems(), p.adagrad());
-        }
-        return new GruTrainer(p, settings.threads(), trainer.device(), new io.retailgen.core.train
-                .TrainingListener() { }).train(log, start, (float) proximalMu, sums).weights().flatten();
-    }
-
-    /**
-     * @param storeSeed a seed that differs between stores (a hash of the store's id will do)
-     * @return a fresh optimiser state for one store's {@link #trainLocally(float[], List, double, LocalState)}
-     */
-    public LocalState newLocalState(long storeSeed) {
-        return new LocalState(storeSeed);
-    }
-
-    /**
-     * One store's local optimiser state across rounds (Adagrad's squared-gradient sums and a round count that varies
-     * the local random draws). It stays with the store. Not thread-safe: one store, one round at a time.
-     */
-    public static final class LocalState {
-        private final long storeSeed;
-        private float[] adagradSums;
-        private long rounds;
-
-        private LocalState(long storeSeed) {
-            this.storeSeed = storeSeed;
-        }
+    private float[] localRound(GruWeightsData start, SessionLog log, double proximalMu) {
+        return new GruTrainer(settings.gruParams(), settings.threads(), trainer.device(), new io.retailgen.core.train
+                .TrainingListener() { }).train(log, start, (float) proximalMu).weights().flatten();
     }
 
     /**

@@ -143,43 +143,13 @@ final class GruTrainer {
         private final List<NDArray> squares = new ArrayList<>();
 
         Updater(NDManager m, Params p, List<NDArray> weights) {
-            this(m, p, weights, null);
-        }
-
-        /**
-         * @param sums Adagrad's squared-gradient sums to continue from, in the order of the weights laid end to end
-         *     (as {@link GruWeightsData#flatten()} lays them out), or null to start every sum at
-         *     {@link #ADAGRAD_EPSILON}
-         */
-        Updater(NDManager m, Params p, List<NDArray> weights, float[] sums) {
             this.p = p;
             this.adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed(p.learningRate())).build();
             // DJL's Adagrad needs sparse gradients that the PyTorch engine lacks: a dense one is written here
             if (p.adagrad()) {
-                int at = 0;
                 for (NDArray w : weights) {
-                    int size = Math.toIntExact(w.size());
-                    if (sums == null) {
-                        squares.add(m.full(w.getShape(), ADAGRAD_EPSILON));
-                    } else {
-                        squares.add(m.create(java.util.Arrays.copyOfRange(sums, at, at + size), w.getShape()));
-                    }
-                    at += size;
+                    squares.add(m.full(w.getShape(), ADAGRAD_EPSILON));
                 }
-                if (sums != null && at != sums.length) {
-                    throw new IllegalArgumentException("Adagrad state of " + sums.length + " values for " + at
-                            + " weights");
-                }
-            }
-        }
-
-        /** Writes Adagrad's squared-gradient sums into {@code out} (laid out as the weights); no-op with Adam. */
-        void copySumsTo(float[] out) {
-            int at = 0;
-            for (NDArray a : squares) {
-                float[] v = a.toFloatArray();
-                System.arraycopy(v, 0, out, at, v.length);
-                at += v.length;
             }
         }
 
@@ -222,15 +192,6 @@ final class GruTrainer {
      * the global model.
      */
     Result train(SessionLog log, GruWeightsData start, float proximalMu) {
-        return train(log, start, proximalMu, null);
-    }
-
-    /**
-     * As {@link #train(SessionLog, GruWeightsData, float)}, continuing Adagrad from the squared-gradient sums in
-     * {@code adagradSums} (laid out as {@link GruWeightsData#flatten()}) rather than restarting them, and writing the
-     * sums reached back into it; null restarts them as the other overload does. Ignored with Adam.
-     */
-    Result train(SessionLog log, GruWeightsData start, float proximalMu, float[] adagradSums) {
         TrainingEngine engine = engine(p, threads, device);
         boolean useContext = p.contextDim() > 0 && log.hasContext();
         int cd = start != null ? start.contextDim : useContext ? p.contextDim() : 0;
@@ -254,7 +215,7 @@ final class GruTrainer {
             NDArray wHh = ws.wHh();
             NDArray bIh = ws.bIh();
             NDArray bHh = ws.bHh();
-            Updater updater = new Updater(m, p, params, adagradSums);
+            Updater updater = new Updater(m, p, params);
 
             float[] cumulative = samplingTable(log, p.sampleAlpha());
             int[] order = new int[log.sessionCount()];
@@ -385,9 +346,6 @@ final class GruTrainer {
             double seconds = (System.nanoTime() - t0) / 1e9;
             progress.end();
             GruWeightsData w = ws.toData(n, h, cd);
-            if (adagradSums != null) {
-                updater.copySumsTo(adagradSums);
-            }
             return new Result(w, totalEvents, seconds, lastLoss);
         }
     }
