@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * stores drop out after the keys were exchanged, the survivors reveal the seeds they shared with them and the
  * coordinator removes those masks, so the round still counts (Bonawitz et al. 2017, without the self-masks and
  * secret sharing of the full protocol: see docs/privacy.md). The new global weights are the old ones plus the
- * weighted mean update (FedAvg, McMahan et al. 2017; FedProx when the stores train with a proximal term).
+ * weighted mean update (FedAvg, McMahan et al. 2017; FedProx when the stores train with a proximal term), optionally
+ * scaled by a server learning rate and accumulated with server momentum (FedAvgM).
  *
  * <p>With client-level DP (McMahan et al. 2018, DP-FedAvg) each store clips its update to {@code clipNorm}, the
  * coordinator adds Gaussian noise of standard deviation {@code sigma * clipNorm} to the sum, and the RDP accountant
@@ -41,6 +42,8 @@ public final class Coordinator {
     private final double delta;
     private final double clipNorm;
     private final long seed;
+    private final double serverLearningRate;
+    private final double serverMomentum;
 
     private Coordinator(Builder b) {
         this.rounds = b.rounds;
@@ -49,6 +52,8 @@ public final class Coordinator {
         this.delta = b.delta;
         this.clipNorm = b.clipNorm;
         this.seed = b.seed;
+        this.serverLearningRate = b.serverLearningRate;
+        this.serverMomentum = b.serverMomentum;
     }
 
     /** @return a builder: 10 rounds, at least 2 stores per round, no client-level DP */
@@ -86,13 +91,14 @@ public final class Coordinator {
         SplittableRandom noise = new SplittableRandom(seed);
         long t0 = System.nanoTime();
         float[] global = initial.clone();
+        double[] velocity = serverMomentum > 0 ? new double[global.length] : null;
         int done = 0;
         int skipped = 0;
         int dropped = 0;
         long bytes = 0;
         long storeRounds = 0;
         for (int r = 1; r <= rounds; r++) {
-            RoundOutcome o = round(r, global, stores, sigma, noise);
+            RoundOutcome o = round(r, global, stores, sigma, noise, velocity);
             dropped += o.dropped;
             bytes += o.bytes;
             storeRounds += o.participants;
@@ -116,7 +122,7 @@ public final class Coordinator {
 
     /** One round; the returned weights are null when the round was lost. */
     RoundOutcome round(int r, float[] global, List<? extends StoreChannel> stores, double sigma,
-            SplittableRandom noise) {
+            SplittableRandom noise, double[] velocity) {
         Map<String, byte[]> keys = new LinkedHashMap<>();
         Map<String, StoreChannel> keyed = new LinkedHashMap<>();
         long bytes = 0;
@@ -186,7 +192,12 @@ public final class Coordinator {
         double std = sigma * clipNorm;
         for (int i = 0; i < next.length; i++) {
             double total = FixedPoint.decode(sum[i]) + (std > 0 ? std * noise.nextGaussian() : 0);
-            next[i] = (float) (global[i] + total / weight);
+            double step = total / weight;
+            if (velocity != null) {
+                velocity[i] = serverMomentum * velocity[i] + step;
+                step = velocity[i];
+            }
+            next[i] = (float) (global[i] + serverLearningRate * step);
         }
         LOG.info(String.format(Locale.ROOT, "round %d: %d stores, %d dropped, update weight %.0f", r,
                 survivors.size(), gone.size(), weight));
@@ -208,8 +219,37 @@ public final class Coordinator {
         private double delta;
         private double clipNorm;
         private long seed = 42;
+        private double serverLearningRate = 1;
+        private double serverMomentum;
 
         private Builder() {
+        }
+
+        /**
+         * @param rate the server's step along the (noised) mean update, {@code > 0} (default 1: plain FedAvg)
+         * @return this builder
+         */
+        public Builder serverLearningRate(double rate) {
+            if (!(rate > 0) || Double.isInfinite(rate)) {
+                throw new IllegalArgumentException("serverLearningRate must be finite and > 0, was " + rate);
+            }
+            serverLearningRate = rate;
+            return this;
+        }
+
+        /**
+         * Server momentum (FedAvgM, Hsu et al. 2019): the server steps along {@code v = momentum * v + mean update}
+         * rather than the round's mean update alone. It only post-processes the (noised) sum, so privacy is unchanged.
+         *
+         * @param momentum in {@code [0, 1)} (default 0: plain FedAvg)
+         * @return this builder
+         */
+        public Builder serverMomentum(double momentum) {
+            if (!(momentum >= 0 && momentum < 1)) {
+                throw new IllegalArgumentException("serverMomentum must be in [0, 1), was " + momentum);
+            }
+            serverMomentum = momentum;
+            return this;
         }
 
         /** @param n rounds, {@code >= 1} (default 10) @return this builder */

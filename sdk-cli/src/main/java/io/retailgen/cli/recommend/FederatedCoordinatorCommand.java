@@ -50,6 +50,9 @@ final class FederatedCoordinatorCommand implements Callable<Integer> {
     @CommandLine.Mixin
     ClientPrivacyOptions clientPrivacy = new ClientPrivacyOptions();
 
+    @CommandLine.Mixin
+    ServerOptimiserOptions serverOptimiser = new ServerOptimiserOptions();
+
     @Option(names = "--call-timeout", defaultValue = "3600", description = "Seconds one store call (its local "
             + "training included) may take before the store counts as dropped (default: ${DEFAULT-VALUE}).")
     long callTimeout;
@@ -86,6 +89,7 @@ final class FederatedCoordinatorCommand implements Callable<Integer> {
         }
         Coordinator.Builder cb = Coordinator.builder().rounds(rounds).seed(model.seed);
         clientPrivacy.apply(cl, cb);
+        serverOptimiser.apply(cl, cb);
         FederatedGru gru = model.gru(cl);
         List<GrpcStoreChannel> channels = new ArrayList<>();
         try {

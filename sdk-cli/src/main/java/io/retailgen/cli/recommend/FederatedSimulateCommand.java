@@ -49,11 +49,14 @@ final class FederatedSimulateCommand implements Callable<Integer> {
     @CommandLine.Mixin
     ClientPrivacyOptions clientPrivacy = new ClientPrivacyOptions();
 
+    @CommandLine.Mixin
+    ServerOptimiserOptions serverOptimiser = new ServerOptimiserOptions();
+
     @Option(names = "--rounds", defaultValue = "6", description = "Federated rounds (default: ${DEFAULT-VALUE}).")
     int rounds;
 
-    @Option(names = "--local-epochs", defaultValue = "2", description = "GRU epochs each store trains per round "
-            + "(default: ${DEFAULT-VALUE}).")
+    @Option(names = "--local-epochs", defaultValue = FederatedModelOptions.DEFAULT_LOCAL_EPOCHS, description = "GRU "
+            + "epochs each store trains per round (default: ${DEFAULT-VALUE}).")
     int localEpochs;
 
     @Option(names = "--prox", defaultValue = "0", description = "FedProx's proximal weight mu (default: "
@@ -91,13 +94,14 @@ final class FederatedSimulateCommand implements Callable<Integer> {
         if (!(prox >= 0) || Double.isInfinite(prox)) {
             throw new CommandLine.ParameterException(cl, "--prox must be a finite number >= 0, was " + prox);
         }
+        Coordinator.Builder cb = Coordinator.builder().rounds(rounds).seed(seed);
+        clientPrivacy.apply(cl, cb);
+        serverOptimiser.apply(cl, cb);
         for (Path p : List.of(train, test)) {
             if (!Files.isRegularFile(p)) {
                 throw new CommandLine.ParameterException(cl, "no such file: " + p);
             }
         }
-        Coordinator.Builder cb = Coordinator.builder().rounds(rounds).seed(seed);
-        clientPrivacy.apply(cl, cb);
         RecommendJson.singleThreadedTrainingByDefault();
         InteractionData trainData = RecommendEvaluateCommand.read(cl, input, train);
         InteractionData testData = RecommendEvaluateCommand.read(cl, input, test);

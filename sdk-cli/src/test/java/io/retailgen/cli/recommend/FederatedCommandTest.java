@@ -52,6 +52,22 @@ class FederatedCommandTest {
         assertThat(bad.err()).contains("--clients must be >= 2");
     }
 
+    @Test
+    void storesTrainFourLocalEpochsPerRoundByDefaultAndTheServerOptimiserIsChecked() {
+        FederatedSimulateCommand simulate = new FederatedSimulateCommand();
+        new picocli.CommandLine(simulate).parseArgs("--train", "a.tsv", "--test", "b.tsv");
+        assertThat(simulate.localEpochs).isEqualTo(4);
+        assertThat(simulate.serverOptimiser.learningRate).isEqualTo(1.0);
+        assertThat(simulate.serverOptimiser.momentum).isZero();
+        FederatedModelOptions model = new FederatedModelOptions();
+        new picocli.CommandLine(model).parseArgs("--catalog", "items.txt");
+        assertThat(model.localEpochs).isEqualTo(4);
+
+        CliRun bad = run("federated", "simulate", "--server-momentum", "1", "--train", "a.tsv", "--test", "b.tsv");
+        assertThat(bad.code()).isNotZero();
+        assertThat(bad.err()).contains("--server-momentum must be in [0, 1), was 1.0");
+    }
+
     /** A self-signed certificate for 127.0.0.1 made with the JDK's keytool, as PEM files (certificate, key). */
     private static Path[] certificate(Path dir) throws Exception {
         Path store = dir.resolve("store.p12");
