@@ -28,6 +28,21 @@ public final class Reconciler {
      */
     public static List<Forecast> reconcile(HierarchicalData data, List<Forecast> base, Reconciliation how) {
         Objects.requireNonNull(how, "how == null");
+        return reconcile(data, base, () -> projection(data, base, how), how.name());
+    }
+
+    /**
+     * Reconciles with minimum trace and the shrunk covariance of the given errors (one row per node, one column per
+     * period where every node has one) in place of the in-sample residuals.
+     */
+    static List<Forecast> reconcileWithErrors(HierarchicalData data, List<Forecast> base, double[][] errors,
+            String tag) {
+        return reconcile(data, base, () -> generalisedLeastSquares(data.hierarchy(), shrunkCovariance(errors)),
+                tag);
+    }
+
+    private static List<Forecast> reconcile(HierarchicalData data, List<Forecast> base,
+            java.util.function.Supplier<double[][]> projection, String name) {
         Hierarchy hier = data.hierarchy();
         int nodes = hier.size();
         if (base.size() != nodes) {
@@ -44,7 +59,7 @@ public final class Reconciler {
         }
         int[] bottom = hier.bottom();
         int nb = bottom.length;
-        double[][] g = projection(data, base, how);
+        double[][] g = projection.get();
         double[][] means = new double[nodes][];
         for (int i = 0; i < nodes; i++) {
             means[i] = base.get(i).mean();
@@ -71,7 +86,7 @@ public final class Reconciler {
         }
         double[][] allPaths = hier.aggregate(bottomPaths);
         List<Forecast> out = new ArrayList<>(nodes);
-        String tag = how.name().toLowerCase(java.util.Locale.ROOT);
+        String tag = name.toLowerCase(java.util.Locale.ROOT);
         for (int i = 0; i < nodes; i++) {
             Forecast f = base.get(i);
             ScenarioSet set = new ScenarioSet(f.model() + "+" + tag, f.scenarios().seed(), paths, h, allPaths[i]);
@@ -225,8 +240,12 @@ public final class Reconciler {
      * periods where every node has a residual.
      */
     static double[][] shrunkCovariance(HierarchicalData data, List<Forecast> base) {
-        int nodes = base.size();
-        double[][] e = commonResiduals(data, base);
+        return shrunkCovariance(commonResiduals(data, base));
+    }
+
+    /** The covariance of {@code e} (one row per node) about zero, shrunk towards its diagonal. */
+    static double[][] shrunkCovariance(double[][] e) {
+        int nodes = e.length;
         int n = e[0].length;
         double[][] cov = new double[nodes][nodes];
         if (n < 2) {

@@ -147,4 +147,19 @@ class ReconcilerTest {
         assertThat(rec.get(1).mean()[0]).isCloseTo(13.5, within(1e-9));
         assertThat(rec.get(2).mean()[0]).isCloseTo(23.5, within(1e-9));
     }
+
+    @Test
+    void minimumTraceOnGivenErrorsUsesTheirCovarianceInsteadOfTheResiduals() {
+        HierarchicalData d = twoLeavesData();
+        // in-sample residuals all alike (sd 1, perfectly correlated); the given errors are uncorrelated with
+        // variances 4, 1, 9, which is the weighted least squares case with those weights
+        List<Forecast> base = twoLeaves(d, new double[] {40, 12, 22}, new double[] {1, 1, 1});
+        double[][] errors = {{2, -2, 2, -2}, {1, 1, -1, -1}, {3, -3, -3, 3}};
+        List<Forecast> rec = Reconciler.reconcileWithErrors(d, base, errors, "mint_backtest");
+        assertThat(rec.get(1).mean()[0]).isCloseTo(12 + 6 * 1 / 14.0, within(1e-9));
+        assertThat(rec.get(2).mean()[0]).isCloseTo(22 + 6 * 9 / 14.0, within(1e-9));
+        assertThat(rec.get(0).model()).endsWith("+mint_backtest");
+        List<Forecast> insample = Reconciler.reconcile(d, base, Reconciliation.MINT_SHRINK);
+        assertThat(Math.abs(insample.get(1).mean()[0] - rec.get(1).mean()[0])).isGreaterThan(1);
+    }
 }
