@@ -15,7 +15,7 @@ final class Ensemble {
     /**
      * For seasonal periods up to this (yearly, quarterly, other) the ensemble is ETS, Theta, ARIMA(p,1,0) and the
      * dynamic optimised Theta model; for longer periods (monthly, weekly, daily), where ARIMA(p,1,0) does not model
-     * the seasonal dynamics, ETS, Theta and the log-scale damped trend.
+     * the seasonal dynamics, ETS, ETS on the log scale (positive series only), Theta and the log-scale damped trend.
      */
     static final int SHORT_PERIOD_MAX = 4;
 
@@ -43,6 +43,12 @@ final class Ensemble {
                     return models;
                 }
                 models.add(orNaive(Ets.auto(p.y(), p.n(), p.period(), ws), p));
+                if (p.period() > SHORT_PERIOD_MAX) {
+                    FittedModel onLog = LogTransformed.etsOnLog(p.y(), p.n(), p.period(), ws);
+                    if (onLog != null) {
+                        models.add(onLog);
+                    }
+                }
                 models.add(theta(p, ws));
                 if (p.period() <= SHORT_PERIOD_MAX) {
                     models.add(arima(p));

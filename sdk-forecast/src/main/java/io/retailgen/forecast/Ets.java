@@ -295,11 +295,19 @@ final class Ets implements FittedModel {
      * {@code m <= 24}; M only with multiplicative errors). Returns null when no model could be fitted.
      */
     static Ets auto(double[] y, int n, int m, Workspace ws) {
-        boolean positive = true;
-        for (int t = 0; t < n; t++) {
+        return auto(y, n, m, false, ws);
+    }
+
+    /**
+     * As {@link #auto(double[], int, int, Workspace)}, with only additive errors and seasons when
+     * {@code additiveOnly}: the family for data on the log scale, where an additive season is a multiplicative one
+     * on the original scale.
+     */
+    static Ets auto(double[] y, int n, int m, boolean additiveOnly, Workspace ws) {
+        boolean positive = !additiveOnly;
+        for (int t = 0; t < n && positive; t++) {
             if (y[t] <= 0) {
                 positive = false;
-                break;
             }
         }
         boolean seasonalAllowed = m > 1 && m <= 24 && n >= 2 * m;

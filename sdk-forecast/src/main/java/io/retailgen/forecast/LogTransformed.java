@@ -5,7 +5,7 @@ import java.util.SplittableRandom;
 /**
  * A model fitted to the natural logarithm of positive data: point forecasts are {@code exp} of the inner model's
  * (the median on the original scale), paths are {@code exp} of the inner model's paths, so errors are relative and
- * a trend is a growth rate. Used for the damped-trend member on the log scale.
+ * a trend is a growth rate. Used for the damped-trend member and the ETS member on the log scale.
  */
 final class LogTransformed implements FittedModel {
 
@@ -20,6 +20,30 @@ final class LogTransformed implements FittedModel {
      * positive or no fit succeeds.
      */
     static LogTransformed dampedOnLog(double[] y, int n, Ets.Workspace ws) {
+        double[] l = logs(y, n);
+        if (l == null) {
+            return null;
+        }
+        Ets e = Ets.fit(l, n, 1, false, Ets.Trend.AD, Ets.Season.N, ws);
+        if (e == null) {
+            e = Ets.fit(l, n, 1, false, Ets.Trend.N, Ets.Season.N, ws);
+        }
+        return e == null ? null : new LogTransformed(e);
+    }
+
+    /**
+     * The ETS model with the smallest AICc among those with additive errors and seasons, fitted to {@code log(y)}:
+     * a season whose amplitude grows with the level and may drift, and errors relative to the level. Null when a
+     * value is not positive or no fit succeeds.
+     */
+    static LogTransformed etsOnLog(double[] y, int n, int m, Ets.Workspace ws) {
+        double[] l = logs(y, n);
+        Ets e = l == null ? null : Ets.auto(l, n, m, true, ws);
+        return e == null ? null : new LogTransformed(e);
+    }
+
+    /** {@code log(y[0..n))}, or null when a value is not positive. */
+    private static double[] logs(double[] y, int n) {
         double[] l = new double[n];
         for (int t = 0; t < n; t++) {
             if (!(y[t] > 0)) {
@@ -27,11 +51,7 @@ final class LogTransformed implements FittedModel {
             }
             l[t] = Math.log(y[t]);
         }
-        Ets e = Ets.fit(l, n, 1, false, Ets.Trend.AD, Ets.Season.N, ws);
-        if (e == null) {
-            e = Ets.fit(l, n, 1, false, Ets.Trend.N, Ets.Season.N, ws);
-        }
-        return e == null ? null : new LogTransformed(e);
+        return l;
     }
 
     @Override

@@ -28,6 +28,21 @@ public final class Reconciler {
      */
     public static List<Forecast> reconcile(HierarchicalData data, List<Forecast> base, Reconciliation how) {
         Objects.requireNonNull(how, "how == null");
+        return reconcile(data, base, () -> projection(data, base, how), how.name());
+    }
+
+    /**
+     * Reconciles with minimum trace and the shrunk covariance of the given errors (one row per node, one column per
+     * period where every node has one) in place of the in-sample residuals.
+     */
+    static List<Forecast> reconcileWithErrors(HierarchicalData data, List<Forecast> base, double[][] errors,
+            String tag) {
+        return reconcile(data, base, () -> generalisedLeastSquares(data.hierarchy(), shrunkCovariance(errors)),
+                tag);
+    }
+
+    private static List<Forecast> reconcile(HierarchicalData data, List<Forecast> base,
+            java.util.function.Supplier<double[][]> projection, String name) {
         Hierarchy hier = data.hierarchy();
         int nodes = hier.size();
         if (base.size() != nodes) {
@@ -44,7 +59,7 @@ public final class Reconciler {
         }
         int[] bottom = hier.bottom();
         int nb = bottom.length;
-        double[][] g = projection(data, base, how);
+        double[][] g = projection.get();
         double[][] means = new double[nodes][];
         for (int i = 0; i < nodes; i++) {
             means[i] = base.get(i).mean();
@@ -71,7 +86,7 @@ public final class Reconciler {
         }
         double[][] allPaths = hier.aggregate(bottomPaths);
         List<Forecast> out = new ArrayList<>(nodes);
-        String tag = how.name().toLowerCase(java.util.Locale.ROOT);
+        String tag = name.toLowerCase(java.util.Locale.ROOT);
         for (int i = 0; i < nodes; i++) {
             Forecast f = base.get(i);
             ScenarioSet set = new ScenarioSet(f.model() + "+" + tag, f.scenarios().seed(), paths, h, allPaths[i]);
@@ -116,7 +131,9 @@ public final class Reconciler {
                     g[b][0] = share;
                 }
             }
-            case MINT_SHRINK -> g = mint(hier, data, base);
+            case MINT_SHRINK -> g = generalisedLeastSquares(hier, shrunkCovariance(data, base));
+            case WLS_STRUCTURAL -> g = generalisedLeastSquares(hier, structuralWeights(hier));
+            case WLS_VARIANCE -> g = generalisedLeastSquares(hier, residualVariances(data, base));
             default -> throw new IllegalStateException("unknown reconciliation " + how);
         }
         return g;
@@ -132,12 +149,48 @@ public final class Reconciler {
         return s;
     }
 
-    /** {@code G = (S' W^-1 S)^-1 S' W^-1} with the shrunk residual covariance W. */
-    private static double[][] mint(Hierarchy hier, HierarchicalData data, List<Forecast> base) {
+    /**
+     * The diagonal {@code W} of structural scaling: each node's variance taken proportional to the number of bottom
+     * series it sums (Athanasopoulos, Hyndman, Kourentzes and Petropoulos 2017), which needs no residuals.
+     */
+    static double[][] structuralWeights(Hierarchy hier) {
+        int nb = hier.bottom().length;
+        double[][] ones = new double[nb][1];
+        for (double[] row : ones) {
+            row[0] = 1;
+        }
+        double[][] counts = hier.aggregate(ones);
+        double[][] w = new double[counts.length][counts.length];
+        for (int i = 0; i < counts.length; i++) {
+            w[i][i] = Math.max(counts[i][0], 1);
+        }
+        return w;
+    }
+
+    /** The diagonal {@code W} of each node's in-sample residual variance, on the rows where every node has one. */
+    static double[][] residualVariances(HierarchicalData data, List<Forecast> base) {
+        double[][] e = commonResiduals(data, base);
+        int nodes = base.size();
+        double[][] w = new double[nodes][nodes];
+        for (int i = 0; i < nodes; i++) {
+            double ss = 0;
+            for (double v : e[i]) {
+                ss += v * v;
+            }
+            w[i][i] = e[i].length < 2 || ss <= 0 ? 1 : ss / e[i].length;
+        }
+        return w;
+    }
+
+    /**
+     * {@code G = (S' W^-1 S)^-1 S' W^-1}: the coherent forecasts closest to the base forecasts in the metric of
+     * {@code W^-1}, minimum trace when W is the base forecast errors' covariance (Wickramasuriya, Athanasopoulos and
+     * Hyndman 2019).
+     */
+    private static double[][] generalisedLeastSquares(Hierarchy hier, double[][] w) {
         int nodes = hier.size();
         int[] bottom = hier.bottom();
         int nb = bottom.length;
-        double[][] w = shrunkCovariance(data, base);
         double[][] s = new double[nodes][nb];
         double[][] bottomRows = new double[nb][nb];
         for (int b = 0; b < nb; b++) {
@@ -187,29 +240,13 @@ public final class Reconciler {
      * periods where every node has a residual.
      */
     static double[][] shrunkCovariance(HierarchicalData data, List<Forecast> base) {
-        int nodes = base.size();
-        int len = data.series().get(0).length();
-        List<double[]> res = new ArrayList<>();
-        for (int i = 0; i < nodes; i++) {
-            double[] y = data.series().get(i).values();
-            double[] f = base.get(i).fitted();
-            double[] r = new double[len];
-            for (int t = 0; t < len; t++) {
-                r[t] = t < f.length && t < y.length ? y[t] - f[t] : Double.NaN;
-            }
-            res.add(r);
-        }
-        List<Integer> rows = new ArrayList<>();
-        for (int t = 0; t < len; t++) {
-            boolean ok = true;
-            for (double[] r : res) {
-                ok &= Double.isFinite(r[t]);
-            }
-            if (ok) {
-                rows.add(t);
-            }
-        }
-        int n = rows.size();
+        return shrunkCovariance(commonResiduals(data, base));
+    }
+
+    /** The covariance of {@code e} (one row per node) about zero, shrunk towards its diagonal. */
+    static double[][] shrunkCovariance(double[][] e) {
+        int nodes = e.length;
+        int n = e[0].length;
         double[][] cov = new double[nodes][nodes];
         if (n < 2) {
             for (int i = 0; i < nodes; i++) {
@@ -217,12 +254,8 @@ public final class Reconciler {
             }
             return cov;
         }
-        double[][] e = new double[nodes][n];
         double[] sd = new double[nodes];
         for (int i = 0; i < nodes; i++) {
-            for (int j = 0; j < n; j++) {
-                e[i][j] = res.get(i)[rows.get(j)];
-            }
             double ss = 0;
             for (double v : e[i]) {
                 ss += v * v;
@@ -271,5 +304,38 @@ public final class Reconciler {
             }
         }
         return cov;
+    }
+
+    /** Every node's in-sample residuals {@code y - fitted}, on the periods where every node has one. */
+    private static double[][] commonResiduals(HierarchicalData data, List<Forecast> base) {
+        int nodes = base.size();
+        int len = data.series().get(0).length();
+        List<double[]> res = new ArrayList<>();
+        for (int i = 0; i < nodes; i++) {
+            double[] y = data.series().get(i).values();
+            double[] f = base.get(i).fitted();
+            double[] r = new double[len];
+            for (int t = 0; t < len; t++) {
+                r[t] = t < f.length && t < y.length ? y[t] - f[t] : Double.NaN;
+            }
+            res.add(r);
+        }
+        List<Integer> rows = new ArrayList<>();
+        for (int t = 0; t < len; t++) {
+            boolean ok = true;
+            for (double[] r : res) {
+                ok &= Double.isFinite(r[t]);
+            }
+            if (ok) {
+                rows.add(t);
+            }
+        }
+        double[][] e = new double[nodes][rows.size()];
+        for (int i = 0; i < nodes; i++) {
+            for (int j = 0; j < rows.size(); j++) {
+                e[i][j] = res.get(i)[rows.get(j)];
+            }
+        }
+        return e;
     }
 }

@@ -10,5 +10,12 @@ public enum Reconciliation {
      * Minimum trace reconciliation (Wickramasuriya, Athanasopoulos, Hyndman 2019) with the in-sample one-step
      * residual covariance shrunk towards its diagonal (Schäfer and Strimmer 2005).
      */
-    MINT_SHRINK
+    MINT_SHRINK,
+    /**
+     * Weighted least squares with structural scaling: each node's error variance taken proportional to the number of
+     * bottom series it sums (Athanasopoulos, Hyndman, Kourentzes and Petropoulos 2017); needs no residuals.
+     */
+    WLS_STRUCTURAL,
+    /** Weighted least squares with each node's in-sample one-step residual variance (MinT with a diagonal W). */
+    WLS_VARIANCE
 }

@@ -29,8 +29,10 @@ class PreparedSeriesTest {
         assertThat(p.adjusted()).isSameAs(a);
         assertThat(p.seasonalNaive()).isSameAs(p.seasonalNaive());
         List<FittedModel> members = Ensemble.members(Method.AUTO, p);
-        assertThat(members).hasSize(3);
-        assertThat(members.subList(1, 3)).allSatisfy(m -> assertThat(m).isInstanceOf(SeasonalAdjusted.class));
+        // ETS and ETS on the log scale model the season themselves; Theta and log-damped share the indices
+        assertThat(members).hasSize(4);
+        assertThat(members.get(1)).isInstanceOf(LogTransformed.class);
+        assertThat(members.subList(2, 4)).allSatisfy(m -> assertThat(m).isInstanceOf(SeasonalAdjusted.class));
     }
 
     @Test

@@ -85,4 +85,81 @@ class ReconcilerTest {
         assertThat(r.maseByLevel()).containsOnlyKeys("Total", "region", "store");
         assertThat(r.maseByLevel().get("store")).isLessThan(r.baseMaseByLevel().get("store") * 1.1);
     }
+
+    /**
+     * Total = a + b with base forecasts whose in-sample residuals have standard deviations {@code sd}: one period
+     * of history per residual, alternating signs, so each node's residual variance is exactly {@code sd^2}.
+     */
+    static List<Forecast> twoLeaves(HierarchicalData d, double[] mean, double[] sd) {
+        List<Forecast> base = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            double[] y = d.series().get(i).values();
+            double[] fitted = new double[y.length];
+            for (int t = 0; t < y.length; t++) {
+                fitted[t] = y[t] - (t % 2 == 0 ? sd[i] : -sd[i]);
+            }
+            double[] paths = {mean[i], mean[i]};
+            base.add(new Forecast(d.hierarchy().ids().get(i), "test", new double[] {mean[i]},
+                    new ScenarioSet("test", 1, 2, 1, paths), "", fitted));
+        }
+        return base;
+    }
+
+    static HierarchicalData twoLeavesData() {
+        Hierarchy h = Hierarchy.of(List.of("leaf"), List.of(List.of("a"), List.of("b")));
+        double[][] all = h.aggregate(new double[][] {{10, 11, 12, 13}, {20, 21, 22, 23}});
+        List<TimeSeries> series = new ArrayList<>();
+        for (int i = 0; i < h.size(); i++) {
+            series.add(new TimeSeries(h.ids().get(i), List.of(), Frequency.MONTHLY, all[i], Map.of()));
+        }
+        return new HierarchicalData(h, List.of("1", "2", "3", "4"), series);
+    }
+
+    @Test
+    void weightedLeastSquaresSplitsTheIncoherenceByEachNodesResidualVariance() {
+        HierarchicalData d = twoLeavesData();
+        // base: Total 40, a 12, b 22: 6 too little at the bottom; variances 4, 1, 9
+        List<Forecast> base = twoLeaves(d, new double[] {40, 12, 22}, new double[] {2, 1, 3});
+        List<Forecast> rec = Reconciler.reconcile(d, base, Reconciliation.WLS_VARIANCE);
+        // closed form for one sum: each leaf moves by gap * w_leaf / (w_total + w_a + w_b)
+        assertThat(rec.get(1).mean()[0]).isCloseTo(12 + 6 * 1 / 14.0, within(1e-9));
+        assertThat(rec.get(2).mean()[0]).isCloseTo(22 + 6 * 9 / 14.0, within(1e-9));
+        assertThat(rec.get(0).mean()[0]).isCloseTo(40 - 6 * 4 / 14.0, within(1e-9));
+        assertThat(rec.get(0).model()).endsWith("+wls_variance");
+    }
+
+    @Test
+    void structuralScalingWeighsEachNodeByTheBottomSeriesItSums() {
+        Hierarchy h = synthetic(10, 4).hierarchy();
+        double[][] w = Reconciler.structuralWeights(h);
+        double[] diagonal = new double[h.size()];
+        for (int i = 0; i < h.size(); i++) {
+            diagonal[i] = w[i][i];
+            for (int k = 0; k < h.size(); k++) {
+                assertThat(k == i || w[i][k] == 0).isTrue();
+            }
+        }
+        assertThat(diagonal).containsExactly(5, 2, 3, 1, 1, 1, 1, 1);
+        // residuals play no part: the same gap is split 1 : 1 : 2 between a, b and the total
+        HierarchicalData d = twoLeavesData();
+        List<Forecast> rec = Reconciler.reconcile(d, twoLeaves(d, new double[] {40, 12, 22}, new double[] {2, 1, 3}),
+                Reconciliation.WLS_STRUCTURAL);
+        assertThat(rec.get(1).mean()[0]).isCloseTo(13.5, within(1e-9));
+        assertThat(rec.get(2).mean()[0]).isCloseTo(23.5, within(1e-9));
+    }
+
+    @Test
+    void minimumTraceOnGivenErrorsUsesTheirCovarianceInsteadOfTheResiduals() {
+        HierarchicalData d = twoLeavesData();
+        // in-sample residuals all alike (sd 1, perfectly correlated); the given errors are uncorrelated with
+        // variances 4, 1, 9, which is the weighted least squares case with those weights
+        List<Forecast> base = twoLeaves(d, new double[] {40, 12, 22}, new double[] {1, 1, 1});
+        double[][] errors = {{2, -2, 2, -2}, {1, 1, -1, -1}, {3, -3, -3, 3}};
+        List<Forecast> rec = Reconciler.reconcileWithErrors(d, base, errors, "mint_backtest");
+        assertThat(rec.get(1).mean()[0]).isCloseTo(12 + 6 * 1 / 14.0, within(1e-9));
+        assertThat(rec.get(2).mean()[0]).isCloseTo(22 + 6 * 9 / 14.0, within(1e-9));
+        assertThat(rec.get(0).model()).endsWith("+mint_backtest");
+        List<Forecast> insample = Reconciler.reconcile(d, base, Reconciliation.MINT_SHRINK);
+        assertThat(Math.abs(insample.get(1).mean()[0] - rec.get(1).mean()[0])).isGreaterThan(1);
+    }
 }

@@ -66,7 +66,7 @@ final class EvaluateCommand implements Callable<Integer> {
     Integer holdout;
 
     @Option(names = "--reconciliation", defaultValue = "mint",
-            description = "bottom-up, top-down or mint (default: ${DEFAULT-VALUE}).")
+            description = "bottom-up, top-down, mint, wls-structural or wls-variance (default: ${DEFAULT-VALUE}).")
     String reconciliation;
 
     @Option(names = "--paths", defaultValue = "1000", description = "Scenario paths per series (default: ${DEFAULT-VALUE}).")
@@ -97,8 +97,10 @@ final class EvaluateCommand implements Callable<Integer> {
             case "bottom-up", "bottom_up", "bu" -> Reconciliation.BOTTOM_UP;
             case "top-down", "top_down", "td" -> Reconciliation.TOP_DOWN;
             case "mint", "mint-shrink", "mint_shrink" -> Reconciliation.MINT_SHRINK;
+            case "wls-structural", "wls_structural" -> Reconciliation.WLS_STRUCTURAL;
+            case "wls-variance", "wls_variance" -> Reconciliation.WLS_VARIANCE;
             default -> throw new CommandLine.ParameterException(cl, "unknown --reconciliation '" + s
-                    + "', expected bottom-up, top-down or mint");
+                    + "', expected bottom-up, top-down, mint, wls-structural or wls-variance");
         };
     }
 
