@@ -289,7 +289,8 @@ final class ProfanityCheck implements Check {
             if (best == null || (variant && (afterNumber(v, start) || (start > 0 && v.chars[start - 1] == '.')
                     || properNoun(analysis.text, v.originalStart(start), v.originalEnd(end))
                     || NamedThings.inForeignPhrase(analysis.text, v.originalStart(start), v.originalEnd(end),
-                    lexiconWords)))) {
+                    lexiconWords) || Lemmas.WORDNET.isLemma(analysis.text, v.originalStart(start),
+                    v.originalEnd(end))))) {
                 return;
             }
             int ws = start;
@@ -319,8 +320,9 @@ final class ProfanityCheck implements Check {
         disguised(analysis, out, firstOwn);
         for (int k = out.size() - 1; k >= firstOwn; k--) {
             Finding f = out.get(k).finding();
-            if (Names.WORDNET.covers(analysis.text, f.start(), f.end())) {
-                out.remove(k); // part of a name: "spotted dick", "pussy willow"
+            if (Names.WORDNET.covers(analysis.text, f.start(), f.end())
+                    || Binomials.WORDNET.covers(analysis.text, f.start(), f.end())) {
+                out.remove(k); // part of a name: "spotted dick", "pussy willow", "Helianthus annuus"
             }
         }
     }
@@ -334,6 +336,16 @@ final class ProfanityCheck implements Check {
     /** The words that also name things, loaded when a text first has a profanity finding. */
     private static final class Things {
         static final NamedThings WORDNET = NamedThings.wordNet();
+    }
+
+    /** The genera of binomial names, loaded when a text first has a profanity finding. */
+    private static final class Binomials {
+        static final ScientificNames WORDNET = ScientificNames.wordNet();
+    }
+
+    /** Nouns outside the English word list, loaded when a text first has a sound-alike spelling. */
+    private static final class Lemmas {
+        static final NounLemmas WORDNET = NounLemmas.wordNet();
     }
 
     /** The known names, loaded when a text first has a profanity finding. */

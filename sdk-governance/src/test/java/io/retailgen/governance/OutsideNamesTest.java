@@ -1,0 +1,92 @@
+package io.retailgen.governance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.retailgen.core.intercept.Verdict;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Classes of real names that an outside probe (every WordNet noun as a product name) found flagged: binomial names,
+ * WordNet nouns that a sound-alike spelling happens to spell, names of things that hold a word offensive in its
+ * first sense, and a lexicon phrase inside the name of a plant; and, as the guard, the same words used as abuse.
+ */
+class OutsideNamesTest {
+
+    private static final ContentPolicy POLICY = ContentPolicy.defaults();
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Helianthus annuus seeds, giant sunflower",
+        "Brassica rapa seeds, 100 g",
+        "Cuon alpinus (dhole) wildlife print",
+        "H. annuus seed mix, 1 kg",
+        "Fucus vesiculosus (bladderwrack) capsules, 60"})
+    void binomialNamesAreAllowed(String text) {
+        assertThat(POLICY.check(text).findings()).as(text).noneMatch(f -> f.category().equals("profanity"));
+    }
+
+    @Test
+    void aBinomialIsAKnownGenusThenALatinEpithet() {
+        ScientificNames names = new ScientificNames(List.of("Helianthus", "Brassica"));
+        assertThat(names.covers("Helianthus annuus", 11, 17)).isTrue();
+        assertThat(names.covers("Brassica rapa", 9, 13)).isTrue();
+        assertThat(names.covers("H. annuus", 3, 9)).isTrue();
+        assertThat(names.covers("helianthus annuus", 11, 17)).isFalse(); // a genus has a capital
+        assertThat(names.covers("Helianthus you", 0, 10)).isFalse();      // no Latin epithet after it
+        assertThat(names.covers("Sunflower annuus", 10, 16)).isFalse();   // no genus before it
+        assertThat(ScientificNames.epithet("alpinus", 0, 7)).isTrue();
+        assertThat(ScientificNames.epithet("face", 0, 4)).isTrue();
+        assertThat(ScientificNames.epithet("off", 0, 3)).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "New in: argus pheasant, ready to ship",
+        "Dik-dik figurine, hand-carved",
+        "Cuon figurine",
+        "Booyong timber offcuts",
+        "Kant, Critique of Pure Reason, paperback"})
+    void nounsThatASoundAlikeSpellsAreAllowed(String text) {
+        assertThat(POLICY.check(text).findings()).as(text).noneMatch(f -> f.category().equals("profanity"));
+    }
+
+    @Test
+    void aCapitalisedLemmaCountsOnlyWithItsCapital() {
+        NounLemmas lemmas = new NounLemmas(List.of("Kant", "booyong", "dik-dik"));
+        assertThat(lemmas.isLemma("Kant said", 0, 4)).isTrue();
+        assertThat(lemmas.isLemma("you kant", 4, 8)).isFalse();
+        assertThat(lemmas.isLemma("Booyong timber", 0, 7)).isTrue();
+        assertThat(lemmas.isLemma("a dik-dik here", 2, 5)).isTrue();
+        assertThat(lemmas.isLemma("a dik here", 2, 5)).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "New in: brood bitch whelping box, ready to ship",
+        "Faggot stitch embroidery kit, 12 patterns",
+        "Party pooper noise maker, pack of 6",
+        "Golden shower tree seeds (Cassia fistula), 20 seeds",
+        "Bastard toadflax seeds, native wildflower"})
+    void namesOfThingsWithAnOffensiveWordAreAllowed(String text) {
+        assertThat(POLICY.check(text).findings()).as(text).noneMatch(f -> f.category().equals("profanity"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Bastard seller sent the wrong size",
+        "bastard courier never came",
+        "Bitch seller, avoid",
+        "the bitch never shipped it",
+        "you kant be serious, fuk this",
+        "Fuk you and your shop",
+        "what a faggot",
+        "nice dik",
+        "golden shower pics",
+        "party pooper, fuck off"})
+    void theSameWordsAsAbuseAreStillFound(String text) {
+        assertThat(POLICY.check(text).verdict()).as(text).isNotEqualTo(Verdict.ALLOW);
+    }
+}
