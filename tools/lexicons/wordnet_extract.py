@@ -301,6 +301,84 @@ def persons():
     return sorted(w for w, s in first_noun_senses().items() if re.fullmatch(r"[a-z]+", w) and lexfiles[s] == "18")
 
 
+STOP = set("""a an the and or of to in on at by for with from as that this these those which who whom whose
+what when where how than then into onto over under about after before between through during without within
+any some all each every other such same its their his her our your one two three used having has have had is are
+was were be been being made make makes usually especially often also very more most small large long short
+similar related member members family genus kind kinds type types form forms part parts thing things something
+someone person people body common various several many much little great""".split())
+
+
+def senses(terms, things_list):
+    """For lexicon terms that are no named thing but have a sense among innocent animals, artifacts or foods (tit the bird,
+    faggot the bundle of sticks, cock the tap, shag the cormorant): the words that show that sense in a text
+    (its synonyms; its hypernyms three levels up; its holonyms, such as the genus and family; its one-word hyponyms;
+    the words of its gloss; the heads of compound nouns that it or a hypernym modifies: nest and feeder from
+    bird's nest and bird feeder, artifacts only), less every word that also belongs to a sense of the term that is not innocent."""
+    with open(os.path.join(WN, "data.noun"), encoding="latin-1") as f:
+        lexfiles = {line.split()[0]: line.split()[1] for line in f if not line.startswith("  ")}
+    info = {}
+    compounds = {}
+    for offset, words, ptrs, gloss in synsets(os.path.join(WN, "data.noun")):
+        info[offset] = (words, ptrs, gloss)
+        for w in words:
+            toks = re.split(r"[ -]", lemma(w).lower())
+            if len(toks) == 2 and lexfiles[offset] == "06":  # "bird feeder", "bird's nest": an artifact named
+                compounds.setdefault(re.sub(r"'s$", "", toks[0]), set()).add(toks[1])  # after the word
+    senses_of = {}
+    for offset, (words, ptrs, gloss) in info.items():
+        for w in words:
+            l = lemma(w)
+            if l.lower() in terms and l[:1].islower():
+                senses_of.setdefault(l.lower(), []).append(offset)
+
+    def tokens(text):
+        return {t for t in re.findall(r"[a-z]+", text.lower()) if len(t) >= 4 and t not in STOP}
+
+    def signature(offset, innocent):
+        words, ptrs, gloss = info[offset]
+        sig = tokens(gloss) | {t for w in words for t in tokens(lemma(w))}
+        up, frontier = set(), {offset}
+        for _ in range(3):
+            frontier = {tgt for o in frontier for sym, tgt, _ in info[o][1] if sym in ("@", "@i")}
+            up |= frontier
+        for o in up | {offset}:
+            for w in info[o][0]:
+                l = lemma(w).lower()
+                sig |= tokens(l)
+                if innocent and " " not in l:
+                    sig |= {t for t in compounds.get(l, ()) if len(t) >= 4 and t not in STOP}
+        for sym, tgt, _ in ptrs:
+            if sym in ("#m", "#p", "#s") or (sym in ("~", "~i") and len(info[tgt][0]) > 0):
+                sig |= {t for w in info[tgt][0] if " " not in lemma(w) and "_" not in w for t in tokens(lemma(w))}
+        return sig
+
+    nouns = set(first_noun_senses())  # evidence is a noun, not an adjective or adverb ("sure-footed")
+    modifiers = set()
+    for pos in ("adj", "adv"):
+        with open(os.path.join(WN, "index." + pos), encoding="latin-1") as f:
+            modifiers.update(line.split()[0] for line in f if not line.startswith(" "))
+    out = {}
+    for term, offsets in senses_of.items():
+        if term in things_list or any(tgt == ETHNIC_SLUR for o in offsets for sym, tgt, _ in info[o][1]
+                                      if sym == ";u"):
+            continue  # a word with an ethnic-slur sense keeps it, as in things()
+        good, bad = set(), set()
+        for o in offsets:
+            words, ptrs, gloss = info[o]
+            domains = {tgt for sym, tgt, _ in ptrs if sym == ";u"}
+            if (lexfiles[o] in ("05", "06", "13") and innocent_thing(lexfiles[o], domains, gloss)
+                    and not re.search(r"\b(informal|slang)\b", gloss)):  # "pussy, informal for a cat" stays slang
+                good |= signature(o, True)
+            else:
+                bad |= signature(o, False)
+        sig = sorted(t for t in good - bad - set(terms) - modifiers
+                     if t != term and not t.startswith(term) and (t in nouns or t[:-1] in nouns))
+        if sig:
+            out[term] = sig
+    return [t + ": " + " ".join(sig) for t, sig in sorted(out.items())]
+
+
 HEADER = ("# Derived from Princeton WordNet 3.0 (wordnet-base) by tools/lexicons/wordnet_extract.py; "
           "licence in wordnet-LICENSE.txt.\n")
 
@@ -325,6 +403,8 @@ if __name__ == "__main__":
           "Names and multi-word terms that contain a profanity lexicon term and have no obscene sense.")
     write("things-wordnet.txt", things(terms),
           "Lexicon terms that also name a concrete, inoffensive thing (ProfanityCheck lets them stand in a name).")
+    write("senses-wordnet.txt", senses(terms, set(things(terms))),
+          "Lexicon terms with an innocent concrete sense, and the words that show that sense in a text.")
     write("genera-wordnet.txt", genera(), "Genera (the first word of a binomial name such as Brassica rapa).")
     english = {l.strip() for l in open(os.path.join(OUT, "english-words.txt")) if not l.startswith("#")}
     write("lemmas-wordnet.txt", lemmas_outside(english),

@@ -180,6 +180,16 @@ final class NamedThings {
                 && !lexicon.contains(w);
     }
 
+    /**
+     * @param word a word, lower case
+     * @return true when a noun after {@code word} addresses or evaluates someone rather than names a thing: a
+     *     determiner, pronoun, interjection or evaluative word ({@code you}, {@code my}, {@code a}, {@code nice},
+     *     {@code big}), except the adjectives that begin the names of animals ({@code great}, {@code little})
+     */
+    static boolean addressesSomeone(String word) {
+        return NOT_A_CLASSIFIER.contains(word) && !word.equals("great") && !word.equals("little");
+    }
+
     /** @return true for a noun whose most frequent sense is a person, or its plural ({@code seller}, {@code sellers}) */
     private boolean person(String word) {
         return persons.contains(word) || (word.endsWith("s") && persons.contains(word.substring(0, word.length() - 1)));

@@ -323,6 +323,9 @@ final class ProfanityCheck implements Check {
             if (Names.WORDNET.covers(analysis.text, f.start(), f.end())
                     || Binomials.WORDNET.covers(analysis.text, f.start(), f.end())) {
                 out.remove(k); // part of a name: "spotted dick", "pussy willow", "Helianthus annuus"
+            } else if (f.ruleId().equals("profanity.lexicon") && Senses.WORDNET.innocent(analysis.text, f.start(),
+                    f.end())) {
+                out.remove(k); // the innocent sense, shown by its neighbours: "coal tit feeder", "faggot bundle"
             }
         }
     }
@@ -341,6 +344,11 @@ final class ProfanityCheck implements Check {
     /** The genera of binomial names, loaded when a text first has a profanity finding. */
     private static final class Binomials {
         static final ScientificNames WORDNET = ScientificNames.wordNet();
+    }
+
+    /** The innocent senses of lexicon words, loaded when a text first has a profanity finding. */
+    private static final class Senses {
+        static final WordSenses WORDNET = WordSenses.wordNet();
     }
 
     /** Nouns outside the English word list, loaded when a text first has a sound-alike spelling. */

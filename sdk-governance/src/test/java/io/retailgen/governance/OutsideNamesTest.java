@@ -76,7 +76,33 @@ class OutsideNamesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
+        "Coal tit and blue tit feeder",
+        "Great tit figurine for bird lovers",
+        "The great tit (Parus major), hand-painted wooden bird",
+        "Oak faggot bundle, firewood",
+        "Brass cock and spigot set for water butts"})
+    void theInnocentSenseShownByItsNeighboursIsAllowed(String text) {
+        assertThat(POLICY.check(text).findings()).as(text).noneMatch(f -> f.category().equals("profanity"));
+    }
+
+    @Test
+    void senseNeedsEvidenceInTheSameSentenceAndNoAddress() {
+        WordSenses senses = new WordSenses(List.of("tit: bird feeder"), new ScientificNames(List.of("Parus")));
+        assertThat(senses.innocent("coal tit feeder", 5, 8)).isTrue();
+        assertThat(senses.innocent("tit (Parus major)", 0, 3)).isTrue();
+        assertThat(senses.innocent("nice tit feeder", 5, 8)).isFalse();   // evaluates someone
+        assertThat(senses.innocent("coal tit. The feeder", 5, 8)).isFalse(); // another sentence
+        assertThat(senses.innocent("coal tiiit feeder", 5, 10)).isFalse(); // stretched
+        assertThat(senses.innocent("coal tit on the shelf over the feeder", 5, 8)).isFalse(); // too far
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
         "Bastard seller sent the wrong size",
+        "nice tit, bird",
+        "your faggot bundle of joy",
+        "you tit, go and feed the birds",
+        "suck my cock, farm boy",
         "bastard courier never came",
         "Bitch seller, avoid",
         "the bitch never shipped it",
