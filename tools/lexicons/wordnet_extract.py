@@ -379,6 +379,22 @@ def senses(terms, things_list):
     return [t + ": " + " ".join(sig) for t, sig in sorted(out.items())]
 
 
+def places(english):
+    """Names of places (nouns that are part of another place, written with a capital), and the first word of those
+    of several words when it is no English word (Orkney of Orkney Islands, not New): after a comma, one of them
+    makes the word before it a place too ("Twatt, Orkney")."""
+    out = set()
+    for offset, words, ptrs, _ in synsets(os.path.join(WN, "data.noun")):
+        with_part = any(sym in ("#p", "%p") for sym, _, _ in ptrs)
+        for w in words:
+            l = lemma(w)
+            if with_part and re.fullmatch(r"[A-Z][a-z]+( [A-Z][a-z]+)*", l):
+                first = l.split(" ")[0]
+                if first == l or first.lower() not in english:
+                    out.add(first)
+    return sorted(out)
+
+
 HEADER = ("# Derived from Princeton WordNet 3.0 (wordnet-base) by tools/lexicons/wordnet_extract.py; "
           "licence in wordnet-LICENSE.txt.\n")
 
@@ -405,8 +421,9 @@ if __name__ == "__main__":
           "Lexicon terms that also name a concrete, inoffensive thing (ProfanityCheck lets them stand in a name).")
     write("senses-wordnet.txt", senses(terms, set(things(terms))),
           "Lexicon terms with an innocent concrete sense, and the words that show that sense in a text.")
-    write("genera-wordnet.txt", genera(), "Genera (the first word of a binomial name such as Brassica rapa).")
     english = {l.strip() for l in open(os.path.join(OUT, "english-words.txt")) if not l.startswith("#")}
+    write("places-wordnet.txt", places(english), "Places (countries, regions, towns, islands) and the first word of each.")
+    write("genera-wordnet.txt", genera(), "Genera (the first word of a binomial name such as Brassica rapa).")
     write("lemmas-wordnet.txt", lemmas_outside(english),
           "Noun lemmas of one word that the English word list lacks; a sound-alike spelling that is one is no finding.")
     write("persons-wordnet.txt", persons(), "Nouns whose most frequent sense is a person.")

@@ -137,7 +137,7 @@ final class ProfanityCheck implements Check {
 
     /**
      * @return true when the word {@code [from, to)} of {@code text} is written as a name (a capital, then lower case)
-     *     and the word before it introduces a place
+     *     and the word before it introduces a place, or a known place follows it after a comma ({@link PlaceNames})
      */
     private static boolean placeName(String text, int from, int to) {
         if (from >= to || !Character.isUpperCase(text.charAt(from))) {
@@ -149,6 +149,9 @@ final class ProfanityCheck implements Check {
                 return false; // not lower case, or a letter stretched three times ("Fuuuck") as no name is spelled
             }
         }
+        if (Places.WORDNET.placeFollows(text, to)) {
+            return true; // an address: "Twatt, Orkney"
+        }
         int e = from;
         while (e > 0 && text.charAt(e - 1) == ' ') {
             e--;
@@ -158,6 +161,11 @@ final class ProfanityCheck implements Check {
             s--;
         }
         return e < from && s < e && PLACE_CUES.contains(text.substring(s, e).toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** The places, loaded when a text first has a word that may be a place name. */
+    private static final class Places {
+        static final PlaceNames WORDNET = PlaceNames.wordNet();
     }
 
     /** @return how many words of two letters or more are joined by hyphens in the token around {@code [from, to)} */

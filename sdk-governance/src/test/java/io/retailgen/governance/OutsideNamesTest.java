@@ -98,6 +98,26 @@ class OutsideNamesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
+        "Twatt, Orkney: postcard set",
+        "Twatt (Shetland) tea towel"})
+    void aWordBeforeAKnownPlaceIsAPlace(String text) {
+        assertThat(POLICY.check(text).findings()).as(text).noneMatch(f -> f.category().equals("profanity"));
+    }
+
+    @Test
+    void aPlaceFollowsAfterACommaOrABracket() {
+        PlaceNames places = new PlaceNames(List.of("Orkney"));
+        assertThat(places.placeFollows("Twatt, Orkney", 5)).isTrue();
+        assertThat(places.placeFollows("Twatt (Orkney)", 5)).isTrue();
+        assertThat(places.placeFollows("Twatt Orkney", 5)).isFalse();
+        assertThat(places.placeFollows("Twatt, orkney", 5)).isFalse();
+        assertThat(places.placeFollows("Twatt, London", 5)).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Twatt, you are a twat",
+        "Fuuuck, Orkney",
         "Bastard seller sent the wrong size",
         "nice tit, bird",
         "your faggot bundle of joy",
