@@ -312,7 +312,7 @@ someone person people body common various several many much little great""".spli
 def senses(terms, things_list):
     """For lexicon terms that are no named thing but have a sense among innocent animals, artifacts or foods (tit the bird,
     faggot the bundle of sticks, cock the tap, shag the cormorant): the words that show that sense in a text
-    (its synonyms; its hypernyms three levels up; its holonyms, such as the genus and family; its one-word hyponyms;
+    (its synonyms; its hypernyms, three levels up for animals, one for artifacts and foods; its holonyms, such as the genus and family; its one-word hyponyms;
     the words of its gloss; the heads of compound nouns that it or a hypernym modifies: nest and feeder from
     bird's nest and bird feeder, artifacts only), less every word that also belongs to a sense of the term that is not innocent."""
     with open(os.path.join(WN, "data.noun"), encoding="latin-1") as f:
@@ -339,7 +339,9 @@ def senses(terms, things_list):
         words, ptrs, gloss = info[offset]
         sig = tokens(gloss) | {t for w in words for t in tokens(lemma(w))}
         up, frontier = set(), {offset}
-        for _ in range(3):
+        # three levels up a taxonomy of animals (tit, oscine, passerine, bird); one for artifacts and foods, whose
+        # upper levels are words of any listing (faggot, bundle, package, container)
+        for _ in range(3 if lexfiles[offset] == "05" else 1):
             frontier = {tgt for o in frontier for sym, tgt, _ in info[o][1] if sym in ("@", "@i")}
             up |= frontier
         for o in up | {offset}:

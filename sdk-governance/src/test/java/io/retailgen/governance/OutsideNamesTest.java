@@ -122,6 +122,7 @@ class OutsideNamesTest {
         "nice tit, bird",
         "your faggot bundle of joy",
         "you tit, go and feed the birds",
+        "Faggot store owner, ships late",
         "suck my cock, farm boy",
         "bastard courier never came",
         "Bitch seller, avoid",
