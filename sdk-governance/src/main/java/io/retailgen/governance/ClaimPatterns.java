@@ -186,11 +186,12 @@ final class ClaimPatterns {
             + "machines reader readers test tests testing kit kits strip strips sensor sensors gauge gauges chart "
             + "log diary");
     /**
-     * Nouns that make a condition before them the target of a product named for it ("Flu Immune Drops",
-     * "Virus Destroyer tea", "Cold and Flu Buster"): a disease claim in a name.
+     * Words that make a condition before them the target of a product named for it ("Flu Immune Drops",
+     * "Virus Destroyer tea", "Cold and Flu Buster", "autism focused formula", "migraine formula"): a disease claim in
+     * a name.
      */
     private static final Set<String> AGAINST_NOUNS = words("destroyer destroyers buster busters fighter fighters "
-            + "shield immune cure remedy defense defence");
+            + "shield immune cure remedy defense defence focused formula formulas");
     /** Words of surprise or disclosure after a profession that make a headline clickbait ("optometrists amazed"). */
     private static final Set<String> REVEAL = words("amazed astonished stumped reveals revealed reveal");
     /** Words after "do this" that make it a clickbait command ("do this immediately", "do this every night"). */

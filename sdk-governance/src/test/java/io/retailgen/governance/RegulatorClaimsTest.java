@@ -25,6 +25,9 @@ class RegulatorClaimsTest {
         "Flu Immune Drops, 30 ml|claim.disease",
         "Virus Destroyer tea, 20 bags|claim.disease",
         "Cold and Flu Buster lozenges for the whole family|claim.disease",
+        // ASA ruling on Aspire Nutrition (2024): a supplement presented as made for a condition
+        "Autism focused formula, packed with ingredients that help your child thrive|claim.disease",
+        "Migraine formula capsules, 60|claim.disease",
         // ASA ruling on Principle Healthcare (2011): a boost of the immune system in a list of benefits
         "This formula boosts the body's energy levels and immune system|claim.disease",
         // FDA (21 CFR 101.93(g)) and FTC letters: lowering a disease marker is a drug claim
@@ -47,7 +50,9 @@ class RegulatorClaimsTest {
         "Cold weather buster: thermal gloves",
         "Flu season essentials: tissues, hand cream and socks",
         "Reduces the sugar in the recipe by half",
-        "No more tangled cables"})
+        "No more tangled cables",
+        "Cold weather formula hand cream",
+        "Gentle formula for acne-prone skin"})
     void ordinaryCopyWithTheSameWordsIsAllowed(String text) {
         assertThat(POLICY.check(text).verdict()).as(text).isEqualTo(Verdict.ALLOW);
     }
