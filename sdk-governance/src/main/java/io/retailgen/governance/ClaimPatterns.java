@@ -457,7 +457,7 @@ final class ClaimPatterns {
         Set<String> s = new HashSet<>();
         for (Set<String> part : List.of(EFFICACY, KEEP, LOSS, PERMANENCE, COUNTED, CHEAP, REGION, PROFESSIONS, TRICK,
                 OUTCOME, ALTERNATIVE, EFFICACY_ADJ, PURGE, CAUSED, GAVE_UP, RAISE, LIKENESS, words("need"),
-                MOVE_MARKER, AGAINST_NOUNS, words("more do"),
+                MOVE_MARKER, AGAINST_NOUNS,
                 words("immune immunity good days hours minutes world only most number"))) {
             s.addAll(part);
         }
@@ -471,7 +471,9 @@ final class ClaimPatterns {
         int lastEnd = -1;
         for (int k = 0; k < t.size(); k++) {
             String w = t.at(k);
-            if (!STARTS.contains(w) && !(isNumber(w) && k + 1 < t.size()) && !profession(w)) {
+            if (!STARTS.contains(w) && !(isNumber(w) && k + 1 < t.size()) && !profession(w)
+                    && !(w.equals("more") && t.at(k - 1).equals("no"))
+                    && !(w.equals("do") && t.at(k + 1).equals("this"))) {
                 continue;
             }
             int[] found = claimAt(t, k, sourced);
@@ -779,9 +781,17 @@ final class ClaimPatterns {
         if (PROFESSIONS.contains(w)) {
             return true;
         }
-        String s = w.endsWith("s") ? w.substring(0, w.length() - 1) : w;
-        return s.length() > 6 && (s.endsWith("ologist") || s.endsWith("ician") || s.endsWith("iatrist")
-                || s.endsWith("metrist") || s.endsWith("opath"));
+        if (w.length() < 7) {
+            return false;
+        }
+        int n = w.charAt(w.length() - 1) == 's' ? w.length() - 1 : w.length();
+        return endsAt(w, n, "ologist") || endsAt(w, n, "ician") || endsAt(w, n, "iatrist") || endsAt(w, n, "metrist")
+                || endsAt(w, n, "opath");
+    }
+
+    /** @return true when {@code w} has {@code ending} right before index {@code n} */
+    private static boolean endsAt(String w, int n, String ending) {
+        return n > ending.length() && w.startsWith(ending, n - ending.length());
     }
 
     private static boolean anyProfession(Tokens t) {
