@@ -110,6 +110,24 @@ def names(terms):
     for offset, words, ptrs, _ in synsets(os.path.join(WN, "data.noun")):
         domains[offset] = {target for sym, target, _ in ptrs if sym == ";u"}
     first_sense = first_noun_senses()
+    # names of innocent concrete things, and the lexicon terms that have a sense of their own among such things
+    # (bitch, the female dog; faggot, the bundle of sticks): a name of a thing may hold such a term
+    concrete_names, concrete_senses = set(), set()
+    padded_phrases = {" " + p + " " for p in phrases if " " in p}
+    with open(os.path.join(WN, "data.noun"), encoding="latin-1") as f:
+        lexfiles = {line.split()[0]: line.split()[1] for line in f if not line.startswith("  ")}
+    for offset, words, ptrs, gloss in synsets(os.path.join(WN, "data.noun")):
+        if innocent_thing(lexfiles[offset], domains[offset], gloss):
+            for w in words:
+                l = lemma(w).lower()
+                concrete_names.add(l)
+                if l in terms:
+                    concrete_senses.add(l)
+
+    def known_word(word):
+        """True when WordNet has a noun entry for the word or its stem; a term known only inside names (the pooper of
+        party pooper and pooper scooper) has no sense of its own to keep."""
+        return any(word[:len(word) - len(s)] in first_sense for s in ("", "s", "es", "ed", "ing") if word.endswith(s))
 
     def inoffensive(word):
         """A surely profane term may stand in a name when its most frequent sense is not offensive (ass, booby)."""
@@ -130,8 +148,13 @@ def names(terms):
             continue
         tokens = re.split(r"[ -]", key)
         binomial = len(tokens) == 2 and ("genus " + tokens[0]) in lemmas  # "sambucus nigra", "pinus nigra"
-        if not binomial and any(terms.get(t) and not inoffensive(t) for t in tokens):
-            continue  # a word offensive in its first sense ("dog shit", "brood bitch") is not excused by the name
+        concrete = key in concrete_names  # a thing, not a person or an act: "brood bitch", "faggot stitch"
+        if not binomial and any(terms.get(t) and not inoffensive(t) and not (concrete and t in concrete_senses)
+                                and known_word(t) for t in tokens):
+            continue  # a word offensive in its first sense ("dog shit") is not excused by the name
+        if concrete and any(p in " " + key.replace("-", " ") + " " for p in padded_phrases):
+            out.add(key)  # a lexicon phrase inside the name of a thing: "golden shower tree"
+            continue
         multi = len(tokens) > 1
         proper = original[:1].isupper() and not multi
         if not (multi or proper):
@@ -200,7 +223,15 @@ def conditions(roots=None):
 CONCRETE = {"05": "animal", "06": "artifact", "13": "food", "17": "object", "20": "plant", "23": "quantity"}
 ETHNIC_SLUR = "06718862"
 NOT_A_THING = re.compile(r"sex|penis|vagin|genital|prostitut|narcotic|street name|marijuana|cocaine|heroin|drug"
-                         r"|contracept|tobacco|urine|fece|excret")
+                         r"|contracept|tobacco|urine|fece|fecal|faecal|excret")
+
+
+def innocent_thing(lexfile, domains, gloss):
+    """A sense of a concrete thing that WordNet does not mark as offensive and whose gloss is neither sexual, a drug
+    nor excrement; a quantity only as a unit of money or measure."""
+    if lexfile not in CONCRETE or domains & OFFENSIVE or NOT_A_THING.search(gloss):
+        return False
+    return lexfile != "23" or re.search(r"\b(unit|measure|money)\b", gloss) is not None
 
 
 def things(terms):
@@ -211,9 +242,9 @@ def things(terms):
     for offset, words, ptrs, gloss in synsets(os.path.join(WN, "data.noun")):
         lexfile = lexfiles[offset]
         domains = {target for sym, target, _ in ptrs if sym == ";u"}
-        innocent = not (domains & OFFENSIVE) and not NOT_A_THING.search(gloss)
+        innocent = innocent_thing("05", domains, gloss)
         if lexfile == "23":
-            innocent = innocent and re.search(r"\b(unit|measure|money)\b", gloss) is not None
+            innocent = innocent_thing(lexfile, domains, gloss)
         for w in words:
             l = lemma(w)
             tokens = re.split(r"[ -]", l.lower())
@@ -234,6 +265,136 @@ def things(terms):
     thing -= offensive_first
     thing |= {t for t, names in modifier.items() if len(names) >= 3}
     return sorted(thing - slur - body_first)
+
+
+def genera():
+    """The genera WordNet names ("genus Brassica" -> Brassica): the first word of a binomial (ScientificNames)."""
+    out = set()
+    for offset, words, ptrs, _ in synsets(os.path.join(WN, "data.noun")):
+        for w in words:
+            l = lemma(w)
+            if l.startswith("genus ") and re.fullmatch(r"[A-Z][a-z]+", l[6:]):
+                out.add(l[6:])
+    return sorted(out)
+
+
+def lemmas_outside(english):
+    """Noun lemmas of one word (or words joined by hyphens) that the English list lacks (Cuon, booyong, dik-dik,
+    Kant), written as WordNet writes them, capitalised when WordNet has no lower-case form: a sound-alike spelling
+    that is one of them is that word."""
+    written = {}
+    for offset, words, ptrs, _ in synsets(os.path.join(WN, "data.noun")):
+        for w in words:
+            l = lemma(w)
+            k = l.lower()
+            if re.fullmatch(r"[a-z]+(-[a-z]+)*", k) and k not in english:
+                if l == k or k not in written:
+                    written[k] = l
+    return sorted(written.values(), key=str.lower)
+
+
+def persons():
+    """Single-word nouns whose most frequent sense is a person (lexicographer file noun.person): a word of abuse before
+    one of them addresses someone ("bastard seller"), it does not start the name of a thing."""
+    with open(os.path.join(WN, "data.noun"), encoding="latin-1") as f:
+        lexfiles = {line.split()[0]: line.split()[1] for line in f if not line.startswith("  ")}
+    return sorted(w for w, s in first_noun_senses().items() if re.fullmatch(r"[a-z]+", w) and lexfiles[s] == "18")
+
+
+STOP = set("""a an the and or of to in on at by for with from as that this these those which who whom whose
+what when where how than then into onto over under about after before between through during without within
+any some all each every other such same its their his her our your one two three used having has have had is are
+was were be been being made make makes usually especially often also very more most small large long short
+similar related member members family genus kind kinds type types form forms part parts thing things something
+someone person people body common various several many much little great""".split())
+
+
+def senses(terms, things_list):
+    """For lexicon terms that are no named thing but have a sense among innocent animals, artifacts or foods (tit the bird,
+    faggot the bundle of sticks, cock the tap, shag the cormorant): the words that show that sense in a text
+    (its synonyms; its hypernyms, three levels up for animals, one for artifacts and foods; its holonyms, such as the genus and family; its one-word hyponyms;
+    the words of its gloss; the heads of compound nouns that it or a hypernym modifies: nest and feeder from
+    bird's nest and bird feeder, artifacts only), less every word that also belongs to a sense of the term that is not innocent."""
+    with open(os.path.join(WN, "data.noun"), encoding="latin-1") as f:
+        lexfiles = {line.split()[0]: line.split()[1] for line in f if not line.startswith("  ")}
+    info = {}
+    compounds = {}
+    for offset, words, ptrs, gloss in synsets(os.path.join(WN, "data.noun")):
+        info[offset] = (words, ptrs, gloss)
+        for w in words:
+            toks = re.split(r"[ -]", lemma(w).lower())
+            if len(toks) == 2 and lexfiles[offset] == "06":  # "bird feeder", "bird's nest": an artifact named
+                compounds.setdefault(re.sub(r"'s$", "", toks[0]), set()).add(toks[1])  # after the word
+    senses_of = {}
+    for offset, (words, ptrs, gloss) in info.items():
+        for w in words:
+            l = lemma(w)
+            if l.lower() in terms and l[:1].islower():
+                senses_of.setdefault(l.lower(), []).append(offset)
+
+    def tokens(text):
+        return {t for t in re.findall(r"[a-z]+", text.lower()) if len(t) >= 4 and t not in STOP}
+
+    def signature(offset, innocent):
+        words, ptrs, gloss = info[offset]
+        sig = tokens(gloss) | {t for w in words for t in tokens(lemma(w))}
+        up, frontier = set(), {offset}
+        # three levels up a taxonomy of animals (tit, oscine, passerine, bird); one for artifacts and foods, whose
+        # upper levels are words of any listing (faggot, bundle, package, container)
+        for _ in range(3 if lexfiles[offset] == "05" else 1):
+            frontier = {tgt for o in frontier for sym, tgt, _ in info[o][1] if sym in ("@", "@i")}
+            up |= frontier
+        for o in up | {offset}:
+            for w in info[o][0]:
+                l = lemma(w).lower()
+                sig |= tokens(l)
+                if innocent and " " not in l:
+                    sig |= {t for t in compounds.get(l, ()) if len(t) >= 4 and t not in STOP}
+        for sym, tgt, _ in ptrs:
+            if sym in ("#m", "#p", "#s") or (sym in ("~", "~i") and len(info[tgt][0]) > 0):
+                sig |= {t for w in info[tgt][0] if " " not in lemma(w) and "_" not in w for t in tokens(lemma(w))}
+        return sig
+
+    nouns = set(first_noun_senses())  # evidence is a noun, not an adjective or adverb ("sure-footed")
+    modifiers = set()
+    for pos in ("adj", "adv"):
+        with open(os.path.join(WN, "index." + pos), encoding="latin-1") as f:
+            modifiers.update(line.split()[0] for line in f if not line.startswith(" "))
+    out = {}
+    for term, offsets in senses_of.items():
+        if term in things_list or any(tgt == ETHNIC_SLUR for o in offsets for sym, tgt, _ in info[o][1]
+                                      if sym == ";u"):
+            continue  # a word with an ethnic-slur sense keeps it, as in things()
+        good, bad = set(), set()
+        for o in offsets:
+            words, ptrs, gloss = info[o]
+            domains = {tgt for sym, tgt, _ in ptrs if sym == ";u"}
+            if (lexfiles[o] in ("05", "06", "13") and innocent_thing(lexfiles[o], domains, gloss)
+                    and not re.search(r"\b(informal|slang)\b", gloss)):  # "pussy, informal for a cat" stays slang
+                good |= signature(o, True)
+            else:
+                bad |= signature(o, False)
+        sig = sorted(t for t in good - bad - set(terms) - modifiers
+                     if t != term and not t.startswith(term) and (t in nouns or t[:-1] in nouns))
+        if sig:
+            out[term] = sig
+    return [t + ": " + " ".join(sig) for t, sig in sorted(out.items())]
+
+
+def places(english):
+    """Names of places (nouns that are part of another place, written with a capital), and the first word of those
+    of several words when it is no English word (Orkney of Orkney Islands, not New): after a comma, one of them
+    makes the word before it a place too ("Twatt, Orkney")."""
+    out = set()
+    for offset, words, ptrs, _ in synsets(os.path.join(WN, "data.noun")):
+        with_part = any(sym in ("#p", "%p") for sym, _, _ in ptrs)
+        for w in words:
+            l = lemma(w)
+            if with_part and re.fullmatch(r"[A-Z][a-z]+( [A-Z][a-z]+)*", l):
+                first = l.split(" ")[0]
+                if first == l or first.lower() not in english:
+                    out.add(first)
+    return sorted(out)
 
 
 HEADER = ("# Derived from Princeton WordNet 3.0 (wordnet-base) by tools/lexicons/wordnet_extract.py; "
@@ -260,6 +421,14 @@ if __name__ == "__main__":
           "Names and multi-word terms that contain a profanity lexicon term and have no obscene sense.")
     write("things-wordnet.txt", things(terms),
           "Lexicon terms that also name a concrete, inoffensive thing (ProfanityCheck lets them stand in a name).")
+    write("senses-wordnet.txt", senses(terms, set(things(terms))),
+          "Lexicon terms with an innocent concrete sense, and the words that show that sense in a text.")
+    english = {l.strip() for l in open(os.path.join(OUT, "english-words.txt")) if not l.startswith("#")}
+    write("places-wordnet.txt", places(english), "Places (countries, regions, towns, islands) and the first word of each.")
+    write("genera-wordnet.txt", genera(), "Genera (the first word of a binomial name such as Brassica rapa).")
+    write("lemmas-wordnet.txt", lemmas_outside(english),
+          "Noun lemmas of one word that the English word list lacks; a sound-alike spelling that is one is no finding.")
+    write("persons-wordnet.txt", persons(), "Nouns whose most frequent sense is a person.")
     write("conditions-wordnet.txt", conditions(),
           "Diseases, disorders, infections, tumours, pathogens and parasites (all hyponyms of the roots in the tool).")
     write("symptoms-wordnet.txt", conditions(SYMPTOM_ROOTS),

@@ -166,6 +166,36 @@ final class ClaimPatterns {
             + "prevents heal heals healing kills killing shrink shrinks shrinking reverses reversing eradicate "
             + "eradicates eliminates relieve relieves alleviate alleviates soothes eases calms neutralizes "
             + "neutralises");
+    /**
+     * Verbs that move a disease marker ("lowers blood sugar", "balances blood glucose"): a claim to lower or control
+     * a marker of a disease is a claim to treat it (FDA, 21 CFR 101.93(g)(2)); "supports healthy blood pressure"
+     * is a structure or function claim and has no verb of this set.
+     */
+    private static final Set<String> MOVE_MARKER = words("lower lowers lowering lowered reduce reduces reducing "
+            + "reduced balance balances balancing regulate regulates regulating normalise normalises normalising "
+            + "normalize normalizes normalizing stabilise stabilises stabilize stabilizes control controls "
+            + "controlling cut cuts slash slashes");
+    /** Markers of a disease that a product claims to move, as phrase-view tokens. */
+    private static final List<String[]> MARKERS = List.of(new String[] {"blood", "sugar"},
+            new String[] {"blood", "sugars"}, new String[] {"blood", "glucose"}, new String[] {"glucose"},
+            new String[] {"blood", "pressure"}, new String[] {"cholesterol"}, new String[] {"ldl"},
+            new String[] {"triglycerides"},
+            new String[] {"uric", "acid"}, new String[] {"insulin", "resistance"});
+    /** Nouns after a marker that make it the name of a device or a test ("blood pressure cuff"). */
+    private static final Set<String> DEVICE_NOUNS = words("cuff cuffs monitor monitors meter meters machine "
+            + "machines reader readers test tests testing kit kits strip strips sensor sensors gauge gauges chart "
+            + "log diary");
+    /**
+     * Words that make a condition before them the target of a product named for it ("Flu Immune Drops",
+     * "Virus Destroyer tea", "Cold and Flu Buster", "autism focused formula", "migraine formula"): a disease claim in
+     * a name.
+     */
+    private static final Set<String> AGAINST_NOUNS = words("destroyer destroyers buster busters fighter fighters "
+            + "shield immune cure remedy defense defence focused formula formulas");
+    /** Words of surprise or disclosure after a profession that make a headline clickbait ("optometrists amazed"). */
+    private static final Set<String> REVEAL = words("amazed astonished stumped reveals revealed reveal");
+    /** Words after "do this" that make it a clickbait command ("do this immediately", "do this every night"). */
+    private static final Set<String> URGENT = words("immediately now tonight daily every before instantly asap");
     private static final List<String> FAMILY_TRIGGERS = List.of("immune", "immunity", "away", "at bay", "# lbs",
             "#lbs", "# lb", "# pounds", "# kilos", "# kg", "#kg", "# kilograms", "# stone", "dress sizes",
             "body weight", "fat", "wrinkles", "wrinkle", "cellulite",
@@ -195,7 +225,9 @@ final class ClaimPatterns {
             "lose weight", "losing weight", "lost weight", "shed weight", "weight loss", "while you sleep",
             "without diet", "without dieting", "without exercise", "protects against", "protect against",
             "protection against", "defends against", "guards against", "shields against", "get rid of",
-            "gets rid of", "stopped taking", "quit my", "ditched my", "threw away my");
+            "gets rid of", "stopped taking", "quit my", "ditched my", "threw away my", "blood glucose", "glucose",
+            "triglycerides", "ldl", "uric acid", "insulin resistance", "amazed", "astonished",
+            "stumped", "reveals", "revealed", "reveal", "do this");
 
     private final List<String> triggers;
     /** The conditions indexed by their first token. */
@@ -425,6 +457,7 @@ final class ClaimPatterns {
         Set<String> s = new HashSet<>();
         for (Set<String> part : List.of(EFFICACY, KEEP, LOSS, PERMANENCE, COUNTED, CHEAP, REGION, PROFESSIONS, TRICK,
                 OUTCOME, ALTERNATIVE, EFFICACY_ADJ, PURGE, CAUSED, GAVE_UP, RAISE, LIKENESS, words("need"),
+                MOVE_MARKER, AGAINST_NOUNS,
                 words("immune immunity good days hours minutes world only most number"))) {
             s.addAll(part);
         }
@@ -438,7 +471,9 @@ final class ClaimPatterns {
         int lastEnd = -1;
         for (int k = 0; k < t.size(); k++) {
             String w = t.at(k);
-            if (!STARTS.contains(w) && !(isNumber(w) && k + 1 < t.size())) {
+            if (!STARTS.contains(w) && !(isNumber(w) && k + 1 < t.size()) && !profession(w)
+                    && !(w.equals("more") && t.at(k - 1).equals("no"))
+                    && !(w.equals("do") && t.at(k + 1).equals("this"))) {
                 continue;
             }
             int[] found = claimAt(t, k, sourced);
@@ -592,13 +627,37 @@ final class ClaimPatterns {
             }
         }
         if ((w.equals("immune") || w.equals("immunity")) && !negated(t, k)) {
-            for (int j = k - 3; j < k; j++) {
+            // "boosts the immune system", and a boost shared by a list: "boosts energy levels and immune system"
+            boolean listed = t.at(k - 1).equals("and") || t.at(k - 2).equals("and") && t.at(k - 1).equals("the");
+            for (int j = k - (listed ? 7 : 3); j < k; j++) {
                 String b = t.at(j);
                 if (t.sameClause(j, k) && (b.startsWith("boost") || b.startsWith("strengthen")
                         || b.startsWith("supercharge"))) {
                     return new int[] {j, k, Family.IMMUNE.ordinal()};
                 }
             }
+        }
+        if (MOVE_MARKER.contains(w) && !negated(t, k)) {
+            int end = marker(t, k + 1, k + 3);
+            if (end >= 0) {
+                return new int[] {k, end, Family.DISEASE.ordinal()}; // "lowers blood sugar", "reduces cholesterol"
+            }
+        }
+        if (AGAINST_NOUNS.contains(w) && !registered(t)) {
+            for (int j = Math.max(0, k - 3); j < k; j++) {
+                if (t.sameClause(j, k) && phraseAt(t, j, j, conditionsByFirst) == k - 1) {
+                    return new int[] {j, k, Family.DISEASE.ordinal()}; // "Flu Immune Drops", "Virus Destroyer"
+                }
+            }
+        }
+        if (w.equals("more") && t.at(k - 1).equals("no")) {
+            int end = condition(t, k + 1, k + 3);
+            if (end >= 0) {
+                return new int[] {k - 1, end, Family.DISEASE.ordinal()}; // "no more migraines"
+            }
+        }
+        if (w.equals("do") && t.at(k + 1).equals("this") && URGENT.contains(t.at(k + 2)) && anyProfession(t)) {
+            return new int[] {k, k + 2, Family.CLICKBAIT.ordinal()}; // "Urologist: ... Do this immediately"
         }
         if (LOSS.contains(w) && !negated(t, k)) {
             int end = amount(t, k + 1, k + 4, WEIGHT_UNITS);
@@ -697,11 +756,11 @@ final class ClaimPatterns {
                 return new int[] {k, k + 2, Family.SUPERLATIVE.ordinal()};
             }
         }
-        if (PROFESSIONS.contains(w)) {
+        if (profession(w)) {
             // "doctors hate", "dermatologists are furious", "the doctors won't tell you", "don't want you to know"
             String be = t.at(k + 1);
             int j = be.equals("are") || be.equals("were") || be.equals("is") || be.equals("was") ? k + 2 : k + 1;
-            if (HATE.contains(t.at(j)) || ((t.at(j).equals("won't") || t.at(j).equals("don't"))
+            if (HATE.contains(t.at(j)) || REVEAL.contains(t.at(j)) || ((t.at(j).equals("won't") || t.at(j).equals("don't"))
                     && (t.at(j + 1).equals("tell") || t.at(j + 1).equals("want")))) {
                 return new int[] {k, j, Family.CLICKBAIT.ordinal()};
             }
@@ -711,6 +770,57 @@ final class ClaimPatterns {
             return new int[] {k - 1, k, Family.CLICKBAIT.ordinal()};
         }
         return null;
+    }
+
+    /**
+     * @return true for a word of {@link #PROFESSIONS} or a name of a profession by its form: a specialist in a
+     *     science ({@code -ologist}: urologist, dermatologist), a practitioner ({@code -ician}, {@code -iatrist},
+     *     {@code -metrist}, {@code -opath}: optician, podiatrist, optometrist, naturopath), singular or plural
+     */
+    private static boolean profession(String w) {
+        if (PROFESSIONS.contains(w)) {
+            return true;
+        }
+        if (w.length() < 7) {
+            return false;
+        }
+        int n = w.charAt(w.length() - 1) == 's' ? w.length() - 1 : w.length();
+        return endsAt(w, n, "ologist") || endsAt(w, n, "ician") || endsAt(w, n, "iatrist") || endsAt(w, n, "metrist")
+                || endsAt(w, n, "opath");
+    }
+
+    /** @return true when {@code w} has {@code ending} right before index {@code n} */
+    private static boolean endsAt(String w, int n, String ending) {
+        return n > ending.length() && w.startsWith(ending, n - ending.length());
+    }
+
+    private static boolean anyProfession(Tokens t) {
+        for (int i = 0; i < t.size(); i++) {
+            if (profession(t.at(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * @return the last token of a disease marker starting at a token in {@code from..to} of the clause of
+     *     {@code from - 1}, unless a device noun follows it ("blood pressure cuff"), or -1
+     */
+    private static int marker(Tokens t, int from, int to) {
+        for (int j = from; j <= to && j < t.size() && t.sameClause(j, from - 1); j++) {
+            for (String[] m : MARKERS) {
+                boolean match = true;
+                for (int i = 0; i < m.length && match; i++) {
+                    match = t.at(j + i).equals(m[i]);
+                }
+                if (match) {
+                    int end = j + m.length - 1;
+                    return DEVICE_NOUNS.contains(t.at(end + 1)) ? -1 : end;
+                }
+            }
+        }
+        return -1;
     }
 
     /** A word of permanence or speed: "permanently", "instantly", "for good", "in (just) days". */

@@ -51,10 +51,23 @@ final class NamedThings {
             "please", "yourself", "himself", "herself", "itself", "not", "no", "yes", "lol", "omg");
     private static final String NAME_OPENERS = ":,;([{\"'/|\u2013\u2014\u2022*#";
 
+    static final String PERSONS = "persons-wordnet.txt";
+
     private final Set<String> things;
+    /** Nouns whose most frequent sense is a person: no head of the name of a thing ("bastard seller"). */
+    private final Set<String> persons;
 
     /** @param things the words, lower case */
     NamedThings(List<String> things) {
+        this(things, List.of());
+    }
+
+    /**
+     * @param things the words, lower case
+     * @param persons nouns whose most frequent sense is a person, lower case
+     */
+    NamedThings(List<String> things, List<String> persons) {
+        this.persons = Set.copyOf(persons);
         Set<String> s = new HashSet<>();
         for (String t : things) {
             String k = t.strip().toLowerCase(Locale.ROOT);
@@ -67,7 +80,7 @@ final class NamedThings {
 
     /** @return the words shipped with the SDK */
     static NamedThings wordNet() {
-        return new NamedThings(PolicyConfig.resourceLines(RESOURCE));
+        return new NamedThings(PolicyConfig.resourceLines(RESOURCE), PolicyConfig.resourceLines(PERSONS));
     }
 
     /**
@@ -87,7 +100,8 @@ final class NamedThings {
         }
         int[] next = nextWord(text, to);
         boolean headFollows = next != null && next[1] - next[0] >= 2
-                && !lexicon.contains(lower(text, next)) && !NOT_A_HEAD.contains(lower(text, next));
+                && !lexicon.contains(lower(text, next)) && !NOT_A_HEAD.contains(lower(text, next))
+                && !person(lower(text, next));
         int p = from - 1;
         while (p >= 0 && text.charAt(p) == ' ') {
             p--;
@@ -164,6 +178,21 @@ final class NamedThings {
         String w = lower(text, span);
         return w.length() >= minLength && plainWord(text, span[0], span[1]) && !EnglishWords.contains(w)
                 && !lexicon.contains(w);
+    }
+
+    /**
+     * @param word a word, lower case
+     * @return true when a noun after {@code word} addresses or evaluates someone rather than names a thing: a
+     *     determiner, pronoun, interjection or evaluative word ({@code you}, {@code my}, {@code a}, {@code nice},
+     *     {@code big}), except the adjectives that begin the names of animals ({@code great}, {@code little})
+     */
+    static boolean addressesSomeone(String word) {
+        return NOT_A_CLASSIFIER.contains(word) && !word.equals("great") && !word.equals("little");
+    }
+
+    /** @return true for a noun whose most frequent sense is a person, or its plural ({@code seller}, {@code sellers}) */
+    private boolean person(String word) {
+        return persons.contains(word) || (word.endsWith("s") && persons.contains(word.substring(0, word.length() - 1)));
     }
 
     /** @return true for a thing or its plural ({@code pollocks}, {@code boobies}) */

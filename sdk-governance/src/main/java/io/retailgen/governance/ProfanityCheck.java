@@ -137,7 +137,7 @@ final class ProfanityCheck implements Check {
 
     /**
      * @return true when the word {@code [from, to)} of {@code text} is written as a name (a capital, then lower case)
-     *     and the word before it introduces a place
+     *     and the word before it introduces a place, or a known place follows it after a comma ({@link PlaceNames})
      */
     private static boolean placeName(String text, int from, int to) {
         if (from >= to || !Character.isUpperCase(text.charAt(from))) {
@@ -149,6 +149,9 @@ final class ProfanityCheck implements Check {
                 return false; // not lower case, or a letter stretched three times ("Fuuuck") as no name is spelled
             }
         }
+        if (Places.WORDNET.placeFollows(text, to)) {
+            return true; // an address: "Twatt, Orkney"
+        }
         int e = from;
         while (e > 0 && text.charAt(e - 1) == ' ') {
             e--;
@@ -158,6 +161,11 @@ final class ProfanityCheck implements Check {
             s--;
         }
         return e < from && s < e && PLACE_CUES.contains(text.substring(s, e).toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** The places, loaded when a text first has a word that may be a place name. */
+    private static final class Places {
+        static final PlaceNames WORDNET = PlaceNames.wordNet();
     }
 
     /** @return how many words of two letters or more are joined by hyphens in the token around {@code [from, to)} */
@@ -289,7 +297,8 @@ final class ProfanityCheck implements Check {
             if (best == null || (variant && (afterNumber(v, start) || (start > 0 && v.chars[start - 1] == '.')
                     || properNoun(analysis.text, v.originalStart(start), v.originalEnd(end))
                     || NamedThings.inForeignPhrase(analysis.text, v.originalStart(start), v.originalEnd(end),
-                    lexiconWords)))) {
+                    lexiconWords) || Lemmas.WORDNET.isLemma(analysis.text, v.originalStart(start),
+                    v.originalEnd(end))))) {
                 return;
             }
             int ws = start;
@@ -319,8 +328,12 @@ final class ProfanityCheck implements Check {
         disguised(analysis, out, firstOwn);
         for (int k = out.size() - 1; k >= firstOwn; k--) {
             Finding f = out.get(k).finding();
-            if (Names.WORDNET.covers(analysis.text, f.start(), f.end())) {
-                out.remove(k); // part of a name: "spotted dick", "pussy willow"
+            if (Names.WORDNET.covers(analysis.text, f.start(), f.end())
+                    || Binomials.WORDNET.covers(analysis.text, f.start(), f.end())) {
+                out.remove(k); // part of a name: "spotted dick", "pussy willow", "Helianthus annuus"
+            } else if (f.ruleId().equals("profanity.lexicon") && Senses.WORDNET.innocent(analysis.text, f.start(),
+                    f.end())) {
+                out.remove(k); // the innocent sense, shown by its neighbours: "coal tit feeder", "faggot bundle"
             }
         }
     }
@@ -334,6 +347,21 @@ final class ProfanityCheck implements Check {
     /** The words that also name things, loaded when a text first has a profanity finding. */
     private static final class Things {
         static final NamedThings WORDNET = NamedThings.wordNet();
+    }
+
+    /** The genera of binomial names, loaded when a text first has a profanity finding. */
+    private static final class Binomials {
+        static final ScientificNames WORDNET = ScientificNames.wordNet();
+    }
+
+    /** The innocent senses of lexicon words, loaded when a text first has a profanity finding. */
+    private static final class Senses {
+        static final WordSenses WORDNET = WordSenses.wordNet();
+    }
+
+    /** Nouns outside the English word list, loaded when a text first has a sound-alike spelling. */
+    private static final class Lemmas {
+        static final NounLemmas WORDNET = NounLemmas.wordNet();
     }
 
     /** The known names, loaded when a text first has a profanity finding. */

@@ -1,0 +1,61 @@
+package io.retailgen.governance;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Names of places from WordNet ({@code places-wordnet.txt}, made by {@code tools/lexicons/wordnet_extract.py}):
+ * countries, regions, counties, towns and islands, and the first word of a longer name when it is no English word
+ * ({@code Orkney} of {@code Orkney Islands}). A place named right after a comma or an opening bracket makes the word
+ * before it a place too, as addresses are written: {@code Twatt, Orkney}, {@code Penistone (Yorkshire)}.
+ * Immutable and thread-safe.
+ */
+final class PlaceNames {
+
+    static final String RESOURCE = "places-wordnet.txt";
+
+    private final Set<String> places;
+
+    /** @param places the names, with their capitals */
+    PlaceNames(List<String> places) {
+        this.places = Set.copyOf(new java.util.HashSet<>(places));
+    }
+
+    /** @return the places shipped with the SDK */
+    static PlaceNames wordNet() {
+        return new PlaceNames(PolicyConfig.resourceLines(RESOURCE));
+    }
+
+    /**
+     * @param text the text
+     * @param to the end of a word
+     * @return true when a comma or an opening bracket and a known place follow the word
+     */
+    boolean placeFollows(String text, int to) {
+        int i = to;
+        if (i >= text.length() || (text.charAt(i) != ',' && text.charAt(i) != ' ')) {
+            return false;
+        }
+        boolean comma = text.charAt(i) == ',';
+        i++;
+        while (i < text.length() && text.charAt(i) == ' ') {
+            i++;
+        }
+        if (!comma && (i >= text.length() || text.charAt(i) != '(')) {
+            return false;
+        }
+        if (!comma) {
+            i++;
+        }
+        int s = i;
+        while (i < text.length() && Character.isLetter(text.charAt(i))) {
+            i++;
+        }
+        return i > s && Character.isUpperCase(text.charAt(s)) && places.contains(text.substring(s, i));
+    }
+
+    @Override
+    public String toString() {
+        return "PlaceNames[" + places.size() + " places]";
+    }
+}
