@@ -70,11 +70,15 @@ final class Normalizer {
         int[] start = Workspace.starts(w, Workspace.LIGHT, cap);
         int[] end = Workspace.ends(w, Workspace.LIGHT, cap);
         boolean foldedAt = false;
+        // one bulk copy of the text's chars, then plain array reads (String.charAt checks the index and the coder
+        // of the string at every char)
+        char[] src = Workspace.chars(w, Workspace.TEXT, n);
+        text.getChars(0, n, src, 0);
         int len = 0;
         int prev = -1; // chars[len - 1], -1 when len == 0
         int i = 0;
         while (i < n) {
-            char ch = text.charAt(i);
+            char ch = src[i];
             if (ch < 128) {
                 // one char, or a space that joins a space before it (col = 1), without branches on the text
                 char f = LIGHT_ASCII[ch];
@@ -86,7 +90,7 @@ final class Normalizer {
                 prev = f;
                 continue;
             }
-            int cp = text.codePointAt(i);
+            int cp = Character.codePointAt(src, i, n);
             int next = i + Character.charCount(cp);
             String f = cp <= Character.MAX_VALUE ? foldOrSpace(cp) : isSpace(cp) ? SPACE : fold(cp);
             if (f == SPACE) {
