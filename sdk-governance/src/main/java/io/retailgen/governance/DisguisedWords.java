@@ -208,8 +208,8 @@ final class DisguisedWords {
         int best = -1;
         String bestInflection = null;
         // one memo for every target tried on this token: an entry counts only when it carries the current target's
-        // stamp, so that nothing is cleared between targets
-        int[] memo = null;
+        // stamp (1 to 127), so that it is cleared only when the stamps wrap round, not before every target
+        byte[] memo = null;
         int stamp = 0;
         for (String infl : INFLECTIONS) {
             int tail = infl.length();
@@ -230,9 +230,12 @@ final class DisguisedWords {
                         }
                         int need = (e - s - tail + 1) * (target.length + 1);
                         if (memo == null || memo.length < Math.max(need, size)) {
-                            memo = new int[Math.max(need, size)];
+                            memo = new byte[Math.max(need, size)];
                         }
-                        stamp++;
+                        if (++stamp > MAX_STAMP) {
+                            java.util.Arrays.fill(memo, (byte) 0);
+                            stamp = 1;
+                        }
                         if (spells(c, s, e - tail, s, target, 0, memo, stamp)) {
                             best = t;
                             bestInflection = infl;
@@ -296,16 +299,20 @@ final class DisguisedWords {
         return true;
     }
 
+    /** The largest stamp of a memo entry of {@link #spells}: twice it plus one still fits an unsigned byte. */
+    private static final int MAX_STAMP = 127;
+
     /**
-     * Whether token chars {@code [i, e)} spell target chars {@code [j, ..)}; memoised: an entry {@code stamp * 2 + 1}
-     * is a yes, {@code stamp * 2} a no, anything else not yet known (left from an earlier stamp, or 0).
+     * Whether token chars {@code [i, e)} spell target chars {@code [j, ..)}; memoised: an entry (as an unsigned byte)
+     * {@code stamp * 2 + 1} is a yes, {@code stamp * 2} a no, anything else not yet known (left from an earlier
+     * stamp, or 0).
      */
-    private static boolean spells(char[] c, int s, int e, int i, char[] t, int j, int[] memo, int stamp) {
+    private static boolean spells(char[] c, int s, int e, int i, char[] t, int j, byte[] memo, int stamp) {
         if (i == e) {
             return j == t.length;
         }
         int key = (i - s) * (t.length + 1) + j;
-        if (memo[key] >>> 1 == stamp) {
+        if ((memo[key] & 0xff) >>> 1 == stamp) {
             return (memo[key] & 1) != 0;
         }
         char x = c[i];
@@ -322,7 +329,7 @@ final class DisguisedWords {
             ok = j < t.length && (mask(x) || (l != null && (l.indexOf(t[j]) >= 0 || "aeiou".indexOf(t[j]) >= 0)))
                     && spells(c, s, e, i + 1, t, j + 1, memo, stamp);
         }
-        memo[key] = stamp << 1 | (ok ? 1 : 0);
+        memo[key] = (byte) (stamp << 1 | (ok ? 1 : 0));
         return ok;
     }
 }
