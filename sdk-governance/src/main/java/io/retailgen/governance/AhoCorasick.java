@@ -35,6 +35,8 @@ final class AhoCorasick {
 
     /** The number of the DEAD state of an anchored automaton (the root is 0). */
     private static final int DEAD = 1;
+    /** The most states whose numbers fit the 16-bit entries of {@link #steps}. */
+    static final int NARROW_STATES = Character.MAX_VALUE + 1;
 
     private final int[] rootNext;
     private final char[][] labels;
@@ -45,11 +47,25 @@ final class AhoCorasick {
     private final char[] classOf;
     private final int width;
     /**
-     * The complete transition function (goto and failure folded together) with pre-multiplied state numbers, so that
-     * a step is one add and one load: {@code rows[state * width + class]} is the target state times {@link #width}
-     * (its row), with the sign bit set when the target has outputs.
+     * The complete transition function (goto and failure folded together) as 16-bit state numbers, when the automaton
+     * has at most {@link #NARROW_STATES} states, one column per class: {@code steps[class * stride + state]} is the
+     * next state, where {@link #stride} is the number of states. Half the size of a table of ints, so that more of
+     * the states a text visits stay in the core's caches; by columns, so that a step from state to state is one add
+     * and one load (the class's offset does not depend on the state), and the few states that most chars visit (the
+     * shallow ones, numbered first) share the cache lines of each column. Null for a larger automaton, which uses
+     * {@link #rows}.
+     */
+    private final char[] steps;
+    /** The number of states: the length of a column of {@link #steps}. */
+    private final int stride;
+    /**
+     * The transition function of an automaton with more than {@link #NARROW_STATES} states, with pre-multiplied state
+     * numbers: {@code rows[state * width + class]} is the target state times {@link #width} (its row), with the sign
+     * bit set when the target has outputs; null when {@link #steps} is used.
      */
     private final int[] rows;
+    /** The states are numbered so that exactly those from this number on have outputs. */
+    private final int firstOutput;
     /** The outputs flattened: the patterns ending at state s are {@code outFlat[outStart[s] .. outStart[s + 1])}. */
     private final int[] outStart;
     private final int[] outFlat;
@@ -273,7 +289,9 @@ final class AhoCorasick {
             }
         }
         // Renumber the states in breadth-first order (the root first, then DEAD): the shallow states, which nearly
-        // every text character visits, then share a few cache lines instead of being scattered over the table.
+        // every text character visits, then share a few cache lines instead of being scattered over the table. The
+        // states with outputs come after all others (each group in breadth-first order), so that whether a state has
+        // outputs is one compare of its number.
         int[] order = new int[n];
         int placed = 0;
         order[placed++] = 0;
@@ -281,7 +299,15 @@ final class AhoCorasick {
             order[placed++] = dead;
         }
         for (int s : bfs) {
-            order[placed++] = s;
+            if (outputs[s].length == 0) {
+                order[placed++] = s;
+            }
+        }
+        firstOutput = placed;
+        for (int s : bfs) {
+            if (outputs[s].length > 0) {
+                order[placed++] = s;
+            }
         }
         if (placed != n) {
             throw new AssertionError("unreachable trie states");
@@ -290,21 +316,30 @@ final class AhoCorasick {
         for (int i = 0; i < n; i++) {
             newId[order[i]] = i;
         }
-        int[] renumbered = new int[table.length];
         int[][] renumberedOutputs = new int[n][];
+        for (int i = 0; i < n; i++) {
+            renumberedOutputs[i] = outputs[order[i]];
+        }
+        outputs = renumberedOutputs;
+        stride = n;
+        if (n <= NARROW_STATES) {
+            steps = new char[table.length];
+            rows = null;
+        } else {
+            steps = null;
+            rows = new int[table.length];
+        }
         for (int i = 0; i < n; i++) {
             int from = order[i] * width;
             int to = i * width;
             for (int k = 0; k < width; k++) {
-                renumbered[to + k] = newId[table[from + k]];
+                int t = newId[table[from + k]];
+                if (steps != null) {
+                    steps[k * n + i] = (char) t;
+                } else {
+                    rows[to + k] = t * width | (t >= firstOutput ? Integer.MIN_VALUE : 0);
+                }
             }
-            renumberedOutputs[i] = outputs[order[i]];
-        }
-        outputs = renumberedOutputs;
-        rows = new int[renumbered.length];
-        for (int i = 0; i < renumbered.length; i++) {
-            int t = renumbered[i];
-            rows[i] = t * width | (outputs[t].length > 0 ? Integer.MIN_VALUE : 0);
         }
         outStart = new int[n + 1];
         for (int s = 0; s < n; s++) {
@@ -347,15 +382,38 @@ final class AhoCorasick {
     }
 
     void search(char[] text, int length, MatchSink sink) {
+        if (steps != null) {
+            searchNarrow(text, length, sink);
+        } else {
+            searchWide(text, length, sink);
+        }
+    }
+
+    private void searchNarrow(char[] text, int length, MatchSink sink) {
+        final char[] cls = classOf;
+        final char[] st = steps;
+        final int n = stride;
+        final int out = firstOutput;
+        // in DEAD (state 1 of an anchored automaton) every word char leads back to DEAD: skip such runs with
+        // independent lookups in DEAD's entries instead of the dependent state-to-state chain
+        final int dead = anchored ? DEAD : -1;
+        int state = 0;
+        for (int i = 0; i < length; i++) {
+            state = st[cls[text[i]] * n + state];
+            if (state >= out) {
+                report(state, i + 1, text, length, sink);
+            } else if (state == dead) {
+                while (i + 1 < length && st[cls[text[i + 1]] * n + DEAD] == DEAD) {
+                    i++;
+                }
+            }
+        }
+    }
+
+    private void searchWide(char[] text, int length, MatchSink sink) {
         final char[] cls = classOf;
         final int[] r = rows;
         final int w = width;
-        final int[] os = outStart;
-        final int[] of = outFlat;
-        // no filter: a table that never blocks
-        final byte[] ef = endFilter != null ? endFilter : NO_FILTER;
-        // in DEAD (state 1 of an anchored automaton) every word char leads back to DEAD: skip such runs with
-        // independent lookups in DEAD's row instead of the dependent state-to-state chain
         final int deadRow = DEAD * w;
         final int dead = anchored ? deadRow : -1;
         int row = 0;
@@ -363,12 +421,7 @@ final class AhoCorasick {
             int t = r[row + cls[text[i]]];
             row = t & Integer.MAX_VALUE;
             if (t < 0) {
-                if (!blocked(ef, text, length, i)) {
-                    int state = row / w;
-                    for (int k = os[state], to = os[state + 1]; k < to; k++) {
-                        sink.match(of[k], i + 1);
-                    }
-                }
+                report(row / w, i + 1, text, length, sink);
             } else if (row == dead) {
                 while (i + 1 < length && r[deadRow + cls[text[i + 1]]] == deadRow) {
                     i++;
@@ -377,32 +430,41 @@ final class AhoCorasick {
         }
     }
 
-    private static final byte[] NO_FILTER = new byte[128];
-
     /**
-     * For loops that step the automaton themselves (see {@link Matches}): starting with row 0, {@code
-     * rows()[row + classes()[c]]} is the next row, negative when its state has outputs (then clear the sign bit).
+     * For loops that step the automaton themselves (see {@link Matches}): starting with state 0, {@code
+     * steps()[classes()[c] * stride() + state]} is the next state, which has outputs when it is at least {@link
+     * #firstOutput()}.
      *
-     * @return the transition table
+     * @return the transition table, or null when the automaton has more than {@link #NARROW_STATES} states (then
+     *     only {@link #search} runs it)
      */
-    int[] rows() {
-        return rows;
+    char[] steps() {
+        return steps;
     }
 
-    /** @return the class of every char, see {@link #rows()} */
+    /** @return the number of states, the length of a class's column in {@link #steps()} */
+    int stride() {
+        return stride;
+    }
+
+    /** @return the first state number with outputs, see {@link #steps()} */
+    int firstOutput() {
+        return firstOutput;
+    }
+
+    /** @return the class of every char, see {@link #steps()} */
     char[] classes() {
         return classOf;
     }
 
     /**
-     * Reports the outputs of the state of {@code row}, reached at the char before {@code end}, as {@link #search} does.
+     * Reports the outputs of {@code state}, reached at the char before {@code end}, as {@link #search} does.
      *
-     * @param row the row of a state with outputs, see {@link #rows()}
+     * @param state a state with outputs, see {@link #steps()}
      * @param end the end (exclusive) of the matches in {@code text}
      */
-    void report(int row, int end, char[] text, int length, MatchSink sink) {
-        int state = row / width;
-        if (blocked(endFilter != null ? endFilter : NO_FILTER, text, length, end - 1)) {
+    void report(int state, int end, char[] text, int length, MatchSink sink) {
+        if (endFilter != null && blocked(endFilter, text, length, end - 1)) {
             return;
         }
         for (int k = outStart[state], to = outStart[state + 1]; k < to; k++) {

@@ -207,7 +207,10 @@ final class DisguisedWords {
         // the best reading: the whole token as a target rather than a target plus an inflection, then the longest
         int best = -1;
         String bestInflection = null;
+        // one memo for every target tried on this token: an entry counts only when it carries the current target's
+        // stamp (1 to 127), so that it is cleared only when the stamps wrap round, not before every target
         byte[] memo = null;
+        int stamp = 0;
         for (String infl : INFLECTIONS) {
             int tail = infl.length();
             if (best >= 0 && bestInflection.isEmpty()) {
@@ -228,10 +231,12 @@ final class DisguisedWords {
                         int need = (e - s - tail + 1) * (target.length + 1);
                         if (memo == null || memo.length < Math.max(need, size)) {
                             memo = new byte[Math.max(need, size)];
-                        } else {
-                            java.util.Arrays.fill(memo, 0, need, (byte) 0);
                         }
-                        if (spells(c, s, e - tail, s, target, 0, memo)) {
+                        if (++stamp > MAX_STAMP) {
+                            java.util.Arrays.fill(memo, (byte) 0);
+                            stamp = 1;
+                        }
+                        if (spells(c, s, e - tail, s, target, 0, memo, stamp)) {
                             best = t;
                             bestInflection = infl;
                         }
@@ -294,30 +299,37 @@ final class DisguisedWords {
         return true;
     }
 
-    /** Whether token chars {@code [i, e)} spell target chars {@code [j, ..)}; memoised (1 = no, 2 = yes). */
-    private static boolean spells(char[] c, int s, int e, int i, char[] t, int j, byte[] memo) {
+    /** The largest stamp of a memo entry of {@link #spells}: twice it plus one still fits an unsigned byte. */
+    private static final int MAX_STAMP = 127;
+
+    /**
+     * Whether token chars {@code [i, e)} spell target chars {@code [j, ..)}; memoised: an entry (as an unsigned byte)
+     * {@code stamp * 2 + 1} is a yes, {@code stamp * 2} a no, anything else not yet known (left from an earlier
+     * stamp, or 0).
+     */
+    private static boolean spells(char[] c, int s, int e, int i, char[] t, int j, byte[] memo, int stamp) {
         if (i == e) {
             return j == t.length;
         }
         int key = (i - s) * (t.length + 1) + j;
-        if (memo[key] != 0) {
-            return memo[key] == 2;
+        if ((memo[key] & 0xff) >>> 1 == stamp) {
+            return (memo[key] & 1) != 0;
         }
         char x = c[i];
         boolean ok;
         if (CharClass.isLetter(x)) {
-            ok = j < t.length && t[j] == x && (spells(c, s, e, i + 1, t, j + 1, memo)
-                    || (j + 1 < t.length && t[j + 1] == x && spells(c, s, e, i + 1, t, j + 2, memo))
-                    || (i + 1 < e && c[i + 1] == x && spells(c, s, e, i + 1, t, j, memo)));
+            ok = j < t.length && t[j] == x && (spells(c, s, e, i + 1, t, j + 1, memo, stamp)
+                    || (j + 1 < t.length && t[j + 1] == x && spells(c, s, e, i + 1, t, j + 2, memo, stamp))
+                    || (i + 1 < e && c[i + 1] == x && spells(c, s, e, i + 1, t, j, memo, stamp)));
         } else if (separator(x)) {
-            ok = spells(c, s, e, i + 1, t, j, memo);
+            ok = spells(c, s, e, i + 1, t, j, memo, stamp);
         } else {
             String l = leetLetters(x);
             // a leet symbol stands for its letters, or masks a vowel ("f@ck")
             ok = j < t.length && (mask(x) || (l != null && (l.indexOf(t[j]) >= 0 || "aeiou".indexOf(t[j]) >= 0)))
-                    && spells(c, s, e, i + 1, t, j + 1, memo);
+                    && spells(c, s, e, i + 1, t, j + 1, memo, stamp);
         }
-        memo[key] = (byte) (ok ? 2 : 1);
+        memo[key] = (byte) (stamp << 1 | (ok ? 1 : 0));
         return ok;
     }
 }

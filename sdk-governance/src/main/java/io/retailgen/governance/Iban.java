@@ -36,8 +36,13 @@ final class Iban {
         if (s + 4 > n) {
             return -1;
         }
+        // the two check digits first: most letter pairs before a digit ("mp3", "x2 pack") end here, without a map
+        // look-up of a new string
+        if (!Character.isDigit(c[s + 2]) || !Character.isDigit(c[s + 3])) {
+            return -1;
+        }
         Integer len = LENGTHS.get(new String(c, s, 2));
-        if (len == null || !Character.isDigit(c[s + 2]) || !Character.isDigit(c[s + 3])) {
+        if (len == null) {
             return -1;
         }
         char[] iban = new char[len];

@@ -70,11 +70,15 @@ final class Normalizer {
         int[] start = Workspace.starts(w, Workspace.LIGHT, cap);
         int[] end = Workspace.ends(w, Workspace.LIGHT, cap);
         boolean foldedAt = false;
+        // one bulk copy of the text's chars, then plain array reads (String.charAt checks the index and the coder
+        // of the string at every char)
+        char[] src = Workspace.chars(w, Workspace.TEXT, n);
+        text.getChars(0, n, src, 0);
         int len = 0;
         int prev = -1; // chars[len - 1], -1 when len == 0
         int i = 0;
         while (i < n) {
-            char ch = text.charAt(i);
+            char ch = src[i];
             if (ch < 128) {
                 // one char, or a space that joins a space before it (col = 1), without branches on the text
                 char f = LIGHT_ASCII[ch];
@@ -86,7 +90,7 @@ final class Normalizer {
                 prev = f;
                 continue;
             }
-            int cp = text.codePointAt(i);
+            int cp = Character.codePointAt(src, i, n);
             int next = i + Character.charCount(cp);
             String f = cp <= Character.MAX_VALUE ? foldOrSpace(cp) : isSpace(cp) ? SPACE : fold(cp);
             if (f == SPACE) {
@@ -481,10 +485,14 @@ final class Normalizer {
         // minus one is its last, so the span and the count of collapsed letters follow from these)
         char[] chars = Workspace.chars(w, Workspace.STRICT, n);
         int[] from = Workspace.starts(w, Workspace.STRICT, n + 1);
-        // without an automaton, step one that never leaves its root
-        final boolean fusing = fused != null && found != null;
-        final int[] rows = (fusing ? fused : AhoCorasick.NONE).rows();
-        final char[] acls = (fusing ? fused : AhoCorasick.NONE).classes();
+        // without an automaton (or with one too large for 16-bit steps, which the caller then searches), step one
+        // that never leaves its root
+        final boolean fusing = fused != null && found != null && fused.steps() != null;
+        final AhoCorasick sm = fusing ? fused : AhoCorasick.NONE;
+        final char[] steps = sm.steps();
+        final char[] acls = sm.classes();
+        final int stride = sm.stride();
+        final int firstOut = sm.firstOutput();
         int state = 0;
         int len = 0;
         int prev = -1; // chars[len - 1], -1 when len == 0
@@ -492,9 +500,12 @@ final class Normalizer {
         final boolean withPhrase = phraseFound != null;
         final char[] pchars = withPhrase ? Workspace.chars(w, Workspace.PHRASE, n) : null;
         final int[] pfrom = withPhrase ? Workspace.starts(w, Workspace.PHRASE, n + 1) : null;
-        final AhoCorasick pm = withPhrase && phraseMatcher != null ? phraseMatcher : AhoCorasick.NONE;
-        final int[] prows = pm.rows();
+        final boolean phraseFusing = withPhrase && phraseMatcher != null && phraseMatcher.steps() != null;
+        final AhoCorasick pm = phraseFusing ? phraseMatcher : AhoCorasick.NONE;
+        final char[] psteps = pm.steps();
         final char[] pcls = pm.classes();
+        final int pstride = pm.stride();
+        final int pfirstOut = pm.firstOutput();
         int pstate = 0;
         int plen = 0;
         int pprev = -1;
@@ -513,9 +524,8 @@ final class Normalizer {
             from[len] = i;
             len += 1 - col;
             if (col == 0) {
-                int t = rows[state + acls[c]];
-                state = t & Integer.MAX_VALUE;
-                if (t < 0) {
+                state = steps[acls[c] * stride + state];
+                if (state >= firstOut) {
                     found.add(state, len);
                 }
             }
@@ -528,9 +538,8 @@ final class Normalizer {
                 pfrom[plen] = i;
                 plen += 1 - pcol;
                 if (pcol == 0) {
-                    int t = prows[pstate + pcls[pc]];
-                    pstate = t & Integer.MAX_VALUE;
-                    if (t < 0) {
+                    pstate = psteps[pcls[pc] * pstride + pstate];
+                    if (pstate >= pfirstOut) {
                         phraseFound.add(pstate, plen);
                     }
                 }
@@ -548,7 +557,7 @@ final class Normalizer {
         if (withPhrase) {
             pfrom[plen] = n;
             TextView p = new TextView(pchars, pfrom, plen, light, false);
-            if (phraseMatcher != null) {
+            if (phraseFusing) {
                 phraseFound.complete(phraseMatcher, p);
             } else {
                 phraseFound.view = p;
@@ -737,8 +746,10 @@ final class Normalizer {
         if (found != null) {
             found.clear();
         }
-        final int[] rows = fused == null || found == null ? null : fused.rows();
-        final char[] acls = rows == null ? null : fused.classes();
+        final char[] steps = fused == null || found == null ? null : fused.steps();
+        final char[] acls = steps == null ? null : fused.classes();
+        final int stride = steps == null ? 0 : fused.stride();
+        final int firstOut = steps == null ? 0 : fused.firstOutput();
         int state = 0;
         int n = light.length;
         char[] src = light.chars;
@@ -763,17 +774,16 @@ final class Normalizer {
             chars[len - 1] = c;
             start[len - 1] = lastStart;
             end[len - 1] = lastEnd;
-            if (rows != null & col == 0) {
-                int t = rows[state + acls[c]];
-                state = t & Integer.MAX_VALUE;
-                if (t < 0) {
+            if (steps != null & col == 0) {
+                state = steps[acls[c] * stride + state];
+                if (state >= firstOut) {
                     found.add(state, len);
                 }
             }
             prev = c;
         }
         TextView v = new TextView(chars, start, end, null, len, null, false);
-        if (rows != null) {
+        if (steps != null) {
             found.complete(fused, v);
         }
         return v;

@@ -18,7 +18,9 @@ final class Workspace {
     static final int SCRATCH = 3;
     /** The runs of the strict view. */
     static final int RUNS = 4;
-    private static final int SLOTS = 5;
+    /** The chars of the text itself, read by {@link Normalizer#light} from an array instead of through the String. */
+    static final int TEXT = 5;
+    private static final int SLOTS = 6;
 
     private static final ThreadLocal<Workspace> CURRENT = ThreadLocal.withInitial(Workspace::new);
 
