@@ -144,6 +144,18 @@ final class BrandSightings {
         return true;
     }
 
+    /** {@code h[0, end)} with everything but a-z and 0-9 left out (no regular expression: this runs per host name). */
+    private static String lettersAndDigits(String h, int end) {
+        StringBuilder b = new StringBuilder(end);
+        for (int i = 0; i < end; i++) {
+            char x = h.charAt(i);
+            if (x >= 'a' && x <= 'z' || x >= '0' && x <= '9') {
+                b.append(x);
+            }
+        }
+        return b.toString();
+    }
+
     private static boolean dotBeforeLetter(String text) {
         for (int i = text.indexOf('.'); i >= 0 && i + 1 < text.length(); i = text.indexOf('.', i + 1)) {
             if (Character.isLetter(text.charAt(i + 1))) {
@@ -189,7 +201,7 @@ final class BrandSightings {
         if (dot <= 0 || h.length() - dot - 1 < 2 || !h.substring(dot + 1).chars().allMatch(Character::isLetter)) {
             return null;
         }
-        String name = h.substring(0, dot).replaceAll("[^a-z0-9]", "");
+        String name = lettersAndDigits(h, dot);
         boolean trade = false;
         for (String w : DOMAIN_WORDS) {
             trade |= name.contains(w);

@@ -97,7 +97,7 @@ final class PhoneticVariants {
                 e = i + 1;
             }
         }
-        if (s < 0 || w.length() > 6 || w.replaceAll("(.)\\1+", "$1").length() < 4) {
+        if (s < 0 || w.length() > 6 || withoutRepeats(w) < 4) {
             return out;
         }
         for (String v : VOWEL_SOUNDS) {
@@ -167,5 +167,16 @@ final class PhoneticVariants {
             }
         }
         return b.toString();
+    }
+
+    /** The length of {@code w} with each run of one letter counted once ({@code "pooop"} is 3). */
+    static int withoutRepeats(String w) {
+        int n = w.isEmpty() ? 0 : 1;
+        for (int i = 1; i < w.length(); i++) {
+            if (w.charAt(i) != w.charAt(i - 1)) {
+                n++;
+            }
+        }
+        return n;
     }
 }
