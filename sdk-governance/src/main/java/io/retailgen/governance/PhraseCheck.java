@@ -30,7 +30,8 @@ final class PhraseCheck implements Check {
     private static final CounterfeitRules.Marker HANDLE = new CounterfeitRules.Marker("shop handle",
             CounterfeitRules.Placement.EITHER, Severity.MEDIUM);
     private final AhoCorasick matcher;
-    private final List<List<Payload>> payloads;
+    /** Per pattern, its payloads (an array: a match walks them without an iterator). */
+    private final Payload[][] payloads;
     /** Per pattern: true when one of its payloads is an authorized brand. */
     private final boolean[] authorizedPattern;
     /** The authorized brands in phrase-view form: never flagged, however they are written. */
@@ -99,9 +100,9 @@ final class PhraseCheck implements Check {
         requiredCount = requiredIds.size();
         sightings = counterfeit == null ? null : new BrandSightings(counterfeit.brands());
         List<String> keys = new ArrayList<>(byKey.keySet());
-        payloads = new ArrayList<>(keys.size());
-        for (String k : keys) {
-            payloads.add(List.copyOf(byKey.get(k)));
+        payloads = new Payload[keys.size()][];
+        for (int k = 0; k < keys.size(); k++) {
+            payloads[k] = byKey.get(keys.get(k)).toArray(new Payload[0]);
         }
         // a match must not start or end inside a word: the anchored automaton skips those that start inside one
         // and must not end inside one: the automaton skips those that end before a boundary char too
@@ -118,7 +119,7 @@ final class PhraseCheck implements Check {
         authorizedBrandKeys = java.util.Set.copyOf(authorized);
         authorizedPattern = new boolean[keys.size()];
         for (int k = 0; k < keys.size(); k++) {
-            for (Payload pl : payloads.get(k)) {
+            for (Payload pl : payloads[k]) {
                 authorizedPattern[k] |= pl.kind == Kind.BRAND && pl.authorized;
             }
         }
@@ -253,14 +254,16 @@ final class PhraseCheck implements Check {
                     || (end < v.length && boundaryChar(v.chars[end]) && boundaryChar(v.chars[end - 1]))) {
                 return;
             }
-            Match match = new Match(start, end, 0, 0); // token numbers are filled in when a marker needs them
+            // token numbers are filled in when a marker needs them; made only for the kinds that keep the match
+            Match match = null;
             boolean brandAdded = false;
-            for (Payload pl : payloads.get(p)) {
+            for (Payload pl : payloads[p]) {
                 switch (pl.kind) {
                     case CLAIM -> {
                         if (claimHits == null) {
                             claimHits = new HashMap<>();
                         }
+                        match = match != null ? match : new Match(start, end, 0, 0);
                         claimHits.computeIfAbsent(pl.index, k -> new ArrayList<>()).add(match);
                     }
                     case UNLESS -> {
@@ -281,6 +284,7 @@ final class PhraseCheck implements Check {
                             if (legitMatches == null) {
                                 legitMatches = new ArrayList<>();
                             }
+                            match = match != null ? match : new Match(start, end, 0, 0);
                             legitMatches.add(match); // "not officially licensed" is no licence
                         }
                     }
@@ -288,6 +292,7 @@ final class PhraseCheck implements Check {
                         // the phrase view writes every number as '#': "1:1" must not match "1:24"
                         String phrase = counterfeit.markers().get(pl.index).phrase();
                         if (sameDigits(phrase, text.substring(v.originalStart(start), v.originalEnd(end)))) {
+                            match = match != null ? match : new Match(start, end, 0, 0);
                             marker(match, pl.index);
                         }
                     }
@@ -312,7 +317,7 @@ final class PhraseCheck implements Check {
                 if (brandMatches == null) {
                     brandMatches = new ArrayList<>();
                 }
-                brandMatches.add(match);
+                brandMatches.add(match != null ? match : new Match(start, end, 0, 0));
             }
         }
     }
