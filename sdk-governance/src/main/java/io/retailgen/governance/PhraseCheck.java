@@ -30,7 +30,8 @@ final class PhraseCheck implements Check {
     private static final CounterfeitRules.Marker HANDLE = new CounterfeitRules.Marker("shop handle",
             CounterfeitRules.Placement.EITHER, Severity.MEDIUM);
     private final AhoCorasick matcher;
-    private final List<List<Payload>> payloads;
+    /** Per pattern, its payloads (an array: a match walks them without an iterator). */
+    private final Payload[][] payloads;
     /** Per pattern: true when one of its payloads is an authorized brand. */
     private final boolean[] authorizedPattern;
     /** The authorized brands in phrase-view form: never flagged, however they are written. */
@@ -99,9 +100,9 @@ final class PhraseCheck implements Check {
         requiredCount = requiredIds.size();
         sightings = counterfeit == null ? null : new BrandSightings(counterfeit.brands());
         List<String> keys = new ArrayList<>(byKey.keySet());
-        payloads = new ArrayList<>(keys.size());
-        for (String k : keys) {
-            payloads.add(List.copyOf(byKey.get(k)));
+        payloads = new Payload[keys.size()][];
+        for (int k = 0; k < keys.size(); k++) {
+            payloads[k] = byKey.get(keys.get(k)).toArray(new Payload[0]);
         }
         // a match must not start or end inside a word: the anchored automaton skips those that start inside one
         // and must not end inside one: the automaton skips those that end before a boundary char too
@@ -118,7 +119,7 @@ final class PhraseCheck implements Check {
         authorizedBrandKeys = java.util.Set.copyOf(authorized);
         authorizedPattern = new boolean[keys.size()];
         for (int k = 0; k < keys.size(); k++) {
-            for (Payload pl : payloads.get(k)) {
+            for (Payload pl : payloads[k]) {
                 authorizedPattern[k] |= pl.kind == Kind.BRAND && pl.authorized;
             }
         }
@@ -151,30 +152,139 @@ final class PhraseCheck implements Check {
         TextView v = analysis.phrase();
         Matches found = analysis.phraseMatches(matcher);
         String text = analysis.text;
-        boolean[] unlessSeen = new boolean[claims.size()];
-        Map<Integer, List<Match>> claimHits = new HashMap<>();
-        List<Match> brandMatches = new ArrayList<>();
-        List<Match> markerMatches = new ArrayList<>();
-        List<Integer> markerIndex = new ArrayList<>();
-        boolean[] triggered = new boolean[1];
-        boolean[] requiredSeen = new boolean[requiredCount];
-        List<Match> legitMatches = new ArrayList<>();
-        AhoCorasick.MatchSink sink = (p, end) -> {
+        Scan sink = new Scan(v, text);
+        if (found != null) {
+            found.replay(matcher, v.chars, v.length, sink);
+        } else {
+            matcher.search(v.chars, v.length, sink);
+        }
+        int ruleHitsFrom = out.size();
+        if (sink.claimHits != null) {
+            sink.claimHits.forEach((rule, matches) -> {
+                if (sink.unlessSeen != null && sink.unlessSeen[rule]) {
+                    return;
+                }
+                ClaimRule r = claims.get(rule);
+                for (Match m : matches) {
+                    if (patterns != null && ClaimPatterns.negatedBefore(v, m.start)) {
+                        continue;
+                    }
+                    out.add(new Hit(new Finding(v.originalStart(m.start), v.originalEnd(m.end), r.id(),
+                            r.category(), r.severity(), r.message(), r.confidence()), "[claim removed]"));
+                }
+            });
+        }
+        if (sink.triggered) {
+            structured(analysis.light(), out, ruleHitsFrom);
+        }
+        if (counterfeit != null) {
+            for (BrandSightings.Sighting h : sightings.handles(analysis.text, analysis.light())) {
+                Match m = toView(v, h.start(), h.end());
+                if (h.brand() != null) {
+                    out.add(new Hit(new Finding(h.start(), h.end(), "counterfeit.shop-handle", "counterfeit",
+                            counterfeit.severity(), "replica-trade hashtag or shop domain naming brand '"
+                            + h.brand().toLowerCase(Locale.ROOT) + "'"), "[removed]"));
+                } else if (m != null) {
+                    sink.marker(m, -1);
+                }
+            }
+        }
+        if (counterfeit != null && sink.markerMatches != null) {
+            List<Match> brandMatches = Scan.orEmpty(sink.brandMatches);
+            for (BrandSightings.Sighting b : sightings.disguisedBrands(analysis)) {
+                if (authorizedBrandKeys.contains(Normalizer.phraseTerm(b.brand()))) {
+                    continue; // the retailer may sell it: "Adidas replica jersey" from an authorized Adidas seller
+                }
+                Match m = toView(v, b.start(), b.end());
+                if (m != null && brandMatches.stream().noneMatch(x -> x.start <= m.start && m.end <= x.end)) {
+                    // the disguised brand replaces the shorter brands the phrase view saw inside it ("ol@plex")
+                    brandMatches.removeIf(x -> x.start < m.end && m.start < x.end);
+                    brandMatches.add(m);
+                }
+            }
+            brandMatches.sort((a, b) -> Integer.compare(a.start, b.start));
+            int[] token = tokens(v, analysis.ints(v.length + 1));
+            pairMarkers(v, withTokens(brandMatches, token), withTokens(sink.markerMatches, token), sink.markerIndex,
+                    withTokens(Scan.orEmpty(sink.legitMatches), token),
+                    sink.requiredSeen != null ? sink.requiredSeen : new boolean[requiredCount], out);
+        }
+    }
+
+    /**
+     * What one search of the phrase view found. Most texts match few phrases and none of most kinds, so every
+     * collection is created on the first match that needs it, not per text.
+     */
+    private final class Scan implements AhoCorasick.MatchSink {
+        private final TextView v;
+        private final String text;
+        /** Per claim rule, its matches, or null before the first. */
+        Map<Integer, List<Match>> claimHits;
+        /** Per claim rule, whether one of its exceptions was seen; null before the first. */
+        boolean[] unlessSeen;
+        boolean triggered;
+        /** Per required phrase id, whether it was seen; null before the first. */
+        boolean[] requiredSeen;
+        List<Match> brandMatches;
+        List<Match> markerMatches;
+        List<Integer> markerIndex;
+        List<Match> legitMatches;
+
+        Scan(TextView v, String text) {
+            this.v = v;
+            this.text = text;
+        }
+
+        static List<Match> orEmpty(List<Match> list) {
+            return list != null ? list : new ArrayList<>();
+        }
+
+        void marker(Match m, int index) {
+            if (markerMatches == null) {
+                markerMatches = new ArrayList<>();
+                markerIndex = new ArrayList<>();
+            }
+            markerMatches.add(m);
+            markerIndex.add(index);
+        }
+
+        @Override
+        public void match(int p, int end) {
             int start = end - matcher.patternLength(p);
             if ((start > 0 && boundaryChar(v.chars[start - 1]) && boundaryChar(v.chars[start]))
                     || (end < v.length && boundaryChar(v.chars[end]) && boundaryChar(v.chars[end - 1]))) {
                 return;
             }
-            Match match = new Match(start, end, 0, 0); // token numbers are filled in when a marker needs them
+            // token numbers are filled in when a marker needs them; made only for the kinds that keep the match
+            Match match = null;
             boolean brandAdded = false;
-            for (Payload pl : payloads.get(p)) {
+            for (Payload pl : payloads[p]) {
                 switch (pl.kind) {
-                    case CLAIM -> claimHits.computeIfAbsent(pl.index, k -> new ArrayList<>()).add(match);
-                    case UNLESS -> unlessSeen[pl.index] = true;
-                    case TRIGGER -> triggered[0] = true;
-                    case REQUIRED -> requiredSeen[pl.index] = true;
+                    case CLAIM -> {
+                        if (claimHits == null) {
+                            claimHits = new HashMap<>();
+                        }
+                        match = match != null ? match : new Match(start, end, 0, 0);
+                        claimHits.computeIfAbsent(pl.index, k -> new ArrayList<>()).add(match);
+                    }
+                    case UNLESS -> {
+                        if (unlessSeen == null) {
+                            unlessSeen = new boolean[claims.size()];
+                        }
+                        unlessSeen[pl.index] = true;
+                    }
+                    case TRIGGER -> triggered = true;
+                    case REQUIRED -> {
+                        if (requiredSeen == null) {
+                            requiredSeen = new boolean[requiredCount];
+                        }
+                        requiredSeen[pl.index] = true;
+                    }
                     case LEGIT -> {
                         if (!ClaimPatterns.negatedBefore(v, start)) {
+                            if (legitMatches == null) {
+                                legitMatches = new ArrayList<>();
+                            }
+                            match = match != null ? match : new Match(start, end, 0, 0);
                             legitMatches.add(match); // "not officially licensed" is no licence
                         }
                     }
@@ -182,8 +292,8 @@ final class PhraseCheck implements Check {
                         // the phrase view writes every number as '#': "1:1" must not match "1:24"
                         String phrase = counterfeit.markers().get(pl.index).phrase();
                         if (sameDigits(phrase, text.substring(v.originalStart(start), v.originalEnd(end)))) {
-                            markerMatches.add(match);
-                            markerIndex.add(pl.index);
+                            match = match != null ? match : new Match(start, end, 0, 0);
+                            marker(match, pl.index);
                         }
                     }
                     case BRAND -> {
@@ -204,60 +314,11 @@ final class PhraseCheck implements Check {
                 }
             }
             if (brandAdded && !authorizedPattern[p]) {
-                brandMatches.add(match);
-            }
-        };
-        if (found != null) {
-            found.replay(matcher, v.chars, v.length, sink);
-        } else {
-            matcher.search(v.chars, v.length, sink);
-        }
-        int ruleHitsFrom = out.size();
-        claimHits.forEach((rule, matches) -> {
-            if (unlessSeen[rule]) {
-                return;
-            }
-            ClaimRule r = claims.get(rule);
-            for (Match m : matches) {
-                if (patterns != null && ClaimPatterns.negatedBefore(v, m.start)) {
-                    continue;
+                if (brandMatches == null) {
+                    brandMatches = new ArrayList<>();
                 }
-                out.add(new Hit(new Finding(v.originalStart(m.start), v.originalEnd(m.end), r.id(), r.category(),
-                        r.severity(), r.message(), r.confidence()), "[claim removed]"));
+                brandMatches.add(match != null ? match : new Match(start, end, 0, 0));
             }
-        });
-        if (triggered[0]) {
-            structured(analysis.light(), out, ruleHitsFrom);
-        }
-        if (counterfeit != null) {
-            for (BrandSightings.Sighting h : sightings.handles(analysis.text, analysis.light())) {
-                Match m = toView(v, h.start(), h.end());
-                if (h.brand() != null) {
-                    out.add(new Hit(new Finding(h.start(), h.end(), "counterfeit.shop-handle", "counterfeit",
-                            counterfeit.severity(), "replica-trade hashtag or shop domain naming brand '"
-                            + h.brand().toLowerCase(Locale.ROOT) + "'"), "[removed]"));
-                } else if (m != null) {
-                    markerMatches.add(m);
-                    markerIndex.add(-1);
-                }
-            }
-        }
-        if (counterfeit != null && !markerMatches.isEmpty()) {
-            for (BrandSightings.Sighting b : sightings.disguisedBrands(analysis)) {
-                if (authorizedBrandKeys.contains(Normalizer.phraseTerm(b.brand()))) {
-                    continue; // the retailer may sell it: "Adidas replica jersey" from an authorized Adidas seller
-                }
-                Match m = toView(v, b.start(), b.end());
-                if (m != null && brandMatches.stream().noneMatch(x -> x.start <= m.start && m.end <= x.end)) {
-                    // the disguised brand replaces the shorter brands the phrase view saw inside it ("ol@plex")
-                    brandMatches.removeIf(x -> x.start < m.end && m.start < x.end);
-                    brandMatches.add(m);
-                }
-            }
-            brandMatches.sort((a, b) -> Integer.compare(a.start, b.start));
-            int[] token = tokens(v, analysis.ints(v.length + 1));
-            pairMarkers(v, withTokens(brandMatches, token), withTokens(markerMatches, token), markerIndex,
-                    withTokens(legitMatches, token), requiredSeen, out);
         }
     }
 

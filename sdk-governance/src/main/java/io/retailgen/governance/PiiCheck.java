@@ -74,15 +74,17 @@ final class PiiCheck implements Check {
             emails(v, out);
         }
 
+        // where the address scan may start: no digit lies before the first that the number scan met
+        int noDigitBefore = 0;
         if (kinds.contains(PiiKind.CARD) || kinds.contains(PiiKind.PHONE) || kinds.contains(PiiKind.IBAN)) {
-            numbers(v, out);
+            noDigitBefore = numbers(v, out);
         }
         if (kinds.contains(PiiKind.EMAIL) && SpelledContacts.mayHaveSpelledEmail(analysis.text)) {
             SpelledContacts.emails(analysis.text, (s, e) -> out.add(new Hit(new Finding(s, e, "pii.email", "pii",
                     severity, "personal data (email, spelled out)", 0.9), "[EMAIL]")));
         }
         if (kinds.contains(PiiKind.ADDRESS)) {
-            addresses(v, analysis.text, out);
+            addresses(v, analysis.text, noDigitBefore, out);
         }
     }
 
@@ -148,7 +150,8 @@ final class PiiCheck implements Check {
         }
     }
 
-    private void numbers(TextView v, List<Hit> out) {
+    /** @return an index at or before the view's first digit (its length when it has none) */
+    private int numbers(TextView v, List<Hit> out) {
         char[] c = v.chars;
         int n = v.length;
         boolean phones = kinds.contains(PiiKind.PHONE);
@@ -157,6 +160,7 @@ final class PiiCheck implements Check {
         int wordStart = 0;
         int wordRun = 0;
         boolean digitWords = false;
+        int firstDigit = n;
         int i = 0;
         while (i < n) {
             // letters, most of any text: nothing starts here (an IBAN is looked for from its digits); skipped in a
@@ -177,6 +181,9 @@ final class PiiCheck implements Check {
                 wordStart = i + 1;
             }
             boolean startChar = isDigit(ch) || ((ch == '+' || ch == '(') && i + 1 < n && isDigit(c[i + 1]));
+            if (startChar && firstDigit == n) {
+                firstDigit = i; // every char before i was visited: letters skip no digit, jumps start at a startChar
+            }
             if (startChar && kinds.contains(PiiKind.IBAN) && i >= 2 && CharClass.isLetter(c[i - 1])
                     && CharClass.isLetter(c[i - 2]) && (i == 2 || !CharClass.isLetterOrDigit(c[i - 3]))) {
                 int ibanEnd = Iban.at(c, i - 2, n);
@@ -267,6 +274,7 @@ final class PiiCheck implements Check {
         if (phones && (digitWords || (wordRun >= 8 && SpelledContacts.digitWordShaped(c, wordStart, n)))) {
             SpelledContacts.digitWords(c, n, 9, (s, e) -> add(v, s, e, PiiKind.PHONE, 0.8, out));
         }
+        return firstDigit;
     }
 
     /**
@@ -334,11 +342,12 @@ final class PiiCheck implements Check {
      * Street addresses: a house number (one to five digits and at most one more char), then capitalized words, the
      * last of them, two to five words after the number, a street type ("12 Baker Street", "221B Baker St."). Found
      * from the house numbers forward: the scan looks at digits only, and at the few words after a house number.
+     * It starts at {@code noDigitBefore}, an index with no digit before it.
      */
-    private void addresses(TextView v, String original, List<Hit> out) {
+    private void addresses(TextView v, String original, int noDigitBefore, List<Hit> out) {
         char[] c = v.chars;
         int n = v.length;
-        int i = 0;
+        int i = noDigitBefore;
         while (i < n) {
             // a tight loop of its own to the next digit: most chars are not digits
             while (i < n && !isDigit(c[i])) {

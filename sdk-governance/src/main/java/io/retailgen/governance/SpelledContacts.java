@@ -85,20 +85,25 @@ final class SpelledContacts {
         if (len < 2 || len > 7) {
             return false;
         }
-        char a = c[s];
-        char b = c[s + 1];
-        switch (a) {
-            case 'z': return b == 'e' && len == 4;
-            case 'o': return (b == 'h' && len == 2) || (b == 'n' && len == 3);
-            case 't': return (b == 'w' && len == 3) || (b == 'h' && len == 5) || (b == 'r' && len == 6);
-            case 'f': return (b == 'o' || b == 'i') && len == 4;
-            case 's': return (b == 'i' && len == 3) || (b == 'e' && len == 5);
-            case 'e': return b == 'i' && len == 5;
-            case 'n': return b == 'i' && len == 4;
-            case 'd': return b == 'o' && len == 6;
-            case 'h': return b == 'u' && len == 7;
-            default: return false;
+        int a = c[s] - 'a';
+        int b = c[s + 1] - 'a';
+        // one table look-up instead of a branch per first letter: most words of a text are tested here
+        return a >= 0 && a < 26 && b >= 0 && b < 26 && (SECOND_LETTERS[a << 3 | len] & (1 << b)) != 0;
+    }
+
+    /**
+     * Per first letter and length (index {@code (first - 'a') << 3 | length}), the second letters of the digit
+     * words of that shape as a bit set: "zero" is z, 4 letters, e; "oh" is o, 2, h; and so on.
+     */
+    private static final int[] SECOND_LETTERS = secondLetters("zero", "oh", "one", "two", "three", "triple",
+            "four", "five", "six", "seven", "eight", "nine", "double", "hundred");
+
+    private static int[] secondLetters(String... words) {
+        int[] table = new int[26 << 3];
+        for (String w : words) {
+            table[(w.charAt(0) - 'a') << 3 | w.length()] |= 1 << (w.charAt(1) - 'a');
         }
+        return table;
     }
 
     /**
