@@ -267,6 +267,29 @@ def things(terms):
     return sorted(thing - slur - body_first)
 
 
+def kinds(terms):
+    """Lexicon terms that name a kind of animal or plant whose own kinds WordNet names with a modifier before
+    the term (tit, the titmouse: blue tit, bush tit, wren-tit). A modifier before such a term names one of its kinds
+    (great tit, willow tit, long-tailed tit), whether or not WordNet lists that kind."""
+    with open(os.path.join(WN, "data.noun"), encoding="latin-1") as f:
+        lexfiles = {line.split()[0]: line.split()[1] for line in f if not line.startswith("  ")}
+    entries = {offset: (words, ptrs, gloss) for offset, words, ptrs, gloss in synsets(os.path.join(WN, "data.noun"))}
+    out = set()
+    for offset, (words, ptrs, gloss) in entries.items():
+        domains = {target for sym, target, _ in ptrs if sym == ";u"}
+        if lexfiles[offset] not in ("05", "20") or not innocent_thing(lexfiles[offset], domains, gloss):
+            continue  # animals and plants only: their kinds are named "<modifier> <kind>"
+        heads = {lemma(w).lower() for w in words} & set(terms)
+        for sym, target, _ in ptrs:
+            if sym != "~" or not heads:
+                continue
+            for w in entries[target][0]:
+                tokens = re.split(r"[ -]", lemma(w).lower())
+                if len(tokens) > 1 and tokens[-1] in heads:
+                    out.add(tokens[-1])
+    return sorted(out)
+
+
 def genera():
     """The genera WordNet names ("genus Brassica" -> Brassica): the first word of a binomial (ScientificNames)."""
     out = set()
@@ -421,6 +444,8 @@ if __name__ == "__main__":
           "Names and multi-word terms that contain a profanity lexicon term and have no obscene sense.")
     write("things-wordnet.txt", things(terms),
           "Lexicon terms that also name a concrete, inoffensive thing (ProfanityCheck lets them stand in a name).")
+    write("kinds-wordnet.txt", kinds(terms),
+          "Lexicon terms that name a kind of innocent thing whose kinds are named with a modifier (blue tit).")
     write("senses-wordnet.txt", senses(terms, set(things(terms))),
           "Lexicon terms with an innocent concrete sense, and the words that show that sense in a text.")
     english = {l.strip() for l in open(os.path.join(OUT, "english-words.txt")) if not l.startswith("#")}

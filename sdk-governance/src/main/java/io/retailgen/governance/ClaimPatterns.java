@@ -49,7 +49,19 @@ final class ClaimPatterns {
     static final String WORDNET_SYMPTOMS = "symptoms-wordnet.txt";
     /** Verbs that say a product cures or relieves; the only ones that make a symptom a claim. */
     private static final Set<String> CURE = words("cure cures cured curing treat treats treated treating relieve "
-            + "relieves relieved relieving heal heals healed healing alleviate alleviates fix fixes banish banishes");
+            + "relieves relieved relieving heal heals healed healing alleviate alleviates fix fixes banish banishes "
+            + "combat combats combating combatting reverse reverses reversed reversing");
+    /** Symptoms that are also everyday words: a claim only after a verb of {@link #CURE} ("combat stress"). */
+    private static final Set<String> COMPLAINTS = words("stress fatigue exhaustion burnout tiredness");
+    /** Parts of the body whose repair or regrowth is a medical claim ("joint repair formula"). */
+    private static final Set<String> BODY_PARTS = words("joint joints cartilage nerve nerves tendon tendons ligament "
+            + "ligaments liver kidney kidneys gut artery arteries knee knees spine disc discs bone bones tissue "
+            + "cell cells neuron neurons");
+    /** Nouns that name the repair or regrowth of a body part. */
+    private static final Set<String> REPAIR_NOUNS = words("repair regeneration regrowth rebuilding rebuild renewal");
+    /** Words after a repair noun that make it a service or a tool ("knee repair kit" is a tool for trousers). */
+    private static final Set<String> SERVICE_NOUNS = words("kit kits service services tool tools shop patch patches "
+            + "tape glue");
     private static final int WINDOW = 7;
 
     private static final Set<String> EFFICACY = words("treat treats treated treating treatment treatments cure cures "
@@ -227,7 +239,8 @@ final class ClaimPatterns {
             "protection against", "defends against", "guards against", "shields against", "get rid of",
             "gets rid of", "stopped taking", "quit my", "ditched my", "threw away my", "blood glucose", "glucose",
             "triglycerides", "ldl", "uric acid", "insulin resistance", "amazed", "astonished",
-            "stumped", "reveals", "revealed", "reveal", "do this");
+            "stumped", "reveals", "revealed", "reveal", "do this", "combat stress", "combats stress",
+            "combating stress", "repair", "regeneration", "regrowth", "rebuilding", "rebuild", "renewal");
 
     private final List<String> triggers;
     /** The conditions indexed by their first token. */
@@ -457,7 +470,7 @@ final class ClaimPatterns {
         Set<String> s = new HashSet<>();
         for (Set<String> part : List.of(EFFICACY, KEEP, LOSS, PERMANENCE, COUNTED, CHEAP, REGION, PROFESSIONS, TRICK,
                 OUTCOME, ALTERNATIVE, EFFICACY_ADJ, PURGE, CAUSED, GAVE_UP, RAISE, LIKENESS, words("need"),
-                MOVE_MARKER, AGAINST_NOUNS,
+                MOVE_MARKER, AGAINST_NOUNS, REPAIR_NOUNS,
                 words("immune immunity good days hours minutes world only most number"))) {
             s.addAll(part);
         }
@@ -562,6 +575,9 @@ final class ClaimPatterns {
             if (end < 0 && CURE.contains(w)) {
                 end = phraseAt(t, k + 1, k + 4, symptomsByFirst); // "relieves heartburn", "heals the backache"
             }
+            if (end < 0 && CURE.contains(w) && COMPLAINTS.contains(t.at(k + 1)) && t.sameClause(k + 1, k)) {
+                end = k + 1; // "combat stress", "reverses fatigue"
+            }
             if (end >= 0) {
                 return new int[] {k, end, Family.DISEASE.ordinal()};
             }
@@ -642,6 +658,10 @@ final class ClaimPatterns {
             if (end >= 0) {
                 return new int[] {k, end, Family.DISEASE.ordinal()}; // "lowers blood sugar", "reduces cholesterol"
             }
+        }
+        if (REPAIR_NOUNS.contains(w) && BODY_PARTS.contains(t.at(k - 1)) && t.sameClause(k - 1, k)
+                && !SERVICE_NOUNS.contains(t.at(k + 1)) && !negated(t, k - 1)) {
+            return new int[] {k - 1, k, Family.DISEASE.ordinal()}; // "joint repair formula", "nerve regeneration"
         }
         if (AGAINST_NOUNS.contains(w) && !registered(t)) {
             for (int j = Math.max(0, k - 3); j < k; j++) {

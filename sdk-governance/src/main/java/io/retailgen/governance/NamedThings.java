@@ -52,10 +52,15 @@ final class NamedThings {
     private static final String NAME_OPENERS = ":,;([{\"'/|\u2013\u2014\u2022*#";
 
     static final String PERSONS = "persons-wordnet.txt";
+    static final String KINDS = "kinds-wordnet.txt";
+    /** Words before a modifier that make the modifier part of an address ("you great tit"). */
+    private static final Set<String> ADDRESS = Set.of("you", "your", "ur", "you're", "ya", "what", "such");
 
     private final Set<String> things;
     /** Nouns whose most frequent sense is a person: no head of the name of a thing ("bastard seller"). */
     private final Set<String> persons;
+    /** Animals and plants whose kinds are named with a modifier before the word ("blue tit", "wild ass"). */
+    private final Set<String> kinds;
 
     /** @param things the words, lower case */
     NamedThings(List<String> things) {
@@ -67,7 +72,18 @@ final class NamedThings {
      * @param persons nouns whose most frequent sense is a person, lower case
      */
     NamedThings(List<String> things, List<String> persons) {
+        this(things, persons, List.of());
+    }
+
+    /**
+     * @param things the words, lower case
+     * @param persons nouns whose most frequent sense is a person, lower case
+     * @param kinds lexicon words that name an animal or plant whose kinds WordNet names with a modifier before the
+     *     word, lower case
+     */
+    NamedThings(List<String> things, List<String> persons, List<String> kinds) {
         this.persons = Set.copyOf(persons);
+        this.kinds = Set.copyOf(kinds);
         Set<String> s = new HashSet<>();
         for (String t : things) {
             String k = t.strip().toLowerCase(Locale.ROOT);
@@ -80,7 +96,8 @@ final class NamedThings {
 
     /** @return the words shipped with the SDK */
     static NamedThings wordNet() {
-        return new NamedThings(PolicyConfig.resourceLines(RESOURCE), PolicyConfig.resourceLines(PERSONS));
+        return new NamedThings(PolicyConfig.resourceLines(RESOURCE), PolicyConfig.resourceLines(PERSONS),
+                PolicyConfig.resourceLines(KINDS));
     }
 
     /**
@@ -130,6 +147,51 @@ final class NamedThings {
             return compound || title || EnglishWords.contains(before) || Character.isUpperCase(text.charAt(s));
         }
         return next == null && (compound || title); // "blue-footed booby", "Alaska Pollock"
+    }
+
+    /**
+     * A word that names an animal or plant whose kinds are named with a modifier ({@code tit}: blue tit, bush tit)
+     * names one of its kinds when, singular and written plainly, it has a classifying modifier right before it
+     * (joined by a space or a hyphen: {@code great tit}, {@code Long-tailed tit}, {@code willow-tit}) and a head
+     * noun right after it ({@code nest box}, {@code figurine}): the name of a product about the kind, whether or not
+     * WordNet lists that kind. A determiner, pronoun or evaluative word as the modifier ({@code you tit},
+     * {@code nice tit}), an address before the modifier ({@code you great tit}), no head after it ({@code what a
+     * great tit}), a plural ({@code great tits}) or a person after it leave it a term.
+     *
+     * @param text the original text
+     * @param from the start of a whole word in {@code text} that a lexicon term matched
+     * @param to its end
+     * @param lexicon every lexicon term, lower case
+     * @return true when the word names a kind of animal or plant inside a product name
+     */
+    boolean kindOfThing(String text, int from, int to, Set<String> lexicon) {
+        if (from < 2 || !plainWord(text, from, to) || !kinds.contains(lower(text, new int[] {from, to}))
+                || (text.charAt(from - 1) != ' ' && text.charAt(from - 1) != '-')) {
+            return false;
+        }
+        int[] next = nextWord(text, to);
+        if (next == null || next[1] - next[0] < 2 || lexicon.contains(lower(text, next))
+                || NOT_A_HEAD.contains(lower(text, next)) || person(lower(text, next))) {
+            return false;
+        }
+        int s = from - 1;
+        while (s > 0 && Character.isLetter(text.charAt(s - 1))) {
+            s--;
+        }
+        String modifier = text.substring(s, from - 1).toLowerCase(Locale.ROOT);
+        if (modifier.length() < 2 || addressesSomeone(modifier) || lexicon.contains(modifier)) {
+            return false;
+        }
+        int p = s - 1;
+        while (p >= 0 && (text.charAt(p) == ' ' || text.charAt(p) == '-')) {
+            p--;
+        }
+        int q = p;
+        while (q >= 0 && Character.isLetter(text.charAt(q))) {
+            q--;
+        }
+        String before = text.substring(q + 1, p + 1).toLowerCase(Locale.ROOT);
+        return !ADDRESS.contains(before) && !lexicon.contains(before);
     }
 
     /**

@@ -341,6 +341,7 @@ final class ProfanityCheck implements Check {
     /** @return true when the whole word {@code [from, to)} is a word of a product name or a foreign phrase */
     private boolean inName(String text, int from, int to) {
         return Things.WORDNET.inName(text, from, to, lexiconWords)
+                || Things.WORDNET.kindOfThing(text, from, to, lexiconWords)
                 || NamedThings.inForeignPhrase(text, from, to, lexiconWords);
     }
 

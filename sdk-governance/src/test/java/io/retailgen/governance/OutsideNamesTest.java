@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.retailgen.core.intercept.Verdict;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -98,6 +99,34 @@ class OutsideNamesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
+        "Great tit nest box",
+        "great tit nest box",
+        "Long-tailed tit figurine",
+        "long tailed tit figurine",
+        "Willow tit print",
+        "willow-tit print",
+        "Marsh tit mug, fine bone china"})
+    void aModifierBeforeAKindOfAnimalNamesOneOfItsKinds(String text) {
+        assertThat(POLICY.check(text).findings()).as(text).noneMatch(f -> f.category().equals("profanity"));
+    }
+
+    @Test
+    void aKindNeedsAClassifyingModifierBeforeAndAHeadAfter() {
+        NamedThings things = new NamedThings(List.of(), List.of("seller"), List.of("tit"));
+        Set<String> lexicon = Set.of("tit", "tits");
+        assertThat(things.kindOfThing("great tit nest box", 6, 9, lexicon)).isTrue();
+        assertThat(things.kindOfThing("Long-tailed tit figurine", 12, 15, lexicon)).isTrue();
+        assertThat(things.kindOfThing("willow-tit print", 7, 10, lexicon)).isTrue();
+        assertThat(things.kindOfThing("you tit box", 4, 7, lexicon)).isFalse();    // addresses someone
+        assertThat(things.kindOfThing("nice tit box", 5, 8, lexicon)).isFalse();   // evaluates
+        assertThat(things.kindOfThing("great tit", 6, 9, lexicon)).isFalse();      // no head noun after it
+        assertThat(things.kindOfThing("great tit seller", 6, 9, lexicon)).isFalse(); // a person after it
+        assertThat(things.kindOfThing("great tits box", 6, 10, lexicon)).isFalse(); // a kind is singular
+        assertThat(things.kindOfThing("tit nest box", 0, 3, lexicon)).isFalse();   // no modifier
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
         "Twatt, Orkney: postcard set",
         "Twatt (Shetland) tea towel"})
     void aWordBeforeAKnownPlaceIsAPlace(String text) {
@@ -132,7 +161,10 @@ class OutsideNamesTest {
         "what a faggot",
         "nice dik",
         "golden shower pics",
-        "party pooper, fuck off"})
+        "party pooper, fuck off",
+        "you tit",
+        "what a tit",
+        "you great tit, shut up"})
     void theSameWordsAsAbuseAreStillFound(String text) {
         assertThat(POLICY.check(text).verdict()).as(text).isNotEqualTo(Verdict.ALLOW);
     }

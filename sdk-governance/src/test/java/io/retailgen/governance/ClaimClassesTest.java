@@ -1,0 +1,47 @@
+package io.retailgen.governance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.retailgen.core.intercept.Verdict;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Claims built from classes rather than phrases: an efficacy verb before a complaint named by a noun compound
+ * ({@code brain fog}, {@code artery plaque}), a repair of a body part, a pathogen in a product name, and first-person
+ * outcomes; and, as the guard, ordinary copy that shares their words.
+ */
+class ClaimClassesTest {
+
+    private static final ContentPolicy POLICY = ContentPolicy.defaults();
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Herbal drops that combat stress and anxiety|claim.disease",
+        "Helps combat stress naturally|claim.disease",
+        "Advanced joint repair formula, 90 capsules|claim.disease",
+        "Clears brain fog in minutes|claim.disease",
+        "Reverses artery plaque naturally|claim.disease",
+        "Corona Destroyer Tea, 20 bags|claim.disease",
+        "Covid Buster spray|claim.disease",
+        "I lost 12 kg in a month with it|claim.testimonial",
+        "My arthritis pain was gone in days|claim.testimonial"})
+    void claimsBuiltFromClassesAreFound(String text, String rule) {
+        assertThat(POLICY.check(text).findings()).as(text).anyMatch(f -> f.ruleId().equals(rule));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Bike repair kit with 16 tools",
+        "Joint compound for drywall, 5 kg tub",
+        "Leather combat boots, black",
+        "Fog light for cars, pair",
+        "I love this jacket",
+        "My size was gone in days, order early",
+        "Zipper repair service for jackets",
+        "Anti-fog spray for ski goggles"})
+    void ordinaryCopyWithTheSameWordsIsAllowed(String text) {
+        assertThat(POLICY.check(text).verdict()).as(text).isEqualTo(Verdict.ALLOW);
+    }
+}
