@@ -1,0 +1,25 @@
+package io.retailgen.cli.recommend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.retailgen.recommend.RecommendTrainer;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class PrivacyOptionsTest {
+
+    @Test
+    void epsilonTrainsWithTheSettingsTunedForPrivateTrainingAndKeepsTheOthers() {
+        RecommendTrainer given = RecommendTrainer.builder().epochs(3).seed(5).build();
+        PrivacyOptions none = new PrivacyOptions();
+        CommandLine cl = new CommandLine(CommandLine.Model.CommandSpec.create());
+        assertThat(none.apply(cl, given, false)).isSameAs(given);
+
+        PrivacyOptions dp = new PrivacyOptions();
+        dp.epsilon = 8.0;
+        String trainer = dp.apply(cl, given, false).toString();
+        assertThat(trainer).contains("h=32,").contains("opt=ADAGRAD,lr=0.5,drop=0.0,")
+                .contains("ep=3,").contains("seed=5");
+        assertThat(given.toString()).contains("h=64,").contains("drop=0.5");
+    }
+}
