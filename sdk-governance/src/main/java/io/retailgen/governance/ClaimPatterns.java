@@ -208,6 +208,8 @@ final class ClaimPatterns {
     private static final Set<String> REVEAL = words("amazed astonished stumped reveals revealed reveal");
     /** Words after "do this" that make it a clickbait command ("do this immediately", "do this every night"). */
     private static final Set<String> URGENT = words("immediately now tonight daily every before instantly asap");
+    /** Words of leave-taking before "to" + a condition: the same promise as "no more" ("say goodbye to migraines"). */
+    private static final Set<String> FAREWELL = words("goodbye farewell bye adieu");
     private static final List<String> FAMILY_TRIGGERS = List.of("immune", "immunity", "away", "at bay", "# lbs",
             "#lbs", "# lb", "# pounds", "# kilos", "# kg", "#kg", "# kilograms", "# stone", "dress sizes",
             "body weight", "fat", "wrinkles", "wrinkle", "cellulite",
@@ -486,6 +488,7 @@ final class ClaimPatterns {
             String w = t.at(k);
             if (!STARTS.contains(w) && !(isNumber(w) && k + 1 < t.size()) && !profession(w)
                     && !(w.equals("more") && t.at(k - 1).equals("no"))
+                    && !(w.equals("to") && FAREWELL.contains(t.at(k - 1)))
                     && !(w.equals("do") && t.at(k + 1).equals("this"))) {
                 continue;
             }
@@ -674,6 +677,12 @@ final class ClaimPatterns {
             int end = condition(t, k + 1, k + 3);
             if (end >= 0) {
                 return new int[] {k - 1, end, Family.DISEASE.ordinal()}; // "no more migraines"
+            }
+        }
+        if (w.equals("to") && FAREWELL.contains(t.at(k - 1))) {
+            int end = condition(t, k + 1, k + 3);
+            if (end >= 0) {
+                return new int[] {k - 1, end, Family.DISEASE.ordinal()}; // "say goodbye to brain fog"
             }
         }
         if (w.equals("do") && t.at(k + 1).equals("this") && URGENT.contains(t.at(k + 2)) && anyProfession(t)) {

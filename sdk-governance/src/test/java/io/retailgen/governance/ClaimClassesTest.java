@@ -25,6 +25,9 @@ class ClaimClassesTest {
         "Reverses artery plaque naturally|claim.disease",
         "Corona Destroyer Tea, 20 bags|claim.disease",
         "Covid Buster spray|claim.disease",
+        "Say goodbye to brain fog|claim.disease",
+        "Bid farewell to migraines with our herbal blend|claim.disease",
+        "Say bye to joint pain for good|claim.disease",
         "I lost 12 kg in a month with it|claim.testimonial",
         "My arthritis pain was gone in days|claim.testimonial"})
     void claimsBuiltFromClassesAreFound(String text, String rule) {
@@ -40,7 +43,10 @@ class ClaimClassesTest {
         "I love this jacket",
         "My size was gone in days, order early",
         "Zipper repair service for jackets",
-        "Anti-fog spray for ski goggles"})
+        "Anti-fog spray for ski goggles",
+        "Say goodbye to cold feet this winter",
+        "Say goodbye to boring outfits",
+        "A farewell to arms, first edition"})
     void ordinaryCopyWithTheSameWordsIsAllowed(String text) {
         assertThat(POLICY.check(text).verdict()).as(text).isEqualTo(Verdict.ALLOW);
     }
