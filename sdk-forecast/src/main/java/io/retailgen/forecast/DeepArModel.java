@@ -195,6 +195,11 @@ public final class DeepArModel implements GenerativeScenarioModel, AutoCloseable
             this.scale = scale;
         }
 
+        /** @return the training windows of {@code window + 1} values the series gives (none without a scale) */
+        int windows(int window) {
+            return scale > 0 ? Math.max(0, z.length - window) : 0;
+        }
+
         static Prepared of(TimeSeries series, List<String> drivers, int window) {
             PreparedSeries.Cleaned c = PreparedSeries.clean(series.values());
             double[] y = c.y();

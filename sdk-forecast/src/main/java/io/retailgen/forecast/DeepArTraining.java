@@ -22,7 +22,6 @@ import io.retailgen.core.bundle.DataFingerprint;
 import io.retailgen.core.bundle.Provenance;
 import io.retailgen.core.onnx.GraphValue;
 import io.retailgen.core.onnx.OnnxGraphBuilder;
-import io.retailgen.core.runtime.ElementType;
 import io.retailgen.core.runtime.OnnxModel;
 import io.retailgen.core.runtime.Tensor;
 import io.retailgen.training.TrainingEngine;
@@ -30,6 +29,8 @@ import io.retailgen.core.train.TrainingListener;
 import io.retailgen.core.train.TrainingProgress;
 import io.retailgen.core.util.Shuffle;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -63,9 +64,7 @@ final class DeepArTraining {
         for (TimeSeries s : series) {
             DeepArModel.Prepared p = DeepArModel.Prepared.of(s, drivers, window);
             prepared.add(p);
-            if (p.scale > 0) {
-                rows += Math.max(0, p.z.length - window);
-            }
+            rows += p.windows(window);
         }
         float[] x = new float[rows * f];
         float[] y = new float[rows];
@@ -90,40 +89,101 @@ final class DeepArTraining {
         return new Windows(x, y, rows, f);
     }
 
+    /** The step network as DJL blocks; {@code layers} are W1, W2 and W3 with their biases, in flat-vector order. */
+    record Net(Block block, List<Linear> layers) {
+        static Net of(int hidden) {
+            Linear l1 = Linear.builder().setUnits(hidden).build();
+            Linear l2 = Linear.builder().setUnits(2).build();
+            Linear skip = Linear.builder().setUnits(2).build();
+            SequentialBlock mlp = new SequentialBlock().add(l1).add(Activation::tanh).add(l2);
+            Block net = new ParallelBlock(l -> new NDList(l.get(0).singletonOrThrow()
+                    .add(l.get(1).singletonOrThrow())), List.of(mlp, skip));
+            return new Net(net, List.of(l1, l2, skip));
+        }
+
+        /** @return the parameter arrays in flat-vector order (weight then bias of each layer) */
+        List<NDArray> arrays() {
+            List<NDArray> out = new ArrayList<>();
+            for (Linear l : layers) {
+                out.add(l.getParameters().get("weight").getArray());
+                out.add(l.getParameters().get("bias").getArray());
+            }
+            return out;
+        }
+
+        float[] flatten(int size) {
+            float[] out = new float[size];
+            int at = 0;
+            for (NDArray a : arrays()) {
+                float[] v = a.toFloatArray();
+                System.arraycopy(v, 0, out, at, v.length);
+                at += v.length;
+            }
+            return out;
+        }
+
+        void load(float[] flat) {
+            int at = 0;
+            for (NDArray a : arrays()) {
+                int n = Math.toIntExact(a.size());
+                a.set(Arrays.copyOfRange(flat, at, at + n));
+                at += n;
+            }
+        }
+    }
+
+    /** FedProx's proximal term {@code mu / 2 * ||w - start||^2} over the network's parameters. */
+    record Proximal(float mu, List<NDArray> params, List<NDArray> start) {
+        NDArray term() {
+            NDArray sum = null;
+            for (int i = 0; i < params.size(); i++) {
+                NDArray d = params.get(i).sub(start.get(i)).square().sum();
+                sum = sum == null ? d : sum.add(d);
+            }
+            return sum.mul(mu / 2f);
+        }
+    }
+
+    private static TrainingEngine engine(DeepArTrainer t) {
+        TrainingEngine engine = TrainingEngine.builder().seed(t.engineSeed()).threads(t.threads).device(t.device)
+                .build();
+        engine.reseed();
+        return engine;
+    }
+
+    private static Trainer newTrainer(Model model, DeepArTrainer t, Windows w, TrainingEngine engine) {
+        int batch = Math.min(t.batchSize, w.rows());
+        int updates = t.epochs * ((w.rows() + batch - 1) / batch);
+        Tracker lr = Tracker.cosine().setBaseValue(t.learningRate).optFinalValue(t.learningRate * 0.02f)
+                .setMaxUpdates(updates).build();
+        DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l2Loss())
+                .optOptimizer(Optimizer.adam().optLearningRateTracker(lr).build())
+                .optDevices(new ai.djl.Device[] {engine.djlDevice()});
+        Trainer trainer = model.newTrainer(config);
+        trainer.initialize(new Shape(1, w.features()));
+        return trainer;
+    }
+
     static DeepArModel train(DeepArTrainer t, List<TimeSeries> series) {
         Windows w = windows(series, t.drivers, t.window);
         if (w.rows() == 0) {
             throw new IllegalArgumentException("no training window: " + series.size() + " series, none with more than "
                     + t.window + " values and a positive mean");
         }
-        TrainingEngine engine = TrainingEngine.builder().seed(t.engineSeed()).threads(t.threads).device(t.device)
-                .build();
-        engine.reseed();
+        TrainingEngine engine = engine(t);
         long start = System.nanoTime();
         int f = w.features();
-        double lastLoss = Double.NaN;
+        DeepArGraph graph = DeepArGraph.of(t);
+        double lastLoss;
         byte[] onnx;
         double diff;
-        SequentialBlock mlp = new SequentialBlock()
-                .add(Linear.builder().setUnits(t.hidden).build())
-                .add(Activation::tanh)
-                .add(Linear.builder().setUnits(2).build());
-        Block skip = Linear.builder().setUnits(2).build();
-        Block net = new ParallelBlock(l -> new NDList(l.get(0).singletonOrThrow().add(l.get(1).singletonOrThrow())),
-                List.of(mlp, skip));
+        Net net = Net.of(t.hidden);
         try (NDManager manager = engine.newManager();
                 Model model = Model.newInstance("forecast-deepar", engine.djlDevice(), TrainingEngine.ENGINE_NAME)) {
-            model.setBlock(net);
-            int updates = t.epochs * ((w.rows() + Math.min(t.batchSize, w.rows()) - 1) / Math.min(t.batchSize, w.rows()));
-            Tracker lr = Tracker.cosine().setBaseValue(t.learningRate).optFinalValue(t.learningRate * 0.02f)
-                    .setMaxUpdates(updates).build();
-            DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l2Loss())
-                    .optOptimizer(Optimizer.adam().optLearningRateTracker(lr).build())
-                    .optDevices(new ai.djl.Device[] {engine.djlDevice()});
-            try (Trainer trainer = model.newTrainer(config)) {
-                trainer.initialize(new Shape(1, f));
-                lastLoss = fit(t, w, manager, trainer, engine.seed());
-                onnx = export(mlp, skip, f, t);
+            model.setBlock(net.block());
+            try (Trainer trainer = newTrainer(model, t, w, engine)) {
+                lastLoss = fit(t, w, manager, trainer, engine.seed(), null);
+                onnx = graph.export(net.flatten(graph.size()), DeepArGraph.docString(t));
                 diff = check(onnx, manager, trainer, f, t.seed());
             }
         }
@@ -149,7 +209,47 @@ final class DeepArTraining {
                 version.isEmpty() ? "0" : version, io.retailgen.core.Device.cpu());
     }
 
-    private static double fit(DeepArTrainer t, Windows w, NDManager manager, Trainer trainer, int seed) {
+    /**
+     * Trains the network from the given weights for the trainer's epochs (a fresh Adam state and learning-rate
+     * schedule), for one store's round of federated training.
+     *
+     * @param start the starting weights, in {@link DeepArGraph}'s layout
+     * @param proximalMu FedProx's proximal weight (0: none)
+     * @return the trained weights; {@code start} itself when the series give no training window
+     */
+    static float[] trainFrom(DeepArTrainer t, List<TimeSeries> series, float[] start, double proximalMu) {
+        DeepArGraph graph = DeepArGraph.of(t);
+        if (start.length != graph.size()) {
+            throw new IllegalArgumentException("weights of " + start.length + " values, the network has "
+                    + graph.size());
+        }
+        Windows w = windows(series, t.drivers, t.window);
+        if (w.rows() == 0) {
+            return start.clone();
+        }
+        TrainingEngine engine = engine(t);
+        Net net = Net.of(t.hidden);
+        try (NDManager manager = engine.newManager();
+                Model model = Model.newInstance("forecast-deepar", engine.djlDevice(), TrainingEngine.ENGINE_NAME)) {
+            model.setBlock(net.block());
+            try (Trainer trainer = newTrainer(model, t, w, engine)) {
+                net.load(start);
+                Proximal prox = null;
+                if (proximalMu > 0) {
+                    List<NDArray> anchors = new ArrayList<>();
+                    for (NDArray a : net.arrays()) {
+                        anchors.add(a.duplicate().stopGradient());
+                    }
+                    prox = new Proximal((float) proximalMu, net.arrays(), anchors);
+                }
+                fit(t, w, manager, trainer, engine.seed(), prox);
+                return net.flatten(graph.size());
+            }
+        }
+    }
+
+    private static double fit(DeepArTrainer t, Windows w, NDManager manager, Trainer trainer, int seed,
+            Proximal prox) {
         int rows = w.rows();
         int f = w.features();
         int batch = Math.min(t.batchSize, rows);
@@ -181,7 +281,7 @@ final class DeepArTraining {
                         NDArray mu = out.get(":, 0");
                         NDArray logSigma = out.get(":, 1");
                         NDArray nll = logSigma.add(y.sub(mu).square().mul(logSigma.mul(-2).exp()).mul(0.5)).mean();
-                        gc.backward(nll);
+                        gc.backward(prox == null ? nll : nll.add(prox.term()));
                         loss = nll.getFloat();
                     }
                     trainer.step();
@@ -200,19 +300,6 @@ final class DeepArTraining {
         }
         progress.end();
         return epochLoss;
-    }
-
-    private static byte[] export(SequentialBlock mlp, Block skip, int f, DeepArTrainer t) {
-        List<Block> layers = mlp.getChildren().values();
-        OnnxGraphBuilder g = OnnxGraphBuilder.create("forecast_deepar_step")
-                .docString("DeepAR-style step network: " + f + " features -> (mu, log sigma) of log(y / scale + 0.05); "
-                        + "hidden " + t.hidden + ", drivers " + t.drivers);
-        GraphValue x = g.input(DeepArModel.INPUT, ElementType.FLOAT, -1, f);
-        GraphValue h = g.tanh(gemm(g, "l1", x, (Linear) layers.get(0)));
-        GraphValue a = gemm(g, "l2", h, (Linear) layers.get(2));
-        GraphValue b = gemm(g, "skip", x, (Linear) skip);
-        g.output(g.add(a, b), DeepArModel.OUTPUT);
-        return g.toBytes();
     }
 
     static GraphValue gemm(OnnxGraphBuilder g, String name, GraphValue x, Linear layer) {
