@@ -1,7 +1,5 @@
 package io.retailgen.federated;
 
-import io.retailgen.recommend.FederatedGru;
-import io.retailgen.recommend.Interaction;
 import java.security.KeyPair;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -10,18 +8,24 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One store: its sessions stay in this object (and so in its process); per round it trains locally from the global
- * weights, turns the change into a fixed-point update, and masks it with the pairwise masks it agrees with every
- * other store of the round, so that only the sum over stores can be read. FedAvg weights an update by the store's
- * clicks; with client-level DP ({@code clipNorm > 0}) every update is clipped to that L2 norm and weighs 1.
+ * One store: its data (sessions for the recommender, series for the demand model) stays in this object (and so in
+ * its process); per round it trains locally from the global weights, turns the change into a fixed-point update, and
+ * masks it with the pairwise masks it agrees with every other store of the round, so that only the sum over stores
+ * can be read. FedAvg weights an update by {@link FederatedModel#updateWeight} of the store's data (the
+ * recommender's clicks, the demand model's training windows); with client-level DP ({@code clipNorm > 0}) every
+ * update is clipped to that L2 norm and weighs 1.
  *
- * <p>Thread-safe for one coordinator: rounds are expected one after the other.
+ * <p>Thread-safe for one coordinator: rounds are expected one after the other. The store keeps a reference to its
+ * data: do not change the data while rounds run.
+ *
+ * @param <D> the store's training data
  */
-public final class StoreClient implements StoreChannel {
+public final class StoreClient<D> implements StoreChannel {
 
     private final String id;
-    private final List<Interaction> events;
-    private final FederatedGru model;
+    private final D data;
+    private final FederatedModel<D> model;
+    private final double updateWeight;
     private final double proximalMu;
     private final double clipNorm;
     private final Map<Integer, KeyPair> keys = new HashMap<>();
@@ -31,18 +35,23 @@ public final class StoreClient implements StoreChannel {
 
     /**
      * @param id the store's id
-     * @param events the store's events (kept here; never sent)
+     * @param data the store's data (kept here; never sent)
      * @param model the shared model shape and local trainer
      * @param proximalMu FedProx's proximal weight (0: FedAvg)
      * @param clipNorm the L2 bound of an update for client-level DP, or 0 without DP
      */
-    public StoreClient(String id, List<Interaction> events, FederatedGru model, double proximalMu, double clipNorm) {
+    public StoreClient(String id, D data, FederatedModel<D> model, double proximalMu, double clipNorm) {
         this.id = Objects.requireNonNull(id, "id == null");
         if (id.isBlank()) {
             throw new IllegalArgumentException("store id is blank");
         }
-        this.events = List.copyOf(Objects.requireNonNull(events, "events == null"));
+        this.data = Objects.requireNonNull(data, "data == null");
         this.model = Objects.requireNonNull(model, "model == null");
+        this.updateWeight = model.updateWeight(data);
+        if (!(updateWeight >= 0) || Double.isInfinite(updateWeight)) {
+            throw new IllegalArgumentException("store " + id + ": update weight must be finite and >= 0, was "
+                    + updateWeight);
+        }
         if (!(proximalMu >= 0) || !(clipNorm >= 0) || Double.isInfinite(proximalMu) || Double.isInfinite(clipNorm)) {
             throw new IllegalArgumentException("proximalMu and clipNorm must be finite and >= 0, were " + proximalMu
                     + " and " + clipNorm);
@@ -56,9 +65,12 @@ public final class StoreClient implements StoreChannel {
         return id;
     }
 
-    /** @return how many events the store holds */
-    public int eventCount() {
-        return events.size();
+    /**
+     * @return the weight of the store's updates in FedAvg (the recommender: its events; the demand model: its
+     *     training windows)
+     */
+    public double updateWeight() {
+        return updateWeight;
     }
 
     @Override
@@ -80,7 +92,7 @@ public final class StoreClient implements StoreChannel {
         if (!publicKeys.containsKey(id)) {
             throw new IllegalArgumentException("the round's keys do not include store " + id);
         }
-        float[] local = model.trainLocally(global, events, proximalMu);
+        float[] local = model.trainLocally(global, data, proximalMu);
         float[] delta = new float[local.length];
         double sq = 0;
         for (int i = 0; i < local.length; i++) {
@@ -95,7 +107,7 @@ public final class StoreClient implements StoreChannel {
             }
             weight = 1;
         } else {
-            weight = events.size();
+            weight = (float) updateWeight;
             for (int i = 0; i < delta.length; i++) {
                 delta[i] *= weight;
             }

@@ -23,7 +23,7 @@ class GrpcTransportTest {
         TestCertificates certs = TestCertificates.create(dir);
         List<Process> processes = new ArrayList<>();
         List<GrpcStoreChannel> channels = new ArrayList<>();
-        List<StoreClient> local = new ArrayList<>();
+        List<StoreClient<List<Interaction>>> local = new ArrayList<>();
         try {
             for (int i = 0; i < 3; i++) {
                 String id = "store-" + i;
@@ -35,7 +35,7 @@ class GrpcTransportTest {
                             .append((long) e.timestamp()).append('\n');
                 }
                 Files.writeString(file, tsv);
-                local.add(new StoreClient(id, events, SecureAggregationTest.tinyGru(), 0, 0));
+                local.add(new StoreClient<>(id, events, FederatedModel.of(SecureAggregationTest.tinyGru()), 0, 0));
                 Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-Dai.djl.offline=true", "-Dai.djl.pytorch.num_threads=1", "-cp",
                         System.getProperty("java.class.path"), StoreProcessMain.class.getName(), id, file.toString(),

@@ -37,21 +37,22 @@ class SecureAggregationTest {
                 .optimizer(RecommendTrainer.Optimizer.ADAM, 0.01f).dropout(0f).seed(3L).build(), catalog);
     }
 
-    static List<StoreClient> stores(FederatedGru gru, int n, double clip) {
-        List<StoreClient> out = new ArrayList<>();
+    static List<StoreClient<List<Interaction>>> stores(FederatedGru gru, int n, double clip) {
+        List<StoreClient<List<Interaction>>> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            out.add(new StoreClient("store-" + i, ring("store-" + i, 10 + 5 * i, 12, i), gru, 0, clip));
+            out.add(new StoreClient<>("store-" + i, ring("store-" + i, 10 + 5 * i, 12, i), FederatedModel.of(gru), 0,
+                    clip));
         }
         return out;
     }
 
     /** Records every masked update the coordinator receives; optionally drops out after the key exchange. */
     static final class Recording implements StoreChannel {
-        final StoreClient store;
+        final StoreClient<?> store;
         final boolean dropMidRound;
         final List<long[]> received = new ArrayList<>();
 
-        Recording(StoreClient store, boolean dropMidRound) {
+        Recording(StoreClient<?> store, boolean dropMidRound) {
             this.store = store;
             this.dropMidRound = dropMidRound;
         }
@@ -85,11 +86,16 @@ class SecureAggregationTest {
     @Test
     void theCoordinatorReceivesOnlyMaskedUpdatesWhoseSumIsTheExactSumOfThePlainOnes() {
         FederatedGru gru = tinyGru();
-        List<Recording> channels = stores(gru, 4, 0).stream().map(s -> new Recording(s, false)).toList();
-        FederatedRun run = Coordinator.builder().rounds(1).build().run(gru.initialWeights(), channels);
+        assertOnlyMaskedUpdatesArriveAndSumExactly(gru.initialWeights(), stores(gru, 4, 0));
+    }
+
+    /** One round over the stores: what the coordinator receives is masked, and sums to the plain updates' sum. */
+    static void assertOnlyMaskedUpdatesArriveAndSumExactly(float[] start, List<? extends StoreClient<?>> stores) {
+        List<Recording> channels = stores.stream().map(s -> new Recording(s, false)).toList();
+        FederatedRun run = Coordinator.builder().rounds(1).build().run(start, channels);
         assertThat(run.rounds()).isEqualTo(1);
-        long[] maskedSum = new long[gru.size() + 1];
-        long[] plainSum = new long[gru.size() + 1];
+        long[] maskedSum = new long[start.length + 1];
+        long[] plainSum = new long[start.length + 1];
         for (Recording c : channels) {
             long[] seen = c.received.get(0);
             long[] plain = c.store.lastPlainUpdate();
@@ -113,31 +119,41 @@ class SecureAggregationTest {
     @Test
     void aStoreDroppingOutMidRoundDoesNotLoseTheRound() {
         FederatedGru gru = tinyGru();
-        List<StoreClient> stores = stores(gru, 4, 0);
+        List<StoreClient<List<Interaction>>> stores = stores(gru, 4, 0);
+        assertDroppedRoundIsFedAvgOfTheSurvivors(gru.initialWeights(), stores, 2);
+        // the recommender weighs a store's update by its clicks: store 1 holds 15 sessions of 5 clicks
+        assertThat(stores.get(1).updateWeight()).isEqualTo(75.0);
+    }
+
+    /**
+     * One round in which store {@code drop} sends its masked update and then loses its connection: the round still
+     * counts, and its result is FedAvg over the survivors, computed here from their plain updates.
+     */
+    static void assertDroppedRoundIsFedAvgOfTheSurvivors(float[] start, List<? extends StoreClient<?>> stores,
+            int drop) {
         List<Recording> channels = new ArrayList<>();
         for (int i = 0; i < stores.size(); i++) {
-            channels.add(new Recording(stores.get(i), i == 2));
+            channels.add(new Recording(stores.get(i), i == drop));
         }
-        float[] start = gru.initialWeights();
         FederatedRun run = Coordinator.builder().rounds(1).build().run(start, channels);
         assertThat(run.rounds()).isEqualTo(1);
         assertThat(run.skippedRounds()).isZero();
         assertThat(run.droppedStores()).isEqualTo(1);
-        // the result is FedAvg over the three survivors, computed here from their plain updates
         double weight = 0;
+        double expectedWeight = 0;
         double[] sum = new double[start.length];
         for (int i = 0; i < stores.size(); i++) {
-            if (i == 2) {
+            if (i == drop) {
                 continue;
             }
             long[] plain = stores.get(i).lastPlainUpdate();
             weight += FixedPoint.decode(plain[start.length]);
+            expectedWeight += stores.get(i).updateWeight();
             for (int j = 0; j < start.length; j++) {
                 sum[j] += FixedPoint.decode(plain[j]);
             }
         }
-        assertThat(weight).isEqualTo(stores.get(0).eventCount() + stores.get(1).eventCount()
-                + stores.get(3).eventCount());
+        assertThat(weight).isEqualTo(expectedWeight);
         for (int j = 0; j < start.length; j++) {
             assertThat((double) run.weights()[j]).isCloseTo(start[j] + sum[j] / weight, within(1e-5));
         }

@@ -12,8 +12,9 @@ final class StoreProcessMain {
     }
 
     public static void main(String[] args) throws Exception {
-        StoreClient store = new StoreClient(args[0], InteractionReader.readLenient(Path.of(args[1])).interactions(),
-                SecureAggregationTest.tinyGru(), 0, 0);
+        StoreClient<?> store = new StoreClient<>(args[0],
+                InteractionReader.readLenient(Path.of(args[1])).interactions(),
+                FederatedModel.of(SecureAggregationTest.tinyGru()), 0, 0);
         try (GrpcStoreServer server = GrpcStoreServer.start(store, "127.0.0.1", 0, Path.of(args[2]),
                 Path.of(args[3]))) {
             System.out.println("PORT " + server.port());

@@ -2,9 +2,11 @@ package io.retailgen.cli.recommend;
 
 import io.retailgen.cli.InputMode;
 import io.retailgen.cli.OptionRanges;
+import io.retailgen.federated.FederatedModel;
 import io.retailgen.federated.GrpcStoreServer;
 import io.retailgen.federated.StoreClient;
 import io.retailgen.recommend.FederatedGru;
+import io.retailgen.recommend.Interaction;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -74,11 +76,11 @@ final class FederatedClientCommand implements Callable<Integer> {
         }
         RecommendJson.singleThreadedTrainingByDefault();
         FederatedGru gru = model.gru(cl);
-        StoreClient store = new StoreClient(id, RecommendEvaluateCommand.read(cl, input, events).interactions(), gru,
-                prox, clip);
+        StoreClient<List<Interaction>> store = new StoreClient<>(id,
+                RecommendEvaluateCommand.read(cl, input, events).interactions(), FederatedModel.of(gru), prox, clip);
         try (GrpcStoreServer server = GrpcStoreServer.start(store, host, port, cert, key)) {
             PrintWriter w = cl.getOut();
-            w.println("store " + id + " (" + store.eventCount() + " events) listening on " + host + ":"
+            w.println("store " + id + " (" + Math.round(store.updateWeight()) + " events) listening on " + host + ":"
                     + server.port());
             w.flush();
             server.awaitTermination();

@@ -3,7 +3,9 @@ package io.retailgen.cli.recommend;
 import io.retailgen.cli.InputMode;
 import io.retailgen.cli.Json;
 import io.retailgen.cli.OptionRanges;
+import io.retailgen.core.data.DataValidator;
 import io.retailgen.federated.Coordinator;
+import io.retailgen.federated.FederatedModel;
 import io.retailgen.federated.FederatedRun;
 import io.retailgen.federated.StoreClient;
 import io.retailgen.federated.StoreSplit;
@@ -34,10 +36,32 @@ import picocli.CommandLine.Option;
  * masking and store code as a multi-process run, and replays the test sessions against the global model. The JSON
  * has the keys of {@code recommend evaluate} plus {@code rounds} and {@code bytes_per_client_round} (and
  * {@code epsilon} and {@code delta} with {@code --epsilon}).
+ *
+ * <p>{@code --model demand --data aus-retail.csv [--horizon 12] [--paths 500]} trains the DeepAR-style demand model
+ * instead, each state a store, and compares it with the same network trained centrally
+ * ({@link FederatedDemandSimulation}).
  */
 @Command(name = "simulate", description = "Simulate federated training across --clients stores in one process and "
-        + "evaluate the global model like 'recommend evaluate'.")
+        + "evaluate the global model like 'recommend evaluate'; with --model demand, train the demand model across "
+        + "the states of --data and compare it with central training.")
 final class FederatedSimulateCommand implements Callable<Integer> {
+
+    @Option(names = "--model", defaultValue = "recommender", description = "recommender (the session GRU, "
+            + "--train split across --clients stores) or demand (the DeepAR-style demand model, each state of --data "
+            + "a store) (default: ${DEFAULT-VALUE}).")
+    String model;
+
+    @Option(names = "--data", description = "--model demand: the series, in aus-retail's layout (State, Industry, "
+            + "Month, Turnover).")
+    Path data;
+
+    @Option(names = "--horizon", defaultValue = "12", description = "--model demand: periods held out at the end of "
+            + "every series and forecast (default: ${DEFAULT-VALUE}).")
+    int horizon;
+
+    @Option(names = "--paths", defaultValue = "500", description = "--model demand: scenario paths per series "
+            + "(default: ${DEFAULT-VALUE}).")
+    int paths;
 
     @Option(names = "--clients", defaultValue = "10", description = "Stores (default: ${DEFAULT-VALUE}).")
     int clients;
@@ -63,10 +87,11 @@ final class FederatedSimulateCommand implements Callable<Integer> {
             + "${DEFAULT-VALUE}, plain FedAvg).")
     double prox;
 
-    @Option(names = "--train", required = true, description = "The training events, split across the stores.")
+    @Option(names = "--train", description = "The training events, split across the stores (required for the "
+            + "recommender).")
     Path train;
 
-    @Option(names = "--test", required = true, description = "The test events.")
+    @Option(names = "--test", description = "The test events (required for the recommender).")
     Path test;
 
     @Option(names = "--k", defaultValue = "20", description = "List length (default: ${DEFAULT-VALUE}).")
@@ -97,6 +122,61 @@ final class FederatedSimulateCommand implements Callable<Integer> {
         Coordinator.Builder cb = Coordinator.builder().rounds(rounds).seed(seed);
         clientPrivacy.apply(cl, cb);
         serverOptimiser.apply(cl, cb);
+        switch (model) {
+            case "recommender" -> {
+                return recommender(cl, cb);
+            }
+            case "demand" -> {
+                return demand(cl, cb);
+            }
+            default -> throw new CommandLine.ParameterException(cl, "--model must be recommender or demand, was '"
+                    + model + "'");
+        }
+    }
+
+    private Integer demand(CommandLine cl, Coordinator.Builder cb) {
+        for (String recommenderOnly : List.of("--clients", "--skewed", "--train", "--test", "--k")) {
+            if (cl.getParseResult().hasMatchedOption(recommenderOnly)) {
+                throw new CommandLine.ParameterException(cl, recommenderOnly + " does not apply to --model demand "
+                        + "(each state of --data is a store; the last --horizon periods are the test)");
+            }
+        }
+        if (data == null) {
+            throw new CommandLine.ParameterException(cl, "--model demand needs --data F (aus-retail's layout)");
+        }
+        if (!Files.isRegularFile(data)) {
+            throw new CommandLine.ParameterException(cl, "no such file: " + data);
+        }
+        OptionRanges.require(cl, "--horizon", horizon, 1, 1_000);
+        OptionRanges.require(cl, "--paths", paths, 1, 100_000);
+        RecommendJson.singleThreadedTrainingByDefault();
+        FederatedDemandSimulation sim = new FederatedDemandSimulation(horizon, rounds, localEpochs, prox, paths, seed);
+        DataValidator validator = input.validator(data.toString());
+        FederatedDemandSimulation.Split split = sim.split(data, validator);
+        InputMode.printSkipped(cl.getErr(), validator.report());
+        print(cl, sim.run(split, cb.build()));
+        return 0;
+    }
+
+    private void print(CommandLine cl, Map<String, Object> m) {
+        PrintWriter w = cl.getOut();
+        if (json) {
+            Json.print(w, m);
+        } else {
+            m.forEach((key, v) -> w.println(key + " " + v));
+        }
+        w.flush();
+    }
+
+    private Integer recommender(CommandLine cl, Coordinator.Builder cb) {
+        for (String demandOnly : List.of("--data", "--horizon", "--paths")) {
+            if (cl.getParseResult().hasMatchedOption(demandOnly)) {
+                throw new CommandLine.ParameterException(cl, demandOnly + " applies only to --model demand");
+            }
+        }
+        if (train == null || test == null) {
+            throw new CommandLine.ParameterException(cl, "--model recommender needs --train F and --test F");
+        }
         for (Path p : List.of(train, test)) {
             if (!Files.isRegularFile(p)) {
                 throw new CommandLine.ParameterException(cl, "no such file: " + p);
@@ -112,10 +192,11 @@ final class FederatedSimulateCommand implements Callable<Integer> {
             items.add(e.itemId());
         }
         FederatedGru gru = FederatedGru.of(trainer, new ArrayList<>(items));
-        List<StoreClient> stores = new ArrayList<>();
+        List<StoreClient<List<Interaction>>> stores = new ArrayList<>();
         List<List<Interaction>> parts = StoreSplit.split(trainData.interactions(), clients, skewed, seed);
         for (int s = 0; s < parts.size(); s++) {
-            stores.add(new StoreClient("store-" + s, parts.get(s), gru, prox, coordinator.clipNorm()));
+            stores.add(new StoreClient<>("store-" + s, parts.get(s), FederatedModel.of(gru), prox,
+                    coordinator.clipNorm()));
         }
         FederatedRun run = coordinator.run(gru.initialWeights(), stores);
         TrainingPrivacy privacy = coordinator.clientPrivacy() ? new TrainingPrivacy(run.epsilon(), run.delta(),
@@ -127,13 +208,7 @@ final class FederatedSimulateCommand implements Callable<Integer> {
                     run.seconds() > 0 ? events / run.seconds() : 0, privacy).metrics();
             m.put("rounds", run.rounds());
             m.put("bytes_per_client_round", Math.round(run.bytesPerStoreRound()));
-            PrintWriter w = cl.getOut();
-            if (json) {
-                Json.print(w, m);
-            } else {
-                m.forEach((key, v) -> w.println(key + " " + v));
-            }
-            w.flush();
+            print(cl, m);
         }
         return 0;
     }

@@ -68,6 +68,69 @@ class FederatedCommandTest {
         assertThat(bad.err()).contains("--server-momentum must be in [0, 1), was 1.0");
     }
 
+    /** An aus-retail-layout file: states x industries, monthly, with a season and a level per series. */
+    static Path ausRetailLike(Path file, int states, int industries, int months) throws Exception {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(7);
+        StringBuilder csv = new StringBuilder("\"State\",\"Industry\",\"Series ID\",\"Month\",\"Turnover\"\n");
+        for (int s = 0; s < states; s++) {
+            for (int i = 0; i < industries; i++) {
+                double level = 10 + 90 * r.nextDouble();
+                for (int t = 0; t < months; t++) {
+                    double y = level * (1 + 0.2 * Math.sin(2 * Math.PI * t / 12)) * Math.exp(0.05 * r.nextGaussian());
+                    csv.append(String.format(java.util.Locale.ROOT, "\"State %d\",\"Industry %d\",\"S%d-%d\","
+                            + "\"%d-%02d\",%.1f%n", s, i, s, i, 2000 + t / 12, t % 12 + 1, y));
+                }
+            }
+        }
+        Files.writeString(file, csv);
+        return file;
+    }
+
+    @Test
+    void simulateTrainsTheDemandModelAcrossStatesAndAgainstCentralTraining(@TempDir Path dir) throws Exception {
+        Path data = ausRetailLike(dir.resolve("retail.csv"), 3, 2, 60);
+        CliRun fed = run("federated", "simulate", "--model", "demand", "--data", data.toString(), "--rounds", "2",
+                "--local-epochs", "1", "--horizon", "6", "--paths", "50", "--json");
+        assertThat(fed.code()).as(fed.err()).isZero();
+        com.fasterxml.jackson.databind.JsonNode j = fed.json();
+        assertThat(j.get("stores").asInt()).isEqualTo(3);
+        assertThat(j.get("series").asInt()).isEqualTo(6);
+        assertThat(j.get("rounds").asInt()).isEqualTo(2);
+        assertThat(j.get("centralised_epochs").asInt()).isEqualTo(2);
+        // a state sends its key and one 8-byte value per weight plus its weight
+        assertThat(j.get("bytes_per_client_round").asLong()).isGreaterThan(8L * j.get("weights").asLong());
+        // two epochs on 252 windows train little, so only the kind of value is checked here; BENCHMARKS has the
+        // accuracy on real data
+        for (String k : List.of("crps", "centralised_crps", "mase", "centralised_mase")) {
+            assertThat(j.get(k).isNumber()).as(k).isTrue();
+            assertThat(j.get(k).asDouble()).as(k).isPositive().isFinite();
+        }
+        assertThat(j.get("coverage_95").asDouble()).isBetween(0.0, 1.0);
+        assertThat(j.get("centralised_coverage_95").asDouble()).isBetween(0.0, 1.0);
+        assertThat(j.has("epsilon")).isFalse();
+
+        CliRun dp = run("federated", "simulate", "--model", "demand", "--data", data.toString(), "--rounds", "2",
+                "--local-epochs", "1", "--horizon", "6", "--paths", "50", "--epsilon", "8", "--json");
+        assertThat(dp.code()).as(dp.err()).isZero();
+        assertThat(dp.json().get("epsilon").asDouble()).isBetween(7.5, 8.0);
+        assertThat(dp.json().get("noise_multiplier").asDouble()).isPositive();
+
+        CliRun clients = run("federated", "simulate", "--model", "demand", "--data", data.toString(), "--clients",
+                "4");
+        assertThat(clients.code()).isNotZero();
+        assertThat(clients.err()).contains("--clients does not apply to --model demand");
+        CliRun noData = run("federated", "simulate", "--model", "demand");
+        assertThat(noData.err()).contains("--model demand needs --data");
+        CliRun noTrain = run("federated", "simulate", "--test", data.toString());
+        assertThat(noTrain.err()).contains("--model recommender needs --train F and --test F");
+        CliRun unknown = run("federated", "simulate", "--model", "weather", "--data", data.toString());
+        assertThat(unknown.err()).contains("--model must be recommender or demand, was 'weather'");
+        CliRun shortSeries = run("federated", "simulate", "--model", "demand", "--data", data.toString(),
+                "--horizon", "50");
+        assertThat(shortSeries.code()).isNotZero();
+        assertThat(shortSeries.err()).contains("has 60 periods").doesNotContain("Exception");
+    }
+
     /** A self-signed certificate for 127.0.0.1 made with the JDK's keytool, as PEM files (certificate, key). */
     private static Path[] certificate(Path dir) throws Exception {
         Path store = dir.resolve("store.p12");
