@@ -38,14 +38,17 @@ final class FederatedDemandSimulation {
     private final int horizon;
     private final int rounds;
     private final int localEpochs;
+    private final int batch;
     private final double prox;
     private final int paths;
     private final long seed;
 
-    FederatedDemandSimulation(int horizon, int rounds, int localEpochs, double prox, int paths, long seed) {
+    FederatedDemandSimulation(int horizon, int rounds, int localEpochs, int batch, double prox, int paths,
+            long seed) {
         this.horizon = horizon;
         this.rounds = rounds;
         this.localEpochs = localEpochs;
+        this.batch = batch;
         this.prox = prox;
         this.paths = paths;
         this.seed = seed;
@@ -83,7 +86,8 @@ final class FederatedDemandSimulation {
 
     /** Trains both ways, scores both, and returns the JSON keys. */
     Map<String, Object> run(Split split, Coordinator coordinator) {
-        DeepArTrainer.Builder b = DeepArTrainer.builder().window(WINDOW).hidden(HIDDEN).seed(seed);
+        DeepArTrainer.Builder b = DeepArTrainer.builder().window(WINDOW).hidden(HIDDEN).batchSize(batch)
+                .seed(seed);
         FederatedDeepAr local = FederatedDeepAr.of(b.epochs(localEpochs).build());
         FederatedModel<List<TimeSeries>> model = FederatedModel.of(local);
         List<StoreClient<List<TimeSeries>>> stores = new ArrayList<>();
@@ -106,6 +110,7 @@ final class FederatedDemandSimulation {
         m.put("weights", local.size());
         m.put("rounds", run.rounds());
         m.put("local_epochs", localEpochs);
+        m.put("batch", batch);
         m.put("bytes_per_client_round", Math.round(run.bytesPerStoreRound()));
         m.put("train_seconds", round(run.seconds()));
         try (DeepArModel fed = local.model(run.weights())) {

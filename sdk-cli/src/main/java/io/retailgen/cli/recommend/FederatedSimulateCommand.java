@@ -63,6 +63,10 @@ final class FederatedSimulateCommand implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE}).")
     int paths;
 
+    @Option(names = "--batch", defaultValue = "128", description = "--model demand: training windows per step, in "
+            + "a state's local training and in the central training alike (default: ${DEFAULT-VALUE}).")
+    int batch;
+
     @Option(names = "--clients", defaultValue = "10", description = "Stores (default: ${DEFAULT-VALUE}).")
     int clients;
 
@@ -149,8 +153,10 @@ final class FederatedSimulateCommand implements Callable<Integer> {
         }
         OptionRanges.require(cl, "--horizon", horizon, 1, 1_000);
         OptionRanges.require(cl, "--paths", paths, 1, 100_000);
+        OptionRanges.require(cl, "--batch", batch, 1, 65_536);
         RecommendJson.singleThreadedTrainingByDefault();
-        FederatedDemandSimulation sim = new FederatedDemandSimulation(horizon, rounds, localEpochs, prox, paths, seed);
+        FederatedDemandSimulation sim = new FederatedDemandSimulation(horizon, rounds, localEpochs, batch, prox, paths,
+                seed);
         DataValidator validator = input.validator(data.toString());
         FederatedDemandSimulation.Split split = sim.split(data, validator);
         InputMode.printSkipped(cl.getErr(), validator.report());
@@ -169,7 +175,7 @@ final class FederatedSimulateCommand implements Callable<Integer> {
     }
 
     private Integer recommender(CommandLine cl, Coordinator.Builder cb) {
-        for (String demandOnly : List.of("--data", "--horizon", "--paths")) {
+        for (String demandOnly : List.of("--data", "--horizon", "--paths", "--batch")) {
             if (cl.getParseResult().hasMatchedOption(demandOnly)) {
                 throw new CommandLine.ParameterException(cl, demandOnly + " applies only to --model demand");
             }
