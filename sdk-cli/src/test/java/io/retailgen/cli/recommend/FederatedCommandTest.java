@@ -97,6 +97,7 @@ class FederatedCommandTest {
         assertThat(j.get("series").asInt()).isEqualTo(6);
         assertThat(j.get("rounds").asInt()).isEqualTo(2);
         assertThat(j.get("centralised_epochs").asInt()).isEqualTo(2);
+        assertThat(j.get("batch").asInt()).isEqualTo(128);
         // a state sends its key and one 8-byte value per weight plus its weight
         assertThat(j.get("bytes_per_client_round").asLong()).isGreaterThan(8L * j.get("weights").asLong());
         // two epochs on 252 windows train little, so only the kind of value is checked here; BENCHMARKS has the
@@ -123,6 +124,9 @@ class FederatedCommandTest {
         assertThat(noData.err()).contains("--model demand needs --data");
         CliRun noTrain = run("federated", "simulate", "--test", data.toString());
         assertThat(noTrain.err()).contains("--model recommender needs --train F and --test F");
+        CliRun batch = run("federated", "simulate", "--batch", "16", "--train", data.toString(), "--test",
+                data.toString());
+        assertThat(batch.err()).contains("--batch applies only to --model demand");
         CliRun unknown = run("federated", "simulate", "--model", "weather", "--data", data.toString());
         assertThat(unknown.err()).contains("--model must be recommender or demand, was 'weather'");
         CliRun shortSeries = run("federated", "simulate", "--model", "demand", "--data", data.toString(),
