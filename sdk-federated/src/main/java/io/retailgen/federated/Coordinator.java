@@ -25,9 +25,12 @@ import org.slf4j.LoggerFactory;
  * (every store taking part in every round: sampling rate 1) gives the epsilon over the rounds; sigma is the smallest
  * that keeps the planned rounds within the budget.
  *
+ * <p>The coordinator sees only weight vectors, so it serves any {@link FederatedModel} (the session recommender's GRU,
+ * the DeepAR-style demand network) the stores train.
+ *
  * <pre>{@code
  * Coordinator c = Coordinator.builder().rounds(10).build();
- * FederatedRun run = c.run(gru.initialWeights(), stores);
+ * FederatedRun run = c.run(model.initialWeights(), stores);     // stores: StoreClient<D> or remote channels
  * }</pre>
  *
  * <p>Immutable; {@link #run} may be called again.
