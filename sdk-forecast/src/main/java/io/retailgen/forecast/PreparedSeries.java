@@ -1,5 +1,7 @@
 package io.retailgen.forecast;
 
+import java.util.Arrays;
+
 /**
  * One series made ready for the statistical models, once: the cleaned history (leading missing values dropped, gaps
  * interpolated, trailing ones carried), the seasonality test, the multiplicative seasonal indices and the seasonally
@@ -11,6 +13,13 @@ final class PreparedSeries {
     /** The cleaned history and what was done to it. */
     record Cleaned(double[] y, int observed, boolean nonNegative, String note, int dropped) {
     }
+
+    /**
+     * The seasonal indices come from at most this many of the last seasons: over a long history (aus-retail starts in
+     * 1982) the seasonal pattern drifts, and indices averaged over every year mis-adjust the recent ones. Chosen from
+     * 6, 8, 10 and 14 on M3, the Tourism dev half and two aus-retail validation windows (docs/BENCHMARKS.md).
+     */
+    static final int INDEX_SEASONS = 10;
 
     private final Cleaned cleaned;
     private final int period;
@@ -133,7 +142,10 @@ final class PreparedSeries {
         return note;
     }
 
-    /** The multiplicative seasonal indices when {@code y} passes the seasonality test and is positive, else null. */
+    /**
+     * The multiplicative seasonal indices when {@code y} passes the seasonality test and is positive, else null; from
+     * the last {@link #INDEX_SEASONS} seasons when the history is longer.
+     */
     private static double[] indicesIfSeasonal(double[] y, int n, int m) {
         if (m <= 1 || !Decomposition.isSeasonal(y, n, m)) {
             return null;
@@ -144,7 +156,17 @@ final class PreparedSeries {
             }
         }
         double[] idx = new double[m];
-        Decomposition.seasonalIndices(y, n, m, true, idx);
+        int recent = INDEX_SEASONS * m;
+        if (n > recent) {
+            int from = n - recent;
+            double[] local = new double[m];
+            Decomposition.seasonalIndices(Arrays.copyOfRange(y, from, n), recent, m, true, local);
+            for (int j = 0; j < m; j++) {
+                idx[(j + from) % m] = local[j];
+            }
+        } else {
+            Decomposition.seasonalIndices(y, n, m, true, idx);
+        }
         for (double v : idx) {
             if (Math.abs(v) < 1e-4) {
                 return null;

@@ -36,6 +36,37 @@ class PreparedSeriesTest {
     }
 
     @Test
+    void seasonalIndicesFollowTheRecentSeasonsOfALongHistory() {
+        // 30 years of a flat level whose yearly peak moved from December to June after 20 years
+        int years = 30;
+        double[] y = new double[12 * years];
+        for (int t = 0; t < y.length; t++) {
+            int peak = t < 12 * 20 ? 11 : 5;
+            y[t] = 100 * (t % 12 == peak ? 1.5 : 1.0) * (1 + 0.01 * Math.sin(t));
+        }
+        PreparedSeries p = PreparedSeries.of(y, 12);
+        assertThat(p.seasonal()).isTrue();
+        double[] a = p.adjusted();
+        // the last years carry no seasonal swing after adjustment: the indices come from the recent seasons
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = 0;
+        for (int t = y.length - 12 * (PreparedSeries.INDEX_SEASONS - 2); t < y.length; t++) {
+            double level = a[t] / (1 + 0.01 * Math.sin(t));
+            lo = Math.min(lo, level);
+            hi = Math.max(hi, level);
+        }
+        assertThat((hi - lo) / hi).as("relative range of the adjusted level in the last years").isLessThan(0.02);
+        // a history of no more than INDEX_SEASONS seasons uses all of it
+        double[] shortY = seasonal(12 * PreparedSeries.INDEX_SEASONS);
+        double[] all = new double[12];
+        Decomposition.seasonalIndices(shortY, shortY.length, 12, true, all);
+        double[] adjusted = PreparedSeries.of(shortY, 12).adjusted();
+        for (int t = 0; t < shortY.length; t++) {
+            assertThat(adjusted[t]).isCloseTo(shortY[t] / all[t % 12], within(1e-9));
+        }
+    }
+
+    @Test
     void scaleIsTheMeanAbsoluteSeasonalDifference() {
         double[] y = seasonal(48);
         PreparedSeries p = PreparedSeries.of(y, 12);
