@@ -67,16 +67,38 @@ final class Normalizer {
         // every char yields at most one view char except the rare ones whose fold is longer: the arrays grow then
         int cap = n;
         char[] chars = Workspace.chars(w, Workspace.LIGHT, cap);
-        int[] start = Workspace.starts(w, Workspace.LIGHT, cap);
-        int[] end = Workspace.ends(w, Workspace.LIGHT, cap);
         boolean foldedAt = false;
         // one bulk copy of the text's chars, then plain array reads (String.charAt checks the index and the coder
         // of the string at every char)
         char[] src = Workspace.chars(w, Workspace.TEXT, n);
         text.getChars(0, n, src, 0);
-        int len = 0;
-        int prev = -1; // chars[len - 1], -1 when len == 0
+        // Most texts are ASCII without runs of white space: each char then yields the view char at its own index, and
+        // the view needs no span arrays. Such a prefix is folded here with one store per char; at the first char
+        // that is not ASCII or that joins a space before it, the spans so far are written and the full loop goes on.
         int i = 0;
+        int prev = -1; // chars[i - 1], -1 when i == 0
+        while (i < n) {
+            char ch = src[i];
+            if (ch >= 128) {
+                break;
+            }
+            char f = LIGHT_ASCII[ch];
+            if (f == ' ' & prev == ' ') {
+                break;
+            }
+            chars[i++] = f;
+            prev = f;
+        }
+        if (i == n) {
+            return new TextView(chars, null, null, null, n, null, false);
+        }
+        int[] start = Workspace.starts(w, Workspace.LIGHT, cap);
+        int[] end = Workspace.ends(w, Workspace.LIGHT, cap);
+        for (int k = 0; k < i; k++) {
+            start[k] = k;
+            end[k] = k + 1;
+        }
+        int len = i;
         while (i < n) {
             char ch = src[i];
             if (ch < 128) {
@@ -125,6 +147,35 @@ final class Normalizer {
             prev = len > 0 ? chars[len - 1] : -1;
         }
         return new TextView(chars, start, end, null, len, null, foldedAt);
+    }
+
+    /**
+     * @param light a light view
+     * @param w the workspace the view was built in, or null
+     * @return the span starts of the light view's chars: its array, or for a view without span arrays ({@link
+     *     TextView#identitySpans()}) {@code 0, 1, 2, ...} in the light slot's buffer, which such a view leaves unused
+     */
+    private static int[] spanStarts(TextView light, Workspace w) {
+        if (!light.identitySpans()) {
+            return light.start;
+        }
+        int[] a = Workspace.starts(w, Workspace.LIGHT, light.length);
+        for (int k = 0; k < light.length; k++) {
+            a[k] = k;
+        }
+        return a;
+    }
+
+    /** @return the span ends of the light view's chars, as {@link #spanStarts} ({@code 1, 2, 3, ...}) */
+    private static int[] spanEnds(TextView light, Workspace w) {
+        if (!light.identitySpans()) {
+            return light.end;
+        }
+        int[] a = Workspace.ends(w, Workspace.LIGHT, light.length);
+        for (int k = 0; k < light.length; k++) {
+            a[k] = k + 1;
+        }
+        return a;
     }
 
     /** {@link #SPACE} for a white-space or control char (see {@link #isSpace(int)}), else {@link #fold(int)}. */
@@ -622,8 +673,8 @@ final class Normalizer {
             cls[j] = (byte) ((c < 256 ? FLAGS[c] : flagsOf(c)) & (LETTER | DIGIT));
         }
         // join letters written one by one ("f u c k", "s.h.i.t"), then collapse repeated letters
-        int[] lightStart = light.start;
-        int[] lightEnd = light.end;
+        int[] lightStart = spanStarts(light, w);
+        int[] lightEnd = spanEnds(light, w);
         char[] chars = Workspace.chars(w, Workspace.STRICT, n);
         int[] start = Workspace.starts(w, Workspace.STRICT, n);
         int[] end = Workspace.ends(w, Workspace.STRICT, n);
@@ -753,8 +804,8 @@ final class Normalizer {
         int state = 0;
         int n = light.length;
         char[] src = light.chars;
-        int[] lightStart = light.start;
-        int[] lightEnd = light.end;
+        int[] lightStart = spanStarts(light, w);
+        int[] lightEnd = spanEnds(light, w);
         char[] chars = Workspace.chars(w, Workspace.PHRASE, n);
         int[] start = Workspace.starts(w, Workspace.PHRASE, n);
         int[] end = Workspace.ends(w, Workspace.PHRASE, n);
