@@ -72,17 +72,28 @@ final class Normalizer {
         // of the string at every char)
         char[] src = Workspace.chars(w, Workspace.TEXT, n);
         text.getChars(0, n, src, 0);
-        // Most texts are ASCII without runs of white space: each char then yields the view char at its own index, and
-        // the view needs no span arrays. Such a prefix is folded here with one store per char; at the first char
-        // that is not ASCII or that joins a space before it, the spans so far are written and the full loop goes on.
+        // In most texts every char folds to exactly one char and no white space follows white space: each char then
+        // yields the view char at its own index, and the view needs no span arrays. Such a prefix is folded here with
+        // one store per char; at the first char that folds to more or fewer chars (or is half of a surrogate pair) or
+        // that joins a space before it, the spans so far are written and the full loop goes on.
         int i = 0;
         int prev = -1; // chars[i - 1], -1 when i == 0
         while (i < n) {
             char ch = src[i];
-            if (ch >= 128) {
-                break;
+            char f;
+            if (ch < 128) {
+                f = LIGHT_ASCII[ch];
+            } else {
+                if (Character.isSurrogate(ch)) {
+                    break;
+                }
+                String g = foldOrSpace(ch);
+                if (g.length() != 1) {
+                    break;
+                }
+                f = g.charAt(0);
+                foldedAt |= f == '@';
             }
-            char f = LIGHT_ASCII[ch];
             if (f == ' ' & prev == ' ') {
                 break;
             }
@@ -90,7 +101,7 @@ final class Normalizer {
             prev = f;
         }
         if (i == n) {
-            return new TextView(chars, null, null, null, n, null, false);
+            return new TextView(chars, null, null, null, n, null, foldedAt);
         }
         int[] start = Workspace.starts(w, Workspace.LIGHT, cap);
         int[] end = Workspace.ends(w, Workspace.LIGHT, cap);
