@@ -553,6 +553,7 @@ final class Normalizer {
         final AhoCorasick sm = fusing ? fused : AhoCorasick.NONE;
         final char[] steps = sm.steps();
         final char[] acls = sm.classes();
+        final int[] acols = sm.latinColumns();
         final int stride = sm.stride();
         final int firstOut = sm.firstOutput();
         int state = 0;
@@ -566,6 +567,7 @@ final class Normalizer {
         final AhoCorasick pm = phraseFusing ? phraseMatcher : AhoCorasick.NONE;
         final char[] psteps = pm.steps();
         final char[] pcls = pm.classes();
+        final int[] pcols = pm.latinColumns();
         final int pstride = pm.stride();
         final int pfirstOut = pm.firstOutput();
         int pstate = 0;
@@ -576,7 +578,16 @@ final class Normalizer {
         int check = PlainCheck.START;
         for (int i = 0; i < n; i++) {
             char c = m[i];
-            int k = c < 256 ? PlainCheck.CLASS[c] : PlainCheck.classOf(c);
+            // the char's class for the plain-path check and its column in the automaton's steps: one load each
+            int k;
+            int column;
+            if (c < 256) {
+                k = PlainCheck.CLASS[c];
+                column = acols[c];
+            } else {
+                k = PlainCheck.classOf(c);
+                column = acls[c] * stride;
+            }
             check = next[check + (k & PlainCheck.CLASS_MASK)];
             boolean letter = k > PlainCheck.CLASS_MASK;
             // Without branches on the text: a char that repeats the previous letter (col = 1) is written to the
@@ -586,7 +597,7 @@ final class Normalizer {
             from[len] = i;
             len += 1 - col;
             if (col == 0) {
-                state = steps[acls[c] * stride + state];
+                state = steps[column + state];
                 if (state >= firstOut) {
                     found.add(state, len);
                 }
@@ -600,7 +611,7 @@ final class Normalizer {
                 pfrom[plen] = i;
                 plen += 1 - pcol;
                 if (pcol == 0) {
-                    pstate = psteps[pcls[pc] * pstride + pstate];
+                    pstate = psteps[(pc < 256 ? pcols[pc] : pcls[pc] * pstride) + pstate];
                     if (pstate >= pfirstOut) {
                         phraseFound.add(pstate, plen);
                     }
