@@ -59,6 +59,11 @@ final class AhoCorasick {
     /** The number of states: the length of a column of {@link #steps}. */
     private final int stride;
     /**
+     * For each char below 256, the offset of its class's column in {@link #steps} ({@code classOf[c] * stride}), so
+     * that a loop stepping the automaton over Latin-1 text looks the column up in one load; null with {@link #steps}.
+     */
+    private final int[] latinColumns;
+    /**
      * The transition function of an automaton with more than {@link #NARROW_STATES} states, with pre-multiplied state
      * numbers: {@code rows[state * width + class]} is the target state times {@link #width} (its row), with the sign
      * bit set when the target has outputs; null when {@link #steps} is used.
@@ -341,6 +346,14 @@ final class AhoCorasick {
                 }
             }
         }
+        if (steps != null) {
+            latinColumns = new int[256];
+            for (int c = 0; c < latinColumns.length; c++) {
+                latinColumns[c] = classOf[c] * n;
+            }
+        } else {
+            latinColumns = null;
+        }
         outStart = new int[n + 1];
         for (int s = 0; s < n; s++) {
             outStart[s + 1] = outStart[s] + outputs[s].length;
@@ -440,6 +453,14 @@ final class AhoCorasick {
      */
     char[] steps() {
         return steps;
+    }
+
+    /**
+     * @return for each char {@code c} below 256, {@code classes()[c] * stride()}: the start of its column in {@link
+     *     #steps()}; null when {@link #steps()} is
+     */
+    int[] latinColumns() {
+        return latinColumns;
     }
 
     /** @return the number of states, the length of a class's column in {@link #steps()} */

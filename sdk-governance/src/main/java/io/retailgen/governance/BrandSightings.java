@@ -190,9 +190,13 @@ final class BrandSightings {
         return false;
     }
 
+    /** A leading URL scheme and a leading {@code www.}, compiled once: {@link #domain} runs per host name. */
+    private static final java.util.regex.Pattern SCHEME = java.util.regex.Pattern.compile("^https?://");
+    private static final java.util.regex.Pattern WWW = java.util.regex.Pattern.compile("^www\\.");
+
     /** A host name whose labels carry a brand with sale words, or a replica-trade word on its own. */
     private Sighting domain(String host, int start, int end) {
-        String h = host.replaceFirst("^https?://", "").replaceFirst("^www\\.", "");
+        String h = WWW.matcher(SCHEME.matcher(host).replaceFirst("")).replaceFirst("");
         int slash = h.indexOf('/');
         if (slash >= 0) {
             h = h.substring(0, slash);

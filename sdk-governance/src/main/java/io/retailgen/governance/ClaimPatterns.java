@@ -997,6 +997,9 @@ final class ClaimPatterns {
     }
 
     /** @return the unit token of "NUMBER UNIT" starting in {@code [from, to]}, or -1 */
+    /** The digits, dots and commas a word starts with ("10lbs", "2.5kg"), compiled once. */
+    private static final java.util.regex.Pattern LEADING_NUMBER = java.util.regex.Pattern.compile("^[0-9.,]+");
+
     private static int amount(Tokens t, int from, int to, Set<String> units) {
         for (int j = from; j <= to && j < t.size(); j++) {
             String w = t.at(j);
@@ -1005,7 +1008,7 @@ final class ClaimPatterns {
                 return t.at(j + 1).equals("dress") ? j + 2 : j + 1;
             }
             if (!w.isEmpty() && w.charAt(0) >= '0' && w.charAt(0) <= '9'
-                    && units.contains(w.replaceFirst("^[0-9.,]+", ""))) {
+                    && units.contains(LEADING_NUMBER.matcher(w).replaceFirst(""))) {
                 return j; // "10lbs", "2.5kg"
             }
             if (isNumber(w) && t.at(j + 1).equals("%") && t.at(j + 2).equals("of")

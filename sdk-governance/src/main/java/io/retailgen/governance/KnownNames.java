@@ -39,6 +39,9 @@ final class KnownNames {
                 c -> Character.isLetterOrDigit((char) c));
     }
 
+    /** Runs of spaces, compiled once: {@link #covers} runs for every profanity finding. */
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile(" +");
+
     /** @return the names shipped with the SDK */
     static KnownNames wordNet() {
         return new KnownNames(PolicyConfig.resourceLines(RESOURCE));
@@ -51,7 +54,7 @@ final class KnownNames {
      * @return true when a whole known name in {@code text} covers {@code [start, end)}
      */
     boolean covers(String text, int start, int end) {
-        for (String w : fold(text.substring(start, end)).strip().split(" +")) {
+        for (String w : SPACES.split(fold(text.substring(start, end)).strip())) {
             if (!words.contains(w)) {
                 return false; // the match holds a word of no name ("fuck"): no search needed
             }

@@ -67,16 +67,49 @@ final class Normalizer {
         // every char yields at most one view char except the rare ones whose fold is longer: the arrays grow then
         int cap = n;
         char[] chars = Workspace.chars(w, Workspace.LIGHT, cap);
-        int[] start = Workspace.starts(w, Workspace.LIGHT, cap);
-        int[] end = Workspace.ends(w, Workspace.LIGHT, cap);
         boolean foldedAt = false;
         // one bulk copy of the text's chars, then plain array reads (String.charAt checks the index and the coder
         // of the string at every char)
         char[] src = Workspace.chars(w, Workspace.TEXT, n);
         text.getChars(0, n, src, 0);
-        int len = 0;
-        int prev = -1; // chars[len - 1], -1 when len == 0
+        // In most texts every char folds to exactly one char and no white space follows white space: each char then
+        // yields the view char at its own index, and the view needs no span arrays. Such a prefix is folded here with
+        // one store per char; at the first char that folds to more or fewer chars (or is half of a surrogate pair) or
+        // that joins a space before it, the spans so far are written and the full loop goes on.
         int i = 0;
+        int prev = -1; // chars[i - 1], -1 when i == 0
+        while (i < n) {
+            char ch = src[i];
+            char f;
+            if (ch < 128) {
+                f = LIGHT_ASCII[ch];
+            } else {
+                if (Character.isSurrogate(ch)) {
+                    break;
+                }
+                String g = foldOrSpace(ch);
+                if (g.length() != 1) {
+                    break;
+                }
+                f = g.charAt(0);
+                foldedAt |= f == '@';
+            }
+            if (f == ' ' & prev == ' ') {
+                break;
+            }
+            chars[i++] = f;
+            prev = f;
+        }
+        if (i == n) {
+            return new TextView(chars, null, null, null, n, null, foldedAt);
+        }
+        int[] start = Workspace.starts(w, Workspace.LIGHT, cap);
+        int[] end = Workspace.ends(w, Workspace.LIGHT, cap);
+        for (int k = 0; k < i; k++) {
+            start[k] = k;
+            end[k] = k + 1;
+        }
+        int len = i;
         while (i < n) {
             char ch = src[i];
             if (ch < 128) {
@@ -125,6 +158,35 @@ final class Normalizer {
             prev = len > 0 ? chars[len - 1] : -1;
         }
         return new TextView(chars, start, end, null, len, null, foldedAt);
+    }
+
+    /**
+     * @param light a light view
+     * @param w the workspace the view was built in, or null
+     * @return the span starts of the light view's chars: its array, or for a view without span arrays ({@link
+     *     TextView#identitySpans()}) {@code 0, 1, 2, ...} in the light slot's buffer, which such a view leaves unused
+     */
+    private static int[] spanStarts(TextView light, Workspace w) {
+        if (!light.identitySpans()) {
+            return light.start;
+        }
+        int[] a = Workspace.starts(w, Workspace.LIGHT, light.length);
+        for (int k = 0; k < light.length; k++) {
+            a[k] = k;
+        }
+        return a;
+    }
+
+    /** @return the span ends of the light view's chars, as {@link #spanStarts} ({@code 1, 2, 3, ...}) */
+    private static int[] spanEnds(TextView light, Workspace w) {
+        if (!light.identitySpans()) {
+            return light.end;
+        }
+        int[] a = Workspace.ends(w, Workspace.LIGHT, light.length);
+        for (int k = 0; k < light.length; k++) {
+            a[k] = k + 1;
+        }
+        return a;
     }
 
     /** {@link #SPACE} for a white-space or control char (see {@link #isSpace(int)}), else {@link #fold(int)}. */
@@ -491,6 +553,7 @@ final class Normalizer {
         final AhoCorasick sm = fusing ? fused : AhoCorasick.NONE;
         final char[] steps = sm.steps();
         final char[] acls = sm.classes();
+        final int[] acols = sm.latinColumns();
         final int stride = sm.stride();
         final int firstOut = sm.firstOutput();
         int state = 0;
@@ -504,6 +567,7 @@ final class Normalizer {
         final AhoCorasick pm = phraseFusing ? phraseMatcher : AhoCorasick.NONE;
         final char[] psteps = pm.steps();
         final char[] pcls = pm.classes();
+        final int[] pcols = pm.latinColumns();
         final int pstride = pm.stride();
         final int pfirstOut = pm.firstOutput();
         int pstate = 0;
@@ -514,7 +578,16 @@ final class Normalizer {
         int check = PlainCheck.START;
         for (int i = 0; i < n; i++) {
             char c = m[i];
-            int k = c < 256 ? PlainCheck.CLASS[c] : PlainCheck.classOf(c);
+            // the char's class for the plain-path check and its column in the automaton's steps: one load each
+            int k;
+            int column;
+            if (c < 256) {
+                k = PlainCheck.CLASS[c];
+                column = acols[c];
+            } else {
+                k = PlainCheck.classOf(c);
+                column = acls[c] * stride;
+            }
             check = next[check + (k & PlainCheck.CLASS_MASK)];
             boolean letter = k > PlainCheck.CLASS_MASK;
             // Without branches on the text: a char that repeats the previous letter (col = 1) is written to the
@@ -524,7 +597,7 @@ final class Normalizer {
             from[len] = i;
             len += 1 - col;
             if (col == 0) {
-                state = steps[acls[c] * stride + state];
+                state = steps[column + state];
                 if (state >= firstOut) {
                     found.add(state, len);
                 }
@@ -538,7 +611,7 @@ final class Normalizer {
                 pfrom[plen] = i;
                 plen += 1 - pcol;
                 if (pcol == 0) {
-                    pstate = psteps[pcls[pc] * pstride + pstate];
+                    pstate = psteps[(pc < 256 ? pcols[pc] : pcls[pc] * pstride) + pstate];
                     if (pstate >= pfirstOut) {
                         phraseFound.add(pstate, plen);
                     }
@@ -622,8 +695,8 @@ final class Normalizer {
             cls[j] = (byte) ((c < 256 ? FLAGS[c] : flagsOf(c)) & (LETTER | DIGIT));
         }
         // join letters written one by one ("f u c k", "s.h.i.t"), then collapse repeated letters
-        int[] lightStart = light.start;
-        int[] lightEnd = light.end;
+        int[] lightStart = spanStarts(light, w);
+        int[] lightEnd = spanEnds(light, w);
         char[] chars = Workspace.chars(w, Workspace.STRICT, n);
         int[] start = Workspace.starts(w, Workspace.STRICT, n);
         int[] end = Workspace.ends(w, Workspace.STRICT, n);
@@ -753,8 +826,8 @@ final class Normalizer {
         int state = 0;
         int n = light.length;
         char[] src = light.chars;
-        int[] lightStart = light.start;
-        int[] lightEnd = light.end;
+        int[] lightStart = spanStarts(light, w);
+        int[] lightEnd = spanEnds(light, w);
         char[] chars = Workspace.chars(w, Workspace.PHRASE, n);
         int[] start = Workspace.starts(w, Workspace.PHRASE, n);
         int[] end = Workspace.ends(w, Workspace.PHRASE, n);

@@ -17,7 +17,11 @@ final class TextView {
     final boolean[] joined;
     /** True when an {@code '@'} of the view came from a char other than an ASCII {@code '@'} (a light view only). */
     final boolean foldedAt;
-    /** The spans and the runs of a view with arrays (see the constructors); null in a derived view. */
+    /**
+     * The spans and the runs of a view with arrays (see the constructors); null in a derived view. In a light view
+     * {@code start} and {@code end} are both null when every character came from the text's char at its own index
+     * (span {@code i .. i + 1}: an ASCII text without runs of white space), so that building it stores no spans.
+     */
     final int[] start;
     final int[] end;
     final int[] runs;
@@ -30,8 +34,9 @@ final class TextView {
      * A view with its spans in arrays.
      *
      * @param chars the characters (the arrays may be longer than {@code length}, and may be reused buffers)
-     * @param start per character, the start of its original span
-     * @param end per character, the end of its original span
+     * @param start per character, the start of its original span; null, with {@code end}, when character {@code i}
+     *     came from char {@code i} of the text (see {@link #start})
+     * @param end per character, the end of its original span, or null with {@code start}
      * @param runs per character, how many equal letters it stands for (the strict view), else null
      * @param length the number of characters
      * @param joined see {@link #joined}
@@ -76,12 +81,23 @@ final class TextView {
 
     /** @return the start of the original span of character {@code i} */
     int startAt(int i) {
-        return from == null ? start[i] : source.startAt(from[i]);
+        if (from != null) {
+            return source.startAt(from[i]);
+        }
+        return start == null ? i : start[i];
     }
 
     /** @return the end of the original span of character {@code i} */
     int endAt(int i) {
-        return from == null ? end[i] : source.endAt(from[i + 1] - 1);
+        if (from != null) {
+            return source.endAt(from[i + 1] - 1);
+        }
+        return end == null ? i + 1 : end[i];
+    }
+
+    /** @return true when character {@code i} came from the text's char {@code i} for every {@code i} (no span arrays) */
+    boolean identitySpans() {
+        return from == null && start == null;
     }
 
     /** @return true when the view counts collapsed letters ({@link #runAt(int)}) */

@@ -74,6 +74,7 @@ class LargeAutomatonTest {
             AhoCorasick m = new AhoCorasick(patterns, anchor, WORD);
             assertThat(m.steps() != null).as("16-bit table").isEqualTo(narrow);
             assertThat(m.stateCount() > AhoCorasick.NARROW_STATES).as("states " + m.stateCount()).isEqualTo(!narrow);
+            assertLatinColumns(m);
             for (int round = 0; round < 40; round++) {
                 char[] t = new char[200];
                 for (int i = 0; i < t.length; i++) {
@@ -84,6 +85,26 @@ class LargeAutomatonTest {
                 assertThat(sortedByEnd(got)).as("%s: %s", anchor, new String(t))
                         .isEqualTo(sortedByEnd(naive(patterns, t, anchor)));
             }
+        }
+    }
+
+    /** The Latin-1 column offsets are the class columns of the 16-bit table, and absent without one. */
+    static void assertLatinColumns(AhoCorasick m) {
+        if (m.steps() == null) {
+            assertThat(m.latinColumns()).isNull();
+            return;
+        }
+        assertThat(m.latinColumns()).hasSize(256);
+        for (int c = 0; c < 256; c++) {
+            assertThat(m.latinColumns()[c]).as("column of char %d", c).isEqualTo(m.classes()[c] * m.stride());
+        }
+    }
+
+    @Test
+    void theDefaultProfanityAutomatonHasItsLatinColumns() {
+        for (AhoCorasick m : List.of(AhoCorasick.NONE, new ProfanityCheck(ProfanityLexicon.defaults()).fusedMatcher())) {
+            assertThat(m.steps()).isNotNull();
+            assertLatinColumns(m);
         }
     }
 

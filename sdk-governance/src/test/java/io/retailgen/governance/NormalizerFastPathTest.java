@@ -99,6 +99,37 @@ class NormalizerFastPathTest {
     }
 
     /**
+     * A text whose every char folds to one char, without runs of white space, gets a light view without span arrays
+     * (character i came from char i), any other text one with arrays; either way every view's spans are the
+     * reference's, also for the strict and phrase views derived from a light view without arrays and for the general
+     * strict path (leetspeak, spaced letters).
+     */
+    @Test
+    void lightViewWithoutSpanArraysOnlyWhereEveryCharStaysInPlace() {
+        for (String s : List.of("", "a", "Soft cotton tee in navy. Only 3 left!", "sh1t a$$", "f u c k off",
+                "call +44 20 7946 0958", "x\ty", "tab\u0001ctl", "Item 123456, \u00a342", "caf\u00e9",
+                "\u0455hit", "x\u00a0y", "\uff46\uff55\uff43\uff4b", "mail \uff20 me")) {
+            assertThat(Normalizer.light(s).identitySpans()).as("'%s'", s).isTrue();
+            sameAsReference(s, null);
+        }
+        for (String s : List.of("two  spaces", "end  ", "  start", "tab\t\tx", "a \n b", "x\u200by",
+                "a\u00a0 b", "\ufb01ne", "\u00bd off", "smile \ud83d\ude00", "f\u0301x")) {
+            assertThat(Normalizer.light(s).identitySpans()).as("'%s'", s).isFalse();
+            sameAsReference(s, null);
+        }
+        Workspace w = Workspace.acquire(100);
+        assertThat(w).isNotNull();
+        try {
+            // a view with arrays, then one without in the same workspace, then the general paths over the latter
+            sameAsReference("a  b  c", w);
+            sameAsReference("f.u.c.k that sh1t", w);
+            sameAsReference("F U C K", w);
+        } finally {
+            w.release();
+        }
+    }
+
+    /**
      * The plain path's automaton against the two rules it reads, on dense text of single letters, separators, leet
      * and punctuation-leet chars: it is taken exactly when no word (run of non-spaces) with a letter has a leet char
      * that is not punctuation, or a punctuation leet char before a letter or another such leet char, and no three
