@@ -32,6 +32,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StructField;
@@ -340,8 +341,8 @@ public final class SparkForecasts implements Serializable {
         int id = SeriesLayout.index(schema, seriesColumn, "series");
         int train = numberArray(schema, historyColumn, "history");
         int test = numberArray(schema, holdoutColumn, "holdout");
-        int freq = frequencyColumn == null ? -1 : SeriesLayout.index(schema, frequencyColumn, "frequency");
-        int order = orderColumn == null ? -1 : SeriesLayout.index(schema, orderColumn, "order");
+        int freq = frequencyColumn == null ? -1 : typed(schema, frequencyColumn, "frequency", DataTypes.StringType);
+        int order = orderColumn == null ? -1 : typed(schema, orderColumn, "order", null);
         Frequency fallback = frequency;
         FlatMapFunction<Iterator<Row>, SeriesScore> score = rows -> {
             Forecaster forecaster = forecaster();
@@ -378,6 +379,17 @@ public final class SparkForecasts implements Serializable {
         if (!(schema.fields()[at].dataType() instanceof ArrayType a && a.elementType() instanceof NumericType)) {
             throw new IllegalArgumentException("the " + role + " column '" + column + "' must be an array of numbers, "
                     + "not " + schema.fields()[at].dataType().simpleString());
+        }
+        return at;
+    }
+
+    /** @return the column's index; its type must be {@code type}, or numeric where {@code type} is null */
+    private static int typed(StructType schema, String column, String role, DataType type) {
+        int at = SeriesLayout.index(schema, column, role);
+        DataType t = schema.fields()[at].dataType();
+        if (type == null ? !(t instanceof NumericType) : !t.equals(type)) {
+            throw new IllegalArgumentException("the " + role + " column '" + column + "' must be "
+                    + (type == null ? "numeric" : type.simpleString()) + ", not " + t.simpleString());
         }
         return at;
     }

@@ -293,6 +293,12 @@ class SparkForecastsTest {
                 .hasMessageContaining("the history column 'frequency' must be an array of numbers, not string");
         assertThatThrownBy(() -> f.evaluateSeries(t, "train", "held_out"))
                 .hasMessageContaining("the holdout column 'held_out' is not in the table");
+        assertThatThrownBy(() -> SparkForecasts.builder().frequencyColumn("position").build()
+                .evaluateSeries(t, "train", "test"))
+                .hasMessageContaining("the frequency column 'position' must be string, not int");
+        assertThatThrownBy(() -> SparkForecasts.builder().orderColumn("series_id").build()
+                .evaluateSeries(t, "train", "test"))
+                .hasMessageContaining("the order column 'series_id' must be numeric, not string");
     }
 
     @Test
