@@ -17,14 +17,15 @@ import io.retailgen.spark.SparkForecasts;
 import io.retailgen.spark.SparkRecommendations;
 import io.retailgen.spark.SparkScreening;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.IntStream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -35,10 +36,14 @@ import org.apache.spark.sql.types.StructType;
  */
 public final class SparkRun implements AutoCloseable {
 
-    private final SparkSession spark;
-    private final long started = System.nanoTime();
+    /** Tasks per core of a forecasting job: enough that the cores finish together, few enough to cost little. */
+    static final int TASKS_PER_CORE = 4;
 
-    private SparkRun(String master, String app) {
+    private final SparkSession spark;
+    private final long started;
+
+    private SparkRun(String master, String app, long started) {
+        this.started = started;
         this.spark = SparkSession.builder().master(master).appName(app).config("spark.ui.enabled", "false")
                 .config("spark.sql.shuffle.partitions", Integer.toString(Math.max(2,
                         Runtime.getRuntime().availableProcessors() * 2)))
@@ -56,7 +61,75 @@ public final class SparkRun implements AutoCloseable {
      * @return a run with its session started
      */
     public static SparkRun start(String master, String app) {
-        return new SparkRun(master, app);
+        return new SparkRun(master, app, System.nanoTime());
+    }
+
+    /**
+     * Starts the session on a thread of its own, so that the command reads its input meanwhile: starting Spark
+     * (loading its classes, its RPC and block manager) takes seconds that the reading need not wait for.
+     *
+     * @param master the Spark master
+     * @param app the application name
+     * @return the session being started
+     */
+    public static Starting startInBackground(String master, String app) {
+        return new Starting(master, app);
+    }
+
+    /** A session being started; closing it stops the session once started, whether or not it was used. */
+    public static final class Starting implements AutoCloseable {
+        private final Thread thread;
+        private SparkRun run;
+        private RuntimeException failure;
+        private Error error;
+
+        private Starting(String master, String app) {
+            long asked = System.nanoTime();
+            // the fields are written before the thread ends and read after join(), which orders the two
+            this.thread = new Thread(() -> {
+                try {
+                    run = new SparkRun(master, app, asked);
+                } catch (RuntimeException e) {
+                    failure = e;
+                } catch (Error e) {
+                    error = e;
+                }
+            }, "retailgen-spark-start");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        /**
+         * @return the started run, waiting for it if need be
+         * @throws RuntimeException what starting the session threw
+         */
+        public SparkRun get() {
+            awaitStart();
+            if (failure != null) {
+                throw failure;
+            }
+            if (error != null) {
+                throw error;
+            }
+            return run;
+        }
+
+        @Override
+        public void close() {
+            awaitStart();
+            if (run != null) {
+                run.close();
+            }
+        }
+
+        private void awaitStart() {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while the Spark session was starting", e);
+            }
+        }
     }
 
     /** @return the session */
@@ -81,32 +154,43 @@ public final class SparkRun implements AutoCloseable {
      */
     public ForecastEvaluation forecastEvaluate(List<LabeledSeries> series, Method method, int paths, long seed,
             ModelBundle generativeOrNull) {
-        // one row per series, its periods as arrays, made into the long table on the executors: a driver-side
-        // table of one row per period cost more to convert and to ship in the tasks than forecasting some series
+        // one row per series with its periods as arrays, forecast and scored where its partition lies: no per-period
+        // rows, no shuffle; the longest series first, in a few partitions per core, so that the last tasks are short
         StructType schema = new StructType().add("series_id", DataTypes.StringType)
                 .add("frequency", DataTypes.StringType).add("position", DataTypes.IntegerType)
                 .add("train", DataTypes.createArrayType(DataTypes.DoubleType, true))
                 .add("test", DataTypes.createArrayType(DataTypes.DoubleType, true));
         List<Row> rows = new ArrayList<>(series.size());
-        for (int i = 0; i < series.size(); i++) {
+        for (int i : longestFirst(series)) {
             LabeledSeries s = series.get(i);
             rows.add(RowFactory.create(s.train().id(), s.train().frequency().name().toLowerCase(Locale.ROOT), i,
                     boxed(s.train().values()), boxed(s.test())));
         }
-        Dataset<Row> bySeries = spark.createDataFrame(rows, schema);
-        Dataset<Row> history = bySeries.select(functions.col("series_id"), functions.col("frequency"),
-                functions.col("position"), functions.posexplode(functions.col("train")).as(new String[] {"time",
-                        "value"}));
-        Dataset<Row> holdout = bySeries.select(functions.col("series_id"), functions.col("frequency"),
-                functions.col("position"), functions.size(functions.col("train")).as("offset"),
-                functions.posexplode(functions.col("test")).as(new String[] {"step", "value"}))
-                .withColumn("time", functions.col("offset").plus(functions.col("step")));
+        // the driver's table is split into this many contiguous slices, the tasks of the job
+        spark.conf().set("spark.sql.leafNodeDefaultParallelism", Integer.toString(tasks(series.size())));
         SparkForecasts.Builder b = SparkForecasts.builder().frequencyColumn("frequency").orderColumn("position")
                 .method(method).paths(paths).seed(seed);
         if (generativeOrNull != null) {
             b.model(ShippedBundle.broadcast(spark, generativeOrNull));
         }
-        return b.build().evaluate(history, holdout);
+        return b.build().evaluateSeries(spark.createDataFrame(rows, schema), "train", "test");
+    }
+
+    /** Tasks for a forecasting job: four per core of the master, at most one per series. */
+    int tasks(int seriesCount) {
+        return Math.max(1, Math.min(seriesCount, TASKS_PER_CORE * spark.sparkContext().defaultParallelism()));
+    }
+
+    /**
+     * @param series the series
+     * @return their indexes, the most periods (history and held-out) first and in file order among equals: a
+     *     series' forecasting cost grows with its length and horizon
+     */
+    static int[] longestFirst(List<LabeledSeries> series) {
+        return IntStream.range(0, series.size()).boxed()
+                .sorted(Comparator.comparingInt((Integer i) -> -(series.get(i).train().values().length
+                        + series.get(i).horizon())))
+                .mapToInt(Integer::intValue).toArray();
     }
 
     /** A series' values for an array column: a missing period (NaN) becomes null. */

@@ -10,7 +10,9 @@ import io.retailgen.forecast.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.apache.spark.SparkStatusTracker;
 import org.apache.spark.metrics.source.CodegenMetrics;
+import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 
 /** The session and the input table behind {@code forecast evaluate --spark}. */
@@ -33,11 +35,26 @@ class SparkRunTest {
                 .paths(100).seed(3).build());
         long compiled = CodegenMetrics.METRIC_COMPILATION_TIME().getCount();
         ForecastEvaluation actual;
-        try (SparkRun run = SparkRun.start("local[2]", "spark-run-test")) {
+        int[] stages;
+        int tasks;
+        SparkSession session;
+        try (SparkRun.Starting starting = SparkRun.startInBackground("local[2]", "spark-run-test")) {
+            SparkRun run = starting.get();
+            session = run.session();
             assertThat(run.session().conf().get("spark.sql.codegen.wholeStage")).isEqualTo("false");
             assertThat(run.session().conf().get("spark.sql.codegen.factoryMode")).isEqualTo("NO_CODEGEN");
+            run.session().sparkContext().setJobGroup("evaluate", "evaluate", false);
             actual = run.forecastEvaluate(series, Method.AUTO, 100, 3, null);
+            SparkStatusTracker status = run.session().sparkContext().statusTracker();
+            int[] jobs = status.getJobIdsForGroup("evaluate");
+            assertThat(jobs).hasSize(1);
+            stages = status.getJobInfo(jobs[0]).get().stageIds();
+            tasks = status.getStageInfo(stages[0]).get().numTasks();
         }
+        assertThat(session.sparkContext().isStopped()).as("closing stops the session").isTrue();
+        // one stage, no shuffle: the driver's table of one row per series in 4 slices per core (8 of the 10 series)
+        assertThat(stages).hasSize(1);
+        assertThat(tasks).isEqualTo(SparkRun.TASKS_PER_CORE * 2);
         assertThat(actual.series()).isEqualTo(expected.series());
         assertThat(actual.smape()).isEqualTo(expected.smape());
         assertThat(actual.mase()).isEqualTo(expected.mase());
@@ -47,5 +64,17 @@ class SparkRunTest {
         // a command's few queries are interpreted: Janino and the JIT on its output cost seconds of CPU per run;
         // what Spark still generates (its shuffle's row joiner and the like) is at most 6 classes, 21 with codegen on
         assertThat(CodegenMetrics.METRIC_COMPILATION_TIME().getCount() - compiled).isLessThanOrEqualTo(6);
+    }
+
+    @Test
+    void theLongestSeriesGoFirstInFileOrderAmongEquals() {
+        List<LabeledSeries> series = List.of(
+                LabeledSeries.of("short", List.of(), "yearly", new double[] {1, 2, 3}, new double[] {4}),
+                LabeledSeries.of("long", List.of(), "monthly", new double[30], new double[] {1, 2}),
+                LabeledSeries.of("mid-a", List.of(), "quarterly", new double[8], new double[] {1, 2, 3}),
+                LabeledSeries.of("longer-horizon", List.of(), "monthly", new double[29], new double[] {1, 2, 3, 4}),
+                LabeledSeries.of("mid-b", List.of(), "other", new double[10], new double[] {1}));
+        // periods: 4, 32, 11, 33, 11
+        assertThat(SparkRun.longestFirst(series)).containsExactly(3, 1, 2, 4, 0);
     }
 }

@@ -4,9 +4,11 @@ import io.retailgen.forecast.Forecast;
 import io.retailgen.forecast.ForecastEvaluation;
 import io.retailgen.forecast.Metrics;
 import io.retailgen.forecast.TimeSeries;
+import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.spark.sql.Row;
@@ -20,7 +22,7 @@ import org.apache.spark.sql.types.StructType;
  * figures agree to the last bit.
  */
 record SeriesScore(long order, String series, String frequency, double smape, double mase, double mape,
-        double crps, long in80, long in95, long points) {
+        double crps, long in80, long in95, long points) implements Serializable {
 
     static final StructType SCHEMA = DataTypes.createStructType(new org.apache.spark.sql.types.StructField[] {
         DataTypes.createStructField("order", DataTypes.LongType, false),
@@ -45,9 +47,9 @@ record SeriesScore(long order, String series, String frequency, double smape, do
                 Math.round(Metrics.coverage(test, f.scenarios().interval(0.95)) * test.length), test.length);
     }
 
-    /** The order in which {@link #average} must see the score rows: by the order column, then by series id. */
-    static final Comparator<Row> EVALUATION_ORDER = Comparator.<Row>comparingLong(r -> r.getLong(0))
-            .thenComparing(r -> r.getString(1));
+    /** The order in which {@link #average} must see the scores: by the order column, then by series id. */
+    static final Comparator<SeriesScore> EVALUATION_ORDER = Comparator.comparingLong(SeriesScore::order)
+            .thenComparing(SeriesScore::series);
 
     Row toRow() {
         return RowFactory.create(order, series, frequency, smape, mase, mape, crps, in80, in95, points);
@@ -58,8 +60,12 @@ record SeriesScore(long order, String series, String frequency, double smape, do
                 r.getDouble(5), r.getDouble(6), r.getLong(7), r.getLong(8), r.getLong(9));
     }
 
-    /** Averages scores that arrive in evaluation order; the fit time is the wall time since {@code t0}. */
-    static ForecastEvaluation average(Iterator<Row> ordered, long t0) {
+    /**
+     * Puts the scores in {@link #EVALUATION_ORDER} and averages them; the fit time is the wall time since {@code t0}.
+     */
+    static ForecastEvaluation average(List<SeriesScore> scores, long t0) {
+        List<SeriesScore> ordered = new ArrayList<>(scores);
+        ordered.sort(EVALUATION_ORDER);
         // sMAPE, MASE, MAPE, CRPS: NaN-skipping sums in arrival order, as the one-JVM evaluation adds them
         double[] sums = new double[4];
         long[] counts = new long[4];
@@ -68,8 +74,7 @@ record SeriesScore(long order, String series, String frequency, double smape, do
         long points = 0;
         int n = 0;
         Map<String, double[]> byGroup = new LinkedHashMap<>();
-        while (ordered.hasNext()) {
-            SeriesScore s = fromRow(ordered.next());
+        for (SeriesScore s : ordered) {
             double[] values = {s.smape, s.mase, s.mape, s.crps};
             for (int i = 0; i < values.length; i++) {
                 if (!Double.isNaN(values[i])) {

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.FlatMapGroupsFunction;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Column;
@@ -30,7 +31,10 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
@@ -314,9 +318,97 @@ public final class SparkForecasts implements Serializable {
                 }, Encoders.row(SeriesScore.SCHEMA));
         // one job: the scores (a few numbers per series) come back as they are and are put in order here; a sort on
         // the executors cost a sampling job, a shuffle, a cache of the scores and one job per partition
-        List<Row> scores = new ArrayList<>(metrics.collectAsList());
-        scores.sort(SeriesScore.EVALUATION_ORDER);
-        return SeriesScore.average(scores.iterator(), t0);
+        return SeriesScore.average(metrics.collectAsList().stream().map(SeriesScore::fromRow).toList(), t0);
+    }
+
+    /**
+     * The held-out evaluation of {@link #evaluate} over a table of one row per series: the series column, an array
+     * column of its history and one of its held-out values, oldest first (a null element is a missing period), and
+     * the {@link Builder#frequencyColumn frequency} and {@link Builder#orderColumn order} columns where set. Each
+     * partition's series are forecast and scored where they lie, with no shuffle and no per-period rows, so the
+     * table's partitions are the job's tasks: give it a few partitions per core with the longest series first, so
+     * that the last tasks to start are short and no core waits at the end. The figures equal those of
+     * {@link #evaluate} on the same series, whatever the partitioning.
+     *
+     * @param series one row per series
+     * @param historyColumn the array column of the history
+     * @param holdoutColumn the array column of the held-out values; a series with none is not scored
+     * @return the averaged metrics; {@code fitSeconds} is the Spark job's wall time
+     */
+    public ForecastEvaluation evaluateSeries(Dataset<Row> series, String historyColumn, String holdoutColumn) {
+        long t0 = System.nanoTime();
+        StructType schema = series.schema();
+        int id = SeriesLayout.index(schema, seriesColumn, "series");
+        int train = numberArray(schema, historyColumn, "history");
+        int test = numberArray(schema, holdoutColumn, "holdout");
+        int freq = frequencyColumn == null ? -1 : typed(schema, frequencyColumn, "frequency", DataTypes.StringType);
+        int order = orderColumn == null ? -1 : typed(schema, orderColumn, "order", null);
+        Frequency fallback = frequency;
+        FlatMapFunction<Iterator<Row>, SeriesScore> score = rows -> {
+            Forecaster forecaster = forecaster();
+            List<SeriesScore> out = new ArrayList<>();
+            while (rows.hasNext()) {
+                Row r = rows.next();
+                if (r.isNullAt(id)) {
+                    throw new IllegalArgumentException("a row has no " + seriesColumn + ": " + r);
+                }
+                String name = String.valueOf(r.get(id));
+                double[] actual = values(r, test, holdoutColumn, name);
+                if (actual.length == 0) {
+                    continue;
+                }
+                double[] history = values(r, train, historyColumn, name);
+                if (history.length == 0) {
+                    throw new IllegalArgumentException("series " + name + " has held-out values but no history");
+                }
+                Frequency f = freq < 0 || r.isNullAt(freq) ? fallback : Frequency.parse(r.getString(freq));
+                TimeSeries s = new TimeSeries(name, List.of(), f, history, Map.of());
+                Forecast forecast = forecaster.forecast(s, actual.length);
+                EVALUATED.incrementAndGet();
+                long position = order < 0 || r.isNullAt(order) ? 0 : ((Number) r.get(order)).longValue();
+                out.add(SeriesScore.of(position, s, actual, forecast));
+            }
+            return out.iterator();
+        };
+        // the scores come back as objects: no encoder, no planner work beyond reading the table
+        return SeriesScore.average(series.javaRDD().mapPartitions(score).collect(), t0);
+    }
+
+    private static int numberArray(StructType schema, String column, String role) {
+        int at = SeriesLayout.index(schema, column, role);
+        if (!(schema.fields()[at].dataType() instanceof ArrayType a && a.elementType() instanceof NumericType)) {
+            throw new IllegalArgumentException("the " + role + " column '" + column + "' must be an array of numbers, "
+                    + "not " + schema.fields()[at].dataType().simpleString());
+        }
+        return at;
+    }
+
+    /** @return the column's index; its type must be {@code type}, or numeric where {@code type} is null */
+    private static int typed(StructType schema, String column, String role, DataType type) {
+        int at = SeriesLayout.index(schema, column, role);
+        DataType t = schema.fields()[at].dataType();
+        if (type == null ? !(t instanceof NumericType) : !t.equals(type)) {
+            throw new IllegalArgumentException("the " + role + " column '" + column + "' must be "
+                    + (type == null ? "numeric" : type.simpleString()) + ", not " + t.simpleString());
+        }
+        return at;
+    }
+
+    /** An array cell as values; a null element is a missing period (NaN), a null array no values. */
+    private static double[] values(Row r, int at, String column, String series) {
+        if (r.isNullAt(at)) {
+            return new double[0];
+        }
+        List<Object> cells = r.getList(at);
+        double[] out = new double[cells.size()];
+        for (int i = 0; i < out.length; i++) {
+            Object o = cells.get(i);
+            out[i] = o == null ? Double.NaN : ((Number) o).doubleValue();
+            if (Double.isInfinite(out[i])) {
+                throw new IllegalArgumentException("series " + series + ": column " + column + " holds " + out[i]);
+            }
+        }
+        return out;
     }
 
     /** The forecaster of one task: the same settings as the driver's, single-threaded, with this JVM's model. */

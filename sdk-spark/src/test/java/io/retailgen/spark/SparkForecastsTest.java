@@ -16,9 +16,12 @@ import io.retailgen.forecast.TimeSeries;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.Collectors;
+import org.apache.spark.SparkStatusTracker;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -181,6 +184,11 @@ class SparkForecastsTest {
         assertThat(actual.series()).isEqualTo(expected.series());
         // local[2]: the executor is this JVM; sorting the scores must not forecast the series again
         assertThat(SparkForecasts.EVALUATED.get() - before).isEqualTo(all.size());
+        assertSameFigures(actual, expected);
+    }
+
+    /** Every averaged figure equal to the last bit (the fit time aside). */
+    static void assertSameFigures(ForecastEvaluation actual, ForecastEvaluation expected) {
         assertThat(actual.smape()).isEqualTo(expected.smape());
         assertThat(actual.mase()).isEqualTo(expected.mase());
         assertThat(actual.mape()).isEqualTo(expected.mape());
@@ -204,6 +212,93 @@ class SparkForecastsTest {
         // the grouping's shuffle (a job of its own under adaptive execution) and the collect of the scores; ordering
         // the scores on the executors took a sampling job, a second shuffle and one job per partition
         assertThat(spark.sparkContext().statusTracker().getJobIdsForGroup(group)).hasSizeLessThanOrEqualTo(2);
+    }
+
+    /** Series of 14 to 40 periods, three frequencies, some with missing periods and one with nothing held out. */
+    static List<LabeledSeries> labeledSeries() {
+        SplittableRandom rnd = new SplittableRandom(21);
+        String[] freq = {"monthly", "quarterly", "yearly"};
+        List<LabeledSeries> out = new ArrayList<>();
+        for (int i = 0; i < 13; i++) {
+            double[] train = new double[14 + 2 * i];
+            for (int t = 0; t < train.length; t++) {
+                train[t] = i % 5 == 1 && t == 4 ? Double.NaN : 30 + i + 0.5 * t + 4 * Math.sin(t) + rnd.nextGaussian();
+            }
+            double[] test = new double[i == 6 ? 0 : 2 + i % 4];
+            for (int t = 0; t < test.length; t++) {
+                test[t] = 30 + i + 0.5 * (train.length + t) + rnd.nextGaussian();
+            }
+            out.add(LabeledSeries.of("s" + i, List.of(), freq[i % 3], train, test));
+        }
+        return out;
+    }
+
+    /** One row per series: id, frequency, position, history and held-out arrays (NaN as null or as NaN). */
+    static Dataset<Row> seriesTable(SparkSession spark, List<LabeledSeries> series, int partitions) {
+        StructType schema = new StructType().add("series_id", DataTypes.StringType)
+                .add("frequency", DataTypes.StringType).add("position", DataTypes.IntegerType)
+                .add("train", DataTypes.createArrayType(DataTypes.DoubleType, true))
+                .add("test", DataTypes.createArrayType(DataTypes.DoubleType, true));
+        List<Row> rows = new ArrayList<>();
+        for (int i = series.size() - 1; i >= 0; i--) {
+            LabeledSeries s = series.get(i);
+            double[] v = s.train().values();
+            Double[] train = new Double[v.length];
+            for (int t = 0; t < v.length; t++) {
+                train[t] = Double.isNaN(v[t]) && i == 1 ? null : v[t];   // series s11 keeps its NaN
+            }
+            rows.add(RowFactory.create(s.train().id(), s.train().frequency().name().toLowerCase(Locale.ROOT), i, train,
+                    Arrays.stream(s.test()).boxed().toArray(Double[]::new)));
+        }
+        return spark.createDataFrame(JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(rows,
+                partitions), schema);
+    }
+
+    @Test
+    void evaluationOverSeriesArraysEqualsTheOneJvmEvaluationInOneStageWhateverThePartitions() {
+        SparkSession spark = LocalSpark.session();
+        List<LabeledSeries> series = labeledSeries();
+        ForecastEvaluation expected = Evaluation.evaluate(series, Forecaster.builder().paths(100).seed(5).build());
+        SparkForecasts f = SparkForecasts.builder().frequencyColumn("frequency").orderColumn("position").paths(100)
+                .seed(5).build();
+        for (int partitions : new int[] {1, 3, 13}) {
+            String group = "evaluation-series-" + partitions + "-" + System.nanoTime();
+            spark.sparkContext().setJobGroup(group, "evaluate", false);
+            long before = SparkForecasts.EVALUATED.get();
+            ForecastEvaluation actual;
+            try {
+                actual = f.evaluateSeries(seriesTable(spark, series, partitions), "train", "test");
+            } finally {
+                spark.sparkContext().clearJobGroup();
+            }
+            assertThat(actual.series()).isEqualTo(expected.series()).isEqualTo(12);
+            assertThat(SparkForecasts.EVALUATED.get() - before).isEqualTo(12);
+            assertSameFigures(actual, expected);
+            // no shuffle: one job of one stage whose tasks are the table's partitions
+            SparkStatusTracker status = spark.sparkContext().statusTracker();
+            int[] jobs = status.getJobIdsForGroup(group);
+            assertThat(jobs).hasSize(1);
+            int[] stages = status.getJobInfo(jobs[0]).get().stageIds();
+            assertThat(stages).hasSize(1);
+            assertThat(status.getStageInfo(stages[0]).get().numTasks()).isEqualTo(partitions);
+        }
+    }
+
+    @Test
+    void evaluationOverSeriesArraysNamesABadColumn() {
+        SparkSession spark = LocalSpark.session();
+        Dataset<Row> t = seriesTable(spark, labeledSeries(), 2);
+        SparkForecasts f = SparkForecasts.builder().frequencyColumn("frequency").build();
+        assertThatThrownBy(() -> f.evaluateSeries(t, "frequency", "test"))
+                .hasMessageContaining("the history column 'frequency' must be an array of numbers, not string");
+        assertThatThrownBy(() -> f.evaluateSeries(t, "train", "held_out"))
+                .hasMessageContaining("the holdout column 'held_out' is not in the table");
+        assertThatThrownBy(() -> SparkForecasts.builder().frequencyColumn("position").build()
+                .evaluateSeries(t, "train", "test"))
+                .hasMessageContaining("the frequency column 'position' must be string, not int");
+        assertThatThrownBy(() -> SparkForecasts.builder().orderColumn("series_id").build()
+                .evaluateSeries(t, "train", "test"))
+                .hasMessageContaining("the order column 'series_id' must be numeric, not string");
     }
 
     @Test

@@ -143,26 +143,31 @@ final class EvaluateCommand implements Callable<Integer> {
         String f = format.toLowerCase(Locale.ROOT);
         switch (f) {
             case "m-competition" -> {
-                List<LabeledSeries> series = MCompetition.read(data, validator).stream()
-                        .map(c -> LabeledSeries.of(c.id(), c.path(), c.frequency(), c.train(), c.test())).toList();
-                for (LabeledSeries ls : series) {
-                    requireScenarioSize(ls.train().id(), ls.test().length);
-                }
-                ForecastEvaluation r;
-                try (DeepArModel gen = m == Method.GENERATIVE
-                        ? generative.obtain(cl, series.stream().map(LabeledSeries::train).toList(), seed) : null) {
-                    if (spark == null) {
-                        r = Evaluation.evaluate(series, forecaster(m, gen));
-                    } else {
-                        try (SparkRun run = SparkRun.start(spark, "retailgen forecast evaluate")) {
+                // with --spark the session starts while the file is read and checked
+                try (SparkRun.Starting starting = spark == null ? null
+                        : SparkRun.startInBackground(spark, "retailgen forecast evaluate")) {
+                    List<LabeledSeries> series = MCompetition.read(data, validator).stream()
+                            .map(c -> LabeledSeries.of(c.id(), c.path(), c.frequency(), c.train(), c.test()))
+                            .toList();
+                    for (LabeledSeries ls : series) {
+                        requireScenarioSize(ls.train().id(), ls.test().length);
+                    }
+                    ForecastEvaluation r;
+                    try (DeepArModel gen = m == Method.GENERATIVE
+                            ? generative.obtain(cl, series.stream().map(LabeledSeries::train).toList(), seed)
+                            : null) {
+                        if (starting == null) {
+                            r = Evaluation.evaluate(series, forecaster(m, gen));
+                        } else {
+                            SparkRun run = starting.get();
                             r = run.forecastEvaluate(series, m, paths, seed,
                                     gen == null ? null : gen.toBundle("forecast-evaluate", gen.version()));
                             sparkSeconds = run.seconds();
                         }
                     }
+                    fill(o, r);
+                    o.set("smape_by_period", ForecastJson.map(r.smapeByGroup()));
                 }
-                fill(o, r);
-                o.set("smape_by_period", ForecastJson.map(r.smapeByGroup()));
             }
             case "aus-retail", "csv" -> {
                 String tc = f.equals("aus-retail") ? AusRetail.TIME_COLUMN : require(cl, timeColumn, "--time-column");
