@@ -118,7 +118,7 @@ final class ClaimPatterns {
     private static final Set<String> FIRST_PERSON = words("i i've i'd we we've my our me");
     private static final Set<String> OUTCOME = words("lost dropped shed cured healed reversed cleared disappeared "
             + "gone vanished regrew grew shrank shrunk stopped improved normalised normalized fell lowered halved "
-            + "subsided plummeted");
+            + "subsided plummeted normal");
     /** Verbs that raise a body function by a stated amount ("boosts testosterone by 300%"). */
     private static final Set<String> RAISE = words("boosts boost increases increase raises raise doubles double "
             + "triples triple enhances enhance improves improve");
@@ -208,6 +208,14 @@ final class ClaimPatterns {
     private static final Set<String> REVEAL = words("amazed astonished stumped reveals revealed reveal");
     /** Words after "do this" that make it a clickbait command ("do this immediately", "do this every night"). */
     private static final Set<String> URGENT = words("immediately now tonight daily every before instantly asap");
+    /** Internal organs that a purge verb claims to clear ("detox your liver", "cleanses the colon"). */
+    private static final Set<String> ORGANS = words("liver livers kidney kidneys colon colons bowel bowels intestine "
+            + "intestines lungs lung bloodstream arteries lymph lymphatic");
+    /** Words of an endorsement by a profession ("doctor recommended", "approved by dermatologists"). */
+    private static final Set<String> ENDORSED = words("recommended recommend recommends approved endorsed backed");
+    /** Verbs that undo ageing itself, not its look ("reverses ageing", "halts the ageing process"). */
+    private static final Set<String> UNDO = words("reverse reverses reversed reversing halt halts halting stop stops "
+            + "stopping");
     /** Words of leave-taking before "to" + a condition: the same promise as "no more" ("say goodbye to migraines"). */
     private static final Set<String> FAREWELL = words("goodbye farewell bye adieu");
     private static final List<String> FAMILY_TRIGGERS = List.of("immune", "immunity", "away", "at bay", "# lbs",
@@ -242,7 +250,12 @@ final class ClaimPatterns {
             "gets rid of", "stopped taking", "quit my", "ditched my", "threw away my", "blood glucose", "glucose",
             "triglycerides", "ldl", "uric acid", "insulin resistance", "amazed", "astonished",
             "stumped", "reveals", "revealed", "reveal", "do this", "combat stress", "combats stress",
-            "combating stress", "repair", "regeneration", "regrowth", "rebuilding", "rebuild", "renewal");
+            "combating stress", "repair", "regeneration", "regrowth", "rebuilding", "rebuild", "renewal",
+            "recommended", "approved", "endorsed", "liver", "kidneys", "colon", "bowel", "bowels", "intestines",
+            "lungs", "bloodstream", "lymphatic", "back the clock", "fights", "fight", "fighting", "destroys",
+            "defeats", "conquers", "overcomes", "want you to know", "gone", "from a size", "from size", "haven't had",
+            "hasn't had", "weird", "bizarre", "my sugar", "my vision", "my hearing", "my pain",
+            "my weight");
 
     private final List<String> triggers;
     /** The conditions indexed by their first token. */
@@ -472,7 +485,8 @@ final class ClaimPatterns {
         Set<String> s = new HashSet<>();
         for (Set<String> part : List.of(EFFICACY, KEEP, LOSS, PERMANENCE, COUNTED, CHEAP, REGION, PROFESSIONS, TRICK,
                 OUTCOME, ALTERNATIVE, EFFICACY_ADJ, PURGE, CAUSED, GAVE_UP, RAISE, LIKENESS, words("need"),
-                MOVE_MARKER, AGAINST_NOUNS, REPAIR_NOUNS,
+                MOVE_MARKER, AGAINST_NOUNS, REPAIR_NOUNS, ENDORSED, UNDO,
+                words("turn turns turning end ends haven't hasn't havent from want weird bizarre"),
                 words("immune immunity good days hours minutes world only most number"))) {
             s.addAll(part);
         }
@@ -518,7 +532,9 @@ final class ClaimPatterns {
                 "efficacy compared with rival products without a named source"),
         TESTIMONIAL("claim.testimonial", Severity.MEDIUM, "first-person outcome used as a claim"),
         CLICKBAIT("claim.clickbait", Severity.MEDIUM, "clickbait claim"),
-        DETOX("claim.detox", Severity.HIGH, "claim to rid the body of toxins");
+        DETOX("claim.detox", Severity.HIGH, "claim to rid the body of toxins"),
+        ENDORSEMENT("claim.unsubstantiated-approval", Severity.HIGH,
+                "clinical, regulatory or expert endorsement without substantiation");
 
         final String id;
         final Severity severity;
@@ -540,19 +556,50 @@ final class ClaimPatterns {
                 return r;
             }
         }
-        if (GAVE_UP.contains(w) && (t.at(k + 1).equals("my") || t.at(k + 2).equals("my"))) {
-            // "I no longer need my inhaler", "came off my blood pressure pills", "threw away my glasses"
+        boolean noLongerNeed = w.equals("need") && t.at(k - 1).equals("longer");
+        if (GAVE_UP.contains(w) && (t.at(k + 1).equals("my") || t.at(k + 2).equals("my") || noLongerNeed)) {
+            // "I no longer need my inhaler", "came off my blood pressure pills", "threw away my glasses",
+            // "my doctor took me off my meds", "I'm off my insulin now", "I no longer need glasses"
             boolean speaker = false;
             for (int j = k - 1; j >= k - 4 && j >= 0 && t.sameClause(j, k); j--) {
-                speaker |= FIRST_PERSON.contains(t.at(j)) && !t.at(j).equals("my");
+                speaker |= FIRST_PERSON.contains(t.at(j)) && !t.at(j).equals("my") || t.at(j).equals("i'm");
             }
-            boolean gaveUp = t.at(k - 1).equals("longer") || t.at(k - 1).equals("came") || w.equals("ditched")
-                    || w.equals("quit") || w.equals("threw") || (w.equals("stopped") && t.at(k + 1).equals("taking"));
-            int my = t.at(k + 1).equals("my") ? k + 1 : k + 2;
+            boolean tookOff = w.equals("off") && t.at(k - 1).equals("me")
+                    && (t.at(k - 2).equals("took") || t.at(k - 2).equals("taken") || t.at(k - 2).equals("taking"));
+            boolean amOff = w.equals("off") && (t.at(k - 1).equals("i'm") || t.at(k - 1).equals("am"));
+            boolean gaveUp = tookOff || amOff || t.at(k - 1).equals("longer") || t.at(k - 1).equals("came")
+                    || w.equals("ditched") || w.equals("quit") || w.equals("threw")
+                    || (w.equals("stopped") && t.at(k + 1).equals("taking"));
+            int my = t.at(k + 1).equals("my") ? k + 1 : t.at(k + 2).equals("my") ? k + 2 : k;
             for (int j = my + 1; speaker && gaveUp && j <= my + 3 && t.sameClause(j, k); j++) {
                 if (TREATMENT_WORDS.contains(t.at(j)) || treatmentAt(t, j) >= 0) {
                     return new int[] {k, j, Family.TESTIMONIAL.ordinal()};
                 }
+            }
+        }
+        if ((w.equals("haven't") || w.equals("hasn't") || w.equals("havent")) && t.at(k + 1).equals("had")) {
+            // "I haven't had a single migraine since", "my son hasn't had an asthma attack since": an outcome
+            boolean speaker = false;
+            for (int j = k - 1; j >= k - 3 && j >= 0 && t.sameClause(j, k); j--) {
+                speaker |= FIRST_PERSON.contains(t.at(j));
+            }
+            int end = speaker ? condition(t, k + 2, k + 5) : -1;
+            for (int j = end + 1; end >= 0 && j <= end + 2 && t.sameClause(j, k); j++) {
+                if (t.at(j).equals("since")) {
+                    return new int[] {k, j, Family.TESTIMONIAL.ordinal()};
+                }
+            }
+        }
+        if (w.equals("from") && (t.at(k + 1).equals("size") || t.at(k + 1).equals("a") && t.at(k + 2).equals("size"))) {
+            // "I went from a size 16 to a size 8": a first-person loss of sizes
+            int n = t.at(k + 1).equals("size") ? k + 2 : k + 3;
+            int to = n + 1;
+            boolean speaker = false;
+            for (int j = k - 1; j >= k - 4 && j >= 0 && t.sameClause(j, k); j--) {
+                speaker |= FIRST_PERSON.contains(t.at(j));
+            }
+            if (speaker && isNumber(t.at(n)) && t.at(to).equals("to") && t.sameClause(to, k)) {
+                return new int[] {k, Math.min(t.size() - 1, to + 3), Family.TESTIMONIAL.ordinal()};
             }
         }
         if (CAUSED.contains(w) && FIRST_PERSON_OBJECT.contains(t.at(k + 1)) && !negated(t, k)) {
@@ -590,6 +637,9 @@ final class ClaimPatterns {
             for (int j = k + 1; j <= k + 4 && t.sameClause(j, k); j++) {
                 if (t.at(j).startsWith("toxin") || t.at(j).equals("heavy") && t.at(j + 1).startsWith("metal")) {
                     return new int[] {k, t.at(j).equals("heavy") ? j + 1 : j, Family.DETOX.ordinal()};
+                }
+                if (j <= k + 3 && ORGANS.contains(t.at(j)) && !DEVICE_NOUNS.contains(t.at(j + 1))) {
+                    return new int[] {k, j, Family.DETOX.ordinal()}; // "detox your liver", "cleanses the colon"
                 }
             }
         }
@@ -677,6 +727,41 @@ final class ClaimPatterns {
             int end = condition(t, k + 1, k + 3);
             if (end >= 0) {
                 return new int[] {k - 1, end, Family.DISEASE.ordinal()}; // "no more migraines"
+            }
+        }
+        if ((w.equals("ends") || w.equals("end")) && !negated(t, k)) {
+            int end = condition(t, k + 1, k + 2);
+            if (end >= 0) {
+                return new int[] {k, end, Family.DISEASE.ordinal()}; // "ends migraines for good"
+            }
+        }
+        if (UNDO.contains(w) && !negated(t, k)) {
+            // "reverses ageing", "halts the ageing process": ageing itself, not its signs or look
+            int j = t.at(k + 1).equals("the") || t.at(k + 1).equals("your") ? k + 2 : k + 1;
+            if (t.sameClause(j, k) && (t.at(j).equals("ageing") || t.at(j).equals("aging"))
+                    && !t.at(j + 1).equals("of")) { // "stops the ageing of leather" is about a material
+                return new int[] {k, j, Family.COSMETIC.ordinal()};
+            }
+        }
+        if ((w.equals("turn") || w.equals("turns") || w.equals("turning")) && t.at(k + 1).equals("back")
+                && t.at(k + 2).equals("the") && (t.at(k + 3).equals("clock") || t.at(k + 3).equals("clocks"))) {
+            // "turns back the clock on ageing": a promise to undo ageing, with a cosmetic or ageing word nearby
+            for (int j = k + 4; j <= k + 8 && t.sameClause(j, k); j++) {
+                if (t.at(j).equals("ageing") || t.at(j).equals("aging") || COSMETIC.contains(t.at(j))
+                        || t.at(j).equals("skin") || t.at(j).equals("years")) {
+                    return new int[] {k, j, Family.COSMETIC.ordinal()};
+                }
+            }
+        }
+        if (ENDORSED.contains(w) && !sourced && !negated(t, k)) {
+            // "doctor recommended", "dermatologist-approved", "recommended by doctors", "approved by dermatologists"
+            if (profession(t.at(k - 1)) && t.sameClause(k - 1, k)) {
+                return new int[] {k - 1, k, Family.ENDORSEMENT.ordinal()};
+            }
+            int j = t.at(k + 1).equals("by") ? (t.at(k + 2).equals("leading") || t.at(k + 2).equals("top")
+                    || t.at(k + 2).equals("most") ? k + 3 : k + 2) : -1;
+            if (j > 0 && t.sameClause(j, k) && profession(t.at(j))) {
+                return new int[] {k, j, Family.ENDORSEMENT.ordinal()};
             }
         }
         if (w.equals("to") && FAREWELL.contains(t.at(k - 1))) {
@@ -789,9 +874,24 @@ final class ClaimPatterns {
             // "doctors hate", "dermatologists are furious", "the doctors won't tell you", "don't want you to know"
             String be = t.at(k + 1);
             int j = be.equals("are") || be.equals("were") || be.equals("is") || be.equals("was") ? k + 2 : k + 1;
-            if (HATE.contains(t.at(j)) || REVEAL.contains(t.at(j)) || ((t.at(j).equals("won't") || t.at(j).equals("don't"))
-                    && (t.at(j + 1).equals("tell") || t.at(j + 1).equals("want")))) {
+            boolean withhold = t.at(j).equals("won't") || t.at(j).equals("don't") || t.at(j).equals("doesn't")
+                    || t.at(j).equals("didn't");
+            if (HATE.contains(t.at(j)) || REVEAL.contains(t.at(j))
+                    || (withhold && (t.at(j + 1).equals("tell") || t.at(j + 1).equals("want")))) {
                 return new int[] {k, j, Family.CLICKBAIT.ordinal()};
+            }
+        }
+        if (w.equals("want") && t.at(k + 1).equals("you") && t.at(k + 2).equals("to") && t.at(k + 3).equals("know")
+                && (t.at(k - 1).equals("don't") || t.at(k - 1).equals("doesn't") || t.at(k - 1).equals("won't")
+                || t.at(k - 1).equals("didn't"))) {
+            return new int[] {k - 1, k + 3, Family.CLICKBAIT.ordinal()}; // "the secret they don't want you to know"
+        }
+        if ((w.equals("weird") || w.equals("bizarre")) && !negated(t, k)) {
+            // "this weird fruit melts belly fat", "one bizarre root cures diabetes": a weird thing that acts
+            for (int j = k + 1; j <= k + 3 && t.sameClause(j, k); j++) {
+                if (LOSS.contains(t.at(j)) || STRONG_EFFICACY.contains(t.at(j))) {
+                    return new int[] {k, j, Family.CLICKBAIT.ordinal()};
+                }
             }
         }
         if (TRICK.contains(w) && TRICK_ADJ.contains(t.at(k - 1))
