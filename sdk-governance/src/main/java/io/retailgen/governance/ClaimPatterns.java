@@ -208,6 +208,11 @@ final class ClaimPatterns {
     private static final Set<String> REVEAL = words("amazed astonished stumped reveals revealed reveal");
     /** Words after "do this" that make it a clickbait command ("do this immediately", "do this every night"). */
     private static final Set<String> URGENT = words("immediately now tonight daily every before instantly asap");
+    /** Words after an opening bracket that list examples of what came before it ("(such as dementia)"). */
+    private static final Set<String> EXAMPLES = words("such including includes e eg ie like especially incl");
+    /** Verbs of self-repair after a body part ("your joints can heal themselves"). */
+    private static final Set<String> SELF_REPAIR = words("heal heals repair repairs regrow regrows rebuild rebuilds "
+            + "regenerate regenerates restore restores");
     /** Internal organs that a purge verb claims to clear ("detox your liver", "cleanses the colon"). */
     private static final Set<String> ORGANS = words("liver livers kidney kidneys colon colons bowel bowels intestine "
             + "intestines lungs lung bloodstream arteries lymph lymphatic");
@@ -254,7 +259,7 @@ final class ClaimPatterns {
             "recommended", "approved", "endorsed", "liver", "kidneys", "colon", "bowel", "bowels", "intestines",
             "lungs", "bloodstream", "lymphatic", "back the clock", "fights", "fight", "fighting", "destroys",
             "defeats", "conquers", "overcomes", "want you to know", "gone", "from a size", "from size", "haven't had",
-            "hasn't had", "weird", "bizarre", "my sugar", "my vision", "my hearing", "my pain",
+            "hasn't had", "weird", "bizarre", "themselves", "itself", "my sugar", "my vision", "my hearing", "my pain",
             "my weight");
 
     private final List<String> triggers;
@@ -400,8 +405,9 @@ final class ClaimPatterns {
                 char x = c[i];
                 boolean abbreviation = x == '.' && !text.isEmpty() && text.get(text.size() - 1).length() == 1
                         && span.get(span.size() - 1)[1] == i;
-                if ((x == '.' && !abbreviation) || x == '!' || x == '?' || x == ';' || x == ':' || x == '('
-                        || x == ')' || x == '•' || x == '|') {
+                boolean example = x == '(' && examplesFollow(c, i + 1, n); // "prevents decline (such as dementia)"
+                if ((x == '.' && !abbreviation) || x == '!' || x == '?' || x == ';' || x == ':'
+                        || (x == '(' && !example) || x == ')' || x == '•' || x == '|') {
                     clauseNo++;
                     i++;
                     continue;
@@ -424,6 +430,19 @@ final class ClaimPatterns {
                 }
                 add(w, s, i, clauseNo);
             }
+        }
+
+        /** @return true when the words from {@code i} introduce examples of what came before the bracket */
+        private static boolean examplesFollow(char[] c, int i, int n) {
+            int s = i;
+            while (s < n && c[s] == ' ') {
+                s++;
+            }
+            int e = s;
+            while (e < n && CharClass.isLetter(c[e])) {
+                e++;
+            }
+            return EXAMPLES.contains(new String(c, s, e - s).toLowerCase(java.util.Locale.ROOT));
         }
 
         private static boolean isDigit(char c) {
@@ -485,7 +504,7 @@ final class ClaimPatterns {
         Set<String> s = new HashSet<>();
         for (Set<String> part : List.of(EFFICACY, KEEP, LOSS, PERMANENCE, COUNTED, CHEAP, REGION, PROFESSIONS, TRICK,
                 OUTCOME, ALTERNATIVE, EFFICACY_ADJ, PURGE, CAUSED, GAVE_UP, RAISE, LIKENESS, words("need"),
-                MOVE_MARKER, AGAINST_NOUNS, REPAIR_NOUNS, ENDORSED, UNDO,
+                MOVE_MARKER, AGAINST_NOUNS, REPAIR_NOUNS, ENDORSED, UNDO, SELF_REPAIR,
                 words("turn turns turning end ends haven't hasn't havent from want weird bizarre"),
                 words("immune immunity good days hours minutes world only most number"))) {
             s.addAll(part);
@@ -729,6 +748,15 @@ final class ClaimPatterns {
                 return new int[] {k - 1, end, Family.DISEASE.ordinal()}; // "no more migraines"
             }
         }
+        if (SELF_REPAIR.contains(w) && (t.at(k + 1).equals("themselves") || t.at(k + 1).equals("itself"))
+                && !negated(t, k)) {
+            // "your joints can heal themselves at any age", "cartilage regrows itself": a body part that repairs
+            for (int j = k - 1; j >= k - 4 && j >= 0 && t.sameClause(j, k); j--) {
+                if (BODY_PARTS.contains(t.at(j))) {
+                    return new int[] {j, k + 1, Family.DISEASE.ordinal()};
+                }
+            }
+        }
         if ((w.equals("ends") || w.equals("end")) && !negated(t, k)) {
             int end = condition(t, k + 1, k + 2);
             if (end >= 0) {
@@ -755,7 +783,10 @@ final class ClaimPatterns {
         }
         if (ENDORSED.contains(w) && !sourced && !negated(t, k)) {
             // "doctor recommended", "dermatologist-approved", "recommended by doctors", "approved by dermatologists"
-            if (profession(t.at(k - 1)) && t.sameClause(k - 1, k)) {
+            String det = t.at(k - 2); // "the doctor recommended rest" tells what happened; it endorses nothing
+            boolean told = det.equals("the") || det.equals("a") || det.equals("an") || det.equals("his")
+                    || det.equals("her") || det.equals("their");
+            if (profession(t.at(k - 1)) && t.sameClause(k - 1, k) && !told) {
                 return new int[] {k - 1, k, Family.ENDORSEMENT.ordinal()};
             }
             int j = t.at(k + 1).equals("by") ? (t.at(k + 2).equals("leading") || t.at(k + 2).equals("top")

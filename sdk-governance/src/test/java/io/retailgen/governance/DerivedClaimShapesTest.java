@@ -53,9 +53,30 @@ class DerivedClaimShapesTest {
         assertThat(POLICY.check(text).findings()).as(text).anyMatch(f -> f.ruleId().equals(rule));
     }
 
+    /**
+     * Short claim wordings quoted from regulators' decisions: the FDA and FTC's joint warning letter to Pure Nootropics
+     * (2019: "prevents cognitive decline (such as senile dementia and Alzheimer's disease)"), the ASA's ruling on
+     * Dietary Sciences Ltd (2024: "Your joints can heal themselves at any age"), and the ASA's 2024 rulings on
+     * supplement ads (Well Gummies: "prevent future diseases", "clear acne", "reduce symptoms of anxiety and
+     * depression").
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Prevents cognitive decline (such as senile dementia and Alzheimer's disease)",
+        "Your joints can heal themselves at any age",
+        "Helps prevent future diseases and clear acne",
+        "Reduces symptoms of anxiety and depression"})
+    void wordingsFromRegulatorsDecisionsAreDiseaseClaims(String text) {
+        assertThat(POLICY.check(text).findings()).as(text).anyMatch(f -> f.ruleId().equals("claim.disease"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
         "Seams that prevent chafing on long runs",
+        "Packs into itself for travel",
+        "The doctor recommended regular exercise, so I bought these trainers",
+        "Self-healing fabric repairs itself after small snags",
+        "Protects against wind (such as on exposed ridges)",
         "Recommended for ages 3 and up",
         "Approved by our design team in Portland",
         "Machine wash, tumble dry; the hem ends at the hip",
