@@ -22,7 +22,8 @@
   classifiers-wordnet.txt nouns with a sense among animals, plants, natural objects, places, substances or body
                           parts (willow, marsh, coal, tail): the modifiers that may name a kind of animal before a
                           lexicon word (willow tit, long-tailed tit), where a colour or a verb does not (purple cock).
-  senses-wordnet.txt      for a bird sense (tit, cock), the evidence includes every one-word name of a bird.
+  senses-wordnet.txt      for a sense among birds, canines or equines (tit, cock, bitch, ass), the evidence includes
+                          every one-word name in that class (and, for the mammals, of young mammals: whelp, foal).
 
 Usage: python3 tools/lexicons/wordnet_extract.py [WORDNET_DIR] [OUTPUT_DIR]
 (defaults: /usr/share/wordnet and sdk-governance's resource folder). Re-run after changing a profanity lexicon.
@@ -358,6 +359,10 @@ def persons():
 
 
 BIRD = "01503061"  # bird: warm-blooded egg-laying vertebrates ...
+# classes of animals whose members are named beside each other in a text about them: birds, canines (dogs, wolves,
+# foxes), equines (horses, asses, zebras); for the mammals, the names of young mammals too (pup, whelp, foal)
+ANIMAL_CLASSES = (BIRD, "02083346", "02374149")
+YOUNG_MAMMAL = "01321854"
 
 STOP = set("""a an the and or of to in on at by for with from as that this these those which who whom whose
 what when where how than then into onto over under about after before between through during without within
@@ -393,32 +398,39 @@ def senses(terms, things_list):
     def tokens(text):
         return {t for t in re.findall(r"[a-z]+", text.lower()) if len(t) >= 4 and t not in STOP}
 
-    birds = set()  # every one-word name of a bird: a bird named near the word shows its sense of a bird
     children = {}
     for offset, (words, ptrs, gloss) in info.items():
         for sym, tgt, _ in ptrs:
             if sym in ("~", "~i"):
                 children.setdefault(offset, []).append(tgt)
-    stack, seen = [BIRD], set()
-    while stack:
-        o = stack.pop()
-        if o not in seen:
-            seen.add(o)
-            stack.extend(children.get(o, []))
-            birds |= {lemma(w).lower() for w in info[o][0] if re.fullmatch(r"[a-z]{3,}", lemma(w))}
 
-    def is_bird(offset):
+    def names_under(root):
+        """Every one-word name under a synset: a bird named near the word shows its sense of a bird."""
+        out, stack, seen = set(), [root], set()
+        while stack:
+            o = stack.pop()
+            if o not in seen:
+                seen.add(o)
+                stack.extend(children.get(o, []))
+                out |= {lemma(w).lower() for w in info[o][0] if re.fullmatch(r"[a-z]{3,}", lemma(w))}
+        return out
+
+    class_names = {root: names_under(root) for root in ANIMAL_CLASSES}
+    young = names_under(YOUNG_MAMMAL)
+
+    def animal_class(offset):
         up, frontier = set(), {offset}
         while frontier:
             frontier = {tgt for o in frontier for sym, tgt, _ in info[o][1] if sym in ("@", "@i")} - up
             up |= frontier
-        return BIRD in up
+        return next((root for root in ANIMAL_CLASSES if root in up), None)
 
     def signature(offset, innocent):
         words, ptrs, gloss = info[offset]
         sig = tokens(gloss) | {t for w in words for t in tokens(lemma(w))}
-        if innocent and is_bird(offset):
-            sig |= birds
+        root = animal_class(offset) if innocent else None
+        if root:
+            sig |= class_names[root] | (young if root != BIRD else set())
         up, frontier = set(), {offset}
         # three levels up a taxonomy of animals (tit, oscine, passerine, bird); one for artifacts and foods, whose
         # upper levels are words of any listing (faggot, bundle, package, container)

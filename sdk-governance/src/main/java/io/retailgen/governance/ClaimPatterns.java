@@ -131,7 +131,8 @@ final class ClaimPatterns {
     private static final Set<String> MEASURES = words("cholesterol sugar pressure snoring eyesight vision hearing "
             + "pain pains aches weight migraines headaches");
     /** "no longer need my inhaler", "came off my pills": the speaker gave up a treatment. */
-    private static final Set<String> GAVE_UP = words("need needed take taking off ditched quit stopped threw");
+    private static final Set<String> GAVE_UP = words("need needed take taking off ditched quit stopped threw stop "
+            + "ditch");
     private static final Set<String> TREATMENT_WORDS = words("inhaler inhalers pills pill medication medications "
             + "meds tablets insulin glasses injections prescription prescriptions");
     /** Verbs that credit a product with an outcome for the speaker: "made me", "helped me". */
@@ -148,7 +149,7 @@ final class ClaimPatterns {
     private static final Set<String> AWAY = words("away off");
     private static final Set<String> TRICK_ADJ = words("weird simple strange odd crazy bizarre little secret one "
             + "this");
-    private static final Set<String> TRICK = words("trick tricks");
+    private static final Set<String> TRICK = words("trick tricks hack hacks ritual rituals");
     /** Words that offer a product in place of a medicine or therapy. */
     private static final Set<String> ALTERNATIVE = words("alternative alternatives substitute substitutes "
             + "replacement replacements dupe dupes instead");
@@ -205,7 +206,8 @@ final class ClaimPatterns {
     private static final Set<String> AGAINST_NOUNS = words("destroyer destroyers buster busters fighter fighters "
             + "shield immune cure remedy defense defence focused formula formulas");
     /** Words of surprise or disclosure after a profession that make a headline clickbait ("optometrists amazed"). */
-    private static final Set<String> REVEAL = words("amazed astonished stumped reveals revealed reveal");
+    private static final Set<String> REVEAL = words("amazed astonished stumped reveals revealed reveal begs beg "
+            + "warns warn urges pleads");
     /** Words after "do this" that make it a clickbait command ("do this immediately", "do this every night"). */
     private static final Set<String> URGENT = words("immediately now tonight daily every before instantly asap");
     /** Words after an opening bracket that list examples of what came before it ("(such as dementia)"). */
@@ -259,7 +261,8 @@ final class ClaimPatterns {
             "recommended", "approved", "endorsed", "liver", "kidneys", "colon", "bowel", "bowels", "intestines",
             "lungs", "bloodstream", "lymphatic", "back the clock", "fights", "fight", "fighting", "destroys",
             "defeats", "conquers", "overcomes", "want you to know", "gone", "from a size", "from size", "haven't had",
-            "hasn't had", "weird", "bizarre", "themselves", "itself", "my sugar", "my vision", "my hearing", "my pain",
+            "hasn't had", "weird", "bizarre", "themselves", "itself", "hack", "hacks", "ritual", "begs", "warns",
+            "urges", "pleads", "able to stop", "need my", "needed my", "my sugar", "my vision", "my hearing", "my pain",
             "my weight");
 
     private final List<String> triggers;
@@ -505,7 +508,7 @@ final class ClaimPatterns {
         for (Set<String> part : List.of(EFFICACY, KEEP, LOSS, PERMANENCE, COUNTED, CHEAP, REGION, PROFESSIONS, TRICK,
                 OUTCOME, ALTERNATIVE, EFFICACY_ADJ, PURGE, CAUSED, GAVE_UP, RAISE, LIKENESS, words("need"),
                 MOVE_MARKER, AGAINST_NOUNS, REPAIR_NOUNS, ENDORSED, UNDO, SELF_REPAIR,
-                words("turn turns turning end ends haven't hasn't havent from want weird bizarre"),
+                words("turn turns turning end ends haven't hasn't havent from want weird bizarre free"),
                 words("immune immunity good days hours minutes world only most number"))) {
             s.addAll(part);
         }
@@ -586,14 +589,31 @@ final class ClaimPatterns {
             boolean tookOff = w.equals("off") && t.at(k - 1).equals("me")
                     && (t.at(k - 2).equals("took") || t.at(k - 2).equals("taken") || t.at(k - 2).equals("taking"));
             boolean amOff = w.equals("off") && (t.at(k - 1).equals("i'm") || t.at(k - 1).equals("am"));
-            boolean gaveUp = tookOff || amOff || t.at(k - 1).equals("longer") || t.at(k - 1).equals("came")
-                    || w.equals("ditched") || w.equals("quit") || w.equals("threw")
+            boolean ableTo = (w.equals("stop") || w.equals("quit") || w.equals("ditch")) && t.at(k - 1).equals("to");
+            boolean needNot = (w.equals("need") || w.equals("needed")) && (t.at(k - 1).equals("haven't")
+                    || t.at(k - 1).equals("don't") || t.at(k - 1).equals("didn't") || t.at(k - 1).equals("never"));
+            boolean gaveUp = tookOff || amOff || ableTo || needNot || t.at(k - 1).equals("longer")
+                    || t.at(k - 1).equals("came") || w.equals("ditched") || w.equals("quit") || w.equals("threw")
                     || (w.equals("stopped") && t.at(k + 1).equals("taking"));
             int my = t.at(k + 1).equals("my") ? k + 1 : t.at(k + 2).equals("my") ? k + 2 : k;
             for (int j = my + 1; speaker && gaveUp && j <= my + 3 && t.sameClause(j, k); j++) {
                 if (TREATMENT_WORDS.contains(t.at(j)) || treatmentAt(t, j) >= 0) {
                     return new int[] {k, j, Family.TESTIMONIAL.ordinal()};
                 }
+            }
+        }
+        if (w.equals("free") && k >= 2) {
+            // "I've been migraine-free for months", "I'm now cancer free": a first-person outcome
+            int c = -1;
+            for (int j = k - 1; j >= k - 3 && c < 0; j--) {
+                c = condition(t, j, j) == k - 1 ? j : -1;
+            }
+            boolean speaker = false;
+            for (int j = c - 1; c >= 0 && j >= c - 4 && j >= 0 && t.sameClause(j, k); j--) {
+                speaker |= FIRST_PERSON.contains(t.at(j)) || t.at(j).equals("i'm");
+            }
+            if (speaker && !negated(t, c)) {
+                return new int[] {c, k, Family.TESTIMONIAL.ordinal()};
             }
         }
         if ((w.equals("haven't") || w.equals("hasn't") || w.equals("havent")) && t.at(k + 1).equals("had")) {
@@ -924,6 +944,9 @@ final class ClaimPatterns {
                     return new int[] {k, j, Family.CLICKBAIT.ordinal()};
                 }
             }
+        }
+        if (TRICK.contains(w) && k > 0 && (COSMETIC.contains(t.at(k - 1)) || condition(t, k - 1, k - 1) == k - 1)) {
+            return new int[] {k - 1, k, Family.CLICKBAIT.ordinal()}; // "$3 wrinkle trick", "diabetes hack"
         }
         if (TRICK.contains(w) && TRICK_ADJ.contains(t.at(k - 1))
                 && (!t.at(k - 1).equals("this") || HATE.contains(t.at(k - 2)))) {

@@ -48,7 +48,13 @@ class DerivedClaimShapesTest {
         "After 2 weeks my knee pain was completely gone|claim.testimonial",
         "I went from a size 16 to a size 8|claim.testimonial",
         "I'm off my insulin now|claim.testimonial",
-        "Since using these drops I no longer need glasses|claim.testimonial"})
+        "Since using these drops I no longer need glasses|claim.testimonial",
+        "I was able to stop my diabetes medication|claim.testimonial",
+        "I haven't needed my inhaler since March|claim.testimonial",
+        "I've been migraine-free for six months|claim.testimonial",
+        "Local mom discovers $3 wrinkle trick|claim.clickbait",
+        "Joint physician begs seniors to try this tip|claim.clickbait",
+        "One simple ritual melts belly fat|claim.clickbait"})
     void claimsOfTheseShapesAreFound(String text, String rule) {
         assertThat(POLICY.check(text).findings()).as(text).anyMatch(f -> f.ruleId().equals(rule));
     }
@@ -92,7 +98,13 @@ class DerivedClaimShapesTest {
         "Available from size 8 to size 16",
         "Our weird and wonderful socks, pack of 3",
         "We haven't had a late delivery since 2019",
-        "My old boots are gone, these replace them"})
+        "My old boots are gone, these replace them",
+        "Gluten-free and dairy-free, I'm glad to say",
+        "I don't need my umbrella with this jacket",
+        "One tip: wash cold and hang to dry",
+        "Packing hacks for your next trip",
+        "Ritual candles, set of 3",
+        "Trick or treat bag"})
     void ordinaryCopyWithTheSameWordsIsAllowed(String text) {
         assertThat(POLICY.check(text).verdict()).as(text).isEqualTo(Verdict.ALLOW);
     }

@@ -141,7 +141,9 @@ class OutsideNamesTest {
         "Bird feeder for tits and finches",
         "Cock and hen ornaments, pair",
         "Rooster and cock figurines",
-        "the cock crowed at dawn"})
+        "the cock crowed at dawn",
+        "New in: bitch whelping box, ready to ship",
+        "Ass and foal figurine set"})
     void birdsInThePluralOrAfterAnArticleAreShownByOtherBirdsAndBirdWords(String text) {
         assertThat(POLICY.check(text).findings()).as(text).noneMatch(f -> f.category().equals("profanity"));
     }
