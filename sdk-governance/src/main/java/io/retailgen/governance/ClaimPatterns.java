@@ -777,7 +777,8 @@ final class ClaimPatterns {
                 }
             }
         }
-        if ((w.equals("ends") || w.equals("end")) && !negated(t, k)) {
+        if ((w.equals("ends") || w.equals("end")) && !negated(t, k) && !t.at(k + 1).equals("in")
+                && !t.at(k + 1).equals("with") && !t.at(k + 1).equals("up")) { // "ends in dementia" is an outcome
             int end = condition(t, k + 1, k + 2);
             if (end >= 0) {
                 return new int[] {k, end, Family.DISEASE.ordinal()}; // "ends migraines for good"

@@ -104,7 +104,8 @@ class DerivedClaimShapesTest {
         "One tip: wash cold and hang to dry",
         "Packing hacks for your next trip",
         "Ritual candles, set of 3",
-        "Trick or treat bag"})
+        "Trick or treat bag",
+        "A thriller that ends in madness and ruin"})
     void ordinaryCopyWithTheSameWordsIsAllowed(String text) {
         assertThat(POLICY.check(text).verdict()).as(text).isEqualTo(Verdict.ALLOW);
     }
