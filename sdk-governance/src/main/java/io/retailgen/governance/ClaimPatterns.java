@@ -637,8 +637,9 @@ final class ClaimPatterns {
             for (int j = k - 1; j >= k - 4 && j >= 0 && t.sameClause(j, k); j--) {
                 speaker |= FIRST_PERSON.contains(t.at(j));
             }
-            if (speaker && isNumber(t.at(n)) && t.at(to).equals("to") && t.sameClause(to, k)) {
-                return new int[] {k, Math.min(t.size() - 1, to + 3), Family.TESTIMONIAL.ordinal()};
+            int m = t.at(to + 1).equals("size") ? to + 2 : t.at(to + 1).equals("a") ? to + 3 : to + 1;
+            if (speaker && t.at(to).equals("to") && t.sameClause(m, k) && smaller(t.at(m), t.at(n))) {
+                return new int[] {k, m, Family.TESTIMONIAL.ordinal()}; // not "from a size 8 to a size 10"
             }
         }
         if (CAUSED.contains(w) && FIRST_PERSON_OBJECT.contains(t.at(k + 1)) && !negated(t, k)) {
@@ -1149,6 +1150,15 @@ final class ClaimPatterns {
                     || w.startsWith("osteo")));
         }
         return w.endsWith("algia") && !w.endsWith("nostalgia");
+    }
+
+    /** @return true when both are whole numbers of up to four digits and {@code a} is below {@code b} */
+    private static boolean smaller(String a, String b) {
+        if (a.isEmpty() || b.isEmpty() || a.length() > 4 || b.length() > 4 || !a.chars().allMatch(Character::isDigit)
+                || !b.chars().allMatch(Character::isDigit)) {
+            return false;
+        }
+        return Integer.parseInt(a) < Integer.parseInt(b);
     }
 
     /** @return the unit token of "NUMBER UNIT" starting in {@code [from, to]}, or -1 */

@@ -105,7 +105,8 @@ class DerivedClaimShapesTest {
         "Packing hacks for your next trip",
         "Ritual candles, set of 3",
         "Trick or treat bag",
-        "A thriller that ends in madness and ruin"})
+        "A thriller that ends in madness and ruin",
+        "I went from a size 8 to a size 10 because it runs small"})
     void ordinaryCopyWithTheSameWordsIsAllowed(String text) {
         assertThat(POLICY.check(text).verdict()).as(text).isEqualTo(Verdict.ALLOW);
     }
