@@ -8,6 +8,8 @@
   conditions-wordnet.txt  every lemma under WordNet's synsets for diseases, disorders, infections, tumours,
                           pathogens and parasites: the condition vocabulary of structured health claims.
   symptoms-wordnet.txt    every lemma under symptom and pain: "relieves bloating" (with a curing verb only).
+  impairments-wordnet.txt every lemma under visual and hearing impairment: "cures myopia", not after "protects
+                          against" (ear defenders protect against hearing loss).
   treatments-wordnet.txt  every lemma under medicine, prescription drug and therapy: "a natural alternative to X".
   (A lemma is kept only when that sense is its most frequent noun sense and it is no verb, adjective or adverb.)
   things-wordnet.txt      single-word lexicon terms that also name a concrete thing (an animal, plant, food, artifact,
@@ -57,12 +59,10 @@ CONDITION_ROOTS = {
     "01328702": "virus",
     "01384687": "parasite",
     # conditions outside those roots that regulators treat as diseases in claims: hair loss (FDA, 21 CFR 310.527),
-    # tooth decay (21 CFR 355), memory loss, defects of sight and hearing, blood diseases, ulcers, reflux
+    # tooth decay (21 CFR 355), memory loss, blood diseases, ulcers, reflux (defects of sight and hearing: below)
     "14457041": "baldness, phalacrosis",
     "13444513": "cavity, caries, dental caries, tooth decay",
     "05672391": "amnesia, memory loss, blackout",
-    "14552802": "visual impairment, visual defect, vision defect",
-    "14550797": "hearing impairment, hearing disorder",
     "14189204": "blood disease, blood disorder",
     "14211609": "ulcer, ulceration",
     "14336004": "reflux",
@@ -184,6 +184,13 @@ def names(terms):
 
 # Symptoms and pains: a claim only with a verb that says the product cures or relieves them ("relieves bloating"),
 # since product copy names them in comfort claims ("prevents chafing").
+# defects of sight and hearing: a claim after a verb that cures, prevents or restores, not after one of protection
+# (ear defenders "protect against hearing loss", goggles against snow blindness)
+IMPAIRMENT_ROOTS = {
+    "14552802": "visual impairment, visual defect, vision defect",
+    "14550797": "hearing impairment, hearing disorder",
+}
+
 SYMPTOM_ROOTS = {
     "14299637": "symptom",
     "14322699": "pain, hurting (a symptom)",
@@ -504,7 +511,8 @@ def write(name, lines, what):
 
 
 if __name__ == "__main__":
-    for root, label in list(CONDITION_ROOTS.items()) + list(TREATMENT_ROOTS.items()) + list(SYMPTOM_ROOTS.items()):
+    for root, label in (list(CONDITION_ROOTS.items()) + list(TREATMENT_ROOTS.items()) + list(SYMPTOM_ROOTS.items())
+                        + list(IMPAIRMENT_ROOTS.items())):
         found = [w for o, w, _, _ in synsets(os.path.join(WN, "data.noun")) if o == root]
         first = label.split(",")[0].split(" (")[0]
         if not found or first not in [lemma(w).lower() for w in found[0]]:
@@ -528,6 +536,9 @@ if __name__ == "__main__":
     write("persons-wordnet.txt", persons(), "Nouns whose most frequent sense is a person.")
     write("conditions-wordnet.txt", conditions(),
           "Diseases, disorders, infections, tumours, pathogens and parasites (all hyponyms of the roots in the tool).")
+    write("impairments-wordnet.txt", conditions(IMPAIRMENT_ROOTS),
+          "Defects of sight and hearing (all hyponyms of the roots in the tool); claims only with a verb that is no "
+          "verb of protection.")
     write("symptoms-wordnet.txt", conditions(SYMPTOM_ROOTS),
           "Symptoms and pains (all hyponyms of the roots in the tool); claims only with a curing or relieving verb.")
     write("treatments-wordnet.txt", conditions(TREATMENT_ROOTS),

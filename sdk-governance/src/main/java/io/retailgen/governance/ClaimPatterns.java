@@ -47,6 +47,10 @@ final class ClaimPatterns {
     static final String WORDNET_TREATMENTS = "treatments-wordnet.txt";
     /** Symptoms and pains from WordNet: a claim only with a verb of {@link #CURE}. */
     static final String WORDNET_SYMPTOMS = "symptoms-wordnet.txt";
+    /** Defects of sight and hearing from WordNet: a claim only with an efficacy verb that is no {@link #BARRIER}. */
+    static final String WORDNET_IMPAIRMENTS = "impairments-wordnet.txt";
+    /** Verbs of protection: a barrier against noise or light is no cure ("protect against hearing loss"). */
+    private static final Set<String> BARRIER = words("protect protects protection against");
     /** Verbs that say a product cures or relieves; the only ones that make a symptom a claim. */
     private static final Set<String> CURE = words("cure cures cured curing treat treats treated treating relieve "
             + "relieves relieved relieving heal heals healed healing alleviate alleviates fix fixes banish banishes "
@@ -270,6 +274,8 @@ final class ClaimPatterns {
     private final Map<String, List<String[]>> conditionsByFirst;
     /** Symptoms and pains indexed by their first token. */
     private final Map<String, List<String[]>> symptomsByFirst;
+    /** Defects of sight and hearing indexed by their first token. */
+    private final Map<String, List<String[]>> impairmentsByFirst;
     /** Medicines and therapies indexed by their first token. */
     private final Map<String, List<String[]>> treatmentsByFirst;
 
@@ -279,9 +285,10 @@ final class ClaimPatterns {
         conditionsByFirst = byFirst(conditionLines);
         treatmentsByFirst = byFirst(PolicyConfig.resourceLines(WORDNET_TREATMENTS));
         symptomsByFirst = byFirst(PolicyConfig.resourceLines(WORDNET_SYMPTOMS));
+        impairmentsByFirst = byFirst(PolicyConfig.resourceLines(WORDNET_IMPAIRMENTS));
         Set<String> t = new java.util.LinkedHashSet<>(STRONG_EFFICACY);
         t.addAll(FAMILY_TRIGGERS);
-        for (Map<String, List<String[]>> index : List.of(conditionsByFirst, symptomsByFirst)) {
+        for (Map<String, List<String[]>> index : List.of(conditionsByFirst, symptomsByFirst, impairmentsByFirst)) {
             index.values().forEach(phrases -> phrases.forEach(c -> addTrigger(t, c)));
         }
         triggers = List.copyOf(t);
@@ -662,6 +669,9 @@ final class ClaimPatterns {
         }
         if (EFFICACY.contains(w) && !negated(t, k) && !registered(t)) {
             int end = condition(t, k + 1, k + WINDOW);
+            if (end < 0 && !BARRIER.contains(w)) {
+                end = phraseAt(t, k + 1, k + 4, impairmentsByFirst); // "prevents myopia", "restores hearing loss"
+            }
             if (end < 0 && CURE.contains(w)) {
                 end = phraseAt(t, k + 1, k + 4, symptomsByFirst); // "relieves heartburn", "heals the backache"
             }

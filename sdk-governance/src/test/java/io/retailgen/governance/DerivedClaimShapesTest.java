@@ -106,7 +106,9 @@ class DerivedClaimShapesTest {
         "Ritual candles, set of 3",
         "Trick or treat bag",
         "A thriller that ends in madness and ruin",
-        "I went from a size 8 to a size 10 because it runs small"})
+        "I went from a size 8 to a size 10 because it runs small",
+        "Ear defenders, SNR 33 dB, protect against noise-induced hearing loss",
+        "Glacier glasses give protection against snow blindness"})
     void ordinaryCopyWithTheSameWordsIsAllowed(String text) {
         assertThat(POLICY.check(text).verdict()).as(text).isEqualTo(Verdict.ALLOW);
     }
