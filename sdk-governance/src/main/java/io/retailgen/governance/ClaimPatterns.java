@@ -461,6 +461,13 @@ final class ClaimPatterns {
 
         /** A word that mixes letters with leet digits ("v1ruses") read as letters; numbers and codes as they are. */
         private static String leetUndone(String w) {
+            int digits = 0;
+            while (digits < w.length() && isDigit(w.charAt(digits))) {
+                digits++;
+            }
+            if (digits > 0 && (WEIGHT_UNITS.contains(w.substring(digits)) || CALORIES.contains(w.substring(digits)))) {
+                return w; // an amount with its unit: "10lbs", "5kg", "500kcal"
+            }
             int letters = 0;
             int leet = 0;
             for (int k = 0; k < w.length(); k++) {

@@ -54,7 +54,9 @@ class DerivedClaimShapesTest {
         "I've been migraine-free for six months|claim.testimonial",
         "Local mom discovers $3 wrinkle trick|claim.clickbait",
         "Joint physician begs seniors to try this tip|claim.clickbait",
-        "One simple ritual melts belly fat|claim.clickbait"})
+        "One simple ritual melts belly fat|claim.clickbait",
+        "Lose 10lbs in 7 days|claim.weight-loss",
+        "Drop 5kg in 2 weeks|claim.weight-loss"})
     void claimsOfTheseShapesAreFound(String text, String rule) {
         assertThat(POLICY.check(text).findings()).as(text).anyMatch(f -> f.ruleId().equals(rule));
     }
