@@ -118,6 +118,10 @@ final class ProfanityCheck implements Check {
             return !(plural && word.equals(term + suffix) && severity.compareTo(Severity.HIGH) >= 0
                     && EnglishWords.contains(term));
         }
+        if (settlementFollows(text, v.originalEnd(we))
+                && placeName(text, v.originalStart(ws), v.originalEnd(we))) {
+            return true; // a town named like a lexicon word: "Free delivery to Fucking and nearby towns"
+        }
         if (end < we || severity.compareTo(Severity.HIGH) >= 0 || !EnglishWords.contains(word)) {
             return false;
         }
@@ -162,6 +166,33 @@ final class ProfanityCheck implements Check {
             s--;
         }
         return e < from && s < e && PLACE_CUES.contains(text.substring(s, e).toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** Nouns of settlements and areas: after a name, they show that it names a place ("... and nearby towns"). */
+    private static final Set<String> SETTLEMENTS = Set.of("town", "towns", "village", "villages", "city", "cities",
+            "area", "areas", "region", "regions", "county", "counties", "district", "districts", "parish", "suburb",
+            "suburbs", "borough", "postcode", "postcodes", "hamlet", "hamlets");
+
+    /** @return true when a settlement noun is among the four words after {@code to}, in the same sentence */
+    private static boolean settlementFollows(String text, int to) {
+        int i = to;
+        for (int n = 0; n < 4 && i < text.length(); n++) {
+            while (i < text.length() && !Character.isLetter(text.charAt(i))) {
+                char c = text.charAt(i);
+                if (c == '.' || c == '!' || c == '?') {
+                    return false;
+                }
+                i++;
+            }
+            int s = i;
+            while (i < text.length() && Character.isLetter(text.charAt(i))) {
+                i++;
+            }
+            if (i > s && SETTLEMENTS.contains(text.substring(s, i).toLowerCase(java.util.Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The places, loaded when a text first has a word that may be a place name. */

@@ -168,6 +168,26 @@ class OutsideNamesTest {
         assertThat(POLICY.check(text).findings()).as(text).noneMatch(f -> f.category().equals("profanity"));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Free delivery to Fucking and nearby towns",
+        "Free delivery to Titty Hill and nearby towns",
+        "Same-day courier in Dildo and surrounding areas",
+        "Shipping from Cumming to all US regions"})
+    void aTownNamedLikeALexiconWordIsAPlaceBeforeASettlementNoun(String text) {
+        assertThat(POLICY.check(text).findings()).as(text).noneMatch(f -> f.category().equals("profanity"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Free delivery to fucking and nearby towns",
+        "Free delivery to Fuuucking and nearby towns",
+        "Fucking nearby towns never get deliveries",
+        "Free delivery to Fucking Austria"})
+    void aLexiconWordWithoutBothPlaceCuesIsStillFound(String text) {
+        assertThat(POLICY.check(text).verdict()).as(text).isNotEqualTo(Verdict.ALLOW);
+    }
+
     @Test
     void aPlaceFollowsAfterACommaOrABracket() {
         PlaceNames places = new PlaceNames(List.of("Orkney"));
