@@ -8,6 +8,8 @@
   conditions-wordnet.txt  every lemma under WordNet's synsets for diseases, disorders, infections, tumours,
                           pathogens and parasites: the condition vocabulary of structured health claims.
   symptoms-wordnet.txt    every lemma under symptom and pain: "relieves bloating" (with a curing verb only).
+  impairments-wordnet.txt every lemma under visual and hearing impairment: "cures myopia", not after "protects
+                          against" (ear defenders protect against hearing loss).
   treatments-wordnet.txt  every lemma under medicine, prescription drug and therapy: "a natural alternative to X".
   (A lemma is kept only when that sense is its most frequent noun sense and it is no verb, adjective or adverb.)
   things-wordnet.txt      single-word lexicon terms that also name a concrete thing (an animal, plant, food, artifact,
@@ -18,6 +20,12 @@
                           ethnic-slur sense and none whose most frequent sense is a part of the body (tit, cock, ass,
                           pussy keep that sense); for the first kind none whose most frequent sense is offensive. The policy lets such a term stand as a word of a product name (see
                           ProfanityCheck).
+
+  classifiers-wordnet.txt nouns with a sense among animals, plants, natural objects, places, substances or body
+                          parts (willow, marsh, coal, tail): the modifiers that may name a kind of animal before a
+                          lexicon word (willow tit, long-tailed tit), where a colour or a verb does not (purple cock).
+  senses-wordnet.txt      for a sense among birds, canines or equines (tit, cock, bitch, ass), the evidence includes
+                          every one-word name in that class (and, for the mammals, of young mammals: whelp, foal).
 
 Usage: python3 tools/lexicons/wordnet_extract.py [WORDNET_DIR] [OUTPUT_DIR]
 (defaults: /usr/share/wordnet and sdk-governance's resource folder). Re-run after changing a profanity lexicon.
@@ -50,6 +58,14 @@ CONDITION_ROOTS = {
     "01348530": "bacteria, bacterium",
     "01328702": "virus",
     "01384687": "parasite",
+    # conditions outside those roots that regulators treat as diseases in claims: hair loss (FDA, 21 CFR 310.527),
+    # tooth decay (21 CFR 355), memory loss, blood diseases, ulcers, reflux (defects of sight and hearing: below)
+    "14457041": "baldness, phalacrosis",
+    "13444513": "cavity, caries, dental caries, tooth decay",
+    "05672391": "amnesia, memory loss, blackout",
+    "14189204": "blood disease, blood disorder",
+    "14211609": "ulcer, ulceration",
+    "14336004": "reflux",
 }
 
 
@@ -168,6 +184,13 @@ def names(terms):
 
 # Symptoms and pains: a claim only with a verb that says the product cures or relieves them ("relieves bloating"),
 # since product copy names them in comfort claims ("prevents chafing").
+# defects of sight and hearing: a claim after a verb that cures, prevents or restores, not after one of protection
+# (ear defenders "protect against hearing loss", goggles against snow blindness)
+IMPAIRMENT_ROOTS = {
+    "14552802": "visual impairment, visual defect, vision defect",
+    "14550797": "hearing impairment, hearing disorder",
+}
+
 SYMPTOM_ROOTS = {
     "14299637": "symptom",
     "14322699": "pain, hurting (a symptom)",
@@ -290,6 +313,24 @@ def kinds(terms):
     return sorted(out)
 
 
+def classifiers():
+    """Nouns with a sense among animals, plants, natural objects, places, substances or body parts (willow, coal,
+    marsh, jungle, tail): words that classify a kind of animal or plant when written before its name (willow tit, coal tit). A
+    colour, a verb or an evaluative adjective (purple, send, hard) is none of them."""
+    with open(os.path.join(WN, "data.noun"), encoding="latin-1") as f:
+        lexfiles = {line.split()[0]: line.split()[1] for line in f if not line.startswith("  ")}
+    out = set()
+    with open(os.path.join(WN, "index.noun"), encoding="latin-1") as f:
+        for line in f:
+            if not line.startswith(" "):
+                parts = line.split()
+                offsets = parts[-int(parts[2]):]
+                if re.fullmatch(r"[a-z]+", parts[0]) and any(lexfiles[o] in ("05", "08", "15", "17", "20", "27")
+                                                             for o in offsets):
+                    out.add(parts[0])
+    return sorted(out)
+
+
 def genera():
     """The genera WordNet names ("genus Brassica" -> Brassica): the first word of a binomial (ScientificNames)."""
     out = set()
@@ -324,6 +365,12 @@ def persons():
     return sorted(w for w, s in first_noun_senses().items() if re.fullmatch(r"[a-z]+", w) and lexfiles[s] == "18")
 
 
+BIRD = "01503061"  # bird: warm-blooded egg-laying vertebrates ...
+# classes of animals whose members are named beside each other in a text about them: birds, canines (dogs, wolves,
+# foxes), equines (horses, asses, zebras); for the mammals, the names of young mammals too (pup, whelp, foal)
+ANIMAL_CLASSES = (BIRD, "02083346", "02374149")
+YOUNG_MAMMAL = "01321854"
+
 STOP = set("""a an the and or of to in on at by for with from as that this these those which who whom whose
 what when where how than then into onto over under about after before between through during without within
 any some all each every other such same its their his her our your one two three used having has have had is are
@@ -346,8 +393,8 @@ def senses(terms, things_list):
         info[offset] = (words, ptrs, gloss)
         for w in words:
             toks = re.split(r"[ -]", lemma(w).lower())
-            if len(toks) == 2 and lexfiles[offset] == "06":  # "bird feeder", "bird's nest": an artifact named
-                compounds.setdefault(re.sub(r"'s$", "", toks[0]), set()).add(toks[1])  # after the word
+            if len(toks) == 2 and lexfiles[offset] in ("06", "17"):  # "bird feeder", "bird's nest": an artifact or
+                compounds.setdefault(re.sub(r"'s$", "", toks[0]), set()).add(toks[1])  # object named after the word
     senses_of = {}
     for offset, (words, ptrs, gloss) in info.items():
         for w in words:
@@ -358,9 +405,39 @@ def senses(terms, things_list):
     def tokens(text):
         return {t for t in re.findall(r"[a-z]+", text.lower()) if len(t) >= 4 and t not in STOP}
 
+    children = {}
+    for offset, (words, ptrs, gloss) in info.items():
+        for sym, tgt, _ in ptrs:
+            if sym in ("~", "~i"):
+                children.setdefault(offset, []).append(tgt)
+
+    def names_under(root):
+        """Every one-word name under a synset: a bird named near the word shows its sense of a bird."""
+        out, stack, seen = set(), [root], set()
+        while stack:
+            o = stack.pop()
+            if o not in seen:
+                seen.add(o)
+                stack.extend(children.get(o, []))
+                out |= {lemma(w).lower() for w in info[o][0] if re.fullmatch(r"[a-z]{3,}", lemma(w))}
+        return out
+
+    class_names = {root: names_under(root) for root in ANIMAL_CLASSES}
+    young = names_under(YOUNG_MAMMAL)
+
+    def animal_class(offset):
+        up, frontier = set(), {offset}
+        while frontier:
+            frontier = {tgt for o in frontier for sym, tgt, _ in info[o][1] if sym in ("@", "@i")} - up
+            up |= frontier
+        return next((root for root in ANIMAL_CLASSES if root in up), None)
+
     def signature(offset, innocent):
         words, ptrs, gloss = info[offset]
         sig = tokens(gloss) | {t for w in words for t in tokens(lemma(w))}
+        root = animal_class(offset) if innocent else None
+        if root:
+            sig |= class_names[root] | (young if root != BIRD else set())
         up, frontier = set(), {offset}
         # three levels up a taxonomy of animals (tit, oscine, passerine, bird); one for artifacts and foods, whose
         # upper levels are words of any listing (faggot, bundle, package, container)
@@ -434,7 +511,8 @@ def write(name, lines, what):
 
 
 if __name__ == "__main__":
-    for root, label in list(CONDITION_ROOTS.items()) + list(TREATMENT_ROOTS.items()) + list(SYMPTOM_ROOTS.items()):
+    for root, label in (list(CONDITION_ROOTS.items()) + list(TREATMENT_ROOTS.items()) + list(SYMPTOM_ROOTS.items())
+                        + list(IMPAIRMENT_ROOTS.items())):
         found = [w for o, w, _, _ in synsets(os.path.join(WN, "data.noun")) if o == root]
         first = label.split(",")[0].split(" (")[0]
         if not found or first not in [lemma(w).lower() for w in found[0]]:
@@ -448,6 +526,8 @@ if __name__ == "__main__":
           "Lexicon terms that name a kind of innocent thing whose kinds are named with a modifier (blue tit).")
     write("senses-wordnet.txt", senses(terms, set(things(terms))),
           "Lexicon terms with an innocent concrete sense, and the words that show that sense in a text.")
+    write("classifiers-wordnet.txt", classifiers(),
+          "Nouns with a sense among animals, plants, natural objects, places, substances or body parts (willow, coal).")
     english = {l.strip() for l in open(os.path.join(OUT, "english-words.txt")) if not l.startswith("#")}
     write("places-wordnet.txt", places(english), "Places (countries, regions, towns, islands) and the first word of each.")
     write("genera-wordnet.txt", genera(), "Genera (the first word of a binomial name such as Brassica rapa).")
@@ -456,6 +536,9 @@ if __name__ == "__main__":
     write("persons-wordnet.txt", persons(), "Nouns whose most frequent sense is a person.")
     write("conditions-wordnet.txt", conditions(),
           "Diseases, disorders, infections, tumours, pathogens and parasites (all hyponyms of the roots in the tool).")
+    write("impairments-wordnet.txt", conditions(IMPAIRMENT_ROOTS),
+          "Defects of sight and hearing (all hyponyms of the roots in the tool); claims only with a verb that is no "
+          "verb of protection.")
     write("symptoms-wordnet.txt", conditions(SYMPTOM_ROOTS),
           "Symptoms and pains (all hyponyms of the roots in the tool); claims only with a curing or relieving verb.")
     write("treatments-wordnet.txt", conditions(TREATMENT_ROOTS),

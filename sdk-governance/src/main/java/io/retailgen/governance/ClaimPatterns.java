@@ -47,6 +47,10 @@ final class ClaimPatterns {
     static final String WORDNET_TREATMENTS = "treatments-wordnet.txt";
     /** Symptoms and pains from WordNet: a claim only with a verb of {@link #CURE}. */
     static final String WORDNET_SYMPTOMS = "symptoms-wordnet.txt";
+    /** Defects of sight and hearing from WordNet: a claim only with an efficacy verb that is no {@link #BARRIER}. */
+    static final String WORDNET_IMPAIRMENTS = "impairments-wordnet.txt";
+    /** Verbs of protection: a barrier against noise or light is no cure ("protect against hearing loss"). */
+    private static final Set<String> BARRIER = words("protect protects protection against");
     /** Verbs that say a product cures or relieves; the only ones that make a symptom a claim. */
     private static final Set<String> CURE = words("cure cures cured curing treat treats treated treating relieve "
             + "relieves relieved relieving heal heals healed healing alleviate alleviates fix fixes banish banishes "
@@ -118,7 +122,7 @@ final class ClaimPatterns {
     private static final Set<String> FIRST_PERSON = words("i i've i'd we we've my our me");
     private static final Set<String> OUTCOME = words("lost dropped shed cured healed reversed cleared disappeared "
             + "gone vanished regrew grew shrank shrunk stopped improved normalised normalized fell lowered halved "
-            + "subsided plummeted");
+            + "subsided plummeted normal");
     /** Verbs that raise a body function by a stated amount ("boosts testosterone by 300%"). */
     private static final Set<String> RAISE = words("boosts boost increases increase raises raise doubles double "
             + "triples triple enhances enhance improves improve");
@@ -131,7 +135,8 @@ final class ClaimPatterns {
     private static final Set<String> MEASURES = words("cholesterol sugar pressure snoring eyesight vision hearing "
             + "pain pains aches weight migraines headaches");
     /** "no longer need my inhaler", "came off my pills": the speaker gave up a treatment. */
-    private static final Set<String> GAVE_UP = words("need needed take taking off ditched quit stopped threw");
+    private static final Set<String> GAVE_UP = words("need needed take taking off ditched quit stopped threw stop "
+            + "ditch");
     private static final Set<String> TREATMENT_WORDS = words("inhaler inhalers pills pill medication medications "
             + "meds tablets insulin glasses injections prescription prescriptions");
     /** Verbs that credit a product with an outcome for the speaker: "made me", "helped me". */
@@ -148,7 +153,7 @@ final class ClaimPatterns {
     private static final Set<String> AWAY = words("away off");
     private static final Set<String> TRICK_ADJ = words("weird simple strange odd crazy bizarre little secret one "
             + "this");
-    private static final Set<String> TRICK = words("trick tricks");
+    private static final Set<String> TRICK = words("trick tricks hack hacks ritual rituals");
     /** Words that offer a product in place of a medicine or therapy. */
     private static final Set<String> ALTERNATIVE = words("alternative alternatives substitute substitutes "
             + "replacement replacements dupe dupes instead");
@@ -205,9 +210,23 @@ final class ClaimPatterns {
     private static final Set<String> AGAINST_NOUNS = words("destroyer destroyers buster busters fighter fighters "
             + "shield immune cure remedy defense defence focused formula formulas");
     /** Words of surprise or disclosure after a profession that make a headline clickbait ("optometrists amazed"). */
-    private static final Set<String> REVEAL = words("amazed astonished stumped reveals revealed reveal");
+    private static final Set<String> REVEAL = words("amazed astonished stumped reveals revealed reveal begs beg "
+            + "warns warn urges pleads");
     /** Words after "do this" that make it a clickbait command ("do this immediately", "do this every night"). */
     private static final Set<String> URGENT = words("immediately now tonight daily every before instantly asap");
+    /** Words after an opening bracket that list examples of what came before it ("(such as dementia)"). */
+    private static final Set<String> EXAMPLES = words("such including includes e eg ie like especially incl");
+    /** Verbs of self-repair after a body part ("your joints can heal themselves"). */
+    private static final Set<String> SELF_REPAIR = words("heal heals repair repairs regrow regrows rebuild rebuilds "
+            + "regenerate regenerates restore restores");
+    /** Internal organs that a purge verb claims to clear ("detox your liver", "cleanses the colon"). */
+    private static final Set<String> ORGANS = words("liver livers kidney kidneys colon colons bowel bowels intestine "
+            + "intestines lungs lung bloodstream arteries lymph lymphatic");
+    /** Words of an endorsement by a profession ("doctor recommended", "approved by dermatologists"). */
+    private static final Set<String> ENDORSED = words("recommended recommend recommends approved endorsed backed");
+    /** Verbs that undo ageing itself, not its look ("reverses ageing", "halts the ageing process"). */
+    private static final Set<String> UNDO = words("reverse reverses reversed reversing halt halts halting stop stops "
+            + "stopping");
     /** Words of leave-taking before "to" + a condition: the same promise as "no more" ("say goodbye to migraines"). */
     private static final Set<String> FAREWELL = words("goodbye farewell bye adieu");
     private static final List<String> FAMILY_TRIGGERS = List.of("immune", "immunity", "away", "at bay", "# lbs",
@@ -242,13 +261,21 @@ final class ClaimPatterns {
             "gets rid of", "stopped taking", "quit my", "ditched my", "threw away my", "blood glucose", "glucose",
             "triglycerides", "ldl", "uric acid", "insulin resistance", "amazed", "astonished",
             "stumped", "reveals", "revealed", "reveal", "do this", "combat stress", "combats stress",
-            "combating stress", "repair", "regeneration", "regrowth", "rebuilding", "rebuild", "renewal");
+            "combating stress", "repair", "regeneration", "regrowth", "rebuilding", "rebuild", "renewal",
+            "recommended", "approved", "endorsed", "liver", "kidneys", "colon", "bowel", "bowels", "intestines",
+            "lungs", "bloodstream", "lymphatic", "back the clock", "fights", "fight", "fighting", "destroys",
+            "defeats", "conquers", "overcomes", "want you to know", "gone", "from a size", "from size", "haven't had",
+            "hasn't had", "weird", "bizarre", "themselves", "itself", "hack", "hacks", "ritual", "begs", "warns",
+            "urges", "pleads", "able to stop", "need my", "needed my", "my sugar", "my vision", "my hearing", "my pain",
+            "my weight");
 
     private final List<String> triggers;
     /** The conditions indexed by their first token. */
     private final Map<String, List<String[]>> conditionsByFirst;
     /** Symptoms and pains indexed by their first token. */
     private final Map<String, List<String[]>> symptomsByFirst;
+    /** Defects of sight and hearing indexed by their first token. */
+    private final Map<String, List<String[]>> impairmentsByFirst;
     /** Medicines and therapies indexed by their first token. */
     private final Map<String, List<String[]>> treatmentsByFirst;
 
@@ -258,9 +285,10 @@ final class ClaimPatterns {
         conditionsByFirst = byFirst(conditionLines);
         treatmentsByFirst = byFirst(PolicyConfig.resourceLines(WORDNET_TREATMENTS));
         symptomsByFirst = byFirst(PolicyConfig.resourceLines(WORDNET_SYMPTOMS));
+        impairmentsByFirst = byFirst(PolicyConfig.resourceLines(WORDNET_IMPAIRMENTS));
         Set<String> t = new java.util.LinkedHashSet<>(STRONG_EFFICACY);
         t.addAll(FAMILY_TRIGGERS);
-        for (Map<String, List<String[]>> index : List.of(conditionsByFirst, symptomsByFirst)) {
+        for (Map<String, List<String[]>> index : List.of(conditionsByFirst, symptomsByFirst, impairmentsByFirst)) {
             index.values().forEach(phrases -> phrases.forEach(c -> addTrigger(t, c)));
         }
         triggers = List.copyOf(t);
@@ -387,8 +415,9 @@ final class ClaimPatterns {
                 char x = c[i];
                 boolean abbreviation = x == '.' && !text.isEmpty() && text.get(text.size() - 1).length() == 1
                         && span.get(span.size() - 1)[1] == i;
-                if ((x == '.' && !abbreviation) || x == '!' || x == '?' || x == ';' || x == ':' || x == '('
-                        || x == ')' || x == '•' || x == '|') {
+                boolean example = x == '(' && examplesFollow(c, i + 1, n); // "prevents decline (such as dementia)"
+                if ((x == '.' && !abbreviation) || x == '!' || x == '?' || x == ';' || x == ':'
+                        || (x == '(' && !example) || x == ')' || x == '•' || x == '|') {
                     clauseNo++;
                     i++;
                     continue;
@@ -413,12 +442,32 @@ final class ClaimPatterns {
             }
         }
 
+        /** @return true when the words from {@code i} introduce examples of what came before the bracket */
+        private static boolean examplesFollow(char[] c, int i, int n) {
+            int s = i;
+            while (s < n && c[s] == ' ') {
+                s++;
+            }
+            int e = s;
+            while (e < n && CharClass.isLetter(c[e])) {
+                e++;
+            }
+            return EXAMPLES.contains(new String(c, s, e - s).toLowerCase(java.util.Locale.ROOT));
+        }
+
         private static boolean isDigit(char c) {
             return c >= '0' && c <= '9';
         }
 
         /** A word that mixes letters with leet digits ("v1ruses") read as letters; numbers and codes as they are. */
         private static String leetUndone(String w) {
+            int digits = 0;
+            while (digits < w.length() && isDigit(w.charAt(digits))) {
+                digits++;
+            }
+            if (digits > 0 && (WEIGHT_UNITS.contains(w.substring(digits)) || CALORIES.contains(w.substring(digits)))) {
+                return w; // an amount with its unit: "10lbs", "5kg", "500kcal"
+            }
             int letters = 0;
             int leet = 0;
             for (int k = 0; k < w.length(); k++) {
@@ -472,7 +521,8 @@ final class ClaimPatterns {
         Set<String> s = new HashSet<>();
         for (Set<String> part : List.of(EFFICACY, KEEP, LOSS, PERMANENCE, COUNTED, CHEAP, REGION, PROFESSIONS, TRICK,
                 OUTCOME, ALTERNATIVE, EFFICACY_ADJ, PURGE, CAUSED, GAVE_UP, RAISE, LIKENESS, words("need"),
-                MOVE_MARKER, AGAINST_NOUNS, REPAIR_NOUNS,
+                MOVE_MARKER, AGAINST_NOUNS, REPAIR_NOUNS, ENDORSED, UNDO, SELF_REPAIR,
+                words("turn turns turning end ends haven't hasn't havent from want weird bizarre free"),
                 words("immune immunity good days hours minutes world only most number"))) {
             s.addAll(part);
         }
@@ -518,7 +568,9 @@ final class ClaimPatterns {
                 "efficacy compared with rival products without a named source"),
         TESTIMONIAL("claim.testimonial", Severity.MEDIUM, "first-person outcome used as a claim"),
         CLICKBAIT("claim.clickbait", Severity.MEDIUM, "clickbait claim"),
-        DETOX("claim.detox", Severity.HIGH, "claim to rid the body of toxins");
+        DETOX("claim.detox", Severity.HIGH, "claim to rid the body of toxins"),
+        ENDORSEMENT("claim.unsubstantiated-approval", Severity.HIGH,
+                "clinical, regulatory or expert endorsement without substantiation");
 
         final String id;
         final Severity severity;
@@ -540,19 +592,68 @@ final class ClaimPatterns {
                 return r;
             }
         }
-        if (GAVE_UP.contains(w) && (t.at(k + 1).equals("my") || t.at(k + 2).equals("my"))) {
-            // "I no longer need my inhaler", "came off my blood pressure pills", "threw away my glasses"
+        boolean noLongerNeed = w.equals("need") && t.at(k - 1).equals("longer");
+        if (GAVE_UP.contains(w) && (t.at(k + 1).equals("my") || t.at(k + 2).equals("my") || noLongerNeed)) {
+            // "I no longer need my inhaler", "came off my blood pressure pills", "threw away my glasses",
+            // "my doctor took me off my meds", "I'm off my insulin now", "I no longer need glasses"
             boolean speaker = false;
             for (int j = k - 1; j >= k - 4 && j >= 0 && t.sameClause(j, k); j--) {
-                speaker |= FIRST_PERSON.contains(t.at(j)) && !t.at(j).equals("my");
+                speaker |= FIRST_PERSON.contains(t.at(j)) && !t.at(j).equals("my") || t.at(j).equals("i'm");
             }
-            boolean gaveUp = t.at(k - 1).equals("longer") || t.at(k - 1).equals("came") || w.equals("ditched")
-                    || w.equals("quit") || w.equals("threw") || (w.equals("stopped") && t.at(k + 1).equals("taking"));
-            int my = t.at(k + 1).equals("my") ? k + 1 : k + 2;
+            boolean tookOff = w.equals("off") && t.at(k - 1).equals("me")
+                    && (t.at(k - 2).equals("took") || t.at(k - 2).equals("taken") || t.at(k - 2).equals("taking"));
+            boolean amOff = w.equals("off") && (t.at(k - 1).equals("i'm") || t.at(k - 1).equals("am"));
+            boolean ableTo = (w.equals("stop") || w.equals("quit") || w.equals("ditch")) && t.at(k - 1).equals("to");
+            boolean needNot = (w.equals("need") || w.equals("needed")) && (t.at(k - 1).equals("haven't")
+                    || t.at(k - 1).equals("don't") || t.at(k - 1).equals("didn't") || t.at(k - 1).equals("never"));
+            boolean gaveUp = tookOff || amOff || ableTo || needNot || t.at(k - 1).equals("longer")
+                    || t.at(k - 1).equals("came") || w.equals("ditched") || w.equals("quit") || w.equals("threw")
+                    || (w.equals("stopped") && t.at(k + 1).equals("taking"));
+            int my = t.at(k + 1).equals("my") ? k + 1 : t.at(k + 2).equals("my") ? k + 2 : k;
             for (int j = my + 1; speaker && gaveUp && j <= my + 3 && t.sameClause(j, k); j++) {
                 if (TREATMENT_WORDS.contains(t.at(j)) || treatmentAt(t, j) >= 0) {
                     return new int[] {k, j, Family.TESTIMONIAL.ordinal()};
                 }
+            }
+        }
+        if (w.equals("free") && k >= 2) {
+            // "I've been migraine-free for months", "I'm now cancer free": a first-person outcome
+            int c = -1;
+            for (int j = k - 1; j >= k - 3 && c < 0; j--) {
+                c = condition(t, j, j) == k - 1 ? j : -1;
+            }
+            boolean speaker = false;
+            for (int j = c - 1; c >= 0 && j >= c - 4 && j >= 0 && t.sameClause(j, k); j--) {
+                speaker |= FIRST_PERSON.contains(t.at(j)) || t.at(j).equals("i'm");
+            }
+            if (speaker && !negated(t, c)) {
+                return new int[] {c, k, Family.TESTIMONIAL.ordinal()};
+            }
+        }
+        if ((w.equals("haven't") || w.equals("hasn't") || w.equals("havent")) && t.at(k + 1).equals("had")) {
+            // "I haven't had a single migraine since", "my son hasn't had an asthma attack since": an outcome
+            boolean speaker = false;
+            for (int j = k - 1; j >= k - 3 && j >= 0 && t.sameClause(j, k); j--) {
+                speaker |= FIRST_PERSON.contains(t.at(j));
+            }
+            int end = speaker ? condition(t, k + 2, k + 5) : -1;
+            for (int j = end + 1; end >= 0 && j <= end + 2 && t.sameClause(j, k); j++) {
+                if (t.at(j).equals("since")) {
+                    return new int[] {k, j, Family.TESTIMONIAL.ordinal()};
+                }
+            }
+        }
+        if (w.equals("from") && (t.at(k + 1).equals("size") || t.at(k + 1).equals("a") && t.at(k + 2).equals("size"))) {
+            // "I went from a size 16 to a size 8": a first-person loss of sizes
+            int n = t.at(k + 1).equals("size") ? k + 2 : k + 3;
+            int to = n + 1;
+            boolean speaker = false;
+            for (int j = k - 1; j >= k - 4 && j >= 0 && t.sameClause(j, k); j--) {
+                speaker |= FIRST_PERSON.contains(t.at(j));
+            }
+            int m = t.at(to + 1).equals("size") ? to + 2 : t.at(to + 1).equals("a") ? to + 3 : to + 1;
+            if (speaker && t.at(to).equals("to") && t.sameClause(m, k) && smaller(t.at(m), t.at(n))) {
+                return new int[] {k, m, Family.TESTIMONIAL.ordinal()}; // not "from a size 8 to a size 10"
             }
         }
         if (CAUSED.contains(w) && FIRST_PERSON_OBJECT.contains(t.at(k + 1)) && !negated(t, k)) {
@@ -575,6 +676,9 @@ final class ClaimPatterns {
         }
         if (EFFICACY.contains(w) && !negated(t, k) && !registered(t)) {
             int end = condition(t, k + 1, k + WINDOW);
+            if (end < 0 && !BARRIER.contains(w)) {
+                end = phraseAt(t, k + 1, k + 4, impairmentsByFirst); // "prevents myopia", "restores hearing loss"
+            }
             if (end < 0 && CURE.contains(w)) {
                 end = phraseAt(t, k + 1, k + 4, symptomsByFirst); // "relieves heartburn", "heals the backache"
             }
@@ -590,6 +694,9 @@ final class ClaimPatterns {
             for (int j = k + 1; j <= k + 4 && t.sameClause(j, k); j++) {
                 if (t.at(j).startsWith("toxin") || t.at(j).equals("heavy") && t.at(j + 1).startsWith("metal")) {
                     return new int[] {k, t.at(j).equals("heavy") ? j + 1 : j, Family.DETOX.ordinal()};
+                }
+                if (j <= k + 3 && ORGANS.contains(t.at(j)) && !DEVICE_NOUNS.contains(t.at(j + 1))) {
+                    return new int[] {k, j, Family.DETOX.ordinal()}; // "detox your liver", "cleanses the colon"
                 }
             }
         }
@@ -677,6 +784,54 @@ final class ClaimPatterns {
             int end = condition(t, k + 1, k + 3);
             if (end >= 0) {
                 return new int[] {k - 1, end, Family.DISEASE.ordinal()}; // "no more migraines"
+            }
+        }
+        if (SELF_REPAIR.contains(w) && (t.at(k + 1).equals("themselves") || t.at(k + 1).equals("itself"))
+                && !negated(t, k)) {
+            // "your joints can heal themselves at any age", "cartilage regrows itself": a body part that repairs
+            for (int j = k - 1; j >= k - 4 && j >= 0 && t.sameClause(j, k); j--) {
+                if (BODY_PARTS.contains(t.at(j))) {
+                    return new int[] {j, k + 1, Family.DISEASE.ordinal()};
+                }
+            }
+        }
+        if ((w.equals("ends") || w.equals("end")) && !negated(t, k) && !t.at(k + 1).equals("in")
+                && !t.at(k + 1).equals("with") && !t.at(k + 1).equals("up")) { // "ends in dementia" is an outcome
+            int end = condition(t, k + 1, k + 2);
+            if (end >= 0) {
+                return new int[] {k, end, Family.DISEASE.ordinal()}; // "ends migraines for good"
+            }
+        }
+        if (UNDO.contains(w) && !negated(t, k)) {
+            // "reverses ageing", "halts the ageing process": ageing itself, not its signs or look
+            int j = t.at(k + 1).equals("the") || t.at(k + 1).equals("your") ? k + 2 : k + 1;
+            if (t.sameClause(j, k) && (t.at(j).equals("ageing") || t.at(j).equals("aging"))
+                    && !t.at(j + 1).equals("of")) { // "stops the ageing of leather" is about a material
+                return new int[] {k, j, Family.COSMETIC.ordinal()};
+            }
+        }
+        if ((w.equals("turn") || w.equals("turns") || w.equals("turning")) && t.at(k + 1).equals("back")
+                && t.at(k + 2).equals("the") && (t.at(k + 3).equals("clock") || t.at(k + 3).equals("clocks"))) {
+            // "turns back the clock on ageing": a promise to undo ageing, with a cosmetic or ageing word nearby
+            for (int j = k + 4; j <= k + 8 && t.sameClause(j, k); j++) {
+                if (t.at(j).equals("ageing") || t.at(j).equals("aging") || COSMETIC.contains(t.at(j))
+                        || t.at(j).equals("skin") || t.at(j).equals("years")) {
+                    return new int[] {k, j, Family.COSMETIC.ordinal()};
+                }
+            }
+        }
+        if (ENDORSED.contains(w) && !sourced && !negated(t, k)) {
+            // "doctor recommended", "dermatologist-approved", "recommended by doctors", "approved by dermatologists"
+            String det = t.at(k - 2); // "the doctor recommended rest" tells what happened; it endorses nothing
+            boolean told = det.equals("the") || det.equals("a") || det.equals("an") || det.equals("his")
+                    || det.equals("her") || det.equals("their");
+            if (profession(t.at(k - 1)) && t.sameClause(k - 1, k) && !told) {
+                return new int[] {k - 1, k, Family.ENDORSEMENT.ordinal()};
+            }
+            int j = t.at(k + 1).equals("by") ? (t.at(k + 2).equals("leading") || t.at(k + 2).equals("top")
+                    || t.at(k + 2).equals("most") ? k + 3 : k + 2) : -1;
+            if (j > 0 && t.sameClause(j, k) && profession(t.at(j))) {
+                return new int[] {k, j, Family.ENDORSEMENT.ordinal()};
             }
         }
         if (w.equals("to") && FAREWELL.contains(t.at(k - 1))) {
@@ -789,10 +944,28 @@ final class ClaimPatterns {
             // "doctors hate", "dermatologists are furious", "the doctors won't tell you", "don't want you to know"
             String be = t.at(k + 1);
             int j = be.equals("are") || be.equals("were") || be.equals("is") || be.equals("was") ? k + 2 : k + 1;
-            if (HATE.contains(t.at(j)) || REVEAL.contains(t.at(j)) || ((t.at(j).equals("won't") || t.at(j).equals("don't"))
-                    && (t.at(j + 1).equals("tell") || t.at(j + 1).equals("want")))) {
+            boolean withhold = t.at(j).equals("won't") || t.at(j).equals("don't") || t.at(j).equals("doesn't")
+                    || t.at(j).equals("didn't");
+            if (HATE.contains(t.at(j)) || REVEAL.contains(t.at(j))
+                    || (withhold && (t.at(j + 1).equals("tell") || t.at(j + 1).equals("want")))) {
                 return new int[] {k, j, Family.CLICKBAIT.ordinal()};
             }
+        }
+        if (w.equals("want") && t.at(k + 1).equals("you") && t.at(k + 2).equals("to") && t.at(k + 3).equals("know")
+                && (t.at(k - 1).equals("don't") || t.at(k - 1).equals("doesn't") || t.at(k - 1).equals("won't")
+                || t.at(k - 1).equals("didn't"))) {
+            return new int[] {k - 1, k + 3, Family.CLICKBAIT.ordinal()}; // "the secret they don't want you to know"
+        }
+        if ((w.equals("weird") || w.equals("bizarre")) && !negated(t, k)) {
+            // "this weird fruit melts belly fat", "one bizarre root cures diabetes": a weird thing that acts
+            for (int j = k + 1; j <= k + 3 && t.sameClause(j, k); j++) {
+                if (LOSS.contains(t.at(j)) || STRONG_EFFICACY.contains(t.at(j))) {
+                    return new int[] {k, j, Family.CLICKBAIT.ordinal()};
+                }
+            }
+        }
+        if (TRICK.contains(w) && k > 0 && (COSMETIC.contains(t.at(k - 1)) || condition(t, k - 1, k - 1) == k - 1)) {
+            return new int[] {k - 1, k, Family.CLICKBAIT.ordinal()}; // "$3 wrinkle trick", "diabetes hack"
         }
         if (TRICK.contains(w) && TRICK_ADJ.contains(t.at(k - 1))
                 && (!t.at(k - 1).equals("this") || HATE.contains(t.at(k - 2)))) {
@@ -994,6 +1167,15 @@ final class ClaimPatterns {
                     || w.startsWith("osteo")));
         }
         return w.endsWith("algia") && !w.endsWith("nostalgia");
+    }
+
+    /** @return true when both are whole numbers of up to four digits and {@code a} is below {@code b} */
+    private static boolean smaller(String a, String b) {
+        if (a.isEmpty() || b.isEmpty() || a.length() > 4 || b.length() > 4 || !a.chars().allMatch(Character::isDigit)
+                || !b.chars().allMatch(Character::isDigit)) {
+            return false;
+        }
+        return Integer.parseInt(a) < Integer.parseInt(b);
     }
 
     /** @return the unit token of "NUMBER UNIT" starting in {@code [from, to]}, or -1 */

@@ -55,7 +55,7 @@ final class KnownNames {
      */
     boolean covers(String text, int start, int end) {
         for (String w : SPACES.split(fold(text.substring(start, end)).strip())) {
-            if (!words.contains(w)) {
+            if (!words.contains(w) && !(w.endsWith("s") && words.contains(w.substring(0, w.length() - 1)))) {
                 return false; // the match holds a word of no name ("fuck"): no search needed
             }
         }
@@ -64,8 +64,11 @@ final class KnownNames {
         boolean[] covered = {false};
         names.search(chars, chars.length, (p, e) -> {
             int s = e - names.patternLength(p);
-            if (s <= start && end <= e && (e == chars.length || !Character.isLetterOrDigit(chars[e]))) {
-                covered[0] = true;
+            int plural = e < chars.length && chars[e] == 's' ? e + 1 : e; // the name's plural: "blue tits"
+            for (int x : new int[] {e, plural}) {
+                if (s <= start && end <= x && (x == chars.length || !Character.isLetterOrDigit(chars[x]))) {
+                    covered[0] = true;
+                }
             }
         });
         return covered[0];

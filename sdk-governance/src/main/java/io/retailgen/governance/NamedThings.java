@@ -53,6 +53,7 @@ final class NamedThings {
 
     static final String PERSONS = "persons-wordnet.txt";
     static final String KINDS = "kinds-wordnet.txt";
+    static final String CLASSIFIERS = "classifiers-wordnet.txt";
     /** Words before a modifier that make the modifier part of an address ("you great tit"). */
     private static final Set<String> ADDRESS = Set.of("you", "your", "ur", "you're", "ya", "what", "such");
 
@@ -61,6 +62,8 @@ final class NamedThings {
     private final Set<String> persons;
     /** Animals and plants whose kinds are named with a modifier before the word ("blue tit", "wild ass"). */
     private final Set<String> kinds;
+    /** Nouns with a sense among animals, plants, natural objects, places, substances or body parts. */
+    private final Set<String> classifiers;
 
     /** @param things the words, lower case */
     NamedThings(List<String> things) {
@@ -72,7 +75,7 @@ final class NamedThings {
      * @param persons nouns whose most frequent sense is a person, lower case
      */
     NamedThings(List<String> things, List<String> persons) {
-        this(things, persons, List.of());
+        this(things, persons, List.of(), List.of());
     }
 
     /**
@@ -80,10 +83,13 @@ final class NamedThings {
      * @param persons nouns whose most frequent sense is a person, lower case
      * @param kinds lexicon words that name an animal or plant whose kinds WordNet names with a modifier before the
      *     word, lower case
+     * @param classifiers nouns that may classify a kind when written before its name ({@code willow}, {@code coal},
+     *     {@code tail} of {@code long-tailed}), lower case
      */
-    NamedThings(List<String> things, List<String> persons, List<String> kinds) {
+    NamedThings(List<String> things, List<String> persons, List<String> kinds, List<String> classifiers) {
         this.persons = Set.copyOf(persons);
         this.kinds = Set.copyOf(kinds);
+        this.classifiers = Set.copyOf(classifiers);
         Set<String> s = new HashSet<>();
         for (String t : things) {
             String k = t.strip().toLowerCase(Locale.ROOT);
@@ -97,7 +103,7 @@ final class NamedThings {
     /** @return the words shipped with the SDK */
     static NamedThings wordNet() {
         return new NamedThings(PolicyConfig.resourceLines(RESOURCE), PolicyConfig.resourceLines(PERSONS),
-                PolicyConfig.resourceLines(KINDS));
+                PolicyConfig.resourceLines(KINDS), PolicyConfig.resourceLines(CLASSIFIERS));
     }
 
     /**
@@ -154,9 +160,13 @@ final class NamedThings {
      * names one of its kinds when, singular and written plainly, it has a classifying modifier right before it
      * (joined by a space or a hyphen: {@code great tit}, {@code Long-tailed tit}, {@code willow-tit}) and a head
      * noun right after it ({@code nest box}, {@code figurine}): the name of a product about the kind, whether or not
-     * WordNet lists that kind. A determiner, pronoun or evaluative word as the modifier ({@code you tit},
-     * {@code nice tit}), an address before the modifier ({@code you great tit}), no head after it ({@code what a
-     * great tit}), a plural ({@code great tits}) or a person after it leave it a term.
+     * WordNet lists that kind. A classifying modifier is a noun of nature, place, substance or body part
+     * ({@code classifiers-wordnet.txt}: {@code willow}, {@code marsh}, {@code coal}), such a noun with {@code -ed}
+     * ({@code crested}), {@code great} or {@code little}, or any word joined by a hyphen; a plural counts only after
+     * a hyphenated modifier ({@code Long-tailed tits flock}). A colour, a verb, a determiner, pronoun or evaluative
+     * word as the modifier ({@code purple cock pics}, {@code send cock pics}, {@code you tit}, {@code nice tit}),
+     * an address before the modifier ({@code you great tit}), no head after it ({@code what a great tit}), another
+     * plural ({@code great tits}) or a person after it leave it a term.
      *
      * @param text the original text
      * @param from the start of a whole word in {@code text} that a lexicon term matched
@@ -165,8 +175,12 @@ final class NamedThings {
      * @return true when the word names a kind of animal or plant inside a product name
      */
     boolean kindOfThing(String text, int from, int to, Set<String> lexicon) {
-        if (from < 2 || !plainWord(text, from, to) || !kinds.contains(lower(text, new int[] {from, to}))
-                || (text.charAt(from - 1) != ' ' && text.charAt(from - 1) != '-')) {
+        if (from < 2 || !plainWord(text, from, to) || (text.charAt(from - 1) != ' ' && text.charAt(from - 1) != '-')) {
+            return false;
+        }
+        String word = lower(text, new int[] {from, to});
+        boolean plural = !kinds.contains(word);
+        if (plural && !(word.endsWith("s") && kinds.contains(word.substring(0, word.length() - 1)))) {
             return false;
         }
         int[] next = nextWord(text, to);
@@ -179,7 +193,9 @@ final class NamedThings {
             s--;
         }
         String modifier = text.substring(s, from - 1).toLowerCase(Locale.ROOT);
-        if (modifier.length() < 2 || addressesSomeone(modifier) || lexicon.contains(modifier)) {
+        boolean compound = text.charAt(from - 1) == '-' || (s > 0 && text.charAt(s - 1) == '-');
+        if (modifier.length() < 2 || addressesSomeone(modifier) || lexicon.contains(modifier)
+                || !(compound || classifies(modifier)) || (plural && !compound)) {
             return false;
         }
         int p = s - 1;
@@ -250,6 +266,19 @@ final class NamedThings {
      */
     static boolean addressesSomeone(String word) {
         return NOT_A_CLASSIFIER.contains(word) && !word.equals("great") && !word.equals("little");
+    }
+
+    /**
+     * @return true for a word that can classify a kind: a noun of nature, place, substance or body part
+     *     ({@code willow}, {@code marsh}, {@code coal}), the same with {@code -ed} ({@code crested}, {@code tailed}),
+     *     or {@code great} and {@code little}, which begin many animal names; a colour, a verb or an evaluative
+     *     adjective ({@code purple}, {@code send}, {@code hard}) is none
+     */
+    private boolean classifies(String modifier) {
+        int n = modifier.length();
+        return classifiers.contains(modifier) || modifier.equals("great") || modifier.equals("little")
+                || (n > 4 && modifier.endsWith("ed") && (classifiers.contains(modifier.substring(0, n - 2))
+                || classifiers.contains(modifier.substring(0, n - 1))));
     }
 
     /** @return true for a noun whose most frequent sense is a person, or its plural ({@code seller}, {@code sellers}) */

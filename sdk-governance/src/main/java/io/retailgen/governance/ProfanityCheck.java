@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -117,6 +118,10 @@ final class ProfanityCheck implements Check {
             return !(plural && word.equals(term + suffix) && severity.compareTo(Severity.HIGH) >= 0
                     && EnglishWords.contains(term));
         }
+        if (settlementFollows(text, v.originalEnd(we))
+                && placeName(text, v.originalStart(ws), v.originalEnd(we))) {
+            return true; // a town named like a lexicon word: "Free delivery to Fucking and nearby towns"
+        }
         if (end < we || severity.compareTo(Severity.HIGH) >= 0 || !EnglishWords.contains(word)) {
             return false;
         }
@@ -161,6 +166,33 @@ final class ProfanityCheck implements Check {
             s--;
         }
         return e < from && s < e && PLACE_CUES.contains(text.substring(s, e).toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** Nouns of settlements and areas: after a name, they show that it names a place ("... and nearby towns"). */
+    private static final Set<String> SETTLEMENTS = Set.of("town", "towns", "village", "villages", "city", "cities",
+            "area", "areas", "region", "regions", "county", "counties", "district", "districts", "parish", "suburb",
+            "suburbs", "borough", "postcode", "postcodes", "hamlet", "hamlets");
+
+    /** @return true when a settlement noun is among the four words after {@code to}, in the same sentence */
+    private static boolean settlementFollows(String text, int to) {
+        int i = to;
+        for (int n = 0; n < 4 && i < text.length(); n++) {
+            while (i < text.length() && !Character.isLetter(text.charAt(i))) {
+                char c = text.charAt(i);
+                if (c == '.' || c == '!' || c == '?') {
+                    return false;
+                }
+                i++;
+            }
+            int s = i;
+            while (i < text.length() && Character.isLetter(text.charAt(i))) {
+                i++;
+            }
+            if (i > s && SETTLEMENTS.contains(text.substring(s, i).toLowerCase(java.util.Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The places, loaded when a text first has a word that may be a place name. */
@@ -326,16 +358,56 @@ final class ProfanityCheck implements Check {
             (v.joined == null ? atWordStart : matcher).search(v.chars, v.length, sink);
         }
         disguised(analysis, out, firstOwn);
+        Map<String, List<Integer>> innocentWords = null;
         for (int k = out.size() - 1; k >= firstOwn; k--) {
             Finding f = out.get(k).finding();
-            if (Names.WORDNET.covers(analysis.text, f.start(), f.end())
-                    || Binomials.WORDNET.covers(analysis.text, f.start(), f.end())) {
-                out.remove(k); // part of a name: "spotted dick", "pussy willow", "Helianthus annuus"
-            } else if (f.ruleId().equals("profanity.lexicon") && Senses.WORDNET.innocent(analysis.text, f.start(),
-                    f.end())) {
-                out.remove(k); // the innocent sense, shown by its neighbours: "coal tit feeder", "faggot bundle"
+            boolean named = Names.WORDNET.covers(analysis.text, f.start(), f.end())
+                    || Binomials.WORDNET.covers(analysis.text, f.start(), f.end());
+            if (named || (f.ruleId().equals("profanity.lexicon") && Senses.WORDNET.innocent(analysis.text, f.start(),
+                    f.end()))) {
+                // part of a name ("spotted dick", "pussy willow", "Helianthus annuus") or the innocent sense, shown
+                // by its neighbours ("coal tit feeder", "faggot bundle")
+                out.remove(k);
+                if (innocentWords == null) {
+                    innocentWords = new HashMap<>();
+                }
+                innocentWords.computeIfAbsent(singular(analysis.text.substring(f.start(), f.end())),
+                        w -> new ArrayList<>()).add(f.start());
             }
         }
+        if (innocentWords == null) {
+            return;
+        }
+        // one sense per discourse (Gale, Church and Yarowsky 1992), kept to the sentence: a word with an innocent
+        // sense, written plainly and not addressed to anyone, keeps the sense it has elsewhere in the sentence
+        // ("Nest box for blue tits and great tits")
+        for (int k = out.size() - 1; k >= firstOwn; k--) {
+            Finding f = out.get(k).finding();
+            String word = analysis.text.substring(f.start(), f.end());
+            List<Integer> innocentAt = innocentWords.get(singular(word));
+            if (innocentAt != null && f.ruleId().equals("profanity.lexicon") && Senses.WORDNET.hasSense(word)
+                    && word.chars().allMatch(Character::isLetter) && WordSenses.unaddressed(analysis.text, f.start())
+                    && innocentAt.stream().anyMatch(at -> sameSentence(analysis.text, at, f.start()))) {
+                out.remove(k);
+            }
+        }
+    }
+
+    /** @return true when no sentence end ({@code . ! ?}) lies between the two positions */
+    private static boolean sameSentence(String text, int a, int b) {
+        for (int i = Math.min(a, b); i < Math.max(a, b); i++) {
+            char c = text.charAt(i);
+            if (c == '.' || c == '!' || c == '?') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** @return the word in lower case, less a final {@code s} */
+    private static String singular(String word) {
+        String w = word.toLowerCase(Locale.ROOT);
+        return w.length() > 3 && w.endsWith("s") ? w.substring(0, w.length() - 1) : w;
     }
 
     /** @return true when the whole word {@code [from, to)} is a word of a product name or a foreign phrase */

@@ -18,15 +18,24 @@ import java.util.Set;
  * thing.
  *
  * <p>The word must be written plainly (lower case or capitalised, no stretched letter), and the word before it must
- * not address or evaluate someone ({@code you}, {@code my}, {@code nice}, {@code big}: see
- * {@link NamedThings#addressesSomeone}); the evidence must lie within {@link #WINDOW} words on either side, in the
- * same sentence. Immutable and thread-safe.
+ * not address or evaluate someone ({@code you}, {@code my}, {@code a}, {@code nice}, {@code big}: see
+ * {@link NamedThings#addressesSomeone}; an article, conjunction or preposition such as {@code the}, {@code and},
+ * {@code for} addresses no one); the evidence must lie within {@link #WINDOW} words on either side, in the same
+ * sentence, as written or inflected ({@code sparrows}, {@code nesting}). For a bird, every one-word name of a bird
+ * is evidence ({@code Coal tits, blue tits and sparrows}). Immutable and thread-safe.
  */
 final class WordSenses {
 
     static final String RESOURCE = "senses-wordnet.txt";
     /** Words on each side of the term where evidence counts. */
     static final int WINDOW = 4;
+
+    /**
+     * Articles, conjunctions and prepositions: before the word they join it to a phrase ({@code the cock crowed},
+     * {@code hens and cock}, {@code feeder for tits}) and, unlike a pronoun or an evaluative word, address no one.
+     */
+    private static final Set<String> LINKS = Set.of("the", "and", "or", "of", "for", "with", "at", "by", "on", "as",
+            "to", "in", "from");
 
     private final Map<String, Set<String>> evidence;
     private final ScientificNames binomials;
@@ -65,7 +74,7 @@ final class WordSenses {
         if (signs == null && word.endsWith("s")) {
             signs = evidence.get(word.substring(0, word.length() - 1));
         }
-        if (signs == null || !plain(text, from, to) || NamedThings.addressesSomeone(previousWord(text, from))) {
+        if (signs == null || !plain(text, from, to) || !unaddressed(text, from)) {
             return false;
         }
         int s = from;
@@ -87,14 +96,45 @@ final class WordSenses {
             }
             if (j > i && (i < from || i >= to)) {
                 String w = text.substring(i, j).toLowerCase(Locale.ROOT);
-                if (signs.contains(w) || (w.endsWith("s") && signs.contains(w.substring(0, w.length() - 1)))
-                        || binomials.covers(text, i, j)) {
+                if (shows(signs, w) || binomials.covers(text, i, j)) {
                     return true;
                 }
             }
             i = j;
         }
         return false;
+    }
+
+    /**
+     * @param word a word as written
+     * @return true when the word, or the singular of it, has an innocent sense in the list
+     */
+    boolean hasSense(String word) {
+        String w = word.toLowerCase(Locale.ROOT);
+        return evidence.containsKey(w) || (w.endsWith("s") && evidence.containsKey(w.substring(0, w.length() - 1)));
+    }
+
+    /**
+     * @param text the original text
+     * @param from the start of a word
+     * @return true when the word before it neither addresses nor evaluates someone (an article, conjunction or
+     *     preposition is allowed): the condition for reading the word in an innocent sense
+     */
+    static boolean unaddressed(String text, int from) {
+        String before = previousWord(text, from);
+        return !NamedThings.addressesSomeone(before) || LINKS.contains(before);
+    }
+
+    /**
+     * @return true when {@code w} is one of the signs or an inflection of one: a plural ({@code sparrows}), a
+     *     verb form of a noun that is also a verb ({@code nesting}, {@code nested}, {@code roosting})
+     */
+    private static boolean shows(Set<String> signs, String w) {
+        int n = w.length();
+        return signs.contains(w)
+                || (n > 3 && w.endsWith("s") && signs.contains(w.substring(0, n - 1)))
+                || (n > 5 && w.endsWith("ing") && signs.contains(w.substring(0, n - 3)))
+                || (n > 4 && w.endsWith("ed") && signs.contains(w.substring(0, n - 2)));
     }
 
     /** @return the start of the word before {@code at}, not crossing the end of a sentence */
