@@ -15,8 +15,8 @@ import java.util.Locale;
  * (clicks per session) (private entries), {@code -Dseed} (all entries). Diagnostics of a private model after training:
  * {@code -Dblend=s:k:c:r;...} scores it again with those serving weights; {@code -DoracleMinSessions=m,...} scores it
  * with the items seen in fewer than m training sessions left out of the sequence model's scores (raw counts, so not a
- * private model: it only sizes what a private vocabulary selection could gain). Besides wall time it prints the training
- * thread's CPU time (PyTorch runs with one intra-op thread, in the calling thread), which a loaded machine distorts
+ * private model: it only sizes what a private vocabulary selection could gain). Besides wall time it prints the
+ * training thread's CPU time (PyTorch runs with one intra-op thread, in the calling thread), which a loaded machine distorts
  * far less, and the CPU time per epoch relative to the non-private entry's.
  */
 final class PrivacyCurveMain {
