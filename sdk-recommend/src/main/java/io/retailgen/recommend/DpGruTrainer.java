@@ -74,7 +74,10 @@ final class DpGruTrainer {
             Engine djl = engine.djlEngine();
             GruTrainer.Weights ws = GruTrainer.Weights.init(m, n, h, cd, new SplittableRandom(p.seed()), false);
             GruTrainer.Updater updater = new GruTrainer.Updater(m, p, ws.all());
+            IterateAverage average = dp.averagingDecay() > 0 ? new IterateAverage(dp.averagingDecay()) : null;
             long stepsPerEpoch = Math.max(1, Math.round(1 / plan.samplingRate()));
+            // q * sessions: sessionsPerStep unless it exceeds the sessions (then every session takes part)
+            int expectedBatch = (int) Math.max(1, Math.round(plan.samplingRate() * log.sessionCount()));
             TrainingProgress progress = TrainingProgress.of(listener);
             progress.start(p.epochs(), (int) Math.min(Integer.MAX_VALUE, stepsPerEpoch));
             long t0 = System.nanoTime();
@@ -101,10 +104,13 @@ final class DpGruTrainer {
                 for (int i = 0; i < sums.length; i++) {
                     NDArray w = ws.all().get(i);
                     float[] g = sums[i] == null ? new float[(int) w.size()] : sums[i];
-                    noise.noisyAverage(g, dp.sessionsPerStep());
+                    noise.noisyAverage(g, expectedBatch);
                     try (NDArray ga = m.create(g, w.getShape())) {
                         updater.update(i, w, ga);
                     }
+                }
+                if (average != null) {
+                    average.add(ws.all());
                 }
                 events += stepEvents;
                 lossSum += stepLoss;
@@ -119,6 +125,9 @@ final class DpGruTrainer {
                     lossEvents = 0;
                     progress.endEpoch();
                 }
+            }
+            if (average != null) {
+                average.copyInto(ws.all());
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
             progress.end();
@@ -220,32 +229,43 @@ final class DpGruTrainer {
             NDArray dGh = ghLeaf.getGradient();
             NDArray dX = dGi.matMul(ws.wIh());
             NDArray dXItem = dX.get(":, 0:" + h);
-            // each session's squared gradient norm from its Gram matrices (biases: the "+ 1")
-            NDArray sq = traceProduct(gram(dGi, dGi, lanes, steps), gram(x, x, lanes, steps).add(1))
-                    .add(traceProduct(gram(dGh, dGh, lanes, steps), gram(hp, hp, lanes, steps).add(1)))
-                    .add(traceProduct(gram(delta, delta, lanes, steps), gram(out, out, lanes, steps).add(1)))
+            // each session's squared gradient norm from its Gram matrices (biases: the "+ 1"), split into the item
+            // table with its output bias and the rest (the GRU and the context tables)
+            NDArray sqItems = traceProduct(gram(delta, delta, lanes, steps), gram(out, out, lanes, steps).add(1))
                     .add(traceProduct(delta.reshape(lanes, steps, n).gather(m.create(inputsOfLane(input, lanes,
                             steps), square), 2), gram(out, dXItem, lanes, steps)).mul(2))
                     .add(traceProduct(m.create(same(input, lanes, steps), square),
                             gram(dXItem, dXItem, lanes, steps)));
+            NDArray sqRest = traceProduct(gram(dGi, dGi, lanes, steps), gram(x, x, lanes, steps).add(1))
+                    .add(traceProduct(gram(dGh, dGh, lanes, steps), gram(hp, hp, lanes, steps).add(1)));
             if (cd > 0) {
                 NDArray dXDevice = dX.get(":, " + h + ":" + (h + cd));
                 NDArray dXHour = dX.get(":, " + (h + cd) + ":");
-                sq = sq.add(traceProduct(m.create(same(device, lanes, steps), square),
+                sqRest = sqRest.add(traceProduct(m.create(same(device, lanes, steps), square),
                         gram(dXDevice, dXDevice, lanes, steps)))
                         .add(traceProduct(m.create(same(hour, lanes, steps), square),
                                 gram(dXHour, dXHour, lanes, steps)));
             }
-            NDArray factor = sq.maximum(1e-24f).sqrt().pow(-1).mul((float) dp.clipNorm()).minimum(1f)
-                    .reshape(lanes, 1, 1);
-            NDArray factorRows = factor.broadcast(lanes, steps, 1).reshape(rows, 1);
-            NDArray cOut = out.mul(factorRows);
-            NDArray cGi = dGi.mul(factorRows);
-            NDArray cGh = dGh.mul(factorRows);
+            double share = dp.itemTableClipShare();
+            NDArray itemFactor;
+            NDArray restFactor;
+            if (share > 0) {
+                // per-layer clipping: the item part to clip * sqrt(share), the rest to clip * sqrt(1 - share), so
+                // the whole gradient stays within clip
+                itemFactor = clipFactors(sqItems, dp.clipNorm() * Math.sqrt(share), lanes, steps);
+                restFactor = clipFactors(sqRest, dp.clipNorm() * Math.sqrt(1 - share), lanes, steps);
+            } else {
+                itemFactor = clipFactors(sqItems.add(sqRest), dp.clipNorm(), lanes, steps);
+                restFactor = itemFactor;
+            }
+            NDArray cOut = out.mul(itemFactor);
+            NDArray cGi = dGi.mul(restFactor);
+            NDArray cGh = dGh.mul(restFactor);
             NDArray deltaT = delta.transpose();
             float[] embSum = deltaT.matMul(cOut).toFloatArray();
-            float[] biasSum = deltaT.matMul(factorRows).toFloatArray();
-            float[] cdX = dX.mul(factorRows).toFloatArray();
+            float[] biasSum = deltaT.matMul(itemFactor).toFloatArray();
+            float[] cdX = (share > 0 && cd > 0 ? NDArrays.concat(new NDList(dXItem.mul(itemFactor),
+                    dX.get(":, " + h + ":").mul(restFactor)), 1) : dX.mul(itemFactor)).toFloatArray();
             int width = h + 2 * cd;
             scatterRows(embSum, input, cdX, width, 0, h);
             List<float[]> sums = new ArrayList<>();
@@ -265,6 +285,12 @@ final class DpGruTrainer {
             sums.add(cGh.sum(new int[] {0}).toFloatArray());
             return new ChunkOutcome(sums.toArray(new float[0][]), loss, events);
         }
+    }
+
+    /** Each lane's clip factor {@code min(1, clip / sqrt(sq))} repeated for its clicks: {@code (lanes * steps, 1)}. */
+    private static NDArray clipFactors(NDArray sq, double clip, int lanes, int steps) {
+        return sq.maximum(1e-24f).sqrt().pow(-1).mul((float) clip).minimum(1f).reshape(lanes, 1, 1)
+                .broadcast(lanes, steps, 1).reshape(lanes * steps, 1);
     }
 
     /** {@code a_t . b_s} for the clicks {@code t, s} of each lane: {@code (lanes, steps, steps)}. */

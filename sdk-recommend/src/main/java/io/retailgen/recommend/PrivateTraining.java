@@ -32,6 +32,8 @@ public final class PrivateTraining {
     private final int sessionsPerStep;
     private final int maxSessionLength;
     private final double noiseMultiplier;
+    private final double averagingDecay;
+    private final double itemTableClipShare;
 
     private PrivateTraining(Builder b) {
         this.epsilon = b.epsilon;
@@ -40,6 +42,8 @@ public final class PrivateTraining {
         this.sessionsPerStep = b.sessionsPerStep;
         this.maxSessionLength = b.maxSessionLength;
         this.noiseMultiplier = b.noiseMultiplier;
+        this.averagingDecay = b.averagingDecay;
+        this.itemTableClipShare = b.itemTableClipShare;
     }
 
     /** @return a builder; {@link Builder#epsilon(double)} must be set */
@@ -77,6 +81,22 @@ public final class PrivateTraining {
         return noiseMultiplier;
     }
 
+    /**
+     * @return the decay of the moving average of the iterates that becomes the released model, or 0 when the last
+     *     iterate is released
+     */
+    public double averagingDecay() {
+        return averagingDecay;
+    }
+
+    /**
+     * @return the share of the squared clip norm given to the item table and its output bias under per-layer
+     *     clipping, or 0 when each session's gradient is clipped as a whole
+     */
+    public double itemTableClipShare() {
+        return itemTableClipShare;
+    }
+
     /** @return the delta used for {@code sessions} training sessions */
     double deltaFor(int sessions) {
         return delta > 0 ? delta : Math.min(1e-5, 1.0 / Math.max(1, sessions));
@@ -85,8 +105,9 @@ public final class PrivateTraining {
     @Override
     public String toString() {
         return String.format(Locale.ROOT, "PrivateTraining[epsilon=%s,delta=%s,clip=%s,sessionsPerStep=%d,"
-                + "maxSessionLength=%d,noise=%s]", epsilon, delta > 0 ? delta : "auto", clipNorm, sessionsPerStep,
-                maxSessionLength, noiseMultiplier > 0 ? noiseMultiplier : "calibrated");
+                + "maxSessionLength=%d,noise=%s,averagingDecay=%s,itemTableClipShare=%s]", epsilon,
+                delta > 0 ? delta : "auto", clipNorm, sessionsPerStep, maxSessionLength,
+                noiseMultiplier > 0 ? noiseMultiplier : "calibrated", averagingDecay, itemTableClipShare);
     }
 
     /** Builds a {@link PrivateTraining}; every setter validates at once. Not thread-safe. */
@@ -97,6 +118,8 @@ public final class PrivateTraining {
         private int sessionsPerStep = DEFAULT_SESSIONS_PER_STEP;
         private int maxSessionLength = 20;
         private double noiseMultiplier;
+        private double averagingDecay;
+        private double itemTableClipShare;
 
         private Builder() {
         }
@@ -164,6 +187,35 @@ public final class PrivateTraining {
                 throw new IllegalArgumentException("noiseMultiplier must be finite and > 0, was " + sigma);
             }
             this.noiseMultiplier = sigma;
+            return this;
+        }
+
+        /**
+         * @param decay in {@code [0, 1)}: release the exponential moving average of the iterates, {@code avg = decay
+         *     * avg + (1 - decay) * w} after every step, instead of the last iterate; 0 releases the last iterate.
+         *     The average is computed from the noised iterates only, so it spends no privacy (default 0)
+         * @return this builder
+         */
+        public Builder averagingDecay(double decay) {
+            if (!(decay >= 0 && decay < 1)) {
+                throw new IllegalArgumentException("averagingDecay must be in [0, 1), was " + decay);
+            }
+            this.averagingDecay = decay;
+            return this;
+        }
+
+        /**
+         * @param share in {@code [0, 1)}: per-layer clipping, the item table with its output bias clipped to {@code
+         *     clipNorm * sqrt(share)} and the GRU with the context tables to {@code clipNorm * sqrt(1 - share)}, so
+         *     that a session's whole gradient stays within {@link #clipNorm(double)} and the accounting is unchanged;
+         *     0 clips each session's gradient as a whole (default 0)
+         * @return this builder
+         */
+        public Builder itemTableClipShare(double share) {
+            if (!(share >= 0 && share < 1)) {
+                throw new IllegalArgumentException("itemTableClipShare must be in [0, 1), was " + share);
+            }
+            this.itemTableClipShare = share;
             return this;
         }
 

@@ -10,9 +10,13 @@ import java.util.Locale;
  * The non-private model is also scored on the signals a private model keeps (GRU and the shopper's own recent clicks:
  * weights 1,0,0,1), which is the like-for-like reference. Options: {@code -Depochs} (all entries), {@code -DdpEpochs}
  * (private entries), {@code -Dlr},
- * {@code -Dopt=ADAGRAD|ADAM}, {@code -DsessionsPerStep}, {@code -Dclip}, {@code -Ddropout}, {@code -DdpHidden} (private
- * entries). Besides wall time it prints the training
- * thread's CPU time (PyTorch runs with one intra-op thread, in the calling thread), which a loaded machine distorts
+ * {@code -Dopt=ADAGRAD|ADAM}, {@code -DsessionsPerStep}, {@code -Dclip}, {@code -Ddropout}, {@code -DdpHidden},
+ * {@code -Dema} (averaging decay), {@code -DclipShare} (item table's share under per-layer clipping), {@code -DmaxLen}
+ * (clicks per session) (private entries), {@code -Dseed} (all entries). Diagnostics of a private model after training:
+ * {@code -Dblend=s:k:c:r;...} scores it again with those serving weights; {@code -DoracleMinSessions=m,...} scores it
+ * with the items seen in fewer than m training sessions left out of the sequence model's scores (raw counts, so not a
+ * private model: it only sizes what a private vocabulary selection could gain). Besides wall time it prints the
+ * training thread's CPU time (PyTorch runs with one intra-op thread, in the calling thread), which a loaded machine distorts
  * far less, and the CPU time per epoch relative to the non-private entry's.
  */
 final class PrivacyCurveMain {
@@ -30,6 +34,9 @@ final class PrivacyCurveMain {
             RecommendTrainer.Builder b = RecommendTrainer.builder();
             if (System.getProperty("epochs") != null) {
                 b.epochs(Integer.parseInt(System.getProperty("epochs")));
+            }
+            if (System.getProperty("seed") != null) {
+                b.seed(Long.parseLong(System.getProperty("seed")));
             }
             boolean dp = !entry.equals("none");
             if (dp && System.getProperty("dpEpochs") != null) {
@@ -49,6 +56,15 @@ final class PrivacyCurveMain {
                 }
                 PrivateTraining.Builder dpb = PrivateTraining.builder().epsilon(Double.parseDouble(entry))
                         .clipNorm(Double.parseDouble(System.getProperty("clip", "1")));
+                if (System.getProperty("maxLen") != null) {
+                    dpb.maxSessionLength(Integer.parseInt(System.getProperty("maxLen")));
+                }
+                if (System.getProperty("clipShare") != null) {
+                    dpb.itemTableClipShare(Double.parseDouble(System.getProperty("clipShare")));
+                }
+                if (System.getProperty("ema") != null) {
+                    dpb.averagingDecay(Double.parseDouble(System.getProperty("ema")));
+                }
                 if (System.getProperty("sessionsPerStep") != null) {
                     dpb.sessionsPerStep(Integer.parseInt(System.getProperty("sessionsPerStep")));
                 }
@@ -71,6 +87,53 @@ final class PrivacyCurveMain {
                             .weights(new HybridWeights(1, 0, 0, 1, 0, 0)), m, te, 20, true);
                     System.out.printf(Locale.ROOT, "CURVE none gru+recent recall@20 %.4f mrr@20 %.4f%n",
                             g.recall(), g.mrr());
+                }
+                if (dp && System.getProperty("oracleMinSessions") != null) {
+                    // diagnostic only (reads raw counts, not private): how much would leaving items seen in few
+                    // training sessions out of the sequence model's scores gain?
+                    SessionLog trLog = SessionLog.of(tr.interactions(), m.log.vocab);
+                    int[] sessionsOf = new int[m.log.vocab.size()];
+                    for (int s = 0; s < trLog.sessionCount(); s++) {
+                        java.util.Set<Integer> seen = new java.util.HashSet<>();
+                        for (int c = 0; c < trLog.length(s); c++) {
+                            seen.add(trLog.items[trLog.start[s] + c]);
+                        }
+                        for (int it : seen) {
+                            sessionsOf[it]++;
+                        }
+                    }
+                    for (String ms : System.getProperty("oracleMinSessions").split(",")) {
+                        int min = Integer.parseInt(ms);
+                        GruWeightsData w = m.weights;
+                        float[] bias = w.outBias.clone();
+                        int cut = 0;
+                        for (int i = 0; i < bias.length; i++) {
+                            if (sessionsOf[i] < min) {
+                                bias[i] = -30f;
+                                cut++;
+                            }
+                        }
+                        GruWeightsData cutW = new GruWeightsData(w.items, w.hidden, w.contextDim, w.embedding, bias,
+                                w.deviceEmb, w.hourEmb, w.wIh, w.wHh, w.bIh, w.bHh);
+                        try (RecommendModel o = RecommendModel.ofWeights(cutW, m.log.vocab, m.settings,
+                                m.privacy().orElse(null), m.trainSeconds(), 0)) {
+                            EvaluationResult g = NextItemEvaluation.evaluate(o, te, 20);
+                            System.out.printf(Locale.ROOT, "CURVE %s oracle min %d sessions (%d items cut) recall@20"
+                                    + " %.4f mrr@20 %.4f%n", entry, min, cut, g.recall(), g.mrr());
+                        }
+                    }
+                }
+                if (dp && System.getProperty("blend") != null) {
+                    // serving blends sequence:knn:co-occurrence:recent (kNN and co-occurrence of a private model
+                    // see only the live sessions of the replay)
+                    for (String bw : System.getProperty("blend").split(";")) {
+                        String[] f = bw.split(":");
+                        EvaluationResult g = NextItemEvaluation.evaluate(Recommender.builder().weights(
+                                new HybridWeights(Double.parseDouble(f[0]), Double.parseDouble(f[1]),
+                                        Double.parseDouble(f[2]), Double.parseDouble(f[3]), 0, 0)), m, te, 20, true);
+                        System.out.printf(Locale.ROOT, "CURVE %s blend %s recall@20 %.4f mrr@20 %.4f%n", entry, bw,
+                                g.recall(), g.mrr());
+                    }
                 }
                 System.out.printf(Locale.ROOT, "CURVE %s %s recall@20 %.4f mrr@20 %.4f train %.1f s ratio %.2f"
                         + " cpu %.1f s (%.2f s per epoch, per-epoch ratio %.2f)%s%n",

@@ -38,7 +38,8 @@ class PrivateTrainingTest {
      * per weight), must equal the naive computation: each session's gradient formed alone by autograd on the shared
      * weights, clipped as a whole, then summed. Sessions of unequal length (padding and masks), repeated items and
      * context slots within a session (the cross terms of the norm), with and without context tables, with clipping
-     * inactive and active.
+     * inactive and active, clipping each session's gradient as a whole and per layer (the item table with its output
+     * bias to {@code clip * sqrt(share)}, the rest to {@code clip * sqrt(1 - share)}).
      */
     @Test
     void clippedSumEqualsNaivePerSessionClippingAndSumming() {
@@ -54,9 +55,12 @@ class PrivateTrainingTest {
         SessionLog log = SessionLog.of(events);
         for (int cd : new int[] {0, 3}) {
             GruTrainer.Params params = new GruTrainer.Params(8, cd, 16, 0, 0.75, 1, 0.05f, 3L);
-            for (double clip : new double[] {1e6, 0.05}) {
+            for (double[] clipShare : new double[][] {{1e6, 0}, {0.05, 0}, {1e6, 0.3}, {0.05, 0.3}, {0.05, 0.9}}) {
+                double clip = clipShare[0];
+                double share = clipShare[1];
                 DpGruTrainer t = new DpGruTrainer(params, PrivateTraining.builder().epsilon(1).clipNorm(clip)
-                        .maxSessionLength(7).build(), 1, Device.cpu(), new TrainingListener() { });
+                        .maxSessionLength(7).itemTableClipShare(share).build(), 1, Device.cpu(),
+                        new TrainingListener() { });
                 TrainingEngine engine = GruTrainer.engine(params, 1, Device.cpu());
                 try (NDManager m = engine.newManager()) {
                     GruTrainer.Weights ws = GruTrainer.Weights.init(m, log.vocab.size(), 8, cd,
@@ -68,13 +72,23 @@ class PrivateTrainingTest {
                     for (int s : all) {
                         float[][] one = naiveGradient(m, engine, GruTrainer.Weights.init(m, log.vocab.size(), 8,
                                 cd, new SplittableRandom(1), true), log, s, 7);
-                        double sq = 0;
-                        for (float[] g : one) {
-                            for (float v : g) {
-                                sq += v * (double) v;
+                        // weights 0 and 1 are the item table and its output bias, the rest the GRU and context
+                        double sqItems = 0;
+                        double sqRest = 0;
+                        for (int i = 0; i < one.length; i++) {
+                            for (float v : one[i]) {
+                                if (i < 2) {
+                                    sqItems += v * (double) v;
+                                } else {
+                                    sqRest += v * (double) v;
+                                }
                             }
                         }
-                        double factor = Math.min(1, clip / Math.sqrt(sq));
+                        double whole = Math.min(1, clip / Math.sqrt(sqItems + sqRest));
+                        double itemFactor = share > 0 ? Math.min(1, clip * Math.sqrt(share) / Math.sqrt(sqItems))
+                                : whole;
+                        double restFactor = share > 0 ? Math.min(1, clip * Math.sqrt(1 - share)
+                                / Math.sqrt(sqRest)) : whole;
                         if (naive == null) {
                             naive = new float[one.length][];
                             for (int i = 0; i < one.length; i++) {
@@ -82,6 +96,7 @@ class PrivateTrainingTest {
                             }
                         }
                         for (int i = 0; i < one.length; i++) {
+                            double factor = i < 2 ? itemFactor : restFactor;
                             for (int j = 0; j < one[i].length; j++) {
                                 naive[i][j] += (float) (one[i][j] * factor);
                             }
@@ -92,7 +107,8 @@ class PrivateTrainingTest {
                     for (int i = 0; i < together.length; i++) {
                         assertThat(together[i]).hasSameSizeAs(naive[i]);
                         for (int j = 0; j < together[i].length; j++) {
-                            assertThat(together[i][j]).as("context %d, weight %d value %d, clip %s", cd, i, j, clip)
+                            assertThat(together[i][j]).as("context %d, weight %d value %d, clip %s, share %s", cd, i,
+                                    j, clip, share)
                                     .isCloseTo(naive[i][j], within((float) (1e-4 * scale)
                                             + 1e-3f * Math.abs(naive[i][j])));
                         }

@@ -106,7 +106,8 @@ final class RecommendEvaluateCommand implements Callable<Integer> {
         if (spark != null) {
             SparkOption.require(cl, spark);
         }
-        RecommendTrainer trainer = privacy.apply(cl, trainer(cl, epochs, seed, noSequenceModel, json), model != null);
+        RecommendTrainer trainer = privacy.apply(cl, trainer(cl, epochs, seed, noSequenceModel, json), model != null,
+                epochs != null);
         InteractionData trainData = model == null ? read(cl, input, train) : null;
         InteractionData testData = read(cl, input, test);
         PrintWriter w = cl.getOut();

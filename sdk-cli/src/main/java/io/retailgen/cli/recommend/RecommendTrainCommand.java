@@ -52,7 +52,7 @@ final class RecommendTrainCommand implements Callable<Integer> {
         }
         RecommendJson.singleThreadedTrainingByDefault();
         RecommendTrainer trainer = privacy.apply(spec.commandLine(), RecommendEvaluateCommand.trainer(
-                spec.commandLine(), epochs, seed, noSequenceModel, json), false);
+                spec.commandLine(), epochs, seed, noSequenceModel, json), false, epochs != null);
         PrintWriter w = spec.commandLine().getOut();
         RecommendCommands.TrainResult r = RecommendCommands.train(
                 RecommendEvaluateCommand.read(spec.commandLine(), input, events), out, trainer);
