@@ -35,6 +35,9 @@ import os
 import re
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import front_code  # noqa: E402  (the English word list is front-coded)
+
 WN = sys.argv[1] if len(sys.argv) > 1 else "/usr/share/wordnet"
 OUT = sys.argv[2] if len(sys.argv) > 2 else os.path.join(
     os.path.dirname(__file__), "..", "..", "sdk-governance", "src", "main", "resources", "io", "retailgen",
@@ -528,7 +531,8 @@ if __name__ == "__main__":
           "Lexicon terms with an innocent concrete sense, and the words that show that sense in a text.")
     write("classifiers-wordnet.txt", classifiers(),
           "Nouns with a sense among animals, plants, natural objects, places, substances or body parts (willow, coal).")
-    english = {l.strip() for l in open(os.path.join(OUT, "english-words.txt")) if not l.startswith("#")}
+    with open(os.path.join(OUT, "english-words.fc.txt"), encoding="utf-8") as f:
+        english = {w for w in front_code.decode(f.read().split("\n")) if w and not w.startswith("#")}
     write("places-wordnet.txt", places(english), "Places (countries, regions, towns, islands) and the first word of each.")
     write("genera-wordnet.txt", genera(), "Genera (the first word of a binomial name such as Brassica rapa).")
     write("lemmas-wordnet.txt", lemmas_outside(english),

@@ -4,12 +4,13 @@ import java.util.Set;
 
 /**
  * The English word list the Scunthorpe guard consults: SCOWL at size 70 (English, American and British spellings,
- * about 115,000 words; see {@code NOTICE.md}), loaded once on first use. A word of the list is ordinary English, so
+ * about 115,000 words; see {@code NOTICE.md}; front-coded on the class path, see {@link FrontCodedWords}), loaded
+ * once on first use. A word of the list is ordinary English, so
  * a lexicon term found inside it, or as its stem, says nothing unless the word itself is in the lexicon.
  */
 final class EnglishWords {
 
-    static final String RESOURCE = "english-words.txt";
+    static final String RESOURCE = "english-words.fc.txt";
 
     private EnglishWords() {
     }
@@ -29,6 +30,6 @@ final class EnglishWords {
     }
 
     private static Set<String> load() {
-        return Set.copyOf(PolicyConfig.resourceLines(RESOURCE));
+        return Set.copyOf(FrontCodedWords.decode(RESOURCE, PolicyConfig.resourceLines(RESOURCE)));
     }
 }
