@@ -13,6 +13,8 @@ import java.util.Set;
 final class PlaceNames {
 
     static final String RESOURCE = "places-wordnet.txt";
+    /** Countries, states, provinces, counties and other regions ({@code regions-wordnet.txt}). */
+    static final String REGIONS = "regions-wordnet.txt";
 
     private final Set<String> places;
 
@@ -24,6 +26,14 @@ final class PlaceNames {
     /** @return the places shipped with the SDK */
     static PlaceNames wordNet() {
         return new PlaceNames(PolicyConfig.resourceLines(RESOURCE));
+    }
+
+    /**
+     * @return the regions shipped with the SDK: the instances of WordNet's countries, states, provinces, counties,
+     *     principalities, islands and geographical areas ({@code Newfoundland}, {@code Georgia}, {@code Austria})
+     */
+    static PlaceNames regions() {
+        return new PlaceNames(PolicyConfig.resourceLines(REGIONS));
     }
 
     /**

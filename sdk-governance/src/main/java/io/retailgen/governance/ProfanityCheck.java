@@ -122,6 +122,10 @@ final class ProfanityCheck implements Check {
                 && placeName(text, v.originalStart(ws), v.originalEnd(we))) {
             return true; // a town named like a lexicon word: "Free delivery to Fucking and nearby towns"
         }
+        if (writtenAsName(text, v.originalStart(ws), v.originalEnd(we))
+                && Places.REGIONS.placeFollows(text, v.originalEnd(we))) {
+            return true; // a town named like a lexicon word, then its region: "Dildo, Newfoundland"
+        }
         if (end < we || severity.compareTo(Severity.HIGH) >= 0 || !EnglishWords.contains(word)) {
             return false;
         }
@@ -145,14 +149,8 @@ final class ProfanityCheck implements Check {
      *     and the word before it introduces a place, or a known place follows it after a comma ({@link PlaceNames})
      */
     private static boolean placeName(String text, int from, int to) {
-        if (from >= to || !Character.isUpperCase(text.charAt(from))) {
+        if (!writtenAsName(text, from, to)) {
             return false;
-        }
-        for (int i = from + 1; i < to; i++) {
-            if (!Character.isLowerCase(text.charAt(i))
-                    || (i >= from + 2 && text.charAt(i) == text.charAt(i - 1) && text.charAt(i) == text.charAt(i - 2))) {
-                return false; // not lower case, or a letter stretched three times ("Fuuuck") as no name is spelled
-            }
         }
         if (Places.WORDNET.placeFollows(text, to)) {
             return true; // an address: "Twatt, Orkney"
@@ -166,6 +164,20 @@ final class ProfanityCheck implements Check {
             s--;
         }
         return e < from && s < e && PLACE_CUES.contains(text.substring(s, e).toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** @return true when the word {@code [from, to)} is a capital, then lower case, no letter three times in a row */
+    private static boolean writtenAsName(String text, int from, int to) {
+        if (from >= to || !Character.isUpperCase(text.charAt(from))) {
+            return false;
+        }
+        for (int i = from + 1; i < to; i++) {
+            if (!Character.isLowerCase(text.charAt(i))
+                    || (i >= from + 2 && text.charAt(i) == text.charAt(i - 1) && text.charAt(i) == text.charAt(i - 2))) {
+                return false; // not lower case, or a letter stretched three times ("Fuuuck") as no name is spelled
+            }
+        }
+        return true;
     }
 
     /** Nouns of settlements and areas: after a name, they show that it names a place ("... and nearby towns"). */
@@ -198,6 +210,7 @@ final class ProfanityCheck implements Check {
     /** The places, loaded when a text first has a word that may be a place name. */
     private static final class Places {
         static final PlaceNames WORDNET = PlaceNames.wordNet();
+        static final PlaceNames REGIONS = PlaceNames.regions();
     }
 
     /** @return how many words of two letters or more are joined by hyphens in the token around {@code [from, to)} */
