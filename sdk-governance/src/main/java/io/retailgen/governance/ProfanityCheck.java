@@ -258,8 +258,15 @@ final class ProfanityCheck implements Check {
         return true;
     }
 
-    /** @return true when the word before ({@code dir = -1}) or after ({@code +1}) is capitalised and not a function word */
+    /**
+     * @return true when the word before ({@code dir = -1}) or after ({@code +1}) is capitalised and not a function
+     *     word, or the word before is an initial (a capital and a dot)
+     */
     private static boolean capitalisedNeighbour(String text, int from, int dir) {
+        if (dir < 0 && from >= 3 && text.charAt(from - 1) == ' ' && text.charAt(from - 2) == '.'
+                && Character.isUpperCase(text.charAt(from - 3)) && (from == 3 || text.charAt(from - 4) == ' ')) {
+            return true; // an initial before a surname: "Philip K. Dick"
+        }
         int i = dir < 0 ? from - 1 : from;
         int gap = 0;
         while (i >= 0 && i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '-')) {

@@ -223,6 +223,18 @@ class OutsideNamesTest {
         assertThat(POLICY.check(text).findings()).as(text).anyMatch(f -> f.category().equals("profanity"));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"Philip K. Dick novels collection", "Stories by Philip K. Dick, boxed"})
+    void aSurnameAfterAnInitialIsPartOfAName(String text) {
+        assertThat(POLICY.check(text).findings()).as(text).noneMatch(f -> f.category().equals("profanity"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"what a dick. Dick move", "you are a k. dick", "Plan B. dick move"})
+    void aLowerCaseOrSentenceEndingWordBeforeIsNoInitial(String text) {
+        assertThat(POLICY.check(text).findings()).as(text).anyMatch(f -> f.category().equals("profanity"));
+    }
+
     @Test
     void aPlaceFollowsAfterACommaOrABracket() {
         PlaceNames places = new PlaceNames(List.of("Orkney"));
