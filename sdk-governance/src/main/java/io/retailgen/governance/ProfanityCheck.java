@@ -123,7 +123,8 @@ final class ProfanityCheck implements Check {
             return true; // a town named like a lexicon word: "Free delivery to Fucking and nearby towns"
         }
         if (writtenAsName(text, v.originalStart(ws), v.originalEnd(we))
-                && Places.REGIONS.placeFollows(text, v.originalEnd(we))) {
+                && regionOfAnAddress(text, Places.REGIONS.placeEnd(text, v.originalEnd(we)),
+                        placeCueBefore(text, v.originalStart(ws)))) {
             return true; // a town named like a lexicon word, then its region: "Dildo, Newfoundland"
         }
         if (end < we || severity.compareTo(Severity.HIGH) >= 0 || !EnglishWords.contains(word)) {
@@ -155,6 +156,11 @@ final class ProfanityCheck implements Check {
         if (Places.WORDNET.placeFollows(text, to)) {
             return true; // an address: "Twatt, Orkney"
         }
+        return placeCueBefore(text, from);
+    }
+
+    /** @return true when the word before {@code from} introduces a place ({@link #PLACE_CUES}) */
+    private static boolean placeCueBefore(String text, int from) {
         int e = from;
         while (e > 0 && text.charAt(e - 1) == ' ') {
             e--;
@@ -164,6 +170,34 @@ final class ProfanityCheck implements Check {
             s--;
         }
         return e < from && s < e && PLACE_CUES.contains(text.substring(s, e).toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /**
+     * @param regionEnd the end of a region named after a comma, or -1
+     * @param cue whether a word that introduces a place stands before the town ({@code from Dildo, Newfoundland?})
+     * @return true when the region ends an address rather than being called out: after a place cue always;
+     *     without one, not followed by {@code !} or {@code ?}, nor by a comma and a lower-case word
+     *     ({@code Fuck, America!}, {@code Fuck, Texas, you ...})
+     */
+    private static boolean regionOfAnAddress(String text, int regionEnd, boolean cue) {
+        if (regionEnd < 0 || cue) {
+            return regionEnd >= 0;
+        }
+        int i = regionEnd;
+        while (i < text.length() && text.charAt(i) == ' ') {
+            i++;
+        }
+        if (i < text.length() && (text.charAt(i) == '!' || text.charAt(i) == '?')) {
+            return false;
+        }
+        if (i < text.length() && text.charAt(i) == ',') {
+            i++;
+            while (i < text.length() && text.charAt(i) == ' ') {
+                i++;
+            }
+            return i < text.length() && Character.isUpperCase(text.charAt(i)); // "Cumming, Georgia, USA"
+        }
+        return true;
     }
 
     /** @return true when the word {@code [from, to)} is a capital, then lower case, no letter three times in a row */

@@ -194,6 +194,8 @@ class OutsideNamesTest {
         "Postcard from Cumming, Georgia",
         "Fucking, Austria road sign fridge magnet",
         "Greetings from Dildo (Newfoundland)",
+        "Cumming, Georgia, USA: vintage map print",
+        "Ever been to Dildo, Newfoundland?",
         "We ship to Cumming, Georgia and all of Forsyth County"})
     void aTownNamedLikeALexiconWordIsAPlaceBeforeItsRegion(String text) {
         assertThat(POLICY.check(text).findings()).as(text).noneMatch(f -> f.category().equals("profanity"));
@@ -205,8 +207,11 @@ class OutsideNamesTest {
         "Fuuucking, Austria road sign",
         "Dildo, newfoundland souvenir",
         "Fucking, London souvenir",
+        "Fuck, America!",
+        "Fuck, Texas, you are too hot",
+        "Fucking, Austria, you are dull",
         "Fucking Austria road sign"})
-    void aLexiconWordWithoutACapitalisedRegionAfterACommaIsStillFound(String text) {
+    void aLexiconWordWithoutTheRegionOfAnAddressIsStillFound(String text) {
         assertThat(POLICY.check(text).findings()).as(text).anyMatch(f -> f.category().equals("profanity"));
     }
 
