@@ -24,6 +24,12 @@
   classifiers-wordnet.txt nouns with a sense among animals, plants, natural objects, places, substances or body
                           parts (willow, marsh, coal, tail): the modifiers that may name a kind of animal before a
                           lexicon word (willow tit, long-tailed tit), where a colour or a verb does not (purple cock).
+  regions-wordnet.txt     countries, states, provinces, counties, principalities, islands and geographical areas (the
+                          instances of those classes): after a comma, one makes a town named like a lexicon word a
+                          place ("Dildo, Newfoundland").
+  colours-wordnet.txt     "kind W" for lexicon words whose WordNet kinds are named by a colour (blue tit, black cock),
+                          "colour C" for every colour noun, "depiction D" for nouns of representations and works of
+                          art that are no photograph (print, figurine; not pic): "Azure tit print".
   senses-wordnet.txt      for a sense among birds, canines or equines (tit, cock, bitch, ass), the evidence includes
                           every one-word name in that class (and, for the mammals, of young mammals: whelp, foal).
 
@@ -500,6 +506,83 @@ def places(english):
     return sorted(out)
 
 
+REGION_ROOTS = {"08168978": "state, nation, country", "08544813": "country, state, land",
+                "08654360": "state, province", "08546183": "county", "08558488": "principality",
+                "09203827": "archipelago", "09316454": "island"}
+# direct instances only: the classes below geographical area hold the cities and towns (Yorkshire is kept, London not)
+AREA = "08574314"  # geographical area, geographic area, geographical region, geographic region
+
+
+def hyponym_closure(roots):
+    """The given noun synsets and every synset below them (hyponyms, not instances)."""
+    down = {}
+    for offset, _, ptrs, _ in synsets(os.path.join(WN, "data.noun")):
+        down[offset] = [t for sym, t, pos in ptrs if sym == "~" and pos == "n"]
+    out, todo = set(roots), list(roots)
+    while todo:
+        for t in down.get(todo.pop(), []):
+            if t not in out:
+                out.add(t)
+                todo.append(t)
+    return out
+
+
+def regions(english):
+    """Instances of countries, states, provinces, counties, islands and geographical areas (not of cities): the one-word names, the first word of a
+    longer name when it is no English word, and each name of a pair joined by "and" (Newfoundland and Labrador)."""
+    classes = hyponym_closure(REGION_ROOTS) | {AREA}
+    out = set()
+    for offset, words, ptrs, _ in synsets(os.path.join(WN, "data.noun")):
+        if any(sym == "@i" and t in classes for sym, t, _ in ptrs):
+            for w in words:
+                for l in lemma(w).split(" and "):
+                    if re.fullmatch(r"[A-Z][a-z]+( [A-Z][a-z]+)*", l):
+                        first = l.split(" ")[0]
+                        if first == l or first.lower() not in english:
+                            out.add(first)
+    return sorted(out)
+
+
+COLOUR_ROOT = "04956594"  # color, colour, coloring, colouring
+DEPICTION_ROOTS = {"04076846": "representation", "02743547": "art, fine art", "03169390": "decoration, ornament"}
+PHOTOGRAPH = "03925226"  # photograph, photo, exposure, picture, pic
+
+
+def colours(terms):
+    """Lexicon words whose animal kinds WordNet names with a colour before them (blue tit, black cock), the colour
+    nouns, and the nouns with a sense among depictions other than photographs, less the photograph's own synonyms
+    (print and figurine are kept; photo, pic and picture are not)."""
+    colour_set = hyponym_closure({COLOUR_ROOT})
+    depiction_set = hyponym_closure(DEPICTION_ROOTS) - hyponym_closure({PHOTOGRAPH})
+    colour_words, depictions, photo_names, animals = set(), set(), set(), []
+    for offset, words, _, _ in synsets(os.path.join(WN, "data.noun")):
+        for w in words:
+            l = lemma(w).lower()
+            if offset == PHOTOGRAPH:
+                photo_names.add(l)
+            if re.fullmatch(r"[a-z]+", l):
+                if offset in colour_set:
+                    colour_words.add(l)
+                if offset in depiction_set:
+                    depictions.add(l)
+            elif re.fullmatch(r"[a-z]+ [a-z]+", l) and lexfile_of(offset) == "05":
+                animals.append(l.split(" "))
+    kinds_by_colour = {head for mod, head in animals if mod in colour_words and head in terms}
+    return (["kind " + k for k in sorted(kinds_by_colour)] + ["colour " + c for c in sorted(colour_words)]
+            + ["depiction " + d for d in sorted(depictions - photo_names)])
+
+
+_LEXFILES = {}
+
+
+def lexfile_of(offset):
+    """The lexicographer file number of a noun synset ("05" for animals)."""
+    if not _LEXFILES:
+        with open(os.path.join(WN, "data.noun"), encoding="latin-1") as f:
+            _LEXFILES.update({line.split()[0]: line.split()[1] for line in f if not line.startswith("  ")})
+    return _LEXFILES[offset]
+
+
 HEADER = ("# Derived from Princeton WordNet 3.0 (wordnet-base) by tools/lexicons/wordnet_extract.py; "
           "licence in wordnet-LICENSE.txt.\n")
 
@@ -534,6 +617,10 @@ if __name__ == "__main__":
     with open(os.path.join(OUT, "english-words.fc.txt"), encoding="utf-8") as f:
         english = {w for w in front_code.decode(f.read().split("\n")) if w and not w.startswith("#")}
     write("places-wordnet.txt", places(english), "Places (countries, regions, towns, islands) and the first word of each.")
+    write("regions-wordnet.txt", regions(english),
+          "Countries, states, provinces, counties and other regions: after a comma, a town's region.")
+    write("colours-wordnet.txt", colours(terms),
+          "Words whose kinds are named by a colour (kind), colour nouns (colour), depictions that are no photograph.")
     write("genera-wordnet.txt", genera(), "Genera (the first word of a binomial name such as Brassica rapa).")
     write("lemmas-wordnet.txt", lemmas_outside(english),
           "Noun lemmas of one word that the English word list lacks; a sound-alike spelling that is one is no finding.")

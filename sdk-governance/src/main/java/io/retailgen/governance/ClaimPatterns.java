@@ -685,7 +685,7 @@ final class ClaimPatterns {
             if (end < 0 && CURE.contains(w) && COMPLAINTS.contains(t.at(k + 1)) && t.sameClause(k + 1, k)) {
                 end = k + 1; // "combat stress", "reverses fatigue"
             }
-            if (end >= 0) {
+            if (end >= 0 && !describesTheCondition(t, k, end)) {
                 return new int[] {k, end, Family.DISEASE.ordinal()};
             }
         }
@@ -1114,6 +1114,26 @@ final class ClaimPatterns {
     }
 
     /** @return the last token of a condition starting at a token in {@code [from, to]} in the clause, or -1 */
+    /** Words that may follow the head of a noun phrase without making it a modifier of a following noun. */
+    private static final Set<String> AFTER_HEAD = words("or and of in on at with that which who is was are were "
+            + "from by after");
+
+    /**
+     * @return true when the efficacy word at {@code k} is a participle after an article that describes the condition
+     *     ending at {@code end} (or a noun joined to it by {@code or} / {@code and}) as the head of its noun phrase:
+     *     {@code a healing wound or ulcer}, {@code the healing ulcer}; not {@code a soothing eczema cream} (the
+     *     condition modifies a product) nor {@code a healing balm for eczema}
+     */
+    private static boolean describesTheCondition(Tokens t, int k, int end) {
+        String before = t.at(k - 1);
+        if (!t.at(k).endsWith("ing") || !(before.equals("a") || before.equals("an") || before.equals("the"))
+                || !t.sameClause(k - 1, k)) {
+            return false;
+        }
+        boolean joined = end == k + 1 || (end == k + 3 && (t.at(k + 2).equals("or") || t.at(k + 2).equals("and")));
+        return joined && (!t.sameClause(end + 1, end) || AFTER_HEAD.contains(t.at(end + 1)));
+    }
+
     private int condition(Tokens t, int from, int to) {
         for (int j = from; j <= to && j < t.size(); j++) {
             if (!t.sameClause(j, from - 1 >= 0 ? from - 1 : from)) {

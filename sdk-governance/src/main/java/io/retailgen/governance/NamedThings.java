@@ -166,7 +166,8 @@ final class NamedThings {
      * a hyphenated modifier ({@code Long-tailed tits flock}). A colour, a verb, a determiner, pronoun or evaluative
      * word as the modifier ({@code purple cock pics}, {@code send cock pics}, {@code you tit}, {@code nice tit}),
      * an address before the modifier ({@code you great tit}), no head after it ({@code what a great tit}), another
-     * plural ({@code great tits}) or a person after it leave it a term.
+     * plural ({@code great tits}) or a person after it leave it a term. A colour classifies only a word whose kinds
+     * WordNet names by colour, before a depiction ({@link ColourKinds}: {@code Azure tit print}).
      *
      * @param text the original text
      * @param from the start of a whole word in {@code text} that a lexicon term matched
@@ -195,7 +196,9 @@ final class NamedThings {
         String modifier = text.substring(s, from - 1).toLowerCase(Locale.ROOT);
         boolean compound = text.charAt(from - 1) == '-' || (s > 0 && text.charAt(s - 1) == '-');
         if (modifier.length() < 2 || addressesSomeone(modifier) || lexicon.contains(modifier)
-                || !(compound || classifies(modifier)) || (plural && !compound)) {
+                || !(compound || classifies(modifier) || (!plural
+                        && Colours.WORDNET.depicted(modifier, word, lower(text, next))))
+                || (plural && !compound)) {
             return false;
         }
         int p = s - 1;
@@ -279,6 +282,11 @@ final class NamedThings {
         return classifiers.contains(modifier) || modifier.equals("great") || modifier.equals("little")
                 || (n > 4 && modifier.endsWith("ed") && (classifiers.contains(modifier.substring(0, n - 2))
                 || classifiers.contains(modifier.substring(0, n - 1))));
+    }
+
+    /** Kinds named by colour, loaded when a colour first stands before such a word. */
+    private static final class Colours {
+        static final ColourKinds WORDNET = ColourKinds.wordNet();
     }
 
     /** @return true for a noun whose most frequent sense is a person, or its plural ({@code seller}, {@code sellers}) */

@@ -46,21 +46,35 @@ final class NounLemmas {
      */
     boolean isLemma(String text, int from, int to) {
         int s = from;
-        while (s > 0 && (Character.isLetter(text.charAt(s - 1))
+        while (s > 0 && (wordChar(text.charAt(s - 1))
                 || (text.charAt(s - 1) == '-' && s > 1 && Character.isLetter(text.charAt(s - 2))))) {
             s--;
         }
         int e = to;
-        while (e < text.length() && (Character.isLetter(text.charAt(e))
+        while (e < text.length() && (wordChar(text.charAt(e))
                 || (text.charAt(e) == '-' && e + 1 < text.length() && Character.isLetter(text.charAt(e + 1))))) {
             e++;
         }
-        String word = text.substring(s, e);
+        StringBuilder b = new StringBuilder(e - s);
+        for (int i = s; i < e; i++) {
+            if (Character.getType(text.charAt(i)) != Character.FORMAT) {
+                b.append(text.charAt(i)); // zero-width characters are invisible: "d\u200Bg" reads "dg"
+            }
+        }
+        String word = b.toString();
+        if (word.isEmpty()) {
+            return false;
+        }
         String lemma = lemmas.get(word.toLowerCase(Locale.ROOT));
         if (lemma == null) {
             return false;
         }
         return Character.isLowerCase(lemma.charAt(0)) || word.charAt(0) == lemma.charAt(0);
+    }
+
+    /** @return true for a letter or an invisible format character (a zero-width space or joiner) */
+    private static boolean wordChar(char c) {
+        return Character.isLetter(c) || Character.getType(c) == Character.FORMAT;
     }
 
     @Override

@@ -13,6 +13,8 @@ import java.util.Set;
 final class PlaceNames {
 
     static final String RESOURCE = "places-wordnet.txt";
+    /** Countries, states, provinces, counties and other regions ({@code regions-wordnet.txt}). */
+    static final String REGIONS = "regions-wordnet.txt";
 
     private final Set<String> places;
 
@@ -27,14 +29,31 @@ final class PlaceNames {
     }
 
     /**
+     * @return the regions shipped with the SDK: the instances of WordNet's countries, states, provinces, counties,
+     *     principalities, islands and geographical areas ({@code Newfoundland}, {@code Georgia}, {@code Austria})
+     */
+    static PlaceNames regions() {
+        return new PlaceNames(PolicyConfig.resourceLines(REGIONS));
+    }
+
+    /**
      * @param text the text
      * @param to the end of a word
      * @return true when a comma or an opening bracket and a known place follow the word
      */
     boolean placeFollows(String text, int to) {
+        return placeEnd(text, to) >= 0;
+    }
+
+    /**
+     * @param text the text
+     * @param to the end of a word
+     * @return the end of the known place that follows the word after a comma or an opening bracket, or -1
+     */
+    int placeEnd(String text, int to) {
         int i = to;
         if (i >= text.length() || (text.charAt(i) != ',' && text.charAt(i) != ' ')) {
-            return false;
+            return -1;
         }
         boolean comma = text.charAt(i) == ',';
         i++;
@@ -42,7 +61,7 @@ final class PlaceNames {
             i++;
         }
         if (!comma && (i >= text.length() || text.charAt(i) != '(')) {
-            return false;
+            return -1;
         }
         if (!comma) {
             i++;
@@ -51,7 +70,7 @@ final class PlaceNames {
         while (i < text.length() && Character.isLetter(text.charAt(i))) {
             i++;
         }
-        return i > s && Character.isUpperCase(text.charAt(s)) && places.contains(text.substring(s, i));
+        return i > s && Character.isUpperCase(text.charAt(s)) && places.contains(text.substring(s, i)) ? i : -1;
     }
 
     @Override

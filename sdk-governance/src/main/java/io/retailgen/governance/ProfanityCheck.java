@@ -122,6 +122,11 @@ final class ProfanityCheck implements Check {
                 && placeName(text, v.originalStart(ws), v.originalEnd(we))) {
             return true; // a town named like a lexicon word: "Free delivery to Fucking and nearby towns"
         }
+        if (writtenAsName(text, v.originalStart(ws), v.originalEnd(we))
+                && regionOfAnAddress(text, Places.REGIONS.placeEnd(text, v.originalEnd(we)),
+                        placeCueBefore(text, v.originalStart(ws)))) {
+            return true; // a town named like a lexicon word, then its region: "Dildo, Newfoundland"
+        }
         if (end < we || severity.compareTo(Severity.HIGH) >= 0 || !EnglishWords.contains(word)) {
             return false;
         }
@@ -145,18 +150,17 @@ final class ProfanityCheck implements Check {
      *     and the word before it introduces a place, or a known place follows it after a comma ({@link PlaceNames})
      */
     private static boolean placeName(String text, int from, int to) {
-        if (from >= to || !Character.isUpperCase(text.charAt(from))) {
+        if (!writtenAsName(text, from, to)) {
             return false;
-        }
-        for (int i = from + 1; i < to; i++) {
-            if (!Character.isLowerCase(text.charAt(i))
-                    || (i >= from + 2 && text.charAt(i) == text.charAt(i - 1) && text.charAt(i) == text.charAt(i - 2))) {
-                return false; // not lower case, or a letter stretched three times ("Fuuuck") as no name is spelled
-            }
         }
         if (Places.WORDNET.placeFollows(text, to)) {
             return true; // an address: "Twatt, Orkney"
         }
+        return placeCueBefore(text, from);
+    }
+
+    /** @return true when the word before {@code from} introduces a place ({@link #PLACE_CUES}) */
+    private static boolean placeCueBefore(String text, int from) {
         int e = from;
         while (e > 0 && text.charAt(e - 1) == ' ') {
             e--;
@@ -166,6 +170,48 @@ final class ProfanityCheck implements Check {
             s--;
         }
         return e < from && s < e && PLACE_CUES.contains(text.substring(s, e).toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /**
+     * @param regionEnd the end of a region named after a comma, or -1
+     * @param cue whether a word that introduces a place stands before the town ({@code from Dildo, Newfoundland?})
+     * @return true when the region ends an address rather than being called out: after a place cue always;
+     *     without one, not followed by {@code !} or {@code ?}, nor by a comma and a lower-case word
+     *     ({@code Fuck, America!}, {@code Fuck, Texas, you ...})
+     */
+    private static boolean regionOfAnAddress(String text, int regionEnd, boolean cue) {
+        if (regionEnd < 0 || cue) {
+            return regionEnd >= 0;
+        }
+        int i = regionEnd;
+        while (i < text.length() && text.charAt(i) == ' ') {
+            i++;
+        }
+        if (i < text.length() && (text.charAt(i) == '!' || text.charAt(i) == '?')) {
+            return false;
+        }
+        if (i < text.length() && text.charAt(i) == ',') {
+            i++;
+            while (i < text.length() && text.charAt(i) == ' ') {
+                i++;
+            }
+            return i < text.length() && Character.isUpperCase(text.charAt(i)); // "Cumming, Georgia, USA"
+        }
+        return true;
+    }
+
+    /** @return true when the word {@code [from, to)} is a capital, then lower case, no letter three times in a row */
+    private static boolean writtenAsName(String text, int from, int to) {
+        if (from >= to || !Character.isUpperCase(text.charAt(from))) {
+            return false;
+        }
+        for (int i = from + 1; i < to; i++) {
+            if (!Character.isLowerCase(text.charAt(i))
+                    || (i >= from + 2 && text.charAt(i) == text.charAt(i - 1) && text.charAt(i) == text.charAt(i - 2))) {
+                return false; // not lower case, or a letter stretched three times ("Fuuuck") as no name is spelled
+            }
+        }
+        return true;
     }
 
     /** Nouns of settlements and areas: after a name, they show that it names a place ("... and nearby towns"). */
@@ -198,6 +244,7 @@ final class ProfanityCheck implements Check {
     /** The places, loaded when a text first has a word that may be a place name. */
     private static final class Places {
         static final PlaceNames WORDNET = PlaceNames.wordNet();
+        static final PlaceNames REGIONS = PlaceNames.regions();
     }
 
     /** @return how many words of two letters or more are joined by hyphens in the token around {@code [from, to)} */
@@ -245,8 +292,15 @@ final class ProfanityCheck implements Check {
         return true;
     }
 
-    /** @return true when the word before ({@code dir = -1}) or after ({@code +1}) is capitalised and not a function word */
+    /**
+     * @return true when the word before ({@code dir = -1}) or after ({@code +1}) is capitalised and not a function
+     *     word, or the word before is an initial (a capital and a dot)
+     */
     private static boolean capitalisedNeighbour(String text, int from, int dir) {
+        if (dir < 0 && from >= 3 && text.charAt(from - 1) == ' ' && text.charAt(from - 2) == '.'
+                && Character.isUpperCase(text.charAt(from - 3)) && (from == 3 || text.charAt(from - 4) == ' ')) {
+            return true; // an initial before a surname: "Philip K. Dick"
+        }
         int i = dir < 0 ? from - 1 : from;
         int gap = 0;
         while (i >= 0 && i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '-')) {

@@ -50,4 +50,23 @@ class ClaimClassesTest {
     void ordinaryCopyWithTheSameWordsIsAllowed(String text) {
         assertThat(POLICY.check(text).verdict()).as(text).isEqualTo(Verdict.ALLOW);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "the swollen tissue around a healing wound or ulcer",
+        "Photographs of the healing ulcer in week two",
+        "a healing fracture of the wrist"})
+    void aParticipleThatDescribesTheConditionIsNoClaim(String text) {
+        assertThat(POLICY.check(text).findings()).as(text).noneMatch(f -> f.category().equals("misleading-claim"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "A soothing eczema cream for dry skin",
+        "A healing balm for eczema and psoriasis",
+        "Healing ulcer remedy, fast acting",
+        "This cream heals a wound or ulcer overnight"})
+    void aParticipleBeforeAProductOrAfterNoArticleIsStillAClaim(String text) {
+        assertThat(POLICY.check(text).findings()).as(text).anyMatch(f -> f.category().equals("misleading-claim"));
+    }
 }

@@ -188,6 +188,58 @@ class OutsideNamesTest {
         assertThat(POLICY.check(text).verdict()).as(text).isNotEqualTo(Verdict.ALLOW);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "New in: Dildo, Newfoundland souvenir mug",
+        "Postcard from Cumming, Georgia",
+        "Fucking, Austria road sign fridge magnet",
+        "Greetings from Dildo (Newfoundland)",
+        "Cumming, Georgia, USA: vintage map print",
+        "Ever been to Dildo, Newfoundland?",
+        "We ship to Cumming, Georgia and all of Forsyth County"})
+    void aTownNamedLikeALexiconWordIsAPlaceBeforeItsRegion(String text) {
+        assertThat(POLICY.check(text).findings()).as(text).noneMatch(f -> f.category().equals("profanity"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "fucking, Austria road sign",
+        "Fuuucking, Austria road sign",
+        "Dildo, newfoundland souvenir",
+        "Fucking, London souvenir",
+        "Fuck, America!",
+        "Fuck, Texas, you are too hot",
+        "Fucking, Austria, you are dull",
+        "Fucking Austria road sign"})
+    void aLexiconWordWithoutTheRegionOfAnAddressIsStillFound(String text) {
+        assertThat(POLICY.check(text).findings()).as(text).anyMatch(f -> f.category().equals("profanity"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Azure tit print", "Yellow tit figurine, hand painted", "Azure tit engravings, set of 2"})
+    void aColourBeforeABirdNamedByColoursIsAKindOnADepiction(String text) {
+        assertThat(POLICY.check(text).findings()).as(text).noneMatch(f -> f.category().equals("profanity"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"purple cock pics", "Azure tit photo", "you azure tit print", "purple ass print",
+        "azure tits print", "purple cock sucker"})
+    void aColourBeforeAPhotographOrAnotherWordIsStillFound(String text) {
+        assertThat(POLICY.check(text).findings()).as(text).anyMatch(f -> f.category().equals("profanity"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Philip K. Dick novels collection", "Stories by Philip K. Dick, boxed"})
+    void aSurnameAfterAnInitialIsPartOfAName(String text) {
+        assertThat(POLICY.check(text).findings()).as(text).noneMatch(f -> f.category().equals("profanity"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"what a dick. Dick move", "you are a k. dick", "Plan B. dick move"})
+    void aLowerCaseOrSentenceEndingWordBeforeIsNoInitial(String text) {
+        assertThat(POLICY.check(text).findings()).as(text).anyMatch(f -> f.category().equals("profanity"));
+    }
+
     @Test
     void aPlaceFollowsAfterACommaOrABracket() {
         PlaceNames places = new PlaceNames(List.of("Orkney"));

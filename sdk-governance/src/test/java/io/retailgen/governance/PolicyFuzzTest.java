@@ -67,6 +67,16 @@ class PolicyFuzzTest {
     }
 
     @Test
+    void aNounLemmaWithZeroWidthSpacesKeepsTheVerdictOfItsPlainSpelling() {
+        // "dg" (decigram) is a WordNet lemma and no sound-alike of "dago"; invisible characters do not change that
+        for (String s : new String[] {"dg", "dg ok"}) {
+            String noisy = s.replace("g", "g\u200B").replace("d", "d\u200B");
+            assertThat(POLICY.check(noisy).verdict()).as(noisy).isEqualTo(POLICY.check(s).verdict())
+                    .isEqualTo(Verdict.ALLOW);
+        }
+    }
+
+    @Test
     void normalizedSpansStayInsideTheOriginal() {
         qt().withExamples(1000).forAll(strings().allPossible().ofLengthBetween(0, 40)).checkAssert(s -> {
             TextView light = Normalizer.light(s);
