@@ -1113,7 +1113,6 @@ final class ClaimPatterns {
         return new int[] {Math.min(k, target), Math.max(k, target), Family.COSMETIC.ordinal()};
     }
 
-    /** @return the last token of a condition starting at a token in {@code [from, to]} in the clause, or -1 */
     /** Words that may follow the head of a noun phrase without making it a modifier of a following noun. */
     private static final Set<String> AFTER_HEAD = words("or and of in on at with that which who is was are were "
             + "from by after");
@@ -1134,6 +1133,7 @@ final class ClaimPatterns {
         return joined && (!t.sameClause(end + 1, end) || AFTER_HEAD.contains(t.at(end + 1)));
     }
 
+    /** @return the last token of a condition starting at a token in {@code [from, to]} in the clause, or -1 */
     private int condition(Tokens t, int from, int to) {
         for (int j = from; j <= to && j < t.size(); j++) {
             if (!t.sameClause(j, from - 1 >= 0 ? from - 1 : from)) {
@@ -1198,10 +1198,10 @@ final class ClaimPatterns {
         return Integer.parseInt(a) < Integer.parseInt(b);
     }
 
-    /** @return the unit token of "NUMBER UNIT" starting in {@code [from, to]}, or -1 */
     /** The digits, dots and commas a word starts with ("10lbs", "2.5kg"), compiled once. */
     private static final java.util.regex.Pattern LEADING_NUMBER = java.util.regex.Pattern.compile("^[0-9.,]+");
 
+    /** @return the unit token of "NUMBER UNIT" starting in {@code [from, to]}, or -1 */
     private static int amount(Tokens t, int from, int to, Set<String> units) {
         for (int j = from; j <= to && j < t.size(); j++) {
             String w = t.at(j);
