@@ -46,14 +46,8 @@ final class GruTrainer {
 
         Params(int hidden, int contextDim, int batch, int negatives, double sampleAlpha, int epochs,
                 float learningRate, long seed) {
-            this(hidden, contextDim, batch, negatives, sampleAlpha, epochs, learningRate, seed, 0f, 0, false);
-        }
-
-        /** With Adagrad when {@code adagrad}, else Adam. */
-        Params(int hidden, int contextDim, int batch, int negatives, double sampleAlpha, int epochs,
-                float learningRate, long seed, float dropout, int fullSoftmaxItems, boolean adagrad) {
-            this(hidden, contextDim, batch, negatives, sampleAlpha, epochs, learningRate, seed, dropout,
-                    fullSoftmaxItems, adagrad ? RecommendTrainer.Optimizer.ADAGRAD : RecommendTrainer.Optimizer.ADAM);
+            this(hidden, contextDim, batch, negatives, sampleAlpha, epochs, learningRate, seed, 0f, 0,
+                    RecommendTrainer.Optimizer.ADAM);
         }
 
         /** @return whether the optimizer is Adagrad */

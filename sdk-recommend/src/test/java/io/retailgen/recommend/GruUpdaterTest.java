@@ -34,11 +34,4 @@ class GruUpdaterTest {
             assertThat(w.toFloatArray()[1]).isCloseTo(-1.995f, within(1e-6f));
         }
     }
-
-    @Test
-    void theBooleanConstructorStillChoosesAdagradOrAdam() {
-        assertThat(new GruTrainer.Params(4, 0, 4, 0, 0.75, 1, 0.1f, 1L, 0f, 0, true).optimizer())
-                .isEqualTo(RecommendTrainer.Optimizer.ADAGRAD);
-        assertThat(new GruTrainer.Params(4, 0, 4, 0, 0.75, 1, 0.1f, 1L, 0f, 0, false).adagrad()).isFalse();
-    }
 }

@@ -59,7 +59,8 @@ final class TuneMain {
             GruTrainer.Params p = new GruTrainer.Params(Integer.parseInt(a[0]), 0,
                     Integer.parseInt(a[1]), Integer.parseInt(a[2]), Double.parseDouble(a[3]), Integer.parseInt(a[4]),
                     Float.parseFloat(a[5]), 42, a.length > 6 ? Float.parseFloat(a[6]) : 0f,
-                    a.length > 7 ? Integer.parseInt(a[7]) : 10_000, a.length > 8 && a[8].equals("adagrad"));
+                    a.length > 7 ? Integer.parseInt(a[7]) : 10_000, a.length > 8 && a[8].equals("adagrad")
+                            ? RecommendTrainer.Optimizer.ADAGRAD : RecommendTrainer.Optimizer.ADAM);
             GruTrainer.Result res = new GruTrainer(p, new io.retailgen.core.train.TrainingListener() { }).train(train);
             GruWeightsData w = res.weights();
             Scores sc = new Scores(train.vocab.size());
