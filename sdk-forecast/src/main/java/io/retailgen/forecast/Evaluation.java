@@ -140,7 +140,7 @@ public final class Evaluation {
         HierarchicalData trainData = new HierarchicalData(hier, data.periods().subList(0, len - holdout), train);
         long t0 = System.nanoTime();
         List<Forecast> base = ((ForecasterBase) forecaster).computeAll(train, holdout);
-        List<Forecast> rec = Reconciler.reconcile(trainData, base, how);
+        List<Forecast> rec = Reconciler.reconcile(trainData, base, how, (ForecasterBase) forecaster);
         double seconds = (System.nanoTime() - t0) / 1e9;
         List<LabeledSeries> labeled = new ArrayList<>();
         for (int i = 0; i < hier.size(); i++) {

@@ -52,7 +52,7 @@ abstract sealed class ForecasterBase implements Forecaster permits StatisticalFo
     public List<Forecast> forecastHierarchy(HierarchicalData data, int horizon, Reconciliation how) {
         Objects.requireNonNull(data, "data == null");
         Objects.requireNonNull(how, "how == null");
-        List<Forecast> coherent = Reconciler.reconcile(data, computeAll(data.series(), horizon), how);
+        List<Forecast> coherent = Reconciler.reconcile(data, computeAll(data.series(), horizon), how, this);
         audit.pass("forecastHierarchy", coherent, horizon);
         return coherent;
     }

@@ -23,22 +23,167 @@ public final class Reconciler {
     /**
      * @param data the hierarchy and the history of every node (residual covariances and top-down shares)
      * @param base one forecast per node, in {@link Hierarchy#ids()} order, all with the same horizon and paths
-     * @param how the reconciliation
+     * @param how the reconciliation, any but {@link Reconciliation#MINT_BOTTOM_UP_VALIDATED} (which needs forecasts of
+     *     a validation window: {@link Forecaster#forecastHierarchy} makes them)
      * @return coherent forecasts in the same order
+     * @throws IllegalArgumentException for {@code MINT_BOTTOM_UP_VALIDATED}, or when the forecasts do not fit
      */
     public static List<Forecast> reconcile(HierarchicalData data, List<Forecast> base, Reconciliation how) {
         Objects.requireNonNull(how, "how == null");
+        if (how == Reconciliation.MINT_BOTTOM_UP_VALIDATED) {
+            throw new IllegalArgumentException(how + " chooses its share of MinT on forecasts of a validation window,"
+                    + " which base forecasts alone do not carry: use Forecaster.forecastHierarchy or"
+                    + " Evaluation.hierarchical");
+        }
         return reconcile(data, base, () -> projection(data, base, how), how.name());
     }
 
     /**
-     * Reconciles with minimum trace and the shrunk covariance of the given errors (one row per node, one column per
-     * period where every node has one) in place of the in-sample residuals.
+     * Reconciles as {@link #reconcile(HierarchicalData, List, Reconciliation)}; for
+     * {@link Reconciliation#MINT_BOTTOM_UP_VALIDATED} the share of MinT is chosen on validation forecasts that
+     * {@code forecaster} makes from the history without its last periods (see {@link #validatedMintShare}).
      */
-    static List<Forecast> reconcileWithErrors(HierarchicalData data, List<Forecast> base, double[][] errors,
-            String tag) {
-        return reconcile(data, base, () -> generalisedLeastSquares(data.hierarchy(), shrunkCovariance(errors)),
-                tag);
+    static List<Forecast> reconcile(HierarchicalData data, List<Forecast> base, Reconciliation how,
+            ForecasterBase forecaster) {
+        if (how != Reconciliation.MINT_BOTTOM_UP_VALIDATED) {
+            return reconcile(data, base, how);
+        }
+        int h = base.isEmpty() ? 0 : base.get(0).horizon();
+        int v = validationLength(data, h);
+        double share = 1;
+        if (v >= 1) {
+            HierarchicalData head = head(data, v);
+            share = validatedMintShare(head, forecaster.computeAll(head.series(), v), actuals(data, v));
+        }
+        return withMintShare(data, base, share);
+    }
+
+    /**
+     * {@code a * MINT_SHRINK + (1 - a) * BOTTOM_UP}, tagged {@code mint_bottom_up_validated(a)}: coherent for every
+     * {@code a}, since both projections map the base forecasts to bottom forecasts that are then summed up the tree.
+     */
+    static List<Forecast> withMintShare(HierarchicalData data, List<Forecast> base, double a) {
+        if (!(a >= 0 && a <= 1)) {
+            throw new IllegalArgumentException("share of MinT must be in [0, 1], got " + a);
+        }
+        String tag = Reconciliation.MINT_BOTTOM_UP_VALIDATED.name()
+                + String.format(java.util.Locale.ROOT, "(%.1f)", a);
+        return reconcile(data, base, () -> mix(data, base, a), tag);
+    }
+
+    /**
+     * How many of the last periods the validation of {@link Reconciliation#MINT_BOTTOM_UP_VALIDATED} holds out: the
+     * horizon, fewer when that would leave less than two seasons (eight periods without a season) to forecast from,
+     * 0 when not even one can be held out.
+     */
+    static int validationLength(HierarchicalData data, int horizon) {
+        int len = data.periods().size();
+        int m = data.series().get(0).frequency().seasonalPeriod();
+        int minTrain = m > 1 ? Math.max(2 * m, 8) : 8;
+        return Math.max(0, Math.min(horizon, len - minTrain));
+    }
+
+    /**
+     * The share {@code a} of MinT-shrink (against bottom-up) whose reconciled validation forecasts have the smallest
+     * geometric mean over the levels of each level's mean MASE (seasonal lag of the data's frequency, scaled on
+     * {@code head}). Shares 1, 0.9, ..., 0 are tried in that order and a later one is taken only when strictly better,
+     * so ties keep the larger MinT share.
+     *
+     * @param head the history before the validation window
+     * @param validationBase one forecast per node made from {@code head}, over the window
+     * @param actual one row per node: the values of the window
+     * @return the chosen share in [0, 1]
+     */
+    static double validatedMintShare(HierarchicalData head, List<Forecast> validationBase, double[][] actual) {
+        double[][] mint = projection(head, validationBase, Reconciliation.MINT_SHRINK);
+        double[][] bu = projection(head, validationBase, Reconciliation.BOTTOM_UP);
+        Hierarchy hier = head.hierarchy();
+        int nb = hier.bottom().length;
+        int v = actual[0].length;
+        double[][] means = new double[hier.size()][];
+        for (int i = 0; i < means.length; i++) {
+            means[i] = validationBase.get(i).mean();
+        }
+        double[][] mintBottom = apply(mint, means, nb, v);
+        double[][] buBottom = apply(bu, means, nb, v);
+        int m = head.series().get(0).frequency().seasonalPeriod();
+        double best = Double.POSITIVE_INFINITY;
+        double bestShare = 1;
+        for (int step = SHARE_STEPS; step >= 0; step--) {
+            double a = step / (double) SHARE_STEPS;
+            double[][] bottom = new double[nb][v];
+            for (int b = 0; b < nb; b++) {
+                for (int k = 0; k < v; k++) {
+                    bottom[b][k] = a * mintBottom[b][k] + (1 - a) * buBottom[b][k];
+                }
+            }
+            double score = levelScore(head, hier.aggregate(bottom), actual, m);
+            if (score < best) {
+                best = score;
+                bestShare = a;
+            }
+        }
+        return bestShare;
+    }
+
+    /** The shares of MinT tried: multiples of {@code 1 / SHARE_STEPS}. */
+    static final int SHARE_STEPS = 10;
+
+    /** The mean over the levels of the log of each level's mean MASE; NaN-scaled nodes are skipped. */
+    private static double levelScore(HierarchicalData head, double[][] forecast, double[][] actual, int m) {
+        Hierarchy hier = head.hierarchy();
+        int levels = hier.levelNames().size();
+        double[] sum = new double[levels];
+        int[] count = new int[levels];
+        for (int i = 0; i < hier.size(); i++) {
+            double mase = Metrics.mase(head.series().get(i).values(), actual[i], forecast[i], m);
+            if (Double.isFinite(mase)) {
+                sum[hier.level(i)] += mase;
+                count[hier.level(i)]++;
+            }
+        }
+        double score = 0;
+        int used = 0;
+        for (int l = 0; l < levels; l++) {
+            if (count[l] > 0) {
+                score += Math.log(Math.max(sum[l] / count[l], 1e-12));
+                used++;
+            }
+        }
+        return used == 0 ? Double.POSITIVE_INFINITY : score / used;
+    }
+
+    /** {@code a G_mint + (1 - a) G_bottom-up}: coherent, since both map into the bottom level. */
+    private static double[][] mix(HierarchicalData data, List<Forecast> base, double a) {
+        double[][] g = projection(data, base, Reconciliation.MINT_SHRINK);
+        double[][] bu = projection(data, base, Reconciliation.BOTTOM_UP);
+        for (int b = 0; b < g.length; b++) {
+            for (int i = 0; i < g[b].length; i++) {
+                g[b][i] = a * g[b][i] + (1 - a) * bu[b][i];
+            }
+        }
+        return g;
+    }
+
+    /** The history without its last {@code v} periods. */
+    static HierarchicalData head(HierarchicalData data, int v) {
+        int len = data.periods().size() - v;
+        List<TimeSeries> series = new ArrayList<>();
+        for (TimeSeries s : data.series()) {
+            series.add(new TimeSeries(s.id(), s.path(), s.frequency(), java.util.Arrays.copyOf(s.values(), len),
+                    java.util.Map.of()));
+        }
+        return new HierarchicalData(data.hierarchy(), data.periods().subList(0, len), series);
+    }
+
+    /** Every node's last {@code v} values. */
+    static double[][] actuals(HierarchicalData data, int v) {
+        int len = data.periods().size();
+        double[][] out = new double[data.series().size()][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = java.util.Arrays.copyOfRange(data.series().get(i).values(), len - v, len);
+        }
+        return out;
     }
 
     private static List<Forecast> reconcile(HierarchicalData data, List<Forecast> base,
@@ -134,6 +279,7 @@ public final class Reconciler {
             case MINT_SHRINK -> g = generalisedLeastSquares(hier, shrunkCovariance(data, base));
             case WLS_STRUCTURAL -> g = generalisedLeastSquares(hier, structuralWeights(hier));
             case WLS_VARIANCE -> g = generalisedLeastSquares(hier, residualVariances(data, base));
+            case MINT_BOTTOM_UP_VALIDATED -> throw new IllegalArgumentException(how + " needs validation forecasts");
             default -> throw new IllegalStateException("unknown reconciliation " + how);
         }
         return g;

@@ -17,5 +17,14 @@ public enum Reconciliation {
      */
     WLS_STRUCTURAL,
     /** Weighted least squares with each node's in-sample one-step residual variance (MinT with a diagonal W). */
-    WLS_VARIANCE
+    WLS_VARIANCE,
+    /**
+     * A convex combination {@code a * MINT_SHRINK + (1 - a) * BOTTOM_UP} of the two projections (coherent for every
+     * {@code a}), with the share {@code a} of MinT chosen on a validation window: the base forecasts of every node made
+     * from the history without its last periods, reconciled with each share in 0, 0.1, ..., 1, scored by the geometric
+     * mean over the levels of each level's mean MASE. Needs those validation forecasts, so it is available through
+     * {@link Forecaster#forecastHierarchy} and {@link Evaluation#hierarchical}, which make them (a second pass of the
+     * base forecaster over the shortened history).
+     */
+    MINT_BOTTOM_UP_VALIDATED
 }

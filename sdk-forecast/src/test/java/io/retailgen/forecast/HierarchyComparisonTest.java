@@ -52,27 +52,7 @@ class HierarchyComparisonTest {
             out.put(how.name().toLowerCase(Locale.ROOT),
                     byLevel(data.hierarchy(), train, tests, Reconciler.reconcile(trainData, base, how)));
         }
-        if (Boolean.getBoolean("retailgen.compare.backtest")) {
-            double[][] errors = backtestErrors(trainData, holdout, forecaster);
-            out.put("mint_backtest", byLevel(data.hierarchy(), train, tests,
-                    Reconciler.reconcileWithErrors(trainData, base, errors, "mint_backtest")));
-        }
         return out;
-    }
-
-    /** Every node's errors over the last {@code h} periods of {@code data}, forecast from {@code h} periods before. */
-    static double[][] backtestErrors(HierarchicalData data, int h, Forecaster forecaster) {
-        HierarchicalData head = cut(data, h);
-        List<Forecast> fc = ((ForecasterBase) forecaster).computeAll(head.series(), h);
-        int len = data.periods().size();
-        double[][] e = new double[fc.size()][h];
-        for (int i = 0; i < fc.size(); i++) {
-            double[] y = data.series().get(i).values();
-            for (int k = 0; k < h; k++) {
-                e[i][k] = y[len - h + k] - fc.get(i).mean()[k];
-            }
-        }
-        return e;
     }
 
     static Map<String, Double> byLevel(Hierarchy hier, List<TimeSeries> train, List<double[]> tests,
@@ -97,12 +77,7 @@ class HierarchyComparisonTest {
 
     /** The history without its last {@code months} periods. */
     static HierarchicalData cut(HierarchicalData data, int months) {
-        int len = data.periods().size() - months;
-        List<TimeSeries> series = new ArrayList<>();
-        for (TimeSeries s : data.series()) {
-            series.add(new TimeSeries(s.id(), s.path(), s.frequency(), Arrays.copyOf(s.values(), len), Map.of()));
-        }
-        return new HierarchicalData(data.hierarchy(), data.periods().subList(0, len), series);
+        return Reconciler.head(data, months);
     }
 
     static List<Candidate> candidates() {
@@ -134,6 +109,122 @@ class HierarchyComparisonTest {
             out.println(row.append(" |"));
         });
         out.flush();
+    }
+
+    /** One window: the history before it, its actual values and the base forecasts made at its origin. */
+    record Window(HierarchicalData train, List<double[]> tests, List<Forecast> base) {
+    }
+
+    static Window window(HierarchicalData aus, int cut, Forecaster forecaster) {
+        HierarchicalData upTo = cut(aus, cut);
+        HierarchicalData train = cut(upTo, HOLDOUT);
+        int len = upTo.periods().size();
+        List<double[]> tests = new ArrayList<>();
+        for (TimeSeries s : upTo.series()) {
+            tests.add(Arrays.copyOfRange(s.values(), len - HOLDOUT, len));
+        }
+        return new Window(train, tests, ((ForecasterBase) forecaster).computeAll(train.series(), HOLDOUT));
+    }
+
+    /** MASE by level of the reconciled means {@code S G yhat}. */
+    static Map<String, Double> meansByLevel(Window w, double[][] g) {
+        Hierarchy hier = w.train().hierarchy();
+        double[][] yhat = new double[hier.size()][];
+        for (int i = 0; i < yhat.length; i++) {
+            yhat[i] = w.base().get(i).mean();
+        }
+        double[][] bottom = new double[g.length][HOLDOUT];
+        for (int b = 0; b < g.length; b++) {
+            for (int i = 0; i < yhat.length; i++) {
+                for (int k = 0; k < HOLDOUT && g[b][i] != 0; k++) {
+                    bottom[b][k] += g[b][i] * yhat[i][k];
+                }
+            }
+        }
+        double[][] rec = hier.aggregate(bottom);
+        List<Forecast> fc = new ArrayList<>();
+        for (int i = 0; i < rec.length; i++) {
+            Forecast f = w.base().get(i);
+            fc.add(new Forecast(f.seriesId(), f.model(), rec[i], f.scenarios(), f.note(), f.fitted()));
+        }
+        return byLevel(hier, w.train().series(), w.tests(), fc);
+    }
+
+    static double[][] mix(double[][] a, double[][] b, double alpha) {
+        double[][] out = new double[a.length][a[0].length];
+        for (int r = 0; r < a.length; r++) {
+            for (int c = 0; c < a[0].length; c++) {
+                out[r][c] = alpha * a[r][c] + (1 - alpha) * b[r][c];
+            }
+        }
+        return out;
+    }
+
+    /** Per level, the base forecasts of whichever forecaster scored lower at that level on {@code judge}. */
+    static Window levelChoice(Window auto, Window ets, Window judgeAuto, Window judgeEts, StringBuilder chosen) {
+        Hierarchy hier = auto.train().hierarchy();
+        Map<String, Double> a = byLevel(hier, judgeAuto.train().series(), judgeAuto.tests(), judgeAuto.base());
+        Map<String, Double> e = byLevel(hier, judgeEts.train().series(), judgeEts.tests(), judgeEts.base());
+        List<Forecast> base = new ArrayList<>();
+        for (int i = 0; i < hier.size(); i++) {
+            String level = hier.levelNames().get(hier.level(i));
+            base.add(e.get(level) < a.get(level) ? ets.base().get(i) : auto.base().get(i));
+        }
+        for (String level : hier.levelNames()) {
+            chosen.append(e.get(level) < a.get(level) ? "E" : "A");
+        }
+        return new Window(auto.train(), auto.tests(), base);
+    }
+
+    private static void printMixes(String window, String name, Window w, Window inner) {
+        double[][] mint = Reconciler.projection(w.train(), w.base(), Reconciliation.MINT_SHRINK);
+        double[][] bu = Reconciler.projection(w.train(), w.base(), Reconciliation.BOTTOM_UP);
+        print(System.out, window, name, Map.of("base", byLevel(w.train().hierarchy(), w.train().series(), w.tests(),
+                w.base())));
+        for (int a = 0; a <= Reconciler.SHARE_STEPS; a++) {
+            double share = a / (double) Reconciler.SHARE_STEPS;
+            print(System.out, window, name, Map.of("mint share " + share, meansByLevel(w, mix(mint, bu, share))));
+        }
+        if (inner != null) {
+            double share = Reconciler.validatedMintShare(inner.train(), inner.base(),
+                    inner.tests().toArray(new double[0][]));
+            print(System.out, window, name, Map.of("validated share " + share,
+                    meansByLevel(w, mix(mint, bu, share))));
+        }
+    }
+
+    @Test
+    void comparesMixturesOfReconciliations() {
+        Assumptions.assumeTrue(Boolean.getBoolean("retailgen.compare.mix"),
+                "the aus-retail mixture comparison takes minutes: run with -Dretailgen.compare.mix=true");
+        HierarchicalData aus = ausRetail();
+        List<Integer> cuts = new ArrayList<>();
+        for (String c : System.getProperty("retailgen.compare.cuts", "24,48,72").split(",")) {
+            cuts.add(Integer.parseInt(c.trim()));
+        }
+        boolean perLevel = Boolean.getBoolean("retailgen.compare.levelchoice");
+        Map<Integer, Window> auto = new LinkedHashMap<>();
+        Map<Integer, Window> ets = new LinkedHashMap<>();
+        for (int c : cuts) {
+            auto.put(c, window(aus, c, Forecaster.builder().build()));
+            if (perLevel) {
+                ets.put(c, window(aus, c, Forecaster.builder().method(Method.ETS).build()));
+            }
+        }
+        for (int c : cuts) {
+            printMixes("cut " + c, "auto", auto.get(c), auto.get(c + HOLDOUT));
+            if (perLevel) {
+                printMixes("cut " + c, "ets", ets.get(c), ets.get(c + HOLDOUT));
+            }
+            if (perLevel && auto.containsKey(c + HOLDOUT)) {
+                int n = c + HOLDOUT;
+                StringBuilder which = new StringBuilder();
+                Window chosen = levelChoice(auto.get(c), ets.get(c), auto.get(n), ets.get(n), which);
+                Window inner = auto.containsKey(n + HOLDOUT) ? levelChoice(auto.get(n), ets.get(n),
+                        auto.get(n + HOLDOUT), ets.get(n + HOLDOUT), new StringBuilder()) : null;
+                printMixes("cut " + c, "per level " + which, chosen, inner);
+            }
+        }
     }
 
     static HierarchicalData ausRetail() {

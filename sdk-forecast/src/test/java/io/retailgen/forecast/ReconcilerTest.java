@@ -1,6 +1,7 @@
 package io.retailgen.forecast;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
@@ -58,7 +59,8 @@ class ReconcilerTest {
         List<Forecast> base = Forecaster.builder().paths(200).build().forecastAll(d.series(), 6);
         Hierarchy h = d.hierarchy();
         for (Reconciliation how : Reconciliation.values()) {
-            List<Forecast> rec = Reconciler.reconcile(d, base, how);
+            List<Forecast> rec = how == Reconciliation.MINT_BOTTOM_UP_VALIDATED
+                    ? Reconciler.withMintShare(d, base, 0.3) : Reconciler.reconcile(d, base, how);
             double[][] means = new double[h.size()][];
             double[][] path7 = new double[h.size()][];
             for (int i = 0; i < h.size(); i++) {
@@ -148,18 +150,96 @@ class ReconcilerTest {
         assertThat(rec.get(2).mean()[0]).isCloseTo(23.5, within(1e-9));
     }
 
+    /** Validation forecasts of {@link #synthetic}: the last {@code v} values scaled by {@code factor[level]}. */
+    static List<Forecast> offBy(HierarchicalData head, double[][] actual, double[] factor, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        List<Forecast> out = new ArrayList<>();
+        Hierarchy h = head.hierarchy();
+        for (int i = 0; i < h.size(); i++) {
+            double[] mean = actual[i].clone();
+            for (int k = 0; k < mean.length; k++) {
+                mean[k] *= factor[h.level(i)];
+            }
+            double[] y = head.series().get(i).values();
+            double[] fitted = new double[y.length];
+            for (int t = 0; t < y.length; t++) {
+                fitted[t] = y[t] + 2 * r.nextGaussian();
+            }
+            out.add(new Forecast(h.ids().get(i), "test", mean, new ScenarioSet("test", 1, 1, mean.length, mean), "",
+                    fitted));
+        }
+        return out;
+    }
+
+    /**
+     * The share chosen on a 12-month window of {@link #synthetic} whose validation forecasts are the actual values
+     * times {@code factor[level]}.
+     */
+    static double shareFor(long seed, double[] factor) {
+        HierarchicalData d = synthetic(84, seed);
+        HierarchicalData head = Reconciler.head(d, 12);
+        double[][] actual = Reconciler.actuals(d, 12);
+        return Reconciler.validatedMintShare(head, offBy(head, actual, factor, seed + 1), actual);
+    }
+
     @Test
-    void minimumTraceOnGivenErrorsUsesTheirCovarianceInsteadOfTheResiduals() {
-        HierarchicalData d = twoLeavesData();
-        // in-sample residuals all alike (sd 1, perfectly correlated); the given errors are uncorrelated with
-        // variances 4, 1, 9, which is the weighted least squares case with those weights
-        List<Forecast> base = twoLeaves(d, new double[] {40, 12, 22}, new double[] {1, 1, 1});
-        double[][] errors = {{2, -2, 2, -2}, {1, 1, -1, -1}, {3, -3, -3, 3}};
-        List<Forecast> rec = Reconciler.reconcileWithErrors(d, base, errors, "mint_backtest");
-        assertThat(rec.get(1).mean()[0]).isCloseTo(12 + 6 * 1 / 14.0, within(1e-9));
-        assertThat(rec.get(2).mean()[0]).isCloseTo(22 + 6 * 9 / 14.0, within(1e-9));
-        assertThat(rec.get(0).model()).endsWith("+mint_backtest");
-        List<Forecast> insample = Reconciler.reconcile(d, base, Reconciliation.MINT_SHRINK);
-        assertThat(Math.abs(insample.get(1).mean()[0] - rec.get(1).mean()[0])).isGreaterThan(1);
+    void theValidatedShareIsBottomUpWhenOnlyTheBottomForecastsAreRight() {
+        // the stores exact, the regions and the total 10% high: summing the stores is exact at every level
+        assertThat(shareFor(5, new double[] {1.1, 1.1, 1})).isZero();
+    }
+
+    @Test
+    void theValidatedShareIsMintWhenTheUpperForecastsAreRightAndTheBottomAllHigh() {
+        // the total and the regions exact, every store 10% high: MinT pulls the stores down, bottom-up sums the
+        // excess up the tree, and every mixture lies between, so the whole MinT share wins at every level
+        assertThat(shareFor(7, new double[] {1, 1, 1.1})).isEqualTo(1.0);
+    }
+
+    @Test
+    void aMixtureIsBottomUpAtShareZeroMintAtOneAndCoherentBetween() {
+        HierarchicalData d = synthetic(72, 9);
+        List<Forecast> base = Forecaster.builder().paths(50).build().forecastAll(d.series(), 6);
+        List<Forecast> bu = Reconciler.reconcile(d, base, Reconciliation.BOTTOM_UP);
+        List<Forecast> mint = Reconciler.reconcile(d, base, Reconciliation.MINT_SHRINK);
+        List<Forecast> zero = Reconciler.withMintShare(d, base, 0);
+        List<Forecast> one = Reconciler.withMintShare(d, base, 1);
+        List<Forecast> half = Reconciler.withMintShare(d, base, 0.5);
+        for (int i = 0; i < base.size(); i++) {
+            for (int k = 0; k < 6; k++) {
+                assertThat(zero.get(i).mean()[k]).isCloseTo(bu.get(i).mean()[k], within(1e-9));
+                assertThat(one.get(i).mean()[k]).isCloseTo(mint.get(i).mean()[k], within(1e-9));
+                assertThat(half.get(i).mean()[k]).isCloseTo(
+                        (bu.get(i).mean()[k] + mint.get(i).mean()[k]) / 2, within(1e-9));
+            }
+        }
+        assertThat(half.get(0).model()).endsWith("+mint_bottom_up_validated(0.5)");
+        assertThatThrownBy(() -> Reconciler.withMintShare(d, base, 1.5)).hasMessageContaining("1.5");
+    }
+
+    @Test
+    void theValidatedMixtureIsMadeByTheForecasterAndRefusedWithoutValidationForecasts() {
+        HierarchicalData d = synthetic(72, 10);
+        Forecaster f = Forecaster.builder().paths(50).build();
+        List<Forecast> rec = f.forecastHierarchy(d, 6, Reconciliation.MINT_BOTTOM_UP_VALIDATED);
+        Hierarchy h = d.hierarchy();
+        double[][] means = new double[h.size()][];
+        double[][] path3 = new double[h.size()][];
+        for (int i = 0; i < h.size(); i++) {
+            means[i] = rec.get(i).mean();
+            path3[i] = rec.get(i).scenarios().path(3);
+        }
+        assertThat(h.coherenceError(means)).isLessThan(1e-9);
+        assertThat(h.coherenceError(path3)).isLessThan(1e-9);
+        assertThat(rec.get(0).model()).matches(".*\\+mint_bottom_up_validated\\((0|1)\\.\\d\\)");
+        HierarchicalResult r = Evaluation.hierarchical(d, 6, f, Reconciliation.MINT_BOTTOM_UP_VALIDATED);
+        assertThat(r.coherenceError()).isLessThan(1e-9);
+        assertThat(r.reconciliation()).isEqualTo(Reconciliation.MINT_BOTTOM_UP_VALIDATED);
+        List<Forecast> base = f.forecastAll(d.series(), 6);
+        assertThatThrownBy(() -> Reconciler.reconcile(d, base, Reconciliation.MINT_BOTTOM_UP_VALIDATED))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("forecastHierarchy");
+        // too short to hold a window out after two seasons: no validation, MinT-shrink alone
+        assertThat(Reconciler.validationLength(Reconciler.head(d, 48), 6)).isZero();
+        assertThat(Reconciler.validationLength(d, 6)).isEqualTo(6);
+        assertThat(Reconciler.validationLength(Reconciler.head(d, 44), 6)).isEqualTo(4);
     }
 }

@@ -65,8 +65,9 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--holdout", description = "csv: held-out periods at the end (aus-retail: 24).")
     Integer holdout;
 
-    @Option(names = "--reconciliation", defaultValue = "mint",
-            description = "bottom-up, top-down, mint, wls-structural or wls-variance (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--reconciliation", defaultValue = "mint-bottom-up",
+            description = "bottom-up, top-down, mint, wls-structural, wls-variance or mint-bottom-up (default: "
+                    + "${DEFAULT-VALUE}).")
     String reconciliation;
 
     @Option(names = "--paths", defaultValue = "1000", description = "Scenario paths per series (default: ${DEFAULT-VALUE}).")
@@ -99,8 +100,10 @@ final class EvaluateCommand implements Callable<Integer> {
             case "mint", "mint-shrink", "mint_shrink" -> Reconciliation.MINT_SHRINK;
             case "wls-structural", "wls_structural" -> Reconciliation.WLS_STRUCTURAL;
             case "wls-variance", "wls_variance" -> Reconciliation.WLS_VARIANCE;
+            case "mint-bottom-up", "mint_bottom_up", "mint_bottom_up_validated" ->
+                Reconciliation.MINT_BOTTOM_UP_VALIDATED;
             default -> throw new CommandLine.ParameterException(cl, "unknown --reconciliation '" + s
-                    + "', expected bottom-up, top-down, mint, wls-structural or wls-variance");
+                    + "', expected bottom-up, top-down, mint, wls-structural, wls-variance or mint-bottom-up");
         };
     }
 

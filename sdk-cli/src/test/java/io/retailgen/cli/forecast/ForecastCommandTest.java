@@ -68,12 +68,12 @@ class ForecastCommandTest {
         CliRun missing = run("forecast", "evaluate", "--data", f.toString(), "--format", "csv", "--json");
         assertThat(missing.code()).isEqualTo(2);
         assertThat(missing.err()).contains("--time-column");
-        for (String how : new String[] {"wls-structural", "wls-variance"}) {
+        for (String how : new String[] {"wls-structural", "wls-variance", "mint-bottom-up"}) {
             CliRun wls = run("forecast", "evaluate", "--data", f.toString(), "--format", "csv", "--time-column",
                     "Month", "--value-column", "Sales", "--hierarchy", "Region,Store", "--holdout", "12", "--paths",
                     "100", "--reconciliation", how, "--json");
             assertThat(wls.code()).as(wls.err()).isZero();
-            assertThat(wls.json().get("reconciliation").asText()).isEqualTo(how.replace('-', '_'));
+            assertThat(wls.json().get("reconciliation").asText()).startsWith(how.replace('-', '_'));
             assertThat(wls.json().get("coherence_error").asDouble()).isLessThan(1e-9);
         }
         CliRun unknown = run("forecast", "evaluate", "--data", f.toString(), "--format", "csv", "--time-column",
