@@ -23,6 +23,9 @@ import org.junit.jupiter.api.Test;
  * on that validation window and, for the candidates named in
  * {@code -Dretailgen.compare.test=NAME,...}, on the held-out window. Takes minutes, so it runs only with
  * {@code -Dretailgen.compare=true}; it prints the tables of docs/BENCHMARKS.md ("aus-retail at every level").
+ * {@link #comparesMixturesOfReconciliations} ({@code -Dretailgen.compare.mix=true}) prints the blends of MinT-shrink
+ * and bottom-up and the share {@link Reconciler#validatedMintShare} chooses ("A validated blend of MinT-shrink and
+ * bottom-up").
  */
 class HierarchyComparisonTest {
 
@@ -191,6 +194,8 @@ class HierarchyComparisonTest {
             print(System.out, window, name, Map.of("validated share " + share,
                     meansByLevel(w, mix(mint, bu, share))));
         }
+        System.out.println("| " + window + " | " + name + " | share chosen on this window for the next | "
+                + Reconciler.validatedMintShare(w.train(), w.base(), w.tests().toArray(new double[0][])) + " |");
     }
 
     @Test
