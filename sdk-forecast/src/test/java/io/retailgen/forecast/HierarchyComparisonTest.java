@@ -153,6 +153,29 @@ class HierarchyComparisonTest {
         return byLevel(hier, w.train().series(), w.tests(), fc);
     }
 
+    /**
+     * Middle-out from the level above the bottom: each bottom series gets its parent's base forecast times its share
+     * of the parent over the last {@code months} periods of history.
+     */
+    static double[][] middleOut(HierarchicalData train, int months) {
+        Hierarchy hier = train.hierarchy();
+        int[] bottom = hier.bottom();
+        double[][] g = new double[bottom.length][hier.size()];
+        for (int b = 0; b < bottom.length; b++) {
+            int parent = hier.parent(bottom[b]);
+            double[] child = train.series().get(bottom[b]).values();
+            double[] par = train.series().get(parent).values();
+            double c = 0;
+            double p = 0;
+            for (int t = child.length - months; t < child.length; t++) {
+                c += child[t];
+                p += par[t];
+            }
+            g[b][parent] = p > 0 ? c / p : 1.0 / hier.children(parent).length;
+        }
+        return g;
+    }
+
     static double[][] mix(double[][] a, double[][] b, double alpha) {
         double[][] out = new double[a.length][a[0].length];
         for (int r = 0; r < a.length; r++) {
@@ -193,6 +216,15 @@ class HierarchyComparisonTest {
                     inner.tests().toArray(new double[0][]));
             print(System.out, window, name, Map.of("validated share " + share,
                     meansByLevel(w, mix(mint, bu, share))));
+        }
+        if (Boolean.getBoolean("retailgen.compare.middleout")) {
+            double[][] mo = middleOut(w.train(), 12);
+            for (double share : new double[] {1, 0.75, 0.5, 0.25}) {
+                print(System.out, window, name, Map.of("middle-out share " + share + " with bottom-up",
+                        meansByLevel(w, mix(mo, bu, share))));
+                print(System.out, window, name, Map.of("middle-out share " + share + " with mint",
+                        meansByLevel(w, mix(mo, mint, share))));
+            }
         }
         System.out.println("| " + window + " | " + name + " | share chosen on this window for the next | "
                 + Reconciler.validatedMintShare(w.train(), w.base(), w.tests().toArray(new double[0][])) + " |");
