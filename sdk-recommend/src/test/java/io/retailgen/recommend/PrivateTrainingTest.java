@@ -200,8 +200,9 @@ class PrivateTrainingTest {
             assertThat(p.delta()).isEqualTo(1e-5);
             assertThat(p.samplingRate()).isEqualTo(20 / 80.0);
             assertThat(p.steps()).isEqualTo(12);
+            assertThat(p.conversion()).isEqualTo(TrainingPrivacy.IMPROVED);
             double again = new RdpAccountant().compose(p.samplingRate(), p.noiseMultiplier(), p.steps())
-                    .epsilon(p.delta()).epsilon();
+                    .epsilon(p.delta(), RdpAccountant.Conversion.IMPROVED).epsilon();
             assertThat(again).isCloseTo(p.epsilon(), within(1e-9));
             assertThat(model.sessionCount()).isZero();
 
@@ -212,6 +213,7 @@ class PrivateTrainingTest {
                     .containsKey("dp.noise_multiplier").containsKey("dp.epsilon");
             PrivacyBudget card = ModelCard.privacyBudget(b.manifest().provenance());
             assertThat(card.epsilon()).isCloseTo(p.epsilon(), within(1e-9));
+            assertThat(card.conversion()).isEqualTo(RdpAccountant.Conversion.IMPROVED);
             assertThat(card.deltaAssumed()).isFalse();
 
             RecommendModel loaded = RecommendModel.fromBundle(b);
