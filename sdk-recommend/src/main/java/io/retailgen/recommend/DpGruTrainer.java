@@ -132,7 +132,7 @@ final class DpGruTrainer {
             double seconds = (System.nanoTime() - t0) / 1e9;
             progress.end();
             TrainingPrivacy privacy = new TrainingPrivacy(plan.epsilon(), plan.delta(), plan.noiseMultiplier(),
-                    plan.samplingRate(), plan.steps(), dp.clipNorm());
+                    plan.samplingRate(), plan.steps(), dp.clipNorm(), PrivacyPlan.CONVERSION);
             double last = lossEvents == 0 ? Double.NaN : lossSum / lossEvents;
             return new Result(new GruTrainer.Result(ws.toData(n, h, cd), events, seconds, last), privacy);
         }

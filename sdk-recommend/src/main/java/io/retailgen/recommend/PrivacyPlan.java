@@ -8,12 +8,16 @@ import java.util.Locale;
 /**
  * The noise and step count of a DP-SGD run, checked against its budget before any step is taken: the noise
  * multiplier is either given or the smallest (to 0.1 %) that keeps the planned steps within the budget. Uses the RDP
- * accountant of sdk-governance, which must be on the class path.
+ * accountant of sdk-governance, which must be on the class path, with the improved RDP-to-(epsilon, delta) conversion
+ * ({@link RdpAccountant.Conversion#IMPROVED}; Canonne, Kamath and Steinke 2020, Balle et al. 2020), which the model
+ * bundle records as {@code dp.conversion} so that the model card recomputes the same epsilon.
  */
 record PrivacyPlan(double noiseMultiplier, double samplingRate, long steps, double delta, double epsilon) {
 
     static final String GOVERNANCE_CLASS = "io.retailgen.governance.privacy.RdpAccountant";
     private static final double MAX_NOISE = 1_000;
+    /** The conversion DP-SGD training accounts with; its name is what {@link TrainingPrivacy#conversion()} holds. */
+    static final String CONVERSION = TrainingPrivacy.IMPROVED;
 
     static PrivacyPlan of(PrivateTraining dp, int sessions, int epochs) {
         requireGovernance();
@@ -26,7 +30,8 @@ record PrivacyPlan(double noiseMultiplier, double samplingRate, long steps, doub
         double sigma = dp.noiseMultiplier();
         if (sigma == 0) {
             try {
-                sigma = RdpAccountant.noiseMultiplier(dp.epsilon(), delta, q, steps);
+                sigma = RdpAccountant.noiseMultiplier(dp.epsilon(), delta, q, steps,
+                        RdpAccountant.Conversion.valueOf(CONVERSION));
             } catch (IllegalArgumentException e) {
                 throw overBudget(dp, MAX_NOISE, q, steps, delta, spent(MAX_NOISE, q, steps, delta));
             }
@@ -39,7 +44,8 @@ record PrivacyPlan(double noiseMultiplier, double samplingRate, long steps, doub
     }
 
     static double spent(double sigma, double q, long steps, double delta) {
-        return new RdpAccountant().compose(q, sigma, steps).epsilon(delta).epsilon();
+        return new RdpAccountant().compose(q, sigma, steps)
+                .epsilon(delta, RdpAccountant.Conversion.valueOf(CONVERSION)).epsilon();
     }
 
     private static RetailGenException overBudget(PrivateTraining dp, double sigma, double q, long steps,

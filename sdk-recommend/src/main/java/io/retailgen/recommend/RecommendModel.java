@@ -312,7 +312,8 @@ public final class RecommendModel implements AutoCloseable {
 
     /**
      * The DP-SGD record under the hyper-parameter keys the governance model card reads ({@code dp.noise_multiplier},
-     * {@code dp.sampling_rate}, {@code dp.steps}, {@code dp.delta}), plus {@code dp.epsilon} and {@code dp.clip_norm}.
+     * {@code dp.sampling_rate}, {@code dp.steps}, {@code dp.delta}, {@code dp.conversion}), plus {@code dp.epsilon}
+     * and {@code dp.clip_norm}.
      */
     static Map<String, String> privacyHyperParameters(TrainingPrivacy p) {
         Map<String, String> hp = new TreeMap<>();
@@ -320,6 +321,7 @@ public final class RecommendModel implements AutoCloseable {
         hp.put("dp.sampling_rate", Double.toString(p.samplingRate()));
         hp.put("dp.steps", Long.toString(p.steps()));
         hp.put("dp.delta", Double.toString(p.delta()));
+        hp.put("dp.conversion", p.conversion());
         hp.put("dp.epsilon", Double.toString(p.epsilon()));
         hp.put("dp.clip_norm", Double.toString(p.clipNorm()));
         return hp;

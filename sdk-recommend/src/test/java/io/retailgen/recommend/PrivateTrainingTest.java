@@ -200,8 +200,9 @@ class PrivateTrainingTest {
             assertThat(p.delta()).isEqualTo(1e-5);
             assertThat(p.samplingRate()).isEqualTo(20 / 80.0);
             assertThat(p.steps()).isEqualTo(12);
+            assertThat(p.conversion()).isEqualTo(TrainingPrivacy.IMPROVED);
             double again = new RdpAccountant().compose(p.samplingRate(), p.noiseMultiplier(), p.steps())
-                    .epsilon(p.delta()).epsilon();
+                    .epsilon(p.delta(), RdpAccountant.Conversion.IMPROVED).epsilon();
             assertThat(again).isCloseTo(p.epsilon(), within(1e-9));
             assertThat(model.sessionCount()).isZero();
 
@@ -212,6 +213,7 @@ class PrivateTrainingTest {
                     .containsKey("dp.noise_multiplier").containsKey("dp.epsilon");
             PrivacyBudget card = ModelCard.privacyBudget(b.manifest().provenance());
             assertThat(card.epsilon()).isCloseTo(p.epsilon(), within(1e-9));
+            assertThat(card.conversion()).isEqualTo(RdpAccountant.Conversion.IMPROVED);
             assertThat(card.deltaAssumed()).isFalse();
 
             RecommendModel loaded = RecommendModel.fromBundle(b);
@@ -221,5 +223,26 @@ class PrivateTrainingTest {
                 assertThat(rec.recommendFor(List.of("i3", "i4"), 5, io.retailgen.recommend.EventContext.NONE)).hasSize(5);
             }
         }
+    }
+
+    /**
+     * A record without a conversion (written before it was recorded, or by federated training, which accounts with
+     * the classic conversion) reads as classic, and the model card recomputes its epsilon with the classic conversion.
+     */
+    @Test
+    void aRecordWithoutAConversionIsClassicAndTheCardAccountsItSo() throws Exception {
+        TrainingPrivacy old = new com.fasterxml.jackson.databind.ObjectMapper().readValue("{\"epsilon\": 8.8376,"
+                + " \"delta\": 1e-5, \"noiseMultiplier\": 2.0, \"samplingRate\": 1.0, \"steps\": 10,"
+                + " \"clipNorm\": 1.0}", TrainingPrivacy.class);
+        assertThat(old.conversion()).isEqualTo(TrainingPrivacy.CLASSIC);
+        assertThat(old).isEqualTo(new TrainingPrivacy(8.8376, 1e-5, 2.0, 1.0, 10, 1.0));
+        java.util.Map<String, String> hp = RecommendModel.privacyHyperParameters(old);
+        assertThat(hp).containsEntry(ModelCard.CONVERSION, "CLASSIC");
+        io.retailgen.core.bundle.Provenance prov = io.retailgen.core.bundle.Provenance.capture(
+                io.retailgen.core.bundle.DataFingerprint.ofRows(List.of("s1,a")), 100, hp, 1,
+                java.util.Map.of());
+        assertThat(ModelCard.privacyBudget(prov).epsilon()).isCloseTo(8.8376, within(1e-3));
+        assertThatThrownBy(() -> new TrainingPrivacy(8, 1e-5, 2.0, 1.0, 10, 1.0, "tight"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tight");
     }
 }

@@ -13,7 +13,7 @@ final class PrivacyOptions {
     /** Adagrad learning rate of private training. */
     static final float PRIVATE_LEARNING_RATE = 0.3f;
     /** Epochs of private training unless {@code --epochs} is given. */
-    static final int PRIVATE_EPOCHS = 36;
+    static final int PRIVATE_EPOCHS = 48;
     /** Expected sessions per DP-SGD step. */
     static final int PRIVATE_SESSIONS_PER_STEP = 8192;
     /** The item table's share of the squared clip norm (per-layer clipping). */
@@ -23,7 +23,7 @@ final class PrivacyOptions {
 
     @Option(names = "--epsilon", description = "Train the GRU with DP-SGD, spending at most this epsilon (the model "
             + "then keeps no training sessions), with the settings tuned for private training: hidden 32, no "
-            + "dropout, Adagrad at learning rate 0.3, 8192 sessions per step, 36 epochs unless --epochs is given, "
+            + "dropout, Adagrad at learning rate 0.3, 8192 sessions per step, 48 epochs unless --epochs is given, "
             + "the item table clipped apart from the GRU (0.8 of the squared clip norm), and the moving average "
             + "of the iterates (decay 0.7) released.")
     Double epsilon;

@@ -24,14 +24,14 @@ class PrivacyOptionsTest {
         assertThat(given.toString()).contains("h=64,").contains("drop=0.5");
     }
 
-    /** Without {@code --epochs}, private training runs its own tuned epochs (36), not the non-private default. */
+    /** Without {@code --epochs}, private training runs its own tuned epochs (48), not the non-private default. */
     @Test
     void epsilonWithoutEpochsTrainsThePrivateEpochs() {
         RecommendTrainer defaults = RecommendTrainer.builder().seed(5).build();
         PrivacyOptions dp = new PrivacyOptions();
         dp.epsilon = 8.0;
         CommandLine cl = new CommandLine(CommandLine.Model.CommandSpec.create());
-        assertThat(dp.apply(cl, defaults, false, false).epochs()).isEqualTo(36);
+        assertThat(dp.apply(cl, defaults, false, false).epochs()).isEqualTo(48);
         assertThat(defaults.epochs()).isEqualTo(12);
     }
 }

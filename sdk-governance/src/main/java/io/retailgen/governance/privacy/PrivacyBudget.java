@@ -13,12 +13,13 @@ package io.retailgen.governance.privacy;
  * @param samplingRate the Poisson sampling rate q, in {@code (0, 1]}
  * @param steps the number of noisy steps, {@code >= 1}
  * @param delta the target delta, in {@code (0, 1)}
- * @param epsilon the epsilon spent at that delta ({@link RdpAccountant.Conversion#CLASSIC} conversion)
+ * @param epsilon the epsilon spent at that delta, under {@code conversion}
  * @param order the RDP order that gave the smallest epsilon
  * @param deltaAssumed true when the hyper-parameters did not record delta and {@code min(1e-5, 1/rows)} was assumed
+ * @param conversion how the accountant's RDP was converted to {@code (epsilon, delta)}
  */
 public record PrivacyBudget(double noiseMultiplier, double samplingRate, long steps, double delta, double epsilon,
-                            double order, boolean deltaAssumed) {
+                            double order, boolean deltaAssumed, RdpAccountant.Conversion conversion) {
 
     /** Validates the settings. */
     public PrivacyBudget {
@@ -37,6 +38,7 @@ public record PrivacyBudget(double noiseMultiplier, double samplingRate, long st
         if (!(epsilon >= 0)) {
             throw new IllegalArgumentException("epsilon must be >= 0, was " + epsilon);
         }
+        java.util.Objects.requireNonNull(conversion, "conversion == null");
     }
 
     /**
@@ -45,13 +47,28 @@ public record PrivacyBudget(double noiseMultiplier, double samplingRate, long st
      * @param steps the number of steps
      * @param delta the target delta
      * @param deltaAssumed whether delta was assumed rather than recorded
-     * @return the budget, with epsilon from a fresh {@link RdpAccountant}
+     * @return the budget, with epsilon from a fresh {@link RdpAccountant} and the
+     *         {@link RdpAccountant.Conversion#CLASSIC} conversion
      */
     public static PrivacyBudget compute(double noiseMultiplier, double samplingRate, long steps, double delta,
                                         boolean deltaAssumed) {
+        return compute(noiseMultiplier, samplingRate, steps, delta, deltaAssumed, RdpAccountant.Conversion.CLASSIC);
+    }
+
+    /**
+     * @param noiseMultiplier sigma
+     * @param samplingRate q
+     * @param steps the number of steps
+     * @param delta the target delta
+     * @param deltaAssumed whether delta was assumed rather than recorded
+     * @param conversion how to convert RDP to {@code (epsilon, delta)}
+     * @return the budget, with epsilon from a fresh {@link RdpAccountant}
+     */
+    public static PrivacyBudget compute(double noiseMultiplier, double samplingRate, long steps, double delta,
+                                        boolean deltaAssumed, RdpAccountant.Conversion conversion) {
         RdpAccountant.PrivacySpent spent = new RdpAccountant().compose(samplingRate, noiseMultiplier, steps)
-                .epsilon(delta);
+                .epsilon(delta, conversion);
         return new PrivacyBudget(noiseMultiplier, samplingRate, steps, delta, spent.epsilon(), spent.order(),
-                deltaAssumed);
+                deltaAssumed, conversion);
     }
 }

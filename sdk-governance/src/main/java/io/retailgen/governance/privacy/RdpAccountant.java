@@ -153,6 +153,24 @@ public final class RdpAccountant {
      * @throws IllegalArgumentException when even a multiplier of 1000 spends more than the budget
      */
     public static double noiseMultiplier(double epsilon, double delta, double q, long steps) {
+        return noiseMultiplier(epsilon, delta, q, steps, Conversion.CLASSIC);
+    }
+
+    /**
+     * The smallest noise multiplier (to 0.1 %, up to 1000) whose {@code steps} steps at sampling rate {@code q}
+     * spend at most {@code epsilon} at {@code delta} under the given conversion, found by bisection on the accountant
+     * itself.
+     *
+     * @param epsilon the budget, {@code > 0}
+     * @param delta in {@code (0, 1)}
+     * @param q the sampling rate, in {@code (0, 1]}
+     * @param steps the steps, {@code >= 1}
+     * @param conversion how RDP converts to {@code (epsilon, delta)}
+     * @return sigma
+     * @throws IllegalArgumentException when even a multiplier of 1000 spends more than the budget
+     */
+    public static double noiseMultiplier(double epsilon, double delta, double q, long steps, Conversion conversion) {
+        Objects.requireNonNull(conversion, "conversion == null");
         if (!(epsilon > 0) || Double.isInfinite(epsilon)) {
             throw new IllegalArgumentException("epsilon must be finite and > 0, was " + epsilon);
         }
@@ -161,13 +179,13 @@ public final class RdpAccountant {
         }
         double lo = 0.05;
         double hi = 1_000;
-        if (new RdpAccountant().compose(q, hi, steps).epsilon(delta).epsilon() > epsilon) {
+        if (new RdpAccountant().compose(q, hi, steps).epsilon(delta, conversion).epsilon() > epsilon) {
             throw new IllegalArgumentException("no noise multiplier up to " + hi + " keeps " + steps + " steps at"
                     + " sampling rate " + q + " within epsilon " + epsilon + " at delta " + delta);
         }
         while (hi / lo > 1.001) {
             double mid = Math.sqrt(lo * hi);
-            if (new RdpAccountant().compose(q, mid, steps).epsilon(delta).epsilon() > epsilon) {
+            if (new RdpAccountant().compose(q, mid, steps).epsilon(delta, conversion).epsilon() > epsilon) {
                 lo = mid;
             } else {
                 hi = mid;

@@ -30,7 +30,9 @@ import java.util.Objects;
  * <p>The privacy budget is computed with {@link RdpAccountant} when the hyper-parameters record DP-SGD settings:
  * {@value #NOISE_MULTIPLIER} (sigma), plus either {@value #SAMPLING_RATE} or {@value #BATCH_SIZE} (then
  * {@code q = batch / rows}), plus either {@value #STEPS} or {@value #EPOCHS} (then {@code steps = epochs * rows /
- * batch}), and optionally {@value #DELTA} (otherwise {@code min(1e-5, 1/rows)} is assumed and the card says so).
+ * batch}), optionally {@value #DELTA} (otherwise {@code min(1e-5, 1/rows)} is assumed and the card says so), and
+ * optionally {@value #CONVERSION}, the {@link RdpAccountant.Conversion} the training used ({@code CLASSIC} when absent),
+ * so that the card's epsilon is the one the training accounted.
  *
  * <pre>{@code
  * ModelCard card = ModelCard.builder().bundle(ModelBundle.load(Path.of("bundles/session-gru/3")))
@@ -60,6 +62,8 @@ public record ModelCard(BundleManifest manifest, String intendedUse, List<String
     public static final String EPOCHS = "dp.epochs";
     /** Hyper-parameter key of the target delta. */
     public static final String DELTA = "dp.delta";
+    /** Hyper-parameter key of the RDP-to-(epsilon, delta) conversion ({@code CLASSIC} when absent). */
+    public static final String CONVERSION = "dp.conversion";
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -114,7 +118,17 @@ public record ModelCard(BundleManifest manifest, String intendedUse, List<String
         }
         boolean assumed = !hp.containsKey(DELTA);
         double delta = assumed ? Math.min(1e-5, rows > 0 ? 1.0 / rows : 1e-5) : number(hp, DELTA);
-        return PrivacyBudget.compute(sigma, q, steps, delta, assumed);
+        return PrivacyBudget.compute(sigma, q, steps, delta, assumed, conversion(hp));
+    }
+
+    private static RdpAccountant.Conversion conversion(Map<String, String> hp) {
+        String v = hp.getOrDefault(CONVERSION, RdpAccountant.Conversion.CLASSIC.name()).trim();
+        try {
+            return RdpAccountant.Conversion.valueOf(v.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("hyper-parameter " + CONVERSION + " must be one of "
+                    + java.util.Arrays.toString(RdpAccountant.Conversion.values()) + ", was '" + v + "'", e);
+        }
     }
 
     private static double number(Map<String, String> hp, String key) {
@@ -153,8 +167,9 @@ public record ModelCard(BundleManifest manifest, String intendedUse, List<String
             b.append("Not trained with differential privacy.\n");
         } else {
             b.append(String.format(Locale.ROOT, "Trained with DP-SGD: (epsilon = %.3f, delta = %s)-differential "
-                            + "privacy (RDP accountant, best order %s).%n%n", privacy.epsilon(),
-                    format(privacy.delta()), format(privacy.order())));
+                            + "privacy (RDP accountant, %s conversion, best order %s).%n%n", privacy.epsilon(),
+                    format(privacy.delta()), privacy.conversion().name().toLowerCase(Locale.ROOT),
+                    format(privacy.order())));
             b.append("- Noise multiplier: ").append(format(privacy.noiseMultiplier())).append("\n");
             b.append("- Sampling rate: ").append(format(privacy.samplingRate())).append("\n");
             b.append("- Steps: ").append(privacy.steps()).append("\n");
@@ -218,7 +233,7 @@ public record ModelCard(BundleManifest manifest, String intendedUse, List<String
             ObjectNode dp = root.putObject("privacy");
             dp.put("mechanism", "DP-SGD");
             dp.put("accountant", "RDP");
-            dp.put("conversion", RdpAccountant.Conversion.CLASSIC.name());
+            dp.put("conversion", privacy.conversion().name());
             dp.put("epsilon", privacy.epsilon());
             dp.put("delta", privacy.delta());
             dp.put("deltaAssumed", privacy.deltaAssumed());

@@ -89,4 +89,30 @@ class ModelCardTest {
         assertThatThrownBy(() -> ModelCard.builder().build()).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("manifest").hasMessageContaining("intended use");
     }
+
+    @Test
+    void theRecordedConversionIsTheOneTheCardRecomputesEpsilonWith() throws Exception {
+        // sampled Gaussian, q = 0.6, sigma 3, 60 steps, delta 1e-5: improved conversion 8.079 over the default orders
+        // (8.338 over the integer orders alone, computed independently in NoiseCalibrationTest), classic 8.8 and up
+        Map<String, String> hp = new java.util.HashMap<>(Map.of(ModelCard.NOISE_MULTIPLIER, "3.0",
+                ModelCard.SAMPLING_RATE, "0.6", ModelCard.STEPS, "60", ModelCard.DELTA, "1e-5"));
+        ModelCard classic = ModelCard.builder().bundle(bundle(hp, Map.of())).intendedUse("x").build();
+        hp.put(ModelCard.CONVERSION, "IMPROVED");
+        ModelCard improved = ModelCard.builder().bundle(bundle(hp, Map.of())).intendedUse("x").build();
+        io.retailgen.governance.privacy.RdpAccountant acc = new io.retailgen.governance.privacy.RdpAccountant()
+                .compose(0.6, 3.0, 60);
+        assertThat(classic.privacy().epsilon()).isEqualTo(acc.epsilon(1e-5).epsilon());
+        assertThat(improved.privacy().epsilon()).isEqualTo(acc.epsilon(1e-5,
+                io.retailgen.governance.privacy.RdpAccountant.Conversion.IMPROVED).epsilon())
+                .isLessThan(classic.privacy().epsilon() - 0.5);
+        assertThat(improved.toMarkdown()).contains("improved conversion");
+        assertThat(classic.toMarkdown()).contains("classic conversion");
+        assertThat(new ObjectMapper().readTree(improved.toJson()).get("privacy").get("conversion").asText())
+                .isEqualTo("IMPROVED");
+
+        hp.put(ModelCard.CONVERSION, "tight");
+        assertThatThrownBy(() -> ModelCard.builder().bundle(bundle(hp, Map.of())).intendedUse("x").build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(ModelCard.CONVERSION)
+                .hasMessageContaining("'tight'");
+    }
 }
