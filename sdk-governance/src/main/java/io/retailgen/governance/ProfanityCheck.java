@@ -162,11 +162,16 @@ final class ProfanityCheck implements Check {
 
     /**
      * @return true when the word before {@code from} evaluates or addresses someone ({@code Big Dick}, {@code You
-     *     Dick}): a capital on it makes no name
+     *     Dick}): a capital on it makes no name; an article or a preposition of place is none
      */
     private static boolean evaluatedBefore(String text, int from) {
         int[] w = wordBefore(text, from);
-        return w != null && NamedThings.addressesSomeone(text.substring(w[0], w[1]).toLowerCase(Locale.ROOT));
+        if (w == null) {
+            return false;
+        }
+        String before = text.substring(w[0], w[1]).toLowerCase(Locale.ROOT);
+        return NamedThings.addressesSomeone(before) && !before.equals("the") && !PLACE_CUES.contains(before)
+                && !STREET_CUES.contains(before);
     }
 
     /**
