@@ -445,7 +445,7 @@ final class ProfanityCheck implements Check {
     private static boolean capitalisedNeighbour(String text, int from, int dir) {
         if (dir < 0 && from >= 3 && text.charAt(from - 1) == ' ' && text.charAt(from - 2) == '.'
                 && Character.isUpperCase(text.charAt(from - 3)) && (from == 3 || text.charAt(from - 4) == ' ')) {
-            return true; // an initial before a surname: "Philip K. Dick"
+            return from == 3 || firstName(text, from - 3); // an initial before a surname: "Philip K. Dick"
         }
         int i = dir < 0 ? from - 1 : from;
         int gap = 0;
@@ -466,6 +466,21 @@ final class ProfanityCheck implements Check {
         }
         return Character.isUpperCase(text.charAt(s))
                 && !FUNCTION_WORDS.contains(text.substring(s, e).toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /**
+     * @return true when the word before the initial at {@code initial} may be a first name: capitalised, and either
+     *     no English word in lower case ({@code Philip}) or not the first word of its sentence ({@code by John K.
+     *     Dick}); a sentence that opens with a common word ({@code Plan B. Dick move}) has no name there
+     */
+    private static boolean firstName(String text, int initial) {
+        int[] w = wordBefore(text, initial);
+        if (w == null) {
+            return initial >= 2 && text.charAt(initial - 2) == '.'; // initials in a row: "J. K. Dick"
+        }
+        return Character.isUpperCase(text.charAt(w[0]))
+                && (!EnglishWords.contains(text.substring(w[0], w[1]).toLowerCase(Locale.ROOT))
+                        || !NamedThings.sentenceStart(text, w[0]));
     }
 
     private static void addEntry(Map<String, List<Entry>> byKey, String spelling, String term, Severity severity,

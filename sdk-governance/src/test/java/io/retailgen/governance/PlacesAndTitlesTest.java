@@ -198,4 +198,16 @@ class PlacesAndTitlesTest {
     void aLowerCaseTownOrNoPlaceAfterTheCueLeavesItFlagged(String text) {
         flagged(text);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Plan B. Dick move", "Plan B. Cock up again"})
+    void aCommonWordOpeningTheSentenceBeforeACapitalAndADotIsNoFirstName(String text) {
+        flagged(text);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Philip K. Dick novels collection", "Stories by John K. Dick, boxed", "J. K. Dick reader"})
+    void aFirstNameOrInitialsBeforeAnInitialStillMakeASurname(String text) {
+        allowed(text);
+    }
 }
