@@ -26,7 +26,9 @@ import java.util.Set;
  *   <li>the run is not shaped as abuse ({@link #abusive}): no pronoun or particle next to the word
  *       ({@code Go Fuck Yourself}, {@code Shut Up Bitch}), no article right after it ({@code Fuck the ...}), no
  *       evaluative word right before it ({@code Big Dick Energy}), no insult head or photograph right after it
- *       ({@code Cock Sucker}, {@code Dick Pic}), and, when the word opens the run, a small word right after it
+ *       ({@code Cock Sucker}, {@code Dick Pic}), no common word right before it unless an article opens the run
+ *       ({@code Eat Shit and Die}; but {@code The Fighting Cocks}), no award of a calendar unit after it
+ *       ({@code Bitch of the Year}), and, when the word opens the run, a small word right after it
  *       ({@code Puss in Boots}, {@code Bastard Out of Carolina}; not {@code Fuck Donald Trump}).</li>
  * </ul>
  * A title of one word or of two ({@code Bastard poster}, {@code Pussy Riot poster}) is no evidence. Immutable and
@@ -162,7 +164,24 @@ final class WorkTitles {
                 || lexicon.contains(nextWord) || insultHead(nextWord))) {
             return true;
         }
+        if (prev != null && !SMALL_WORDS.contains(prev) && EnglishWords.contains(prev)
+                && !(before.size() >= 2 && lower(text, before.get(before.size() - 2)).equals("the"))) {
+            return true; // a common word before it without an article opening the title: "Eat Shit and Die"
+        }
+        if (awarded(text, after)) {
+            return true;
+        }
         return prev == null && !phrase && (nextWord == null || !SMALL_WORDS.contains(nextWord));
+    }
+
+    /** Units of the calendar: "X of the Year" awards a title to someone. */
+    private static final Set<String> CALENDAR = Set.of("year", "month", "week", "day", "night", "decade",
+            "century");
+
+    /** @return true when the run goes on {@code of the} and a unit of the calendar ({@code Cunt of the Month}) */
+    private static boolean awarded(String text, List<int[]> after) {
+        return after.size() >= 3 && lower(text, after.get(0)).equals("of") && lower(text, after.get(1)).equals("the")
+                && CALENDAR.contains(lower(text, after.get(2)));
     }
 
     /**
