@@ -3,7 +3,8 @@
 
 The list holds the names of countries and of their first-level and second-level subdivisions that are regions rather
 than towns: states, provinces, counties, departments, regions, cantons, prefectures, governorates, islands
-(`Donegal`, `Savoie`, `East Sussex`, `Oberösterreich`). Subdivisions whose type names a city, town, municipality,
+(`Donegal`, `Savoie`, `East Sussex`, `Oberösterreich`), and the codes of the states and provinces of the United
+States, Canada and Australia that addresses use (`GA`, `NL`, `NSW`) unless the code is an English word (`OK`, `IN`). Subdivisions whose type names a city, town, municipality,
 borough, district, parish, commune, quarter, ward or council are left out (most are towns: `Reading`, `Luton`), and so
 are names that the English word list holds in lower case (`Centre`, `Capital`, `Cork`), names already in
 regions-wordnet.txt, and the parts after a bracket or an inverted comma (`Durham, County` is written
@@ -29,6 +30,8 @@ OUT = sys.argv[2] if len(sys.argv) > 2 else os.path.join(
     os.path.dirname(__file__), "..", "..", "sdk-governance", "src", "main", "resources", "io", "retailgen",
     "governance")
 
+# countries whose addresses name the state or province by its code: "Cumming, GA", "Dildo, NL"
+POSTAL_CODES = {"US", "CA", "AU"}
 TOWN_TYPES = re.compile(r"city|town|municipal|borough|district|parish|commune|quarter|ward|council|urban|rayon"
                         r"|unitary authority|capital", re.IGNORECASE)
 # words that may stand inside a name in lower case: "Isle of Wight", "Newcastle upon Tyne", "Val-de-Marne"
@@ -67,16 +70,20 @@ def main():
             for key in ("name", "common_name"):
                 if key in c:
                     names.add(c[key])
+    codes = set()
     with open(os.path.join(SRC, "iso_3166-2.json"), encoding="utf-8") as f:
         for s in json.load(f)["3166-2"]:
             if not TOWN_TYPES.search(s["type"]):
                 names.add(s["name"])
+            country, _, code = s["code"].partition("-")
+            if country in POSTAL_CODES and re.fullmatch(r"[A-Z]{2,3}", code) and code.lower() not in english:
+                codes.add(code)
     out = set()
     for n in names:
         n = clean(n)
         if n and well_formed(n) and n.lower() not in english and n not in wordnet:
             out.add(n)
-    lines = sorted(out)
+    lines = sorted(out | codes)
     with open(os.path.join(OUT, "regions-iso3166.fc.txt"), "w", encoding="utf-8") as f:
         f.write("# Derived from Debian iso-codes (ISO 3166-1 and 3166-2 names) by tools/lexicons/iso_regions.py; "
                 "LGPL-2.1-or-later, licence in iso-codes-LICENSE.txt.\n")

@@ -34,7 +34,8 @@ class PlacesAndTitlesTest {
         "Fucking, Oberösterreich road sign replica",
         "Fucking, Upper Austria road sign replica",
         "Cumming, Forsyth County souvenir mug",
-        "Titty Ho, Northamptonshire walking guide"})
+        "Titty Ho, Northamptonshire walking guide",
+        "Cumming, GA souvenir tea towel"})
     void aTownBeforeARegionOfIso3166IsAPlace(String text) {
         allowed(text);
     }
@@ -76,6 +77,8 @@ class PlacesAndTitlesTest {
         assertThat(regions.placeFollows("Fucking, Oberösterreich", 7)).isTrue();
         assertThat(regions.placeFollows("Muff, Reading", 4)).isFalse(); // an English word, and a town
         assertThat(regions.placeFollows("Muff, Luton", 4)).isFalse();   // a unitary authority: a town
+        assertThat(regions.placeFollows("Cumming, GA", 7)).isTrue();    // a state's postal code
+        assertThat(regions.placeFollows("Fuck, OK", 4)).isFalse();      // a code that is an English word
     }
 
     @ParameterizedTest
