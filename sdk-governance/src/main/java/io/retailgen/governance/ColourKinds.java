@@ -1,7 +1,7 @@
 package io.retailgen.governance;
 
-import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -23,25 +23,11 @@ final class ColourKinds {
 
     /** @param lines {@code kind W}, {@code colour C} and {@code depiction D} lines, lower case */
     ColourKinds(List<String> lines) {
-        Set<String> k = new HashSet<>();
-        Set<String> c = new HashSet<>();
-        Set<String> d = new HashSet<>();
-        for (String line : lines) {
-            int sp = line.indexOf(' ');
-            if (sp < 0) {
-                throw new IllegalArgumentException(RESOURCE + ": line without a kind of entry: '" + line + "'");
-            }
-            String word = line.substring(sp + 1).strip();
-            switch (line.substring(0, sp)) {
-                case "kind" -> k.add(word);
-                case "colour" -> c.add(word);
-                case "depiction" -> d.add(word);
-                default -> throw new IllegalArgumentException(RESOURCE + ": unknown kind of entry: '" + line + "'");
-            }
-        }
-        kinds = Set.copyOf(k);
-        colours = Set.copyOf(c);
-        depictions = Set.copyOf(d);
+        Map<String, Set<String>> byKind = PolicyConfig.taggedLines(RESOURCE, lines, Set.of("kind", "colour",
+                "depiction"));
+        kinds = byKind.get("kind");
+        colours = byKind.get("colour");
+        depictions = byKind.get("depiction");
     }
 
     /** @return the lists shipped with the SDK */

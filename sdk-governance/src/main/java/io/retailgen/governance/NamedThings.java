@@ -331,7 +331,8 @@ final class NamedThings {
         return i > s ? new int[] {s, i} : null;
     }
 
-    private static boolean sentenceStart(String text, int s) {
+    /** @return true when only spaces, or a sentence end ({@code . ! ?}) and spaces, stand before {@code s} */
+    static boolean sentenceStart(String text, int s) {
         int i = s - 1;
         while (i >= 0 && text.charAt(i) == ' ') {
             i--;

@@ -14,7 +14,8 @@ import java.util.Set;
  */
 final class PiiCheck implements Check {
 
-    private static final Set<String> STREET_TYPES = Set.of("street", "st", "avenue", "ave", "road", "rd",
+    /** Types of street, full and abbreviated, lower case (also read by {@link ProfanityCheck} for street names). */
+    static final Set<String> STREET_TYPES = Set.of("street", "st", "avenue", "ave", "road", "rd",
             "boulevard", "blvd", "lane", "ln", "drive", "dr", "court", "ct", "way", "place", "pl", "terrace",
             "crescent", "parkway", "pkwy", "highway", "hwy", "square", "sq", "circle", "cir", "trail", "alley",
             "gardens", "mews");

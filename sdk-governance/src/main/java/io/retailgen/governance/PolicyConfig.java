@@ -16,6 +16,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -324,6 +326,36 @@ final class PolicyConfig {
 
     private static RetailGenException bad(String source, String what) {
         return new RetailGenException(ErrorCode.INVALID_DATA, "policy " + source + ": " + what);
+    }
+
+    /**
+     * Reads the lines of a list whose every line names its kind before a space ({@code colour azure},
+     * {@code work book}).
+     *
+     * @param resource the list's name, for errors
+     * @param lines its lines, without blank lines and comments
+     * @param kinds the kinds the list may hold
+     * @return for each kind, the words of that kind (a kind without words maps to an empty set)
+     * @throws IllegalArgumentException for a line without a kind or of another kind
+     */
+    static Map<String, Set<String>> taggedLines(String resource, List<String> lines, Set<String> kinds) {
+        Map<String, Set<String>> out = new HashMap<>();
+        for (String k : kinds) {
+            out.put(k, new HashSet<>());
+        }
+        for (String line : lines) {
+            int sp = line.indexOf(' ');
+            if (sp < 0) {
+                throw new IllegalArgumentException(resource + ": line without a kind of entry: '" + line + "'");
+            }
+            Set<String> words = out.get(line.substring(0, sp));
+            if (words == null) {
+                throw new IllegalArgumentException(resource + ": unknown kind of entry: '" + line + "'");
+            }
+            words.add(line.substring(sp + 1).strip());
+        }
+        out.replaceAll((k, v) -> Set.copyOf(v));
+        return out;
     }
 
     /** @return the lines of a class-path resource of this package, without blank lines and # comments */

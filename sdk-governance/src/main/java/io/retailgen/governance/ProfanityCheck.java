@@ -122,24 +122,117 @@ final class ProfanityCheck implements Check {
                 && placeName(text, v.originalStart(ws), v.originalEnd(we))) {
             return true; // a town named like a lexicon word: "Free delivery to Fucking and nearby towns"
         }
-        if (writtenAsName(text, v.originalStart(ws), v.originalEnd(we))
-                && regionOfAnAddress(text, Places.REGIONS.placeEnd(text, v.originalEnd(we)),
-                        placeCueBefore(text, v.originalStart(ws)))) {
-            return true; // a town named like a lexicon word, then its region: "Dildo, Newfoundland"
+        int os = v.originalStart(ws);
+        int oe = v.originalEnd(we);
+        if (writtenAsName(text, os, oe) && (regionOfAnAddress(text, Places.REGIONS.placeEnd(text, oe),
+                placeCueBefore(text, os)) || regionOfAnAddress(text, Places.REGIONS.placeEnd(text,
+                secondWordOfName(text, oe)), placeCueBefore(text, os)))) {
+            return true; // a town named like a lexicon word, then its region: "Dildo, Newfoundland", "Titty Ho, ..."
+        }
+        if (streetName(text, os, oe)) {
+            return true; // a street named like a lexicon word: "Grope Lane, Shrewsbury"
+        }
+        if (titles().inTitle(text, os, oe, lexiconWords)) {
+            return true; // a title of a work or a house: "The Bastard Executioner DVD", "The Black Cock Inn"
         }
         if (end < we || severity.compareTo(Severity.HIGH) >= 0 || !EnglishWords.contains(word)) {
             return false;
         }
-        int os = v.originalStart(ws);
-        int oe = v.originalEnd(we);
         if (hyphenParts(text, os, oe) >= 2 && text.substring(os, oe).indexOf('-') < 0) {
             return true; // a hyphenated name: cock-a-leekie, cock-of-the-rock
         }
         if (!Character.isUpperCase(text.charAt(os)) || allUpper(text, os, oe)) {
             return false;
         }
-        return capitalisedNeighbour(text, os, -1) || capitalisedNeighbour(text, oe, 1);
+        return (capitalisedNeighbour(text, os, -1) && !evaluatedBefore(text, os))
+                || (capitalisedNeighbour(text, oe, 1) && properNameAfter(text, oe));
     }
+
+    /** Titles of works and names of houses, made on the first finding that may be one. */
+    private volatile WorkTitles titles;
+
+    private WorkTitles titles() {
+        WorkTitles t = titles;
+        if (t == null) {
+            t = WorkTitles.wordNet(lexiconWords);
+            titles = t;
+        }
+        return t;
+    }
+
+    /**
+     * @return true when the word before {@code from} evaluates or addresses someone ({@code Big Dick}, {@code You
+     *     Dick}): a capital on it makes no name; an article or a preposition of place is none
+     */
+    private static boolean evaluatedBefore(String text, int from) {
+        int[] w = wordBefore(text, from);
+        if (w == null) {
+            return false;
+        }
+        String before = text.substring(w[0], w[1]).toLowerCase(Locale.ROOT);
+        return NamedThings.addressesSomeone(before) && !before.equals("the") && !PLACE_CUES.contains(before)
+                && !STREET_CUES.contains(before);
+    }
+
+    /**
+     * A capitalised word after a lesser term makes a name with it only when it is itself a proper name, no word of
+     * the English list in lower case ({@code Dick Francis}, {@code Dick Tracy}); a common word after it
+     * ({@code Dick Move}, {@code Dick Head}, {@code Cock Sucker}) is a phrase written in title case.
+     */
+    private static boolean properNameAfter(String text, int to) {
+        int i = to;
+        while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '-')) {
+            i++;
+        }
+        int e = i;
+        while (e < text.length() && Character.isLetter(text.charAt(e))) {
+            e++;
+        }
+        return e > i && !EnglishWords.contains(text.substring(i, e).toLowerCase(Locale.ROOT));
+    }
+
+    /** @return the letters-only word before {@code from} and one space, or null */
+    private static int[] wordBefore(String text, int from) {
+        if (from < 2 || text.charAt(from - 1) != ' ') {
+            return null;
+        }
+        int s = from - 1;
+        while (s > 0 && Character.isLetter(text.charAt(s - 1))) {
+            s--;
+        }
+        return s < from - 1 ? new int[] {s, from - 1} : null;
+    }
+
+    /**
+     * A lexicon word written as a name, then a capitalised type of street ({@link PiiCheck#STREET_TYPES} of three
+     * letters or more: {@code Lane}, {@code Road}, {@code Street}) written as an address, names a street: the type
+     * ends the text or is followed by a comma or a bracket ({@code Grope Lane, Shrewsbury}), or a house number or a
+     * preposition of place comes before it ({@code 12 Butt Road}, {@code on Cock Lane}). Not after a word that
+     * addresses or evaluates someone, and not before other words ({@code Fucking Road works, parcel late}).
+     */
+    private static boolean streetName(String text, int from, int to) {
+        if (!writtenAsName(text, from, to) || to + 1 >= text.length() || text.charAt(to) != ' '
+                || !Character.isUpperCase(text.charAt(to + 1))) {
+            return false;
+        }
+        int e = to + 1;
+        while (e < text.length() && Character.isLetter(text.charAt(e))) {
+            e++;
+        }
+        String type = text.substring(to + 1, e).toLowerCase(Locale.ROOT);
+        if (type.length() < 3 || !PiiCheck.STREET_TYPES.contains(type) || !writtenAsName(text, to + 1, e)) {
+            return false;
+        }
+        boolean addressFollows = e == text.length() || text.charAt(e) == ',' || text.startsWith(" (", e);
+        int[] before = wordBefore(text, from);
+        boolean numbered = from >= 2 && text.charAt(from - 1) == ' ' && Character.isDigit(text.charAt(from - 2));
+        return (addressFollows || numbered || placeCueBefore(text, from) || (before != null
+                && STREET_CUES.contains(text.substring(before[0], before[1]).toLowerCase(Locale.ROOT))))
+                && !evaluatedBefore(text, from);
+    }
+
+    /** Prepositions that introduce a street ("on Grope Lane", "off Butt Road") besides the place cues. */
+    private static final Set<String> STREET_CUES = Set.of("on", "off", "along", "down", "up");
 
     /** Words after which a capitalised word names a place ("delivery to Twatt", "made in Wetwang"). */
     private static final Set<String> PLACE_CUES = Set.of("to", "in", "from", "near", "at", "via", "around",
@@ -156,7 +249,39 @@ final class ProfanityCheck implements Check {
         if (Places.WORDNET.placeFollows(text, to)) {
             return true; // an address: "Twatt, Orkney"
         }
-        return placeCueBefore(text, from);
+        return placeCueBefore(text, from) || placeInPlace(text, to);
+    }
+
+    /**
+     * @return true when {@code on}, {@code in} or {@code near} and a known place or region follow the word at
+     *     {@code to}: a place inside another ({@code Twatt on Orkney}, {@code Penistone near Sheffield})
+     */
+    private static boolean placeInPlace(String text, int to) {
+        for (String p : new String[] {" on ", " in ", " near "}) {
+            if (text.startsWith(p, to)) {
+                int at = to + p.length();
+                return Places.REGIONS.nameEnd(text, at) >= 0 || Places.WORDNET.nameEnd(text, at) >= 0;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * @return the end of a second word of a town's name right after {@code to} ({@code Titty Ho}): written as a name,
+     *     neither a lexicon word nor a word of address ({@code Fuck You, Texas}); or {@code text.length()}, which no
+     *     region follows
+     */
+    private int secondWordOfName(String text, int to) {
+        if (to + 2 >= text.length() || text.charAt(to) != ' ') {
+            return text.length();
+        }
+        int e = to + 1;
+        while (e < text.length() && Character.isLetter(text.charAt(e))) {
+            e++;
+        }
+        String w = text.substring(to + 1, e).toLowerCase(Locale.ROOT);
+        return e - to > 2 && writtenAsName(text, to + 1, e) && !lexiconWords.contains(w)
+                && !NamedThings.addressesSomeone(w) && !WorkTitles.addresses(w) ? e : text.length();
     }
 
     /** @return true when the word before {@code from} introduces a place ({@link #PLACE_CUES}) */
@@ -187,7 +312,7 @@ final class ProfanityCheck implements Check {
         while (i < text.length() && text.charAt(i) == ' ') {
             i++;
         }
-        if (i < text.length() && (text.charAt(i) == '!' || text.charAt(i) == '?')) {
+        if (calledOut(text, i)) {
             return false;
         }
         if (i < text.length() && text.charAt(i) == ',') {
@@ -198,6 +323,24 @@ final class ProfanityCheck implements Check {
             return i < text.length() && Character.isUpperCase(text.charAt(i)); // "Cumming, Georgia, USA"
         }
         return true;
+    }
+
+    /**
+     * @return true when the sentence from {@code from} on ends with {@code !} or {@code ?} before any colon or full
+     *     stop: a region in it is called out ({@code Fuck, Essex is boring!}, {@code Shit, Sussex lost again?}), not
+     *     written in an address
+     */
+    private static boolean calledOut(String text, int from) {
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '!' || c == '?') {
+                return true;
+            }
+            if (c == '.' || c == ':' || c == ';' || c == '\n') {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** @return true when the word {@code [from, to)} is a capital, then lower case, no letter three times in a row */
@@ -219,7 +362,10 @@ final class ProfanityCheck implements Check {
             "area", "areas", "region", "regions", "county", "counties", "district", "districts", "parish", "suburb",
             "suburbs", "borough", "postcode", "postcodes", "hamlet", "hamlets");
 
-    /** @return true when a settlement noun is among the four words after {@code to}, in the same sentence */
+    /**
+     * @return true when a settlement noun is among the second to fourth words after {@code to}, in the same
+     *     sentence (right after the name it makes a phrase of it: {@code Meet me in Pussy town tonight})
+     */
     private static boolean settlementFollows(String text, int to) {
         int i = to;
         for (int n = 0; n < 4 && i < text.length(); n++) {
@@ -234,8 +380,8 @@ final class ProfanityCheck implements Check {
             while (i < text.length() && Character.isLetter(text.charAt(i))) {
                 i++;
             }
-            if (i > s && SETTLEMENTS.contains(text.substring(s, i).toLowerCase(java.util.Locale.ROOT))) {
-                return true;
+            if (n > 0 && i > s && SETTLEMENTS.contains(text.substring(s, i).toLowerCase(java.util.Locale.ROOT))) {
+                return true; // not right after the name: "Pussy town" is a phrase, "Fucking and nearby towns" a place
             }
         }
         return false;
@@ -299,7 +445,7 @@ final class ProfanityCheck implements Check {
     private static boolean capitalisedNeighbour(String text, int from, int dir) {
         if (dir < 0 && from >= 3 && text.charAt(from - 1) == ' ' && text.charAt(from - 2) == '.'
                 && Character.isUpperCase(text.charAt(from - 3)) && (from == 3 || text.charAt(from - 4) == ' ')) {
-            return true; // an initial before a surname: "Philip K. Dick"
+            return from == 3 || firstName(text, from - 3); // an initial before a surname: "Philip K. Dick"
         }
         int i = dir < 0 ? from - 1 : from;
         int gap = 0;
@@ -320,6 +466,21 @@ final class ProfanityCheck implements Check {
         }
         return Character.isUpperCase(text.charAt(s))
                 && !FUNCTION_WORDS.contains(text.substring(s, e).toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /**
+     * @return true when the word before the initial at {@code initial} may be a first name: capitalised, and either
+     *     no English word in lower case ({@code Philip}) or not the first word of its sentence ({@code by John K.
+     *     Dick}); a sentence that opens with a common word ({@code Plan B. Dick move}) has no name there
+     */
+    private static boolean firstName(String text, int initial) {
+        int[] w = wordBefore(text, initial);
+        if (w == null) {
+            return initial >= 2 && text.charAt(initial - 2) == '.'; // initials in a row: "J. K. Dick"
+        }
+        return Character.isUpperCase(text.charAt(w[0]))
+                && (!EnglishWords.contains(text.substring(w[0], w[1]).toLowerCase(Locale.ROOT))
+                        || !NamedThings.sentenceStart(text, w[0]));
     }
 
     private static void addEntry(Map<String, List<Entry>> byKey, String spelling, String term, Severity severity,
