@@ -19,7 +19,12 @@ final class NumberContext {
             "ean", "upc", "gtin", "mpn", "part", "model", "serial", "item", "tracking", "vat", "company",
             "registration", "reg", "invoice", "code", "barcode", "id", "version", "build", "patent", "style",
             "article", "art", "asin", "imei", "product", "catalogue", "catalog", "receipt", "account", "ticket",
-            "case", "policy", "licence", "license", "po", "shipment", "parcel", "consignment");
+            "case", "policy", "licence", "license", "po", "shipment", "parcel", "consignment", "waybill", "awb",
+            "sn", "pn", "ups", "usps", "fedex", "dhl", "dpd", "gls", "tnt", "evri", "hermes", "yodel", "parcelforce",
+            "postnl", "colissimo", "chronopost", "purolator", "aramex", "ontrac");
+    /** Words that, shortly before a number, say that it is a payment card number. */
+    static final Set<String> CARD_CUES = Set.of("card", "visa", "mastercard", "amex", "maestro", "diners", "jcb",
+            "unionpay", "discover", "credit", "debit", "cc", "karte", "kreditkarte", "carte", "tarjeta", "carta");
     /** Words that name a number without saying which kind: the word before them decides, else a phone. */
     private static final Set<String> NUMBER_WORDS = Set.of("number", "no", "nr", "num", "numero", "nummer");
     /** Words skipped on the way back to a cue. */
@@ -34,7 +39,7 @@ final class NumberContext {
     }
 
     /** The verdict of the words before a number. */
-    enum Cue { PHONE, OTHER, NONE }
+    enum Cue { PHONE, OTHER, CARD, NONE }
 
     /**
      * Looks at up to four words before {@code at}: the nearest phone or other-number word decides; weak words
@@ -79,11 +84,20 @@ final class NumberContext {
                 return Cue.OTHER;
             }
             String w = new String(c, k + 1, end - k - 1);
+            if (end - k - 1 == 1 && k >= 1 && c[k] == '/' && CharClass.isLetter(c[k - 1])
+                    && (k == 1 || !CharClass.isLetter(c[k - 2]))) {
+                // a letter abbreviation written with a slash: "s/n" (serial number), "p/n" (part number)
+                w = c[k - 1] + w;
+                k -= 2;
+            }
             if (PHONE_CUES.contains(w)) {
                 return Cue.PHONE;
             }
             if (OTHER_NUMBER_CUES.contains(w)) {
                 return Cue.OTHER;
+            }
+            if (CARD_CUES.contains(w)) {
+                return Cue.CARD;
             }
             if (NUMBER_WORDS.contains(w)) {
                 numberWord = true;
