@@ -132,8 +132,9 @@ final class ProfanityCheck implements Check {
         }
         int os = v.originalStart(ws);
         int oe = v.originalEnd(we);
-        if (hyphenParts(text, os, oe) >= 2 && text.substring(os, oe).indexOf('-') < 0) {
-            return true; // a hyphenated name: cock-a-leekie, cock-of-the-rock
+        if (hyphenParts(text, os, oe) >= 2 && text.substring(os, oe).indexOf('-') < 0
+                && !lexiconWords.contains(hyphenToken(text, os, oe).replace("-", "").toLowerCase(Locale.ROOT))) {
+            return true; // a hyphenated name: cock-a-leekie, cock-of-the-rock; not a lexicon word split: dick-head
         }
         if (!Character.isUpperCase(text.charAt(os)) || allUpper(text, os, oe)) {
             return false;
@@ -245,6 +246,36 @@ final class ProfanityCheck implements Check {
     private static final class Places {
         static final PlaceNames WORDNET = PlaceNames.wordNet();
         static final PlaceNames REGIONS = PlaceNames.regions();
+    }
+
+    /**
+     * @return true when the match lies in a word written with hyphens whose parts, written together, make a word of
+     *     its own that is not a lexicon word: a WordNet noun or an English word ({@code pussy-toes} is the plant
+     *     {@code pussytoes}, {@code tit-mouse} the bird); {@code dick-head} stays found, as {@code dickhead} is in
+     *     the lexicon
+     */
+    private boolean closedCompound(String text, int from, int to) {
+        String token = hyphenToken(text, from, to);
+        if (token.indexOf('-') <= 0 || token.endsWith("-") || token.contains("--")) {
+            return false;
+        }
+        String joined = token.replace("-", "");
+        String lower = joined.toLowerCase(Locale.ROOT);
+        return !lexiconWords.contains(lower) && (EnglishWords.contains(lower)
+                || Lemmas.WORDNET.isLemma(joined, 0, joined.length()));
+    }
+
+    /** @return the letters and hyphens around {@code [from, to)} */
+    private static String hyphenToken(String text, int from, int to) {
+        int s = from;
+        while (s > 0 && (Character.isLetter(text.charAt(s - 1)) || text.charAt(s - 1) == '-')) {
+            s--;
+        }
+        int e = to;
+        while (e < text.length() && (Character.isLetter(text.charAt(e)) || text.charAt(e) == '-')) {
+            e++;
+        }
+        return text.substring(s, e);
     }
 
     /** @return how many words of two letters or more are joined by hyphens in the token around {@code [from, to)} */
@@ -416,7 +447,8 @@ final class ProfanityCheck implements Check {
         for (int k = out.size() - 1; k >= firstOwn; k--) {
             Finding f = out.get(k).finding();
             boolean named = Names.WORDNET.covers(analysis.text, f.start(), f.end())
-                    || Binomials.WORDNET.covers(analysis.text, f.start(), f.end());
+                    || Binomials.WORDNET.covers(analysis.text, f.start(), f.end())
+                    || closedCompound(analysis.text, f.start(), f.end());
             if (named || (f.ruleId().equals("profanity.lexicon") && Senses.WORDNET.innocent(analysis.text, f.start(),
                     f.end()))) {
                 // part of a name ("spotted dick", "pussy willow", "Helianthus annuus") or the innocent sense, shown
