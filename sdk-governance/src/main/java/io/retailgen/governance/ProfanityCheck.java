@@ -280,19 +280,12 @@ final class ProfanityCheck implements Check {
 
     /** @return how many words of two letters or more are joined by hyphens in the token around {@code [from, to)} */
     private static int hyphenParts(String text, int from, int to) {
-        int s = from;
-        while (s > 0 && (Character.isLetter(text.charAt(s - 1)) || text.charAt(s - 1) == '-')) {
-            s--;
-        }
-        int e = to;
-        while (e < text.length() && (Character.isLetter(text.charAt(e)) || text.charAt(e) == '-')) {
-            e++;
-        }
+        String token = hyphenToken(text, from, to);
         // parts of two letters or more: "cock-a-leekie" has two, letters spelled out ("b-u-t-t") none
         int parts = 0;
         int run = 0;
-        for (int i = s; i <= e; i++) {
-            if (i < e && text.charAt(i) != '-') {
+        for (int i = 0; i <= token.length(); i++) {
+            if (i < token.length() && token.charAt(i) != '-') {
                 run++;
             } else {
                 parts += run >= 2 ? 1 : 0;
