@@ -252,11 +252,13 @@ final class ProfanityCheck implements Check {
      * @return true when the match lies in a word written with hyphens whose parts, written together, make a word of
      *     its own that is not a lexicon word: a WordNet noun or an English word ({@code pussy-toes} is the plant
      *     {@code pussytoes}, {@code tit-mouse} the bird); {@code dick-head} stays found, as {@code dickhead} is in
-     *     the lexicon
+     *     the lexicon, and so does a compound whose last part, its head, is a term of high severity
+     *     ({@code diddly-shit} names a kind of what its head names)
      */
-    private boolean closedCompound(String text, int from, int to) {
+    private boolean closedCompound(String text, int from, int to, Severity severity) {
         String token = hyphenToken(text, from, to);
-        if (token.indexOf('-') <= 0 || token.endsWith("-") || token.contains("--")) {
+        if (token.indexOf('-') <= 0 || token.endsWith("-") || token.contains("--")
+                || (severity.compareTo(Severity.HIGH) >= 0 && text.startsWith(token, to - token.length()))) {
             return false;
         }
         String joined = token.replace("-", "");
@@ -441,7 +443,7 @@ final class ProfanityCheck implements Check {
             Finding f = out.get(k).finding();
             boolean named = Names.WORDNET.covers(analysis.text, f.start(), f.end())
                     || Binomials.WORDNET.covers(analysis.text, f.start(), f.end())
-                    || closedCompound(analysis.text, f.start(), f.end());
+                    || closedCompound(analysis.text, f.start(), f.end(), f.severity());
             if (named || (f.ruleId().equals("profanity.lexicon") && Senses.WORDNET.innocent(analysis.text, f.start(),
                     f.end()))) {
                 // part of a name ("spotted dick", "pussy willow", "Helianthus annuus") or the innocent sense, shown

@@ -22,7 +22,8 @@ class ClosedCompoundsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"you dick-head", "what a cock-sucker", "tit-ties pics", "you ass-hole", "bull-shit"})
+    @ValueSource(strings = {"you dick-head", "what a cock-sucker", "tit-ties pics", "you ass-hole", "bull-shit",
+        "what a load of diddly-shit"})
     void aLexiconWordSplitByAHyphenIsStillFound(String text) {
         assertThat(POLICY.check(text).verdict()).as(text).isNotEqualTo(Verdict.ALLOW);
     }
