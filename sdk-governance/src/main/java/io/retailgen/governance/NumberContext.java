@@ -146,6 +146,59 @@ final class NumberContext {
         return k > s && (k == n || !CharClass.isLetterOrDigit(c[k])) && UNITS.contains(new String(c, s, k - s));
     }
 
+    /**
+     * A count of things: digits grouped in thousands (a first group of one to three digits, not starting with 0, then
+     * groups of exactly three, each after one space, comma, dot or thin space) right before a plural noun
+     * ({@code 250 000 000 downloads}, {@code 912 345 678 shoppers}). A phone number is not followed by the plural
+     * of what it counts.
+     *
+     * @param c the light view's chars
+     * @param from the start of the digit run
+     * @param to its end
+     * @param n the view's length
+     * @return true when the run is such a count
+     */
+    static boolean countOfThings(char[] c, int from, int to, int n) {
+        if (c[from] == '0') {
+            return false;
+        }
+        int run = 0;
+        int groups = 0;
+        for (int k = from; k <= to; k++) {
+            if (k < to && Character.isDigit(c[k])) {
+                run++;
+                continue;
+            }
+            if ((groups == 0 && run > 3) || (groups > 0 && run != 3)
+                    || (k < to && !(c[k] == ' ' || c[k] == ',' || c[k] == '.' || c[k] == '\u202f'))
+                    || (k < to && k + 1 < to && !Character.isDigit(c[k + 1]))) {
+                return false;
+            }
+            groups++;
+            run = 0;
+        }
+        if (groups < 2 || to >= n || c[to] != ' ') {
+            return false;
+        }
+        int s = to + 1;
+        int e = s;
+        while (e < n && CharClass.isLetter(c[e])) {
+            e++;
+        }
+        return e - s >= 4 && (e == n || !CharClass.isLetterOrDigit(c[e])) && plural(new String(c, s, e - s));
+    }
+
+    /** @return true when {@code w} is an English word and the plural of one ("pairs", "boxes", "stories") */
+    private static boolean plural(String w) {
+        int l = w.length();
+        if (w.charAt(l - 1) != 's' || w.charAt(l - 2) == 's' || !EnglishWords.contains(w)) {
+            return false;
+        }
+        return EnglishWords.contains(w.substring(0, l - 1))
+                || (w.endsWith("es") && EnglishWords.contains(w.substring(0, l - 2)))
+                || (w.endsWith("ies") && EnglishWords.contains(w.substring(0, l - 3) + "y"));
+    }
+
     /** @return true when a currency sign stands right before {@code at}, or before the one space there */
     static boolean currencyBefore(char[] c, int at) {
         int k = at - 1;

@@ -291,7 +291,8 @@ final class PiiCheck implements Check {
                                    boolean paren, NumberContext.Cue cue) {
         if (cue == NumberContext.Cue.OTHER || NumberContext.unitAfter(c, to, n) || NumberContext.currencyBefore(c, from)
                 || (!plus && (NumberContext.dateLike(c, from, to)
-                        || NumberContext.listOfSmallNumbers(c, from, to, groups)))) {
+                        || NumberContext.listOfSmallNumbers(c, from, to, groups)
+                        || (cue != NumberContext.Cue.PHONE && NumberContext.countOfThings(c, from, to, n))))) {
             return 0;
         }
         String number = new String(c, from, to - from);

@@ -89,6 +89,19 @@ class NumberKindsTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"123 456 789 views on our channel", "Over 250 000 000 downloads",
+        "Trusted by 912 345 678 shoppers", "Sold 2 345 678 910 pairs since 1964", "Year 2024 2025 2026 collection"})
+    void countsOfThingsInThousandsAreNotPhones(String text) {
+        assertThat(pii(text)).as(text).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Call 912 345 678 operators", "912 345 678 Madrid", "612 345 678, pregunta por Ana"})
+    void aNumberGroupedInThreesWithoutAPluralAfterItOrAnnouncedIsStillAPhone(String text) {
+        assertThat(pii(text)).as(text).containsExactly("pii.phone");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"Questions? 020 7946 0018", "07700 900123 - text me after six",
         "98765 43210 for wholesale orders", "612 345 678, pregunta por Ana", "(11) 91234-5678 no WhatsApp",
         "06 12 34 56 78 le soir", "(415) 867-5309 after 5pm", "call 5839 274 610 tonight"})

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ProbeFilesTest {
 
     @ParameterizedTest
-    @CsvSource({"numbers.jsonl, trap, 98, 98", "numbers.jsonl, pii, 66, 66",
+    @CsvSource({"numbers.jsonl, trap, 110, 110", "numbers.jsonl, pii, 66, 66",
         "legitimate-use.jsonl, trap, 94, 91", "legitimate-use.jsonl, counterfeit, 49, 48",
         "product-names.jsonl, trap, 95, 91", "product-names.jsonl, profanity, 10, 7",
         "compliant-claims.jsonl, trap, 40, 38", "compliant-claims.jsonl, claims, 8, 8"})
