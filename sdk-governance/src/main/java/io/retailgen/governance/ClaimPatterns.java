@@ -1291,14 +1291,63 @@ final class ClaimPatterns {
         return false;
     }
 
-    /** An EPA registration number: the germ-kill claim of a registered disinfectant is its approved label. */
+    /**
+     * Words that name a regulator's registration, approval or licence of a product, when a number follows: the EU
+     * and UK biocides approval (BPR, HSE), a medicine's product licence (UK {@code PL 12345/0001}), Canada's drug and
+     * natural product numbers (DIN, NPN), or any registration, approval or authorisation number.
+     */
+    private static final Set<String> REGISTRATIONS = words("registration reg approval authorisation authorization "
+            + "pl din npn hse bpr");
+    /** Words between a registration word and its number. */
+    private static final Set<String> REGISTRATION_NUMBER_WORDS = words("no number nr num");
+
+    /**
+     * A product registered with a regulator, with its number ({@code EPA reg. no. 1234-56}, {@code BPR approval number
+     * UK-2021-1234}, {@code licensed medicine, PL 12345/0001}) or an EPA establishment: the germ-kill or relief claim
+     * of a registered disinfectant or a licensed medicine is its approved label.
+     */
     private static boolean registered(Tokens t) {
         for (int k = 0; k < t.size(); k++) {
-            if (t.at(k).equals("epa") && (t.at(k + 1).startsWith("reg") || t.at(k + 1).equals("est"))) {
+            String w = t.at(k);
+            if (w.equals("epa") && (t.at(k + 1).startsWith("reg") || t.at(k + 1).equals("est"))) {
                 return true;
+            }
+            if (REGISTRATIONS.contains(w)) {
+                // its number within three tokens: number words and short codes ("UK") on the way; after a word
+                // ("registration", "approval") a number word must come first: "approval number 1234", not "2024"
+                boolean named = w.length() > 3 || w.equals("reg");
+                for (int j = k + 1; j <= k + 3; j++) {
+                    String x = t.at(j);
+                    if (x.chars().anyMatch(Character::isDigit)) {
+                        if (!named && numberDigits(t, j) >= MIN_REGISTRATION_DIGITS) {
+                            return true;
+                        }
+                        break;
+                    }
+                    if (REGISTRATION_NUMBER_WORDS.contains(x)) {
+                        named = false;
+                    } else if (x.length() > 3) {
+                        break;
+                    }
+                }
             }
         }
         return false;
+    }
+
+    /**
+     * Regulators' numbers have five digits or more (EPA {@code 777-123}, HSE {@code 12345}, PL {@code 12345/0001},
+     * DIN and NPN eight); a shorter number, a year above all ({@code registration no. 2024}), names no registration.
+     */
+    private static final int MIN_REGISTRATION_DIGITS = 5;
+
+    /** The digits of the number that starts at token {@code j}, over the tokens with digits that follow it. */
+    private static int numberDigits(Tokens t, int j) {
+        int digits = 0;
+        for (int k = j; k < j + 4 && t.at(k).chars().anyMatch(Character::isDigit); k++) {
+            digits += (int) t.at(k).chars().filter(Character::isDigit).count();
+        }
+        return digits;
     }
 
     private static boolean sourcedPrice(Tokens t) {

@@ -19,7 +19,12 @@ final class NumberContext {
             "ean", "upc", "gtin", "mpn", "part", "model", "serial", "item", "tracking", "vat", "company",
             "registration", "reg", "invoice", "code", "barcode", "id", "version", "build", "patent", "style",
             "article", "art", "asin", "imei", "product", "catalogue", "catalog", "receipt", "account", "ticket",
-            "case", "policy", "licence", "license", "po", "shipment", "parcel", "consignment");
+            "case", "policy", "licence", "license", "po", "shipment", "parcel", "consignment", "waybill", "awb",
+            "sn", "pn", "ups", "usps", "fedex", "dhl", "dpd", "gls", "tnt", "evri", "hermes", "yodel", "parcelforce",
+            "postnl", "colissimo", "chronopost", "purolator", "aramex", "ontrac");
+    /** Words that, shortly before a number, say that it is a payment card number. */
+    static final Set<String> CARD_CUES = Set.of("card", "visa", "mastercard", "amex", "maestro", "diners", "jcb",
+            "unionpay", "discover", "credit", "debit", "cc", "karte", "kreditkarte", "carte", "tarjeta", "carta");
     /** Words that name a number without saying which kind: the word before them decides, else a phone. */
     private static final Set<String> NUMBER_WORDS = Set.of("number", "no", "nr", "num", "numero", "nummer");
     /** Words skipped on the way back to a cue. */
@@ -34,7 +39,7 @@ final class NumberContext {
     }
 
     /** The verdict of the words before a number. */
-    enum Cue { PHONE, OTHER, NONE }
+    enum Cue { PHONE, OTHER, CARD, NONE }
 
     /**
      * Looks at up to four words before {@code at}: the nearest phone or other-number word decides; weak words
@@ -79,11 +84,20 @@ final class NumberContext {
                 return Cue.OTHER;
             }
             String w = new String(c, k + 1, end - k - 1);
+            if (end - k - 1 == 1 && k >= 1 && c[k] == '/' && CharClass.isLetter(c[k - 1])
+                    && (k == 1 || !CharClass.isLetter(c[k - 2]))) {
+                // a letter abbreviation written with a slash: "s/n" (serial number), "p/n" (part number)
+                w = c[k - 1] + w;
+                k -= 2;
+            }
             if (PHONE_CUES.contains(w)) {
                 return Cue.PHONE;
             }
             if (OTHER_NUMBER_CUES.contains(w)) {
                 return Cue.OTHER;
+            }
+            if (CARD_CUES.contains(w)) {
+                return Cue.CARD;
             }
             if (NUMBER_WORDS.contains(w)) {
                 numberWord = true;
@@ -130,6 +144,59 @@ final class NumberContext {
             k++;
         }
         return k > s && (k == n || !CharClass.isLetterOrDigit(c[k])) && UNITS.contains(new String(c, s, k - s));
+    }
+
+    /**
+     * A count of things: digits grouped in thousands (a first group of one to three digits, not starting with 0, then
+     * groups of exactly three, each after one space, comma, dot or thin space) right before a plural noun
+     * ({@code 250 000 000 downloads}, {@code 912 345 678 shoppers}). A phone number is not followed by the plural
+     * of what it counts.
+     *
+     * @param c the light view's chars
+     * @param from the start of the digit run
+     * @param to its end
+     * @param n the view's length
+     * @return true when the run is such a count
+     */
+    static boolean countOfThings(char[] c, int from, int to, int n) {
+        if (c[from] == '0') {
+            return false;
+        }
+        int run = 0;
+        int groups = 0;
+        for (int k = from; k <= to; k++) {
+            if (k < to && Character.isDigit(c[k])) {
+                run++;
+                continue;
+            }
+            if ((groups == 0 && run > 3) || (groups > 0 && run != 3)
+                    || (k < to && !(c[k] == ' ' || c[k] == ',' || c[k] == '.' || c[k] == '\u202f'))
+                    || (k < to && k + 1 < to && !Character.isDigit(c[k + 1]))) {
+                return false;
+            }
+            groups++;
+            run = 0;
+        }
+        if (groups < 2 || to >= n || c[to] != ' ') {
+            return false;
+        }
+        int s = to + 1;
+        int e = s;
+        while (e < n && CharClass.isLetter(c[e])) {
+            e++;
+        }
+        return e - s >= 4 && (e == n || !CharClass.isLetterOrDigit(c[e])) && plural(new String(c, s, e - s));
+    }
+
+    /** @return true when {@code w} is an English word and the plural of one ("pairs", "boxes", "stories") */
+    private static boolean plural(String w) {
+        int l = w.length();
+        if (w.charAt(l - 1) != 's' || w.charAt(l - 2) == 's' || !EnglishWords.contains(w)) {
+            return false;
+        }
+        return EnglishWords.contains(w.substring(0, l - 1))
+                || (w.endsWith("es") && EnglishWords.contains(w.substring(0, l - 2)))
+                || (w.endsWith("ies") && EnglishWords.contains(w.substring(0, l - 3) + "y"));
     }
 
     /** @return true when a currency sign stands right before {@code at}, or before the one space there */

@@ -33,6 +33,8 @@ final class Phones {
     private final String defaultRegion;
     private final Map<String, Boolean> national = new ConcurrentHashMap<>();
     private final Map<String, Boolean> local = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> asWritten = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> groupedLocal = new ConcurrentHashMap<>();
 
     Phones(String defaultRegion) {
         this.defaultRegion = defaultRegion;
@@ -91,6 +93,75 @@ final class Phones {
             }
         }
         return false;
+    }
+
+    /**
+     * @param number the candidate as written, without a country code
+     * @return true when it is a valid number in the default region or one of {@link #REGIONS} whose digits are the
+     *     digits of that region's national format of it: a number written without the trunk prefix that its region
+     *     dials at home ({@code 0} in Germany, the UK, India) is not written as a phone number of that region
+     */
+    boolean validAsWritten(String number) {
+        return kept(asWritten, number, this::validAsWrittenUncached);
+    }
+
+    private boolean validAsWrittenUncached(String number) {
+        String digits = digits(number);
+        if (validIn(number, defaultRegion) && nationalDigits(number, defaultRegion).equals(digits)) {
+            return true;
+        }
+        for (String r : REGIONS) {
+            if (!r.equals(defaultRegion) && validIn(number, r) && nationalDigits(number, r).equals(digits)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * @param number the candidate as written, without a country code
+     * @return true when its digit groups have the lengths of the default region's national format of it
+     *     ({@code 555 867 5309} in the US, not {@code 5558 675 309})
+     */
+    boolean groupedAsLocal(String number) {
+        return kept(groupedLocal, number, n -> groupLengths(n).equals(groupLengths(formatNational(n, defaultRegion))));
+    }
+
+    private static String formatNational(String number, String region) {
+        try {
+            return UTIL.format(UTIL.parse(number, region), PhoneNumberUtil.PhoneNumberFormat.NATIONAL);
+        } catch (NumberParseException e) {
+            return "";
+        }
+    }
+
+    private static String nationalDigits(String number, String region) {
+        return digits(formatNational(number, region));
+    }
+
+    private static String digits(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+                b.append(s.charAt(i));
+            }
+        }
+        return b.toString();
+    }
+
+    /** @return the lengths of the digit groups of {@code s}, as "3-3-4" */
+    private static String groupLengths(String s) {
+        StringBuilder b = new StringBuilder();
+        int run = 0;
+        for (int i = 0; i <= s.length(); i++) {
+            if (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+                run++;
+            } else if (run > 0) {
+                b.append(b.length() > 0 ? "-" : "").append(run);
+                run = 0;
+            }
+        }
+        return b.toString();
     }
 
     /**

@@ -439,6 +439,10 @@ final class PhraseCheck implements Check {
             if (weak && (near(m, legit, LEGIT_REACH * w) || ClaimPatterns.negatedBefore(v, m.start))) {
                 continue; // "officially licensed replica", "replica ... kit, 1:24, officially licensed", "not a replica"
             }
+            if (insideLegitimate(m, legit)
+                    || (marker.aloneSeverity() == Severity.MEDIUM && nearLicence(v, m, legit, LEGIT_REACH * w))) {
+                continue; // "first copy of the print run", "report counterfeit goods", "licensed by ...: 1:1 replica"
+            }
             int reachBefore = marker.placement() == CounterfeitRules.Placement.BEFORE ? 0
                     : marker.placement() == CounterfeitRules.Placement.AFTER ? Math.min(w, 2) : w;
             int reachAfter = marker.placement() == CounterfeitRules.Placement.AFTER ? 0 : w;
@@ -479,6 +483,45 @@ final class PhraseCheck implements Check {
         for (int id : ids) {
             if (seen[id]) {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * @return true when a legitimate-trade phrase holds the whole marker: the marker's words are part of a term of
+     *     their own ("first copy of the", "report counterfeit", "1:1 by volume"), whatever the marker's severity
+     */
+    private static boolean insideLegitimate(Match m, List<Match> legit) {
+        for (Match l : legit) {
+            if (l.start <= m.start && m.end <= l.end && l.end - l.start > m.end - m.start) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Parts of a legitimate phrase that name who licensed the goods or that a third party checked them; a bare
+     * "licensed" is no such statement ("licensed quality").
+     */
+    private static final List<String> LICENCE_WORDS = List.of("licensed by", "officially licensed", "under licen",
+            "official licen", "authenticated", "certified");
+
+    /**
+     * @return true when a legitimate phrase that names a licensor or an authentication ("licensed by", "officially
+     *     licensed", "authenticated", "certified pre owned") lies within {@code w} words of {@code m}: enough to
+     *     vouch for a marker of medium severity ("1:1 replica" of a film prop), not for a strong one
+     */
+    private static boolean nearLicence(TextView v, Match m, List<Match> legit, int w) {
+        for (Match l : legit) {
+            if (l.endToken >= m.token - w - 1 && l.token <= m.endToken + w + 1) {
+                String phrase = v.substring(l.start, l.end);
+                for (String word : LICENCE_WORDS) {
+                    if (phrase.contains(word)) {
+                        return true;
+                    }
+                }
             }
         }
         return false;

@@ -258,7 +258,8 @@ final class PiiCheck implements Check {
             // the words before are read only for the few runs long enough to be a card or a phone number
             NumberContext.Cue cue = digits >= 7 ? NumberContext.before(c, i) : NumberContext.Cue.NONE;
             if (kinds.contains(PiiKind.CARD) && !plus && !paren && onlySpaceDash && digits >= 13 && digits <= 19
-                    && cue != NumberContext.Cue.OTHER && luhn(c, i, end)) {
+                    && cue != NumberContext.Cue.OTHER && luhn(c, i, end)
+                    && CardNumbers.plausible(c, i, end, cue == NumberContext.Cue.CARD)) {
                 add(v, i, end, PiiKind.CARD, out);
                 found = true;
             } else if (kinds.contains(PiiKind.PHONE) && digits >= 7 && digits <= 15) {
@@ -291,7 +292,8 @@ final class PiiCheck implements Check {
                                    boolean paren, NumberContext.Cue cue) {
         if (cue == NumberContext.Cue.OTHER || NumberContext.unitAfter(c, to, n) || NumberContext.currencyBefore(c, from)
                 || (!plus && (NumberContext.dateLike(c, from, to)
-                        || NumberContext.listOfSmallNumbers(c, from, to, groups)))) {
+                        || NumberContext.listOfSmallNumbers(c, from, to, groups)
+                        || (cue != NumberContext.Cue.PHONE && NumberContext.countOfThings(c, from, to, n))))) {
             return 0;
         }
         String number = new String(c, from, to - from);
@@ -307,12 +309,15 @@ final class PiiCheck implements Check {
         if (digits < 9) {
             return cued && groups >= 2 && phones.possibleLocal(number) ? 0.6 : 0;
         }
+        // unannounced, a national number must be written as its region writes it at home: with the trunk prefix
+        // where the region's national format has one ("05839 274610" in Germany, not "5839 274 610")
         boolean formatted = paren || groups >= 2;
-        if ((formatted || cued) && phones.validNational(number)) {
+        if (cued ? phones.validNational(number) : formatted && phones.validAsWritten(number)) {
             return 0.9;
         }
         boolean grouped = groups >= 3 && digits >= 10;
-        return (cued || grouped) && digits >= 10 && digits <= 12 && phones.possibleLocal(number) ? 0.6 : 0;
+        return (cued || grouped) && digits >= 10 && digits <= 12 && phones.possibleLocal(number)
+                && (cued || phones.groupedAsLocal(number)) ? 0.6 : 0;
     }
 
     private static boolean isDigit(char c) {

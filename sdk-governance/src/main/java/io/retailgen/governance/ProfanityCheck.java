@@ -138,8 +138,9 @@ final class ProfanityCheck implements Check {
         if (end < we || severity.compareTo(Severity.HIGH) >= 0 || !EnglishWords.contains(word)) {
             return false;
         }
-        if (hyphenParts(text, os, oe) >= 2 && text.substring(os, oe).indexOf('-') < 0) {
-            return true; // a hyphenated name: cock-a-leekie, cock-of-the-rock
+        if (hyphenParts(text, os, oe) >= 2 && text.substring(os, oe).indexOf('-') < 0
+                && !lexiconWords.contains(hyphenToken(text, os, oe).replace("-", "").toLowerCase(Locale.ROOT))) {
+            return true; // a hyphenated name: cock-a-leekie, cock-of-the-rock; not a lexicon word split: dick-head
         }
         if (!Character.isUpperCase(text.charAt(os)) || allUpper(text, os, oe)) {
             return false;
@@ -393,8 +394,27 @@ final class ProfanityCheck implements Check {
         static final PlaceNames REGIONS = PlaceNames.regions();
     }
 
-    /** @return how many words of two letters or more are joined by hyphens in the token around {@code [from, to)} */
-    private static int hyphenParts(String text, int from, int to) {
+    /**
+     * @return true when the match lies in a word written with hyphens whose parts, written together, make a word of
+     *     its own that is not a lexicon word: a WordNet noun or an English word ({@code pussy-toes} is the plant
+     *     {@code pussytoes}, {@code tit-mouse} the bird); {@code dick-head} stays found, as {@code dickhead} is in
+     *     the lexicon, and so does a compound whose last part, its head, is a term of high severity
+     *     ({@code diddly-shit} names a kind of what its head names)
+     */
+    private boolean closedCompound(String text, int from, int to, Severity severity) {
+        String token = hyphenToken(text, from, to);
+        if (token.indexOf('-') <= 0 || token.endsWith("-") || token.contains("--")
+                || (severity.compareTo(Severity.HIGH) >= 0 && text.startsWith(token, to - token.length()))) {
+            return false;
+        }
+        String joined = token.replace("-", "");
+        String lower = joined.toLowerCase(Locale.ROOT);
+        return !lexiconWords.contains(lower) && (EnglishWords.contains(lower)
+                || Lemmas.WORDNET.isLemma(joined, 0, joined.length()));
+    }
+
+    /** @return the letters and hyphens around {@code [from, to)} */
+    private static String hyphenToken(String text, int from, int to) {
         int s = from;
         while (s > 0 && (Character.isLetter(text.charAt(s - 1)) || text.charAt(s - 1) == '-')) {
             s--;
@@ -403,11 +423,17 @@ final class ProfanityCheck implements Check {
         while (e < text.length() && (Character.isLetter(text.charAt(e)) || text.charAt(e) == '-')) {
             e++;
         }
+        return text.substring(s, e);
+    }
+
+    /** @return how many words of two letters or more are joined by hyphens in the token around {@code [from, to)} */
+    private static int hyphenParts(String text, int from, int to) {
+        String token = hyphenToken(text, from, to);
         // parts of two letters or more: "cock-a-leekie" has two, letters spelled out ("b-u-t-t") none
         int parts = 0;
         int run = 0;
-        for (int i = s; i <= e; i++) {
-            if (i < e && text.charAt(i) != '-') {
+        for (int i = 0; i <= token.length(); i++) {
+            if (i < token.length() && token.charAt(i) != '-') {
                 run++;
             } else {
                 parts += run >= 2 ? 1 : 0;
@@ -577,7 +603,8 @@ final class ProfanityCheck implements Check {
         for (int k = out.size() - 1; k >= firstOwn; k--) {
             Finding f = out.get(k).finding();
             boolean named = Names.WORDNET.covers(analysis.text, f.start(), f.end())
-                    || Binomials.WORDNET.covers(analysis.text, f.start(), f.end());
+                    || Binomials.WORDNET.covers(analysis.text, f.start(), f.end())
+                    || closedCompound(analysis.text, f.start(), f.end(), f.severity());
             if (named || (f.ruleId().equals("profanity.lexicon") && Senses.WORDNET.innocent(analysis.text, f.start(),
                     f.end()))) {
                 // part of a name ("spotted dick", "pussy willow", "Helianthus annuus") or the innocent sense, shown
