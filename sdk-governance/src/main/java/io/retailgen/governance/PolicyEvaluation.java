@@ -99,11 +99,13 @@ public final class PolicyEvaluation {
      * @param total the cases scored
      * @param categories per category (sorted by name)
      * @param styles per style, over the cases that must be caught only (sorted by name)
+     * @param allowedStyles per style, over the cases that must be allowed only (traps and clean copy; sorted by name):
+     *     where the false positives lie
      * @param verdicts how many cases got each verdict
      * @param failing the ids of the cases with a wrong verdict, in input order
      */
     public record Report(int total, Map<String, Tally> categories, Map<String, Tally> styles,
-                         Map<Verdict, Integer> verdicts, List<String> failing) {
+                         Map<String, Tally> allowedStyles, Map<Verdict, Integer> verdicts, List<String> failing) {
     }
 
     /**
@@ -223,6 +225,7 @@ public final class PolicyEvaluation {
     public static Report evaluate(ContentPolicy policy, List<Case> cases) {
         Map<String, int[]> categories = new TreeMap<>();
         Map<String, int[]> styles = new TreeMap<>();
+        Map<String, int[]> allowedStyles = new TreeMap<>();
         Map<Verdict, Integer> verdicts = zeroes();
         List<String> failing = new ArrayList<>();
         for (Case c : cases) {
@@ -231,14 +234,13 @@ public final class PolicyEvaluation {
             boolean ok = c.passes(v);
             boolean exact = v == c.expect();
             count(categories, c.category(), ok, exact);
-            if (!c.mustAllow()) {
-                count(styles, c.style(), ok, exact);
-            }
+            count(c.mustAllow() ? allowedStyles : styles, c.style(), ok, exact);
             if (!ok) {
                 failing.add(c.id());
             }
         }
-        return new Report(cases.size(), tallies(categories), tallies(styles), verdicts, List.copyOf(failing));
+        return new Report(cases.size(), tallies(categories), tallies(styles), tallies(allowedStyles), verdicts,
+                List.copyOf(failing));
     }
 
     /**

@@ -78,6 +78,9 @@ class PolicyEvaluationTest {
         assertThat(r.categories().get("clean").rate()).isEqualTo(1.0);
         assertThat(r.styles()).containsOnlyKeys("plain", "leet");
         assertThat(r.styles().get("leet").rate()).isZero();
+        assertThat(r.allowedStyles()).containsOnlyKeys("plain");
+        assertThat(r.allowedStyles().get("plain")).as("the trap was flagged, the clean copy allowed")
+                .isEqualTo(new PolicyEvaluation.Tally(2, 1, 1));
         assertThat(r.failing()).containsExactly("b", "c");
         assertThat(r.verdicts()).containsEntry(Verdict.REDACT, 2).containsEntry(Verdict.ALLOW, 2)
                 .containsEntry(Verdict.REVIEW, 0);

@@ -105,6 +105,13 @@ final class EvaluateCommand implements Callable<Integer> {
             s.put("caught", t.passed());
             s.put("recall", t.rate());
         });
+        ObjectNode allowedStyles = o.putObject("allowed_styles");
+        report.allowedStyles().forEach((name, t) -> {
+            ObjectNode s = allowedStyles.putObject(name);
+            s.put("cases", t.cases());
+            s.put("allowed", t.passed());
+            s.put("allowed_rate", t.rate());
+        });
         ObjectNode verdicts = o.putObject("verdicts");
         report.verdicts().forEach((v, n) -> verdicts.put(v.name(), n));
         o.put("failing_count", report.failing().size());
@@ -182,6 +189,9 @@ final class EvaluateCommand implements Callable<Integer> {
         out.println("recall per style:");
         o.get("styles").properties().forEach(e -> out.printf("  %-12s %4d cases  %.1f%%%n", e.getKey(),
                 e.getValue().get("cases").asInt(), 100 * e.getValue().get("recall").asDouble()));
+        out.println("allowed per style (cases that must be allowed):");
+        o.get("allowed_styles").properties().forEach(e -> out.printf("  %-12s %4d cases  %.1f%%%n", e.getKey(),
+                e.getValue().get("cases").asInt(), 100 * e.getValue().get("allowed_rate").asDouble()));
         for (String set : List.of("reviews", "copy")) {
             if (o.has(set)) {
                 var s = o.get(set);

@@ -55,6 +55,7 @@ class GovernanceEvaluateCliTest {
         assertThat(trap.get("false_positive_rate").asDouble()).isZero();
         assertThat(j.get("styles").get("leet").get("recall").asDouble()).isEqualTo(1.0);
         assertThat(j.get("styles").has("place-name")).as("styles count cases that must be caught").isFalse();
+        assertThat(j.get("allowed_styles").get("place-name").get("allowed_rate").asDouble()).isEqualTo(1.0);
         assertThat(j.get("verdicts").get("REVIEW").asInt()).isZero();
         assertThat(j.get("failing_count").asInt()).isZero();
         assertThat(j.get("failing")).isEmpty();
