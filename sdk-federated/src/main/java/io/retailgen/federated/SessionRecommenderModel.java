@@ -5,7 +5,11 @@ import io.retailgen.recommend.Interaction;
 import java.util.List;
 import java.util.Objects;
 
-/** The session recommender's GRU as a {@link FederatedModel}: a store's data is its events, weighed by their count. */
+/**
+ * The session recommender's GRU as a {@link FederatedModel}: a store's data is its events, weighed by their count;
+ * its item table (the first values of the weight vector) is the block of item rows, a row's count the store's
+ * sessions that contain the item.
+ */
 final class SessionRecommenderModel implements FederatedModel<List<Interaction>> {
 
     private final FederatedGru gru;
@@ -27,6 +31,16 @@ final class SessionRecommenderModel implements FederatedModel<List<Interaction>>
     @Override
     public float[] trainLocally(float[] global, List<Interaction> events, double proximalMu) {
         return gru.trainLocally(global, events, proximalMu);
+    }
+
+    @Override
+    public ItemRows itemRows() {
+        return new ItemRows(0, gru.itemRows(), gru.itemRowWidth());
+    }
+
+    @Override
+    public int[] rowCounts(List<Interaction> events) {
+        return gru.itemSessionCounts(events);
     }
 
     @Override

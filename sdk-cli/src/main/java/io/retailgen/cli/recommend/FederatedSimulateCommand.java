@@ -91,6 +91,11 @@ final class FederatedSimulateCommand implements Callable<Integer> {
             + "${DEFAULT-VALUE}, plain FedAvg).")
     double prox;
 
+    @Option(names = "--row-weighting", description = "Average each item-embedding row only over the stores whose "
+            + "sessions contain the item, weighted by those session counts (sent masked with the update); not with "
+            + "--epsilon.")
+    boolean rowWeighting;
+
     @Option(names = "--train", description = "The training events, split across the stores (required for the "
             + "recommender).")
     Path train;
@@ -191,18 +196,18 @@ final class FederatedSimulateCommand implements Callable<Integer> {
         RecommendJson.singleThreadedTrainingByDefault();
         InteractionData trainData = RecommendEvaluateCommand.read(cl, input, train);
         InteractionData testData = RecommendEvaluateCommand.read(cl, input, test);
-        Coordinator coordinator = cb.build();
         RecommendTrainer trainer = RecommendTrainer.builder().seed(seed).epochs(localEpochs).build();
         Set<String> items = new LinkedHashSet<>();
         for (Interaction e : trainData.interactions()) {
             items.add(e.itemId());
         }
         FederatedGru gru = FederatedGru.of(trainer, new ArrayList<>(items));
+        Coordinator coordinator = RowWeighting.build(cl, cb, rowWeighting, FederatedModel.of(gru));
         List<StoreClient<List<Interaction>>> stores = new ArrayList<>();
         List<List<Interaction>> parts = StoreSplit.split(trainData.interactions(), clients, skewed, seed);
         for (int s = 0; s < parts.size(); s++) {
             stores.add(new StoreClient<>("store-" + s, parts.get(s), FederatedModel.of(gru), prox,
-                    coordinator.clipNorm()));
+                    coordinator.clipNorm(), rowWeighting));
         }
         FederatedRun run = coordinator.run(gru.initialWeights(), stores);
         TrainingPrivacy privacy = coordinator.clientPrivacy() ? new TrainingPrivacy(run.epsilon(), run.delta(),
