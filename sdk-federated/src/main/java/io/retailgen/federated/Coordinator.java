@@ -18,7 +18,10 @@ import org.slf4j.LoggerFactory;
  * coordinator removes those masks, so the round still counts (Bonawitz et al. 2017, without the self-masks and
  * secret sharing of the full protocol: see docs/privacy.md). The new global weights are the old ones plus the
  * weighted mean update (FedAvg, McMahan et al. 2017; FedProx when the stores train with a proximal term), optionally
- * scaled by a server learning rate and accumulated with server momentum (FedAvgM).
+ * scaled by a server learning rate and accumulated with server momentum (FedAvgM), or a step of an adaptive server
+ * optimiser (FedAdagrad, FedAdam, FedYogi; Reddi et al. 2021) taking the mean update as its pseudo-gradient. With row
+ * weighting ({@link Builder#rowWeighted}) the rows of a model's {@link ItemRows} are averaged over the stores' counts
+ * for the row, which travel masked with the update, instead of over their update weights.
  *
  * <p>With client-level DP (McMahan et al. 2018, DP-FedAvg) each store clips its update to {@code clipNorm}, the
  * coordinator adds Gaussian noise of standard deviation {@code sigma * clipNorm} to the sum, and the RDP accountant
@@ -270,10 +273,8 @@ public final class Coordinator {
 
     /** @return the total weight weight {@code i}'s summed update is divided by: its row's count, or the round's */
     private double rowWeight(int i, long[] sum, int size, double weight) {
-        if (rows == null || i < rows.offset() || i >= rows.end()) {
-            return weight;
-        }
-        return FixedPoint.decode(sum[size + 1 + (i - rows.offset()) / rows.width()]);
+        int row = rows == null ? -1 : rows.rowOf(i);
+        return row < 0 ? weight : FixedPoint.decode(sum[size + 1 + row]);
     }
 
     private static long[] add(long[] a, long[] b) {

@@ -13,7 +13,8 @@ import java.util.Objects;
  * masks it with the pairwise masks it agrees with every other store of the round, so that only the sum over stores
  * can be read. FedAvg weights an update by {@link FederatedModel#updateWeight} of the store's data (the
  * recommender's clicks, the demand model's training windows); with client-level DP ({@code clipNorm > 0}) every
- * update is clipped to that L2 norm and weighs 1.
+ * update is clipped to that L2 norm and weighs 1. With row weighting the rows of the model's {@link ItemRows} weigh
+ * the store's count for the row instead, and the counts follow the update weight, masked like the rest.
  *
  * <p>Thread-safe for one coordinator: rounds are expected one after the other. The store keeps a reference to its
  * data: do not change the data while rounds run.
@@ -193,11 +194,13 @@ public final class StoreClient<D> implements StoreChannel {
 
     /** Item rows weigh the store's count for the row instead of its whole update weight. */
     private void weighRows(float[] delta) {
-        for (int r = 0; r < rows.rows(); r++) {
-            float scale = updateWeight > 0 ? (float) (rowCounts[r] / updateWeight) : 0f;
-            int at = rows.offset() + r * rows.width();
-            for (int j = 0; j < rows.width(); j++) {
-                delta[at + j] *= scale;
+        for (ItemRows.Block b : rows.blocks()) {
+            for (int r = 0; r < rows.rows(); r++) {
+                float scale = updateWeight > 0 ? (float) (rowCounts[r] / updateWeight) : 0f;
+                int at = b.offset() + r * b.width();
+                for (int j = 0; j < b.width(); j++) {
+                    delta[at + j] *= scale;
+                }
             }
         }
     }

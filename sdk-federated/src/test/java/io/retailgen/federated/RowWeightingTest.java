@@ -45,7 +45,7 @@ class RowWeightingTest {
 
         @Override
         public ItemRows itemRows() {
-            return new ItemRows(0, 2, 2);
+            return ItemRows.of(2, new ItemRows.Block(0, 2));
         }
 
         @Override
@@ -94,7 +94,8 @@ class RowWeightingTest {
         assertThat(counts[0]).isEqualTo(1);
         assertThat(counts[3]).isEqualTo(2);
         assertThat(java.util.Arrays.stream(counts).sum()).isEqualTo(3);
-        assertThat(FederatedModel.of(gru).itemRows()).isEqualTo(new ItemRows(0, 12, 8));
+        // the item table: 12 rows of the hidden size 8
+        assertThat(FederatedModel.of(gru).itemRows()).isEqualTo(ItemRows.of(12, new ItemRows.Block(0, 8)));
     }
 
     private static List<StoreClient<List<Interaction>>> rowWeightedGruStores(FederatedGru gru, int n) {
@@ -140,7 +141,8 @@ class RowWeightingTest {
         }
         int touchedRows = 0;
         for (int i = 0; i < start.length; i++) {
-            double divisor = i < rows.end() ? sum[start.length + 1 + i / rows.width()] : sum[start.length];
+            int row = i < 96 ? i / 8 : -1;
+            double divisor = row >= 0 ? sum[start.length + 1 + row] : sum[start.length];
             double expected = divisor > 0 ? start[i] + sum[i] / divisor : start[i];
             assertThat((double) run.weights()[i]).as("weight %d", i).isCloseTo(expected, within(1e-5));
         }
@@ -178,8 +180,10 @@ class RowWeightingTest {
         Shop a = new Shop(3, new int[] {3, 0}, new float[5]);
         assertThatThrownBy(() -> new StoreClient<>("a", a, new Toy(), 0, 1.0, true))
                 .hasMessageContaining("client-level DP");
-        assertThatThrownBy(() -> Coordinator.builder().clientPrivacy(8, 1e-5, 1).rowWeighted(new ItemRows(0, 2, 2))
+        assertThatThrownBy(() -> Coordinator.builder().clientPrivacy(8, 1e-5, 1).rowWeighted(new Toy().itemRows())
                 .build()).hasMessageContaining("client-level DP");
-        assertThatThrownBy(() -> new ItemRows(0, 0, 2)).hasMessageContaining("rows >= 1");
+        assertThatThrownBy(() -> ItemRows.of(0, new ItemRows.Block(0, 2))).hasMessageContaining("rows >= 1");
+        assertThatThrownBy(() -> ItemRows.of(3, new ItemRows.Block(0, 2), new ItemRows.Block(5, 1)))
+                .hasMessageContaining("overlap");
     }
 }

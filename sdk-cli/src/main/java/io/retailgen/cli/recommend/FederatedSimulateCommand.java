@@ -91,10 +91,8 @@ final class FederatedSimulateCommand implements Callable<Integer> {
             + "${DEFAULT-VALUE}, plain FedAvg).")
     double prox;
 
-    @Option(names = "--row-weighting", description = "Average each item-embedding row only over the stores whose "
-            + "sessions contain the item, weighted by those session counts (sent masked with the update); not with "
-            + "--epsilon.")
-    boolean rowWeighting;
+    @CommandLine.Mixin
+    RowWeightingOptions rowWeighting = new RowWeightingOptions();
 
     @Option(names = "--train", description = "The training events, split across the stores (required for the "
             + "recommender).")
@@ -144,7 +142,7 @@ final class FederatedSimulateCommand implements Callable<Integer> {
     }
 
     private Integer demand(CommandLine cl, Coordinator.Builder cb) {
-        for (String recommenderOnly : List.of("--clients", "--skewed", "--train", "--test", "--k")) {
+        for (String recommenderOnly : List.of("--clients", "--skewed", "--train", "--test", "--k", "--row-weighting")) {
             if (cl.getParseResult().hasMatchedOption(recommenderOnly)) {
                 throw new CommandLine.ParameterException(cl, recommenderOnly + " does not apply to --model demand "
                         + "(each state of --data is a store; the last --horizon periods are the test)");
@@ -202,12 +200,13 @@ final class FederatedSimulateCommand implements Callable<Integer> {
             items.add(e.itemId());
         }
         FederatedGru gru = FederatedGru.of(trainer, new ArrayList<>(items));
-        Coordinator coordinator = RowWeighting.build(cl, cb, rowWeighting, FederatedModel.of(gru));
+        boolean rows = rowWeighting.on(cl, clientPrivacy.on());
+        Coordinator coordinator = rowWeighting.build(cl, cb, clientPrivacy.on(), FederatedModel.of(gru));
         List<StoreClient<List<Interaction>>> stores = new ArrayList<>();
         List<List<Interaction>> parts = StoreSplit.split(trainData.interactions(), clients, skewed, seed);
         for (int s = 0; s < parts.size(); s++) {
             stores.add(new StoreClient<>("store-" + s, parts.get(s), FederatedModel.of(gru), prox,
-                    coordinator.clipNorm(), rowWeighting));
+                    coordinator.clipNorm(), rows));
         }
         FederatedRun run = coordinator.run(gru.initialWeights(), stores);
         TrainingPrivacy privacy = coordinator.clientPrivacy() ? new TrainingPrivacy(run.epsilon(), run.delta(),

@@ -31,6 +31,14 @@ final class ServerOptimiserOptions {
             + "(default: ${DEFAULT-VALUE}, plain FedAvg).")
     double momentum;
 
+    /** @return {@code --server-lr}, or its default for the optimiser: 1 for FedAvg, less for the adaptive ones */
+    double learningRate(Coordinator.ServerOptimiser kind) {
+        if (learningRate != null) {
+            return learningRate;
+        }
+        return kind == Coordinator.ServerOptimiser.FEDAVG ? 1.0 : ADAPTIVE_DEFAULT_LR;
+    }
+
     /** Sets the server optimiser of {@code b} after checking the values. */
     Coordinator.Builder apply(CommandLine cl, Coordinator.Builder b) {
         Coordinator.ServerOptimiser kind;
@@ -40,8 +48,7 @@ final class ServerOptimiserOptions {
             throw new CommandLine.ParameterException(cl, "--server-optimiser must be fedavg, fedadagrad, fedadam or "
                     + "fedyogi, was '" + optimiser + "'");
         }
-        double lr = learningRate != null ? learningRate
-                : kind == Coordinator.ServerOptimiser.FEDAVG ? 1.0 : ADAPTIVE_DEFAULT_LR;
+        double lr = learningRate(kind);
         if (!(lr > 0) || Double.isInfinite(lr)) {
             throw new CommandLine.ParameterException(cl, "--server-lr must be a finite number > 0, was " + lr);
         }
