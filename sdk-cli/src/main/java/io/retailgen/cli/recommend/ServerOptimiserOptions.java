@@ -11,8 +11,11 @@ import picocli.CommandLine.Option;
  */
 final class ServerOptimiserOptions {
 
-    /** The server learning rate of the adaptive optimisers when {@code --server-lr} is not given. */
-    static final double ADAPTIVE_DEFAULT_LR = 0.03;
+    /**
+     * The server learning rate of the adaptive optimisers when {@code --server-lr} is not given: FedAdam's best of
+     * 0.01, 0.03, 0.1 and 0.3 on the tuning split (docs/BENCHMARKS.md, "Privacy in training").
+     */
+    static final double ADAPTIVE_DEFAULT_LR = 0.1;
 
     @Option(names = "--server-optimiser", defaultValue = "fedavg", description = "fedavg (the mean update, with "
             + "--server-lr and --server-momentum), or the adaptive fedadagrad, fedadam or fedyogi (Reddi et al. 2021; "
