@@ -18,7 +18,10 @@ import org.slf4j.LoggerFactory;
  * coordinator removes those masks, so the round still counts (Bonawitz et al. 2017, without the self-masks and
  * secret sharing of the full protocol: see docs/privacy.md). The new global weights are the old ones plus the
  * weighted mean update (FedAvg, McMahan et al. 2017; FedProx when the stores train with a proximal term), optionally
- * scaled by a server learning rate and accumulated with server momentum (FedAvgM).
+ * scaled by a server learning rate and accumulated with server momentum (FedAvgM), or a step of an adaptive server
+ * optimiser (FedAdagrad, FedAdam, FedYogi; Reddi et al. 2021) taking the mean update as its pseudo-gradient. With row
+ * weighting ({@link Builder#rowWeighted}) the rows of a model's {@link ItemRows} are averaged over the stores' counts
+ * for the row, which travel masked with the update, instead of over their update weights.
  *
  * <p>With client-level DP (McMahan et al. 2018, DP-FedAvg) each store clips its update to {@code clipNorm}, the
  * coordinator adds Gaussian noise of standard deviation {@code sigma * clipNorm} to the sum, and the RDP accountant
@@ -47,6 +50,9 @@ public final class Coordinator {
     private final long seed;
     private final double serverLearningRate;
     private final double serverMomentum;
+    private final ServerOptimiser serverOptimiser;
+    private final double serverTau;
+    private final ItemRows rows;
 
     private Coordinator(Builder b) {
         this.rounds = b.rounds;
@@ -57,6 +63,65 @@ public final class Coordinator {
         this.seed = b.seed;
         this.serverLearningRate = b.serverLearningRate;
         this.serverMomentum = b.serverMomentum;
+        this.serverOptimiser = b.serverOptimiser;
+        this.serverTau = b.serverTau;
+        this.rows = b.rows;
+    }
+
+    /**
+     * How the coordinator turns the round's mean update (a pseudo-gradient) into a step (Reddi et al. 2021, "Adaptive
+     * Federated Optimization", Algorithm 2). The adaptive ones keep a first moment {@code m = b1 m + (1 - b1) u} with
+     * {@code b1 = 0.9} and a second moment {@code v} per weight, starting at {@code tau^2}, and step by
+     * {@code lr m / (sqrt(v) + tau)}.
+     */
+    public enum ServerOptimiser {
+        /** The mean update itself, scaled by the server learning rate, with optional server momentum (FedAvgM). */
+        FEDAVG,
+        /** {@code v = v + u^2}. */
+        FEDADAGRAD,
+        /** {@code v = b2 v + (1 - b2) u^2}, {@code b2 = 0.99}. */
+        FEDADAM,
+        /** {@code v = v - (1 - b2) u^2 sign(v - u^2)}, {@code b2 = 0.99}. */
+        FEDYOGI
+    }
+
+    /** The adaptive server optimisers' first-moment decay (Reddi et al. 2021). */
+    static final double SERVER_BETA1 = 0.9;
+    /** The adaptive server optimisers' second-moment decay (Reddi et al. 2021). */
+    static final double SERVER_BETA2 = 0.99;
+
+    /** The server optimiser's state across rounds: FedAvgM's velocity, or the adaptive ones' two moments. */
+    private final class ServerState {
+        private final double[] first;
+        private final double[] second;
+
+        ServerState(int size) {
+            boolean adaptive = serverOptimiser != ServerOptimiser.FEDAVG;
+            first = adaptive || serverMomentum > 0 ? new double[size] : null;
+            second = adaptive ? new double[size] : null;
+            if (second != null) {
+                java.util.Arrays.fill(second, serverTau * serverTau);
+            }
+        }
+
+        /** @return the change of weight {@code i} for its mean update {@code u} */
+        double step(int i, double u) {
+            switch (serverOptimiser) {
+                case FEDAVG -> {
+                    if (first == null) {
+                        return serverLearningRate * u;
+                    }
+                    first[i] = serverMomentum * first[i] + u;
+                    return serverLearningRate * first[i];
+                }
+                case FEDADAGRAD -> second[i] += u * u;
+                case FEDADAM -> second[i] = SERVER_BETA2 * second[i] + (1 - SERVER_BETA2) * u * u;
+                case FEDYOGI -> second[i] -= (1 - SERVER_BETA2) * u * u * Math.signum(second[i] - u * u);
+                default -> throw new IllegalStateException(serverOptimiser.toString());
+            }
+            first[i] = SERVER_BETA1 * first[i] + (1 - SERVER_BETA1) * u;
+            return serverLearningRate * first[i] / (Math.sqrt(second[i]) + serverTau);
+        }
     }
 
     /** @return a builder: 10 rounds, at least 2 stores per round, no client-level DP */
@@ -94,14 +159,14 @@ public final class Coordinator {
         SplittableRandom noise = new SplittableRandom(seed);
         long t0 = System.nanoTime();
         float[] global = initial.clone();
-        double[] velocity = serverMomentum > 0 ? new double[global.length] : null;
+        ServerState state = new ServerState(global.length);
         int done = 0;
         int skipped = 0;
         int dropped = 0;
         long bytes = 0;
         long storeRounds = 0;
         for (int r = 1; r <= rounds; r++) {
-            RoundOutcome o = round(r, global, stores, sigma, noise, velocity);
+            RoundOutcome o = round(r, global, stores, sigma, noise, state);
             dropped += o.dropped;
             bytes += o.bytes;
             storeRounds += o.participants;
@@ -125,7 +190,7 @@ public final class Coordinator {
 
     /** One round; the returned weights are null when the round was lost. */
     RoundOutcome round(int r, float[] global, List<? extends StoreChannel> stores, double sigma,
-            SplittableRandom noise, double[] velocity) {
+            SplittableRandom noise, ServerState state) {
         Map<String, byte[]> keys = new LinkedHashMap<>();
         Map<String, StoreChannel> keyed = new LinkedHashMap<>();
         long bytes = 0;
@@ -141,15 +206,16 @@ public final class Coordinator {
                 LOG.warn("round {}: store {} dropped before the key exchange: {}", r, s.id(), e.getMessage());
             }
         }
+        int expected = global.length + 1 + (rows == null ? 0 : rows.rows());
         long[] sum = null;
         List<StoreChannel> survivors = new ArrayList<>();
         List<String> gone = new ArrayList<>();
         for (StoreChannel s : keyed.values()) {
             try {
                 long[] u = s.maskedUpdate(r, global, keys);
-                if (u.length != global.length + 1) {
-                    throw new IllegalArgumentException("update of " + u.length + " values, expected "
-                            + (global.length + 1));
+                if (u.length != expected) {
+                    throw new IllegalArgumentException("update of " + u.length + " values, expected " + expected
+                            + (rows == null ? "" : " (weights, update weight, one count per item row)"));
                 }
                 sum = sum == null ? u.clone() : add(sum, u);
                 survivors.add(s);
@@ -195,16 +261,20 @@ public final class Coordinator {
         double std = sigma * clipNorm;
         for (int i = 0; i < next.length; i++) {
             double total = FixedPoint.decode(sum[i]) + (std > 0 ? std * noise.nextGaussian() : 0);
-            double step = total / weight;
-            if (velocity != null) {
-                velocity[i] = serverMomentum * velocity[i] + step;
-                step = velocity[i];
-            }
-            next[i] = (float) (global[i] + serverLearningRate * step);
+            double divisor = rowWeight(i, sum, global.length, weight);
+            // a row no store of the round touched keeps its value
+            double mean = divisor > 0 ? total / divisor : 0;
+            next[i] = (float) (global[i] + state.step(i, mean));
         }
         LOG.info(String.format(Locale.ROOT, "round %d: %d stores, %d dropped, update weight %.0f", r,
                 survivors.size(), gone.size(), weight));
         return new RoundOutcome(next, dropped, bytes, keyed.size());
+    }
+
+    /** @return the total weight weight {@code i}'s summed update is divided by: its row's count, or the round's */
+    private double rowWeight(int i, long[] sum, int size, double weight) {
+        int row = rows == null ? -1 : rows.rowOf(i);
+        return row < 0 ? weight : FixedPoint.decode(sum[size + 1 + row]);
     }
 
     private static long[] add(long[] a, long[] b) {
@@ -224,8 +294,39 @@ public final class Coordinator {
         private long seed = 42;
         private double serverLearningRate = 1;
         private double serverMomentum;
+        private ServerOptimiser serverOptimiser = ServerOptimiser.FEDAVG;
+        private double serverTau = 1e-3;
+        private ItemRows rows;
 
         private Builder() {
+        }
+
+        /**
+         * @param optimiser how the mean update becomes a step (default {@link ServerOptimiser#FEDAVG}); the adaptive
+         *     ones want a server learning rate around 1e-2 to 1e-1 and no server momentum (their first moment is it)
+         * @param tau the adaptive optimisers' degree of adaptivity, {@code > 0} (Reddi et al. use 1e-3)
+         * @return this builder
+         */
+        public Builder serverOptimiser(ServerOptimiser optimiser, double tau) {
+            serverOptimiser = java.util.Objects.requireNonNull(optimiser, "optimiser == null");
+            if (!(tau > 0) || Double.isInfinite(tau)) {
+                throw new IllegalArgumentException("server tau must be finite and > 0, was " + tau);
+            }
+            serverTau = tau;
+            return this;
+        }
+
+        /**
+         * Row weighting of a block of item rows ({@link ItemRows}): every store's update then carries one count per
+         * row after the update weight, and a row is averaged over the counts instead of the update weights. The
+         * stores must be built with row weighting on the same model. Not with client-level DP.
+         *
+         * @param itemRows the block, or null for none (the default)
+         * @return this builder
+         */
+        public Builder rowWeighted(ItemRows itemRows) {
+            rows = itemRows;
+            return this;
         }
 
         /**
@@ -306,6 +407,14 @@ public final class Coordinator {
 
         /** @return the coordinator */
         public Coordinator build() {
+            if (rows != null && clipNorm > 0) {
+                throw new IllegalStateException("row weighting cannot be combined with client-level DP: a store's "
+                        + "counts are not covered by the update's clip bound");
+            }
+            if (serverOptimiser != ServerOptimiser.FEDAVG && serverMomentum > 0) {
+                throw new IllegalStateException("server momentum applies to " + ServerOptimiser.FEDAVG + " only; "
+                        + serverOptimiser + " keeps its own first moment");
+            }
             return new Coordinator(this);
         }
     }

@@ -41,6 +41,24 @@ public interface FederatedModel<D> {
     double updateWeight(D data);
 
     /**
+     * @return the block of per-item rows whose average may be weighted row by row ({@link ItemRows}), or null when
+     *     the model has none (the default)
+     */
+    default ItemRows itemRows() {
+        return null;
+    }
+
+    /**
+     * @param data one store's data
+     * @return for each row of {@link #itemRows()}, how much of the data touched it ({@code >= 0}; the recommender: the
+     *     sessions that contain the item)
+     * @throws UnsupportedOperationException when the model has no item rows
+     */
+    default int[] rowCounts(D data) {
+        throw new UnsupportedOperationException("this model has no item rows");
+    }
+
+    /**
      * @param gru the session recommender's GRU over a shared catalog
      * @return it as a federated model over a store's events; an update weighs the store's events
      */

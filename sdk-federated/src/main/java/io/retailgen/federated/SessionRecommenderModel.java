@@ -5,7 +5,11 @@ import io.retailgen.recommend.Interaction;
 import java.util.List;
 import java.util.Objects;
 
-/** The session recommender's GRU as a {@link FederatedModel}: a store's data is its events, weighed by their count. */
+/**
+ * The session recommender's GRU as a {@link FederatedModel}: a store's data is its events, weighed by their count;
+ * its item table (the first values of the weight vector) holds the item rows, an item's count the store's sessions
+ * that contain it.
+ */
 final class SessionRecommenderModel implements FederatedModel<List<Interaction>> {
 
     private final FederatedGru gru;
@@ -27,6 +31,17 @@ final class SessionRecommenderModel implements FederatedModel<List<Interaction>>
     @Override
     public float[] trainLocally(float[] global, List<Interaction> events, double proximalMu) {
         return gru.trainLocally(global, events, proximalMu);
+    }
+
+    @Override
+    public ItemRows itemRows() {
+        // the item table only: weighting the output bias by the same counts scored no better on the tuning split
+        return ItemRows.of(gru.itemRows(), new ItemRows.Block(0, gru.itemRowWidth()));
+    }
+
+    @Override
+    public int[] rowCounts(List<Interaction> events) {
+        return gru.itemSessionCounts(events);
     }
 
     @Override

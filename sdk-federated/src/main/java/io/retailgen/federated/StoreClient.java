@@ -13,7 +13,8 @@ import java.util.Objects;
  * masks it with the pairwise masks it agrees with every other store of the round, so that only the sum over stores
  * can be read. FedAvg weights an update by {@link FederatedModel#updateWeight} of the store's data (the
  * recommender's clicks, the demand model's training windows); with client-level DP ({@code clipNorm > 0}) every
- * update is clipped to that L2 norm and weighs 1.
+ * update is clipped to that L2 norm and weighs 1. With row weighting the rows of the model's {@link ItemRows} weigh
+ * the store's count for the row instead, and the counts follow the update weight, masked like the rest.
  *
  * <p>Thread-safe for one coordinator: rounds are expected one after the other. The store keeps a reference to its
  * data: do not change the data while rounds run.
@@ -28,6 +29,9 @@ public final class StoreClient<D> implements StoreChannel {
     private final double updateWeight;
     private final double proximalMu;
     private final double clipNorm;
+    /** The block of item rows and this store's count per row, with row weighting; null without. */
+    private final ItemRows rows;
+    private final int[] rowCounts;
     private final Map<Integer, KeyPair> keys = new HashMap<>();
     private final Map<Integer, Map<String, byte[]>> peers = new HashMap<>();
     /** The plain (unmasked) encoded update of the last round; only for tests that check what leaves the store. */
@@ -41,6 +45,20 @@ public final class StoreClient<D> implements StoreChannel {
      * @param clipNorm the L2 bound of an update for client-level DP, or 0 without DP
      */
     public StoreClient(String id, D data, FederatedModel<D> model, double proximalMu, double clipNorm) {
+        this(id, data, model, proximalMu, clipNorm, false);
+    }
+
+    /**
+     * @param id the store's id
+     * @param data the store's data (kept here; never sent)
+     * @param model the shared model shape and local trainer
+     * @param proximalMu FedProx's proximal weight (0: FedAvg)
+     * @param clipNorm the L2 bound of an update for client-level DP, or 0 without DP
+     * @param rowWeighted whether the update weighs each of the model's {@link ItemRows} by the store's count for the
+     *     row and carries those counts (the coordinator must be built with the same rows); not with client-level DP
+     */
+    public StoreClient(String id, D data, FederatedModel<D> model, double proximalMu, double clipNorm,
+            boolean rowWeighted) {
         this.id = Objects.requireNonNull(id, "id == null");
         if (id.isBlank()) {
             throw new IllegalArgumentException("store id is blank");
@@ -58,6 +76,24 @@ public final class StoreClient<D> implements StoreChannel {
         }
         this.proximalMu = proximalMu;
         this.clipNorm = clipNorm;
+        if (rowWeighted) {
+            if (clipNorm > 0) {
+                throw new IllegalArgumentException("store " + id + ": row weighting cannot be combined with "
+                        + "client-level DP (the counts would leave the clipped update's bound)");
+            }
+            this.rows = model.itemRows();
+            if (rows == null) {
+                throw new IllegalArgumentException("store " + id + ": row weighting needs a model with item rows");
+            }
+            this.rowCounts = model.rowCounts(data).clone();
+            if (rowCounts.length != rows.rows()) {
+                throw new IllegalArgumentException("store " + id + ": " + rowCounts.length + " row counts for "
+                        + rows.rows() + " item rows");
+            }
+        } else {
+            this.rows = null;
+            this.rowCounts = null;
+        }
     }
 
     @Override
@@ -111,8 +147,14 @@ public final class StoreClient<D> implements StoreChannel {
             for (int i = 0; i < delta.length; i++) {
                 delta[i] *= weight;
             }
+            if (rows != null) {
+                weighRows(delta);
+            }
         }
         long[] update = FixedPoint.encode(delta, weight);
+        if (rows != null) {
+            update = withCounts(update);
+        }
         lastPlainUpdate = update.clone();
         Map<String, byte[]> seeds = new LinkedHashMap<>();
         for (Map.Entry<String, byte[]> e : publicKeys.entrySet()) {
@@ -146,6 +188,28 @@ public final class StoreClient<D> implements StoreChannel {
                 throw new IllegalArgumentException("store " + d + " was not in round " + round);
             }
             out.put(d, s.clone());
+        }
+        return out;
+    }
+
+    /** Item rows weigh the store's count for the row instead of its whole update weight. */
+    private void weighRows(float[] delta) {
+        for (ItemRows.Block b : rows.blocks()) {
+            for (int r = 0; r < rows.rows(); r++) {
+                float scale = updateWeight > 0 ? (float) (rowCounts[r] / updateWeight) : 0f;
+                int at = b.offset() + r * b.width();
+                for (int j = 0; j < b.width(); j++) {
+                    delta[at + j] *= scale;
+                }
+            }
+        }
+    }
+
+    /** The encoded update followed by the row counts, masked together. */
+    private long[] withCounts(long[] update) {
+        long[] out = java.util.Arrays.copyOf(update, update.length + rowCounts.length);
+        for (int r = 0; r < rowCounts.length; r++) {
+            out[update.length + r] = Math.round(rowCounts[r] * FixedPoint.SCALE);
         }
         return out;
     }

@@ -58,6 +58,38 @@ public final class FederatedGru {
                 + 3 * h * in + 3 * h * h + 6 * h;
     }
 
+    /** @return the rows of the item table, one per catalog item in catalog order, which open the weight vector */
+    public int itemRows() {
+        return vocab.size();
+    }
+
+    /** @return the values in one item-table row (the GRU's hidden size) */
+    public int itemRowWidth() {
+        return settings.hidden();
+    }
+
+    /**
+     * @param events a store's events; items outside the catalog are dropped
+     * @return for every catalog item, the number of the events' sessions that contain it
+     */
+    public int[] itemSessionCounts(List<Interaction> events) {
+        Objects.requireNonNull(events, "events == null");
+        SessionLog log = SessionLog.of(events, vocab);
+        int[] counts = new int[vocab.size()];
+        int[] lastSession = new int[vocab.size()];
+        java.util.Arrays.fill(lastSession, -1);
+        for (int s = 0; s < log.sessionCount(); s++) {
+            for (int at = log.start[s]; at < log.start[s + 1]; at++) {
+                int item = log.items[at];
+                if (lastSession[item] != s) {
+                    lastSession[item] = s;
+                    counts[item]++;
+                }
+            }
+        }
+        return counts;
+    }
+
     /** @return the seeded starting weights (the same for every store with the same trainer seed) */
     public float[] initialWeights() {
         SplittableRandom rnd = new SplittableRandom(settings.seed());

@@ -17,6 +17,11 @@ final class ClientPrivacyOptions {
             + "(stores started with 'federated client' need the same --clip; default: ${DEFAULT-VALUE}).")
     double clip;
 
+    /** @return whether {@code --epsilon} turns client-level DP on */
+    boolean on() {
+        return epsilon != null;
+    }
+
     /** Turns client-level DP on in {@code b} when {@code --epsilon} was given, after checking the values. */
     Coordinator.Builder apply(CommandLine cl, Coordinator.Builder b) {
         if (epsilon == null) {

@@ -56,6 +56,9 @@ final class FederatedClientCommand implements Callable<Integer> {
     double clip;
 
     @CommandLine.Mixin
+    RowWeightingOptions rowWeighting = new RowWeightingOptions();
+
+    @CommandLine.Mixin
     InputMode input = new InputMode();
 
     @CommandLine.Spec
@@ -77,7 +80,8 @@ final class FederatedClientCommand implements Callable<Integer> {
         RecommendJson.singleThreadedTrainingByDefault();
         FederatedGru gru = model.gru(cl);
         StoreClient<List<Interaction>> store = new StoreClient<>(id,
-                RecommendEvaluateCommand.read(cl, input, events).interactions(), FederatedModel.of(gru), prox, clip);
+                RecommendEvaluateCommand.read(cl, input, events).interactions(), FederatedModel.of(gru), prox, clip,
+                rowWeighting.on(cl, clip > 0));
         try (GrpcStoreServer server = GrpcStoreServer.start(store, host, port, cert, key)) {
             PrintWriter w = cl.getOut();
             w.println("store " + id + " (" + Math.round(store.updateWeight()) + " events) listening on " + host + ":"

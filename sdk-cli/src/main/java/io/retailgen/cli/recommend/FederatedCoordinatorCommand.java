@@ -4,6 +4,7 @@ import io.retailgen.cli.InputMode;
 import io.retailgen.cli.Json;
 import io.retailgen.cli.OptionRanges;
 import io.retailgen.federated.Coordinator;
+import io.retailgen.federated.FederatedModel;
 import io.retailgen.federated.FederatedRun;
 import io.retailgen.federated.GrpcStoreChannel;
 import io.retailgen.recommend.EvaluationResult;
@@ -52,6 +53,9 @@ final class FederatedCoordinatorCommand implements Callable<Integer> {
 
     @CommandLine.Mixin
     ServerOptimiserOptions serverOptimiser = new ServerOptimiserOptions();
+
+    @CommandLine.Mixin
+    RowWeightingOptions rowWeighting = new RowWeightingOptions();
 
     @Option(names = "--call-timeout", defaultValue = "3600", description = "Seconds one store call (its local "
             + "training included) may take before the store counts as dropped (default: ${DEFAULT-VALUE}).")
@@ -104,7 +108,7 @@ final class FederatedCoordinatorCommand implements Callable<Integer> {
             if (channels.size() < 2) {
                 throw new CommandLine.ParameterException(cl, "--stores: need at least 2 stores");
             }
-            Coordinator coordinator = cb.build();
+            Coordinator coordinator = rowWeighting.build(cl, cb, clientPrivacy.on(), FederatedModel.of(gru));
             FederatedRun run = coordinator.run(gru.initialWeights(), channels);
             TrainingPrivacy privacy = coordinator.clientPrivacy() ? new TrainingPrivacy(run.epsilon(), run.delta(),
                     run.noiseMultiplier(), 1.0, rounds, coordinator.clipNorm()) : null;

@@ -91,6 +91,9 @@ final class FederatedSimulateCommand implements Callable<Integer> {
             + "${DEFAULT-VALUE}, plain FedAvg).")
     double prox;
 
+    @CommandLine.Mixin
+    RowWeightingOptions rowWeighting = new RowWeightingOptions();
+
     @Option(names = "--train", description = "The training events, split across the stores (required for the "
             + "recommender).")
     Path train;
@@ -139,7 +142,7 @@ final class FederatedSimulateCommand implements Callable<Integer> {
     }
 
     private Integer demand(CommandLine cl, Coordinator.Builder cb) {
-        for (String recommenderOnly : List.of("--clients", "--skewed", "--train", "--test", "--k")) {
+        for (String recommenderOnly : List.of("--clients", "--skewed", "--train", "--test", "--k", "--row-weighting")) {
             if (cl.getParseResult().hasMatchedOption(recommenderOnly)) {
                 throw new CommandLine.ParameterException(cl, recommenderOnly + " does not apply to --model demand "
                         + "(each state of --data is a store; the last --horizon periods are the test)");
@@ -191,18 +194,19 @@ final class FederatedSimulateCommand implements Callable<Integer> {
         RecommendJson.singleThreadedTrainingByDefault();
         InteractionData trainData = RecommendEvaluateCommand.read(cl, input, train);
         InteractionData testData = RecommendEvaluateCommand.read(cl, input, test);
-        Coordinator coordinator = cb.build();
         RecommendTrainer trainer = RecommendTrainer.builder().seed(seed).epochs(localEpochs).build();
         Set<String> items = new LinkedHashSet<>();
         for (Interaction e : trainData.interactions()) {
             items.add(e.itemId());
         }
         FederatedGru gru = FederatedGru.of(trainer, new ArrayList<>(items));
+        boolean rows = rowWeighting.on(cl, clientPrivacy.on());
+        Coordinator coordinator = rowWeighting.build(cl, cb, clientPrivacy.on(), FederatedModel.of(gru));
         List<StoreClient<List<Interaction>>> stores = new ArrayList<>();
         List<List<Interaction>> parts = StoreSplit.split(trainData.interactions(), clients, skewed, seed);
         for (int s = 0; s < parts.size(); s++) {
             stores.add(new StoreClient<>("store-" + s, parts.get(s), FederatedModel.of(gru), prox,
-                    coordinator.clipNorm()));
+                    coordinator.clipNorm(), rows));
         }
         FederatedRun run = coordinator.run(gru.initialWeights(), stores);
         TrainingPrivacy privacy = coordinator.clientPrivacy() ? new TrainingPrivacy(run.epsilon(), run.delta(),

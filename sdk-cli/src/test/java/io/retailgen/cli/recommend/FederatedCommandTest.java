@@ -57,7 +57,12 @@ class FederatedCommandTest {
         FederatedSimulateCommand simulate = new FederatedSimulateCommand();
         new picocli.CommandLine(simulate).parseArgs("--train", "a.tsv", "--test", "b.tsv");
         assertThat(simulate.localEpochs).isEqualTo(4);
-        assertThat(simulate.serverOptimiser.learningRate).isEqualTo(1.0);
+        assertThat(simulate.serverOptimiser.optimiser).isEqualTo("fedavg");
+        assertThat(simulate.serverOptimiser.learningRate(io.retailgen.federated.Coordinator.ServerOptimiser.FEDAVG))
+                .isEqualTo(1.0);
+        assertThat(simulate.serverOptimiser.learningRate(io.retailgen.federated.Coordinator.ServerOptimiser.FEDADAM))
+                .isEqualTo(ServerOptimiserOptions.ADAPTIVE_DEFAULT_LR);
+        assertThat(simulate.rowWeighting.rowWeighting).isTrue();
         assertThat(simulate.serverOptimiser.momentum).isZero();
         FederatedModelOptions model = new FederatedModelOptions();
         new picocli.CommandLine(model).parseArgs("--catalog", "items.txt");
@@ -66,6 +71,36 @@ class FederatedCommandTest {
         CliRun bad = run("federated", "simulate", "--server-momentum", "1", "--train", "a.tsv", "--test", "b.tsv");
         assertThat(bad.code()).isNotZero();
         assertThat(bad.err()).contains("--server-momentum must be in [0, 1), was 1.0");
+        CliRun badKind = run("federated", "simulate", "--server-optimiser", "sgd", "--train", "a.tsv", "--test",
+                "b.tsv");
+        assertThat(badKind.err()).contains("--server-optimiser must be fedavg, fedadagrad, fedadam or fedyogi, "
+                + "was 'sgd'");
+        CliRun adamMomentum = run("federated", "simulate", "--server-optimiser", "fedadam", "--server-momentum", "0.5",
+                "--train", "a.tsv", "--test", "b.tsv");
+        assertThat(adamMomentum.err()).contains("--server-momentum applies to --server-optimiser fedavg only");
+    }
+
+    @Test
+    void rowWeightingSendsOneCountPerItemAndIsRefusedWithClientLevelPrivacy(@TempDir Path dir) throws Exception {
+        Path train = TinySessions.write(dir.resolve("train.tsv"), 300, 40, 1);
+        Path test = TinySessions.write(dir.resolve("test.tsv"), 60, 40, 2);
+        long items = Files.readAllLines(train).stream().skip(1).map(l -> l.split("\t")[1]).distinct().count();
+        String[] common = {"federated", "simulate", "--clients", "3", "--rounds", "1", "--local-epochs", "1",
+            "--train", train.toString(), "--test", test.toString(), "--k", "10", "--json"};
+        CliRun rows = run(common);
+        String[] plainArgs = java.util.Arrays.copyOf(common, common.length + 1);
+        plainArgs[common.length] = "--no-row-weighting";
+        CliRun plain = run(plainArgs);
+        assertThat(rows.code()).as(rows.err()).isZero();
+        assertThat(plain.code()).as(plain.err()).isZero();
+        // the counts travel as one more 8-byte value per catalog item
+        assertThat(rows.json().get("bytes_per_client_round").asLong()
+                - plain.json().get("bytes_per_client_round").asLong()).isEqualTo(8 * items);
+        assertThat(rows.json().get("recall@10").asDouble()).isNotEqualTo(plain.json().get("recall@10").asDouble());
+        CliRun dp = run("federated", "simulate", "--row-weighting", "--epsilon", "8", "--train", train.toString(),
+                "--test", test.toString());
+        assertThat(dp.code()).isNotZero();
+        assertThat(dp.err()).contains("--row-weighting cannot be combined with client-level DP");
     }
 
     /** An aus-retail-layout file: states x industries, monthly, with a season and a level per series. */
