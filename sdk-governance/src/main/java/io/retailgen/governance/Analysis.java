@@ -11,9 +11,8 @@ final class Analysis {
     private TextView light;
     private TextView strict;
     private TextView phrase;
-    /** Automata to run while the strict and the phrase view are built, or null. */
-    private final AhoCorasick strictMatcher;
-    private final AhoCorasick phraseMatcher;
+    /** The automata to run while the strict and the phrase view are built (either may be null), or null. */
+    private final ScanTable scan;
     private Matches strictFound;
     private Matches phraseFound;
 
@@ -22,27 +21,25 @@ final class Analysis {
     }
 
     Analysis(String text, Workspace workspace) {
-        this(text, workspace, null, null);
+        this(text, workspace, null);
     }
 
     /** An analysis with the given views (for tests: views built another way), no workspace and no fused pass. */
     Analysis(String text, TextView light, TextView strict, TextView phrase) {
-        this(text, (Workspace) null, null, null);
+        this(text, null, null);
         this.light = light;
         this.strict = strict;
         this.phrase = phrase;
     }
 
     /**
-     * @param strictMatcher an automaton to run over the strict view while it is built (see {@link
+     * @param scan the automata to run over the strict and the phrase view while they are built (see {@link
      *     #strictMatches}), or null
-     * @param phraseMatcher the same for the phrase view, or null
      */
-    Analysis(String text, Workspace workspace, AhoCorasick strictMatcher, AhoCorasick phraseMatcher) {
+    Analysis(String text, Workspace workspace, ScanTable scan) {
         this.text = text;
         this.workspace = workspace;
-        this.strictMatcher = strictMatcher;
-        this.phraseMatcher = phraseMatcher;
+        this.scan = scan;
     }
 
     TextView light() {
@@ -54,19 +51,19 @@ final class Analysis {
 
     TextView strict() {
         if (strict == null) {
-            if (strictMatcher != null && phraseMatcher != null && phrase == null) {
+            if (scan != null && scan.strictMatcher != null && scan.phraseMatcher != null && phrase == null) {
                 // both views in one pass, each with its automaton
                 Matches sf = matches(Workspace.STRICT);
                 Matches pf = matches(Workspace.PHRASE);
-                strict = Normalizer.strictAndPhrase(light(), workspace, strictMatcher, sf, phraseMatcher, pf);
+                strict = Normalizer.strictAndPhrase(light(), workspace, scan, sf, pf);
                 if (pf.valid) {
                     phrase = pf.view;
                 }
                 strictFound = sf;
                 phraseFound = pf;
-            } else if (strictMatcher != null) {
+            } else if (scan != null && scan.strictMatcher != null) {
                 strictFound = matches(Workspace.STRICT);
-                strict = Normalizer.strict(light(), workspace, strictMatcher, strictFound);
+                strict = Normalizer.strictAndPhrase(light(), workspace, scan, strictFound, null);
             } else {
                 strict = Normalizer.strict(light(), workspace);
             }
@@ -76,9 +73,9 @@ final class Analysis {
 
     TextView phrase() {
         if (phrase == null) {
-            if (phraseMatcher != null) {
+            if (scan != null && scan.phraseMatcher != null) {
                 phraseFound = matches(Workspace.PHRASE);
-                phrase = Normalizer.phrase(light(), workspace, phraseMatcher, phraseFound);
+                phrase = Normalizer.phrase(light(), workspace, scan.phraseMatcher, phraseFound);
             } else {
                 phrase = Normalizer.phrase(light(), workspace);
             }

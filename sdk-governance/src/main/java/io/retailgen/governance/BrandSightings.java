@@ -190,19 +190,15 @@ final class BrandSightings {
         return false;
     }
 
-    /** A leading URL scheme and a leading {@code www.}, compiled once: {@link #domain} runs per host name. */
-    private static final java.util.regex.Pattern SCHEME = java.util.regex.Pattern.compile("^https?://");
-    private static final java.util.regex.Pattern WWW = java.util.regex.Pattern.compile("^www\\.");
-
     /** A host name whose labels carry a brand with sale words, or a replica-trade word on its own. */
     private Sighting domain(String host, int start, int end) {
-        String h = WWW.matcher(SCHEME.matcher(host).replaceFirst("")).replaceFirst("");
+        String h = withoutSchemeAndWww(host);
         int slash = h.indexOf('/');
         if (slash >= 0) {
             h = h.substring(0, slash);
         }
         int dot = h.lastIndexOf('.');
-        if (dot <= 0 || h.length() - dot - 1 < 2 || !h.substring(dot + 1).chars().allMatch(Character::isLetter)) {
+        if (dot <= 0 || h.length() - dot - 1 < 2 || !lettersFrom(h, dot + 1)) {
             return null;
         }
         String name = lettersAndDigits(h, dot);
@@ -217,6 +213,26 @@ final class BrandSightings {
         boolean replicaWord = name.contains("replica") || name.contains("reps") || name.contains("fake")
                 || name.contains("clone");
         return brand != null || replicaWord ? new Sighting(start, end, brand, true) : null;
+    }
+
+    /**
+     * @return {@code host} without one leading {@code http://} or {@code https://}, then without one leading {@code
+     *     www.} (no regular expression: this runs per host name)
+     */
+    static String withoutSchemeAndWww(String host) {
+        String h = host.startsWith("http://") ? host.substring(7) : host.startsWith("https://") ? host.substring(8)
+                : host;
+        return h.startsWith("www.") ? h.substring(4) : h;
+    }
+
+    /** @return true when every char of {@code s} from {@code from} on is a letter */
+    private static boolean lettersFrom(String s, int from) {
+        for (int i = from; i < s.length(); i++) {
+            if (!Character.isLetter(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private String brandIn(String s) {

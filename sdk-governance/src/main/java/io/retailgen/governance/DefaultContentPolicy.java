@@ -20,9 +20,8 @@ final class DefaultContentPolicy implements ContentPolicy {
     private final List<TextCheck> custom;
     private final Map<Severity, Verdict> verdicts;
     private final PolicyProfile profile;
-    /** The automata the checks run over the strict and the phrase view, run while the views are built; or null. */
-    private final AhoCorasick strictMatcher;
-    private final AhoCorasick phraseMatcher;
+    /** The automata the checks run over the strict and the phrase view, run while the views are built. */
+    private final ScanTable scan;
 
     DefaultContentPolicy(List<Check> checks, List<TextCheck> custom, Map<Severity, Verdict> verdicts,
                          PolicyProfile profile) {
@@ -39,8 +38,12 @@ final class DefaultContentPolicy implements ContentPolicy {
                 p = pc.fusedMatcher();
             }
         }
-        strictMatcher = s;
-        phraseMatcher = p;
+        scan = ScanTable.of(s, p);
+    }
+
+    /** @return the table of the one-pass scan (for tests) */
+    ScanTable scanTable() {
+        return scan;
     }
 
     @Override
@@ -49,7 +52,7 @@ final class DefaultContentPolicy implements ContentPolicy {
         List<Hit> hits;
         Workspace w = Workspace.acquire(text.length());
         try {
-            hits = builtIn(new Analysis(text, w, strictMatcher, phraseMatcher));
+            hits = builtIn(new Analysis(text, w, scan));
         } finally {
             if (w != null) {
                 w.release();

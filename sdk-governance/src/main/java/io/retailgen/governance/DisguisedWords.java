@@ -104,8 +104,8 @@ final class DisguisedWords {
         char[] c = light.chars;
         int n = light.length;
         for (int i = 0; i < n; i++) {
-            // spaces and letters, most of any text, skipped in a tight loop of their own
-            while (i < n && (c[i] == ' ' || CharClass.isLetter(c[i]))) {
+            // spaces and letters, most of any text, skipped in a tight loop of their own, one look-up per char
+            while (i < n && CharClass.isLetterOrSpace(c[i])) {
                 i++;
             }
             if (i == n) {

@@ -449,27 +449,38 @@ final class Normalizer {
      * @return the strict view
      */
     static TextView strict(TextView light, Workspace w, AhoCorasick fused, Matches found) {
-        return strictAndPhrase(light, w, fused, found, null, null);
+        return strictAndPhrase(light, w, ScanTable.of(fused, null), found, null);
     }
 
     /**
-     * The strict view as {@link #strict(TextView, Workspace, AhoCorasick, Matches)}, and, when {@code phraseFound}
-     * is not null and the text allows, the phrase view in the same pass, with {@code phraseMatcher} run over it:
-     * then {@code phraseFound} is {@link Matches#valid} and holds the view in {@link Matches#view}.
-     *
-     * @param phraseMatcher the automaton to run over the phrase view, or null
-     * @param phraseFound where the phrase view and its matches go, or null to build no phrase view
-     * @return the strict view
+     * As {@link #strictAndPhrase(TextView, Workspace, ScanTable, Matches, Matches)} with a table built for the two
+     * automata.
      */
     static TextView strictAndPhrase(TextView light, Workspace w, AhoCorasick strictMatcher, Matches strictFound,
                                     AhoCorasick phraseMatcher, Matches phraseFound) {
+        return strictAndPhrase(light, w, ScanTable.of(strictMatcher, phraseMatcher), strictFound, phraseFound);
+    }
+
+    /**
+     * The strict view as {@link #strict(TextView, Workspace, AhoCorasick, Matches)}, with the table's strict
+     * automaton run while it is built (its matches in {@code strictFound}), and, when {@code phraseFound} is not null
+     * and the text allows, the phrase view in the same pass, with the table's phrase automaton run over it: then
+     * {@code phraseFound} is {@link Matches#valid} and holds the view in {@link Matches#view}.
+     *
+     * @param table the automata, and what the pass looks up for each char
+     * @param strictFound where the strict automaton's matches go, or null
+     * @param phraseFound where the phrase view and its matches go, or null to build no phrase view
+     * @return the strict view
+     */
+    static TextView strictAndPhrase(TextView light, Workspace w, ScanTable table, Matches strictFound,
+                                    Matches phraseFound) {
         if (strictFound != null) {
             strictFound.clear();
         }
         if (phraseFound != null) {
             phraseFound.clear();
         }
-        TextView v = strictPlain(light, light.chars, w, strictMatcher, strictFound, phraseMatcher, phraseFound);
+        TextView v = strictPlain(light, light.chars, w, table, strictFound, phraseFound);
         if (v != null) {
             return v;
         }
@@ -477,7 +488,7 @@ final class Normalizer {
         // leetspeak undone (the phrase view still reads the light chars)
         char[] m = undoLeet(light, w);
         if (m != light.chars) {
-            v = strictPlain(light, m, w, strictMatcher, strictFound, phraseMatcher, phraseFound);
+            v = strictPlain(light, m, w, table, strictFound, phraseFound);
             if (v != null) {
                 return v;
             }
@@ -527,14 +538,15 @@ final class Normalizer {
     /**
      * The strict view in one pass, for the common text in which no letters are written one by one: then the view is
      * {@code m} (the light view's chars, or those with leetspeak undone) with repeated letters collapsed, as a view
-     * derived from the light view. Runs {@code fused} over the view chars as they are made, and builds the phrase
-     * view (from the light chars) in the same pass when {@code phraseFound} is not null.
+     * derived from the light view. Runs the table's strict automaton over the view chars as they are made, and builds
+     * the phrase view (from the light chars) in the same pass when {@code phraseFound} is not null, running the
+     * table's phrase automaton over it.
      *
      * @param m the light view's chars, or {@link #undoLeet}'s
      * @return the view, or null when the text needs {@link #strictGeneral}, or leetspeak undone first
      */
-    private static TextView strictPlain(TextView light, char[] m, Workspace w, AhoCorasick fused, Matches found,
-                                        AhoCorasick phraseMatcher, Matches phraseFound) {
+    private static TextView strictPlain(TextView light, char[] m, Workspace w, ScanTable table, Matches found,
+                                        Matches phraseFound) {
         if (found != null) {
             found.clear();
         }
@@ -547,15 +559,13 @@ final class Normalizer {
         // minus one is its last, so the span and the count of collapsed letters follow from these)
         char[] chars = Workspace.chars(w, Workspace.STRICT, n);
         int[] from = Workspace.starts(w, Workspace.STRICT, n + 1);
-        // without an automaton (or with one too large for 16-bit steps, which the caller then searches), step one
-        // that never leaves its root
-        final boolean fusing = fused != null && found != null && fused.steps() != null;
-        final AhoCorasick sm = fusing ? fused : AhoCorasick.NONE;
-        final char[] steps = sm.steps();
-        final char[] acls = sm.classes();
-        final int[] acols = sm.latinColumns();
-        final int stride = sm.stride();
-        final int firstOut = sm.firstOutput();
+        // Every char's class for the plain-path check, its columns in the two automata's steps and its phrase char
+        // come from one packed table entry. An absent automaton (or one too large for the table, which the caller
+        // then searches) is stepped as one that never leaves its root.
+        final long[] latin = table.latin;
+        final boolean fusing = found != null && table.strictFused;
+        final char[] steps = table.strictSteps.steps();
+        final int firstOut = fusing ? table.strictSteps.firstOutput() : Integer.MAX_VALUE;
         int state = 0;
         int len = 0;
         int prev = -1; // chars[len - 1], -1 when len == 0
@@ -563,13 +573,11 @@ final class Normalizer {
         final boolean withPhrase = phraseFound != null;
         final char[] pchars = withPhrase ? Workspace.chars(w, Workspace.PHRASE, n) : null;
         final int[] pfrom = withPhrase ? Workspace.starts(w, Workspace.PHRASE, n + 1) : null;
-        final boolean phraseFusing = withPhrase && phraseMatcher != null && phraseMatcher.steps() != null;
-        final AhoCorasick pm = phraseFusing ? phraseMatcher : AhoCorasick.NONE;
-        final char[] psteps = pm.steps();
-        final char[] pcls = pm.classes();
-        final int[] pcols = pm.latinColumns();
-        final int pstride = pm.stride();
-        final int pfirstOut = pm.firstOutput();
+        final boolean phraseFusing = withPhrase && table.phraseFused;
+        final char[] psteps = table.phraseSteps.steps();
+        final int pfirstOut = phraseFusing ? table.phraseSteps.firstOutput() : Integer.MAX_VALUE;
+        // the phrase view reads the light chars: the same as m unless leetspeak was undone
+        final boolean sameChars = m == src;
         int pstate = 0;
         int plen = 0;
         int pprev = -1;
@@ -578,16 +586,8 @@ final class Normalizer {
         int check = PlainCheck.START;
         for (int i = 0; i < n; i++) {
             char c = m[i];
-            // the char's class for the plain-path check and its column in the automaton's steps: one load each
-            int k;
-            int column;
-            if (c < 256) {
-                k = PlainCheck.CLASS[c];
-                column = acols[c];
-            } else {
-                k = PlainCheck.classOf(c);
-                column = acls[c] * stride;
-            }
+            long e = c < 256 ? latin[c] : table.entry(c);
+            int k = (int) e & ScanTable.CHECK_MASK;
             check = next[check + (k & PlainCheck.CLASS_MASK)];
             boolean letter = k > PlainCheck.CLASS_MASK;
             // Without branches on the text: a char that repeats the previous letter (col = 1) is written to the
@@ -597,21 +597,27 @@ final class Normalizer {
             from[len] = i;
             len += 1 - col;
             if (col == 0) {
-                state = steps[column + state];
+                state = steps[((int) (e >>> ScanTable.STRICT_COLUMN_SHIFT) & ScanTable.COLUMN_MASK) + state];
                 if (state >= firstOut) {
                     found.add(state, len);
                 }
             }
             prev = c;
             if (withPhrase) {
-                char lc = src[i];
-                char pc = lc < 128 ? PHRASE_ASCII[lc] : phraseChar(lc);
-                int pcol = (pc == ' ' | pc == '#') & pc == pprev ? 1 : 0;
+                char lc = c;
+                long pe = e;
+                if (!sameChars && src[i] != c) {
+                    lc = src[i];
+                    pe = lc < 256 ? latin[lc] : table.entry(lc);
+                }
+                char pc = lc < 256 ? (char) (lc ^ ((int) (pe >>> ScanTable.PHRASE_XOR_SHIFT) & 0xff))
+                        : phraseChar(lc);
+                int pcol = (pe & ScanTable.COLLAPSES) != 0 & pc == pprev ? 1 : 0;
                 pchars[plen] = pc;
                 pfrom[plen] = i;
                 plen += 1 - pcol;
                 if (pcol == 0) {
-                    pstate = psteps[(pc < 256 ? pcols[pc] : pcls[pc] * pstride) + pstate];
+                    pstate = psteps[(int) (pe >>> ScanTable.PHRASE_COLUMN_SHIFT) + pstate];
                     if (pstate >= pfirstOut) {
                         phraseFound.add(pstate, plen);
                     }
@@ -625,18 +631,23 @@ final class Normalizer {
         from[len] = n;
         TextView v = new TextView(chars, from, len, light, true);
         if (fusing) {
-            found.complete(fused, v);
+            found.complete(table.strictMatcher, v);
         }
         if (withPhrase) {
             pfrom[plen] = n;
             TextView p = new TextView(pchars, pfrom, plen, light, false);
             if (phraseFusing) {
-                phraseFound.complete(phraseMatcher, p);
+                phraseFound.complete(table.phraseMatcher, p);
             } else {
                 phraseFound.view = p;
             }
         }
         return v;
+    }
+
+    /** @return the class of {@code c} for the plain-path check, plus its letter bit (see {@link ScanTable}) */
+    static int plainCheckClass(char c) {
+        return c < 256 ? PlainCheck.CLASS[c] : PlainCheck.classOf(c);
     }
 
     /**
@@ -863,7 +874,7 @@ final class Normalizer {
     }
 
     /** The phrase view's char for a light view char: hyphens, underscores and slashes are spaces, digits '#'. */
-    private static char phraseChar(char c) {
+    static char phraseChar(char c) {
         if (c == '-' || c == '_' || c == '/' || c == '\u2010' || c == '\u2013' || c == '\u2014') {
             return ' ';
         }

@@ -176,10 +176,15 @@ final class PiiCheck implements Check {
             if (i == n) {
                 break;
             }
-            if (ch == ' ' && phones) {
-                wordRun = SpelledContacts.digitWordShaped(c, wordStart, i) ? wordRun + 1 : 0;
-                digitWords |= wordRun >= 9;
-                wordStart = i + 1;
+            if (ch == ' ') {
+                // the end of a word, the most common stop: no number starts at a space
+                if (phones) {
+                    wordRun = SpelledContacts.digitWordShaped(c, wordStart, i) ? wordRun + 1 : 0;
+                    digitWords |= wordRun >= 9;
+                    wordStart = i + 1;
+                }
+                i++;
+                continue;
             }
             boolean startChar = isDigit(ch) || ((ch == '+' || ch == '(') && i + 1 < n && isDigit(c[i + 1]));
             if (startChar && firstDigit == n) {

@@ -13,7 +13,8 @@ class CharClassTest {
         for (int c = 0; c <= Character.MAX_VALUE; c++) {
             char ch = (char) c;
             if (CharClass.isLetter(ch) != Character.isLetter(ch)
-                    || CharClass.isLetterOrDigit(ch) != Character.isLetterOrDigit(ch)) {
+                    || CharClass.isLetterOrDigit(ch) != Character.isLetterOrDigit(ch)
+                    || CharClass.isLetterOrSpace(ch) != (ch == ' ' || Character.isLetter(ch))) {
                 differences++;
             }
         }

@@ -84,13 +84,15 @@ class FusedScanTest {
         }
     }
 
-    private static List<String> searched(AhoCorasick m, TextView v) {
+    /** @return the matches of a plain search, as "pattern@end" */
+    static List<String> searched(AhoCorasick m, TextView v) {
         List<String> out = new ArrayList<>();
         m.search(v.chars, v.length, (p, end) -> out.add(p + "@" + end));
         return out;
     }
 
-    private static List<String> replayed(Matches found, AhoCorasick m, TextView v) {
+    /** @return the matches recorded in a fused pass, as {@link #searched} */
+    static List<String> replayed(Matches found, AhoCorasick m, TextView v) {
         List<String> out = new ArrayList<>();
         found.replay(m, v.chars, v.length, (p, end) -> out.add(p + "@" + end));
         return out;
