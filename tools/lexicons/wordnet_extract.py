@@ -337,6 +337,22 @@ def classifiers():
                 if re.fullmatch(r"[a-z]+", parts[0]) and any(lexfiles[o] in ("05", "08", "15", "17", "20", "27")
                                                              for o in offsets):
                     out.add(parts[0])
+    # relational adjectives ("of or relating to") of a sense among animals, places, natural objects or plants, no
+    # noun of a person themselves: Andean, arctic, pelagic, alpine (Andean cock-of-the-rock), not African or Asian,
+    # which also name people, nor those of body parts (genital)
+    persons_of = {}
+    with open(os.path.join(WN, "index.noun"), encoding="latin-1") as f:
+        for line in f:
+            if not line.startswith(" "):
+                parts = line.split()
+                persons_of[parts[0]] = any(lexfiles[o] == "18" for o in parts[-int(parts[2]):])
+    for offset, words, ptrs, gloss in synsets(os.path.join(WN, "data.adj")):
+        for w in words:
+            adj = re.sub(r"\(.*\)$", "", lemma(w)).lower()
+            if re.fullmatch(r"[a-z]+", adj) and adj not in out and not persons_of.get(adj, False) and any(
+                    sym == "\\" and pos == "n" and lexfiles[tgt] in ("05", "15", "17", "20")
+                    for sym, tgt, pos in ptrs):
+                out.add(adj)
     return sorted(out)
 
 

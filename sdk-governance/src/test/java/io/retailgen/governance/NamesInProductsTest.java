@@ -1,0 +1,73 @@
+package io.retailgen.governance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Names of products that hold a lexicon word as the name of a kind of bird, a person or a fitting, found flagged by
+ * the names probe file ({@code policy-probes/names-in-products.jsonl}); and, as the guard, the same words as abuse.
+ */
+class NamesInProductsTest {
+
+    private static final ContentPolicy POLICY = ContentPolicy.defaults();
+
+    private static boolean profane(String text) {
+        return POLICY.check(text).findings().stream().anyMatch(f -> f.category().equals("profanity"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Marsh tit and willow tit identification chart",
+        "Great tit or blue tit nest box",
+        "Penduline tit poster, A3",
+        "New in: Penduline tit poster, ready to ship",
+        "Andean cock-of-the-rock poster",
+        "Alpine tit print"})
+    void kindsOfBirdsInProductNamesAreAllowed(String text) {
+        assertThat(profane(text)).as(text).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Beautifull tit pics",          // a misspelt English word is no species epithet
+        "Gorgeos tit pics",
+        "Beautyful tit pics",
+        "You tit and you cock",         // no modifier that classifies
+        "Big cock and big tit videos",
+        "Sucking cock and licking tit videos",
+        "Fuckinn tit poster"})          // holds a lexicon term
+    void theSameWordsAsAbuseStayFlagged(String text) {
+        assertThat(profane(text)).as(text).isTrue();
+    }
+
+    @Test
+    void coordinatedKindsShareTheHeadAfterTheSecond() {
+        NamedThings things = new NamedThings(List.of(), List.of("seller"), List.of("tit", "cock"),
+                List.of("willow", "marsh"));
+        Set<String> lexicon = Set.of("tit", "tits", "cock");
+        assertThat(things.kindOfThing("marsh tit and willow tit chart", 6, 9, lexicon)).isTrue();
+        assertThat(things.kindOfThing("marsh tit or willow tit chart", 6, 9, lexicon)).isTrue();
+        assertThat(things.kindOfThing("marsh tit and willow tit", 6, 9, lexicon)).isFalse(); // no head at all
+        assertThat(things.kindOfThing("marsh tit and willow cock chart", 6, 9, lexicon)).isFalse(); // another word
+        assertThat(things.kindOfThing("marsh tit and you tit chart", 6, 9, lexicon)).isFalse(); // second addresses
+        assertThat(things.kindOfThing("marsh tit but willow tit chart", 6, 9, lexicon)).isFalse(); // no and / or
+    }
+
+    @Test
+    void aSpeciesEpithetIsALongWordOfNoEnglish() {
+        NamedThings things = new NamedThings(List.of(), List.of("seller"), List.of("tit"), List.of());
+        Set<String> lexicon = Set.of("tit", "tits", "fuck");
+        assertThat(things.kindOfThing("Penduline tit poster", 10, 13, lexicon)).isTrue();
+        assertThat(things.kindOfThing("Pendul tit poster", 7, 10, lexicon)).isTrue();   // six letters
+        assertThat(things.kindOfThing("Pendu tit poster", 6, 9, lexicon)).isFalse();    // five: too short
+        assertThat(things.kindOfThing("Sombre tit poster", 7, 10, lexicon)).isFalse();  // an English word
+        assertThat(things.kindOfThing("Beautifull tit poster", 11, 14, lexicon)).isFalse(); // one letter too many
+        assertThat(things.kindOfThing("Fuckerine tit poster", 10, 13, lexicon)).isFalse(); // holds a term
+        assertThat(things.kindOfThing("Penduline tits poster", 10, 14, lexicon)).isFalse(); // a kind is singular
+    }
+}
