@@ -367,6 +367,25 @@ def genera():
     return sorted(out)
 
 
+def surnames(english, terms):
+    """Surnames of the people WordNet names (the last word of a person's name: Adam Smith, Henry Dale, Martin Luther
+    King) that are also English words in lower case and no lexicon term: after a capitalised term such as Dick, a
+    family name (Dick Smith, Dick Dale), where any other English word makes a phrase in title case (Dick Move)."""
+    with open(os.path.join(WN, "data.noun"), encoding="latin-1") as f:
+        lexfiles = {line.split()[0]: line.split()[1] for line in f if not line.startswith("  ")}
+    out = set()
+    for offset, words, ptrs, _ in synsets(os.path.join(WN, "data.noun")):
+        if lexfiles[offset] != "18" or not any(sym == "@i" for sym, _, _ in ptrs):
+            continue
+        for w in words:
+            toks = lemma(w).split(" ")
+            last = toks[-1]
+            if (len(toks) >= 2 and re.fullmatch(r"[A-Z][a-z]+", last) and last.lower() in english
+                    and last.lower() not in terms):
+                out.add(last.lower())
+    return sorted(out)
+
+
 def lemmas_outside(english):
     """Noun lemmas of one word (or words joined by hyphens) that the English list lacks (Cuon, booyong, dik-dik,
     Kant), written as WordNet writes them, capitalised when WordNet has no lower-case form: a sound-alike spelling
@@ -638,6 +657,8 @@ if __name__ == "__main__":
     write("colours-wordnet.txt", colours(terms),
           "Words whose kinds are named by a colour (kind), colour nouns (colour), depictions that are no photograph.")
     write("genera-wordnet.txt", genera(), "Genera (the first word of a binomial name such as Brassica rapa).")
+    write("surnames-wordnet.txt", surnames(english, terms),
+          "Surnames of people WordNet names that are also English words (smith, dale, king).")
     write("lemmas-wordnet.txt", lemmas_outside(english),
           "Noun lemmas of one word that the English word list lacks; a sound-alike spelling that is one is no finding.")
     write("persons-wordnet.txt", persons(), "Nouns whose most frequent sense is a person.")

@@ -146,7 +146,8 @@ final class ProfanityCheck implements Check {
             return false;
         }
         return (capitalisedNeighbour(text, os, -1) && !evaluatedBefore(text, os))
-                || (capitalisedNeighbour(text, oe, 1) && properNameAfter(text, oe));
+                || (capitalisedNeighbour(text, oe, 1) && (properNameAfter(text, oe)
+                        || (surnameAfter(text, oe, word, lexiconWords) && !evaluatedBefore(text, os))));
     }
 
     /** Titles of works and names of houses, made on the first finding that may be one. */
@@ -181,6 +182,28 @@ final class ProfanityCheck implements Check {
      * ({@code Dick Move}, {@code Dick Head}, {@code Cock Sucker}) is a phrase written in title case.
      */
     private static boolean properNameAfter(String text, int to) {
+        int[] w = wordAfter(text, to);
+        return w != null && !EnglishWords.contains(text.substring(w[0], w[1]).toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * @return true when the word after {@code to} is the surname of a person WordNet names that is also an English
+     *     word ({@code Dick Smith}, {@code Dick King-Smith}; {@code surnames-wordnet.txt}) and does not join the
+     *     term into a lexicon word; the caller checks that nothing before the term addresses or evaluates someone
+     *     ({@code Suck my Dick Smith}, {@code Big Dick King})
+     */
+    private static boolean surnameAfter(String text, int to, String term, Set<String> lexicon) {
+        int[] w = wordAfter(text, to);
+        if (w == null) {
+            return false;
+        }
+        String next = text.substring(w[0], w[1]).toLowerCase(Locale.ROOT);
+        return Surnames.WORDNET.contains(next) && !lexicon.contains(term + next)
+                && !lexicon.contains(term + next + "s");
+    }
+
+    /** @return the letters-only word after {@code to} and spaces or hyphens, or null */
+    private static int[] wordAfter(String text, int to) {
         int i = to;
         while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '-')) {
             i++;
@@ -189,7 +212,12 @@ final class ProfanityCheck implements Check {
         while (e < text.length() && Character.isLetter(text.charAt(e))) {
             e++;
         }
-        return e > i && !EnglishWords.contains(text.substring(i, e).toLowerCase(Locale.ROOT));
+        return e > i ? new int[] {i, e} : null;
+    }
+
+    /** Surnames that are also English words, loaded when a capitalised term first stands before one. */
+    private static final class Surnames {
+        static final Set<String> WORDNET = Set.copyOf(PolicyConfig.resourceLines("surnames-wordnet.txt"));
     }
 
     /** @return the letters-only word before {@code from} and one space, or null */

@@ -70,4 +70,26 @@ class NamesInProductsTest {
         assertThat(things.kindOfThing("Fuckerine tit poster", 10, 13, lexicon)).isFalse(); // holds a term
         assertThat(things.kindOfThing("Penduline tits poster", 10, 14, lexicon)).isFalse(); // a kind is singular
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Dick Smith electronics catalogue, 1985",
+        "New in: Dick Smith electronics catalogue, ready to ship",
+        "Dick King-Smith box set, The Sheep-Pig and more",
+        "Dick Baker vintage radio"})
+    void aGivenNameBeforeASurnameThatIsAlsoAnEnglishWordIsAName(String text) {
+        assertThat(profane(text)).as(text).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Dick Smith is a dick",          // the second, lower case, is no name
+        "Dick Move",                      // an English word that is no surname
+        "Dick Head",
+        "Suck my Dick Smith",             // addressed
+        "Big Dick King",                  // evaluated
+        "You Dick Baker"})
+    void aTermBeforeACommonWordOrAfterAnAddressStaysFlagged(String text) {
+        assertThat(profane(text)).as(text).isTrue();
+    }
 }
