@@ -109,8 +109,11 @@ final class ProfanityCheck implements Check {
         String word = spelled(v, ws, we);
         if (!lexiconWords.contains(word)) {
             if (!EnglishWords.contains(word)) {
-                // a capitalised word spelled unlike any lexicon word, after a word that introduces a place
-                return placeName(text, v.originalStart(ws), v.originalEnd(we));
+                // a capitalised word spelled unlike any lexicon word, after a word that introduces a place, or
+                // written as a family name
+                int os = v.originalStart(ws);
+                int oe = v.originalEnd(we);
+                return placeName(text, os, oe) || (surnameShape(word, term) && familyName(text, os, oe));
             }
             // an English word that the lexicon does not list: a stem or a collapsed spelling ("sloppy") inside it
             String suffix = v.substring(end, we);
@@ -262,6 +265,59 @@ final class ProfanityCheck implements Check {
 
     /** Prepositions that introduce a street ("on Grope Lane", "off Butt Road") besides the place cues. */
     private static final Set<String> STREET_CUES = Set.of("on", "off", "along", "down", "up");
+
+    /** Words after a family name: "the Kuntz family", "Kuntz & Sons", "Kuntz Bros." */
+    private static final Set<String> FAMILY_HEADS = Set.of("family", "families", "sons", "brothers", "bros",
+            "household", "clan", "estate", "farm", "farms", "winery", "vineyards");
+
+    /** Titles before a family name: "Mr Kuntz", "Dr. Kuntz" */
+    private static final Set<String> HONORIFICS = Set.of("mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame",
+            "herr", "frau");
+
+    /**
+     * @return false when the word is the term with no more than one of the {@link #SUFFIXES} ({@code Fuckz}), unless it
+     *     ends in {@code tz} as German family names do ({@code Kuntz}, {@code Schultz})
+     */
+    private static boolean surnameShape(String word, String term) {
+        if (word.endsWith("tz")) {
+            return true;
+        }
+        for (String suffix : SUFFIXES) {
+            if (word.equals(term + suffix)) {
+                return false;
+            }
+        }
+        return !word.equals(term);
+    }
+
+    /**
+     * A word that holds a lexicon term but is neither a lexicon word nor an English word, written as a name (a
+     * capital, then lower case), is a family name when a title stands before it ({@code Dr. Kuntz}) or a word of a
+     * family or its business after it ({@code Kuntz family recipe book}, {@code Kuntz & Sons}, {@code Kuntz Farm}).
+     */
+    private static boolean familyName(String text, int from, int to) {
+        if (!writtenAsName(text, from, to)) {
+            return false;
+        }
+        int[] before = wordBefore(text, from);
+        if (before == null && from >= 3 && text.charAt(from - 1) == ' ' && text.charAt(from - 2) == '.') {
+            int s = from - 2; // "Dr. Kuntz"
+            while (s > 0 && Character.isLetter(text.charAt(s - 1))) {
+                s--;
+            }
+            before = s < from - 2 ? new int[] {s, from - 2} : null;
+        }
+        if (before != null && HONORIFICS.contains(text.substring(before[0], before[1]).toLowerCase(Locale.ROOT))) {
+            return true;
+        }
+        int i = to;
+        while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '&')) {
+            i++;
+        }
+        int[] after = wordAfter(text, i);
+        return after != null && i > to
+                && FAMILY_HEADS.contains(text.substring(after[0], after[1]).toLowerCase(Locale.ROOT));
+    }
 
     /** Words after which a capitalised word names a place ("delivery to Twatt", "made in Wetwang"). */
     private static final Set<String> PLACE_CUES = Set.of("to", "in", "from", "near", "at", "via", "around",

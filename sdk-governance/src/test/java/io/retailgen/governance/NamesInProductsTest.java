@@ -92,4 +92,27 @@ class NamesInProductsTest {
     void aTermBeforeACommonWordOrAfterAnAddressStaysFlagged(String text) {
         assertThat(profane(text)).as(text).isTrue();
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Kuntz family recipe book",
+        "New in: Kuntz family recipe book, ready to ship",
+        "Dr. Kuntz, dentist",
+        "Mr Kuntz",
+        "Kuntz & Sons hardware"})
+    void aWordOfNoEnglishWrittenAsAFamilyNameIsOne(String text) {
+        assertThat(profane(text)).as(text).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Kuntz for sale",                 // no title before, no family after
+        "you kuntz family",               // not written as a name
+        "KUNTZ FAMILY",
+        "Kunt family",                    // the lexicon word itself
+        "Fuckz family",                   // the term and an inflection: no surname's shape
+        "Mr Fuckz"})
+    void aTermWithAnInflectionOrOutsideAFamilyShapeStaysFlagged(String text) {
+        assertThat(profane(text)).as(text).isTrue();
+    }
 }
