@@ -466,6 +466,10 @@ def senses(terms, things_list):
                 out |= {lemma(w).lower() for w in info[o][0] if re.fullmatch(r"[a-z]{3,}", lemma(w))}
         return out
 
+    body_senses = {}  # the lexicographer files of each noun's senses: "08" (noun.body) for rump, haunch, chest
+    for offset, (words, ptrs, gloss) in info.items():
+        for w in words:
+            body_senses.setdefault(lemma(w).lower(), set()).add(lexfiles[offset])
     class_names = {root: names_under(root) for root in ANIMAL_CLASSES}
     young = names_under(YOUNG_MAMMAL)
 
@@ -494,6 +498,15 @@ def senses(terms, things_list):
                 sig |= tokens(l)
                 if innocent and " " not in l:
                     sig |= {t for t in compounds.get(l, ()) if len(t) >= 4 and t not in STOP}
+        if root:
+            # the parts of its class that only animals have (noun.animal), and their kinds, less words with a sense
+            # among body parts or artifacts (rump, haunch, halter): feather, hackle and plume of a bird
+            for o in (root,):
+                for sym, part, _ in info[o][1]:
+                    if sym == "%p" and lexfiles[part] == "05":
+                        for k in [part] + children.get(part, []):
+                            sig |= {t for w in info[k][0] if " " not in lemma(w) for t in tokens(lemma(w))
+                                    if not {"06", "08"} & body_senses.get(t, set())}
         for sym, tgt, _ in ptrs:
             if sym in ("#m", "#p", "#s") or (sym in ("~", "~i") and len(info[tgt][0]) > 0):
                 sig |= {t for w in info[tgt][0] if " " not in lemma(w) and "_" not in w for t in tokens(lemma(w))}

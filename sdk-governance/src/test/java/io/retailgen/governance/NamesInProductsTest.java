@@ -115,4 +115,18 @@ class NamesInProductsTest {
     void aTermWithAnInflectionOrOutsideAFamilyShapeStaysFlagged(String text) {
         assertThat(profane(text)).as(text).isTrue();
     }
+
+    @Test
+    void thePartsOnlyABirdHasShowItsSense() {
+        WordSenses senses = WordSenses.wordNet();
+        assertThat(senses.innocent("Cock hackle capes for dry flies", 0, 4)).isTrue();
+        assertThat(senses.innocent("Cock feathers for fly tying", 0, 4)).isTrue();
+        assertThat(senses.innocent("Tit plumage study, watercolour", 0, 3)).isTrue();
+        // words that also name a human body part or an artifact are no evidence (rump, haunch, chest, halter)
+        assertThat(senses.innocent("Cock and rump pics", 0, 4)).isFalse();
+        assertThat(senses.innocent("Tits in a halter top", 0, 4)).isFalse();
+        assertThat(senses.innocent("Tits on her chest", 0, 4)).isFalse();
+        // addressed: the sense of abuse whatever the evidence
+        assertThat(senses.innocent("your cock feathers", 5, 9)).isFalse();
+    }
 }
