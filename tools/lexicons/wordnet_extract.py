@@ -472,6 +472,12 @@ def senses(terms, things_list):
             body_senses.setdefault(lemma(w).lower(), set()).add(lexfiles[offset])
     class_names = {root: names_under(root) for root in ANIMAL_CLASSES}
     young = names_under(YOUNG_MAMMAL)
+    # nouns whose definition is about mammals (milk, fur, litter, weaning), themselves no animal, body part, artifact
+    # or person: evidence of a mammal's sense (Lesk: the gloss of the context word names the sense's class)
+    first_sense = first_noun_senses()
+    of_mammals = {w for w, o in first_sense.items() if o in info and re.fullmatch(r"[a-z]{4,}", w)
+                  and lexfiles[o] not in ("05", "06", "08", "18")
+                  and re.search(r"\bmammals?\b", info[o][2].split(";")[0])}
 
     def animal_class(offset):
         up, frontier = set(), {offset}
@@ -485,7 +491,7 @@ def senses(terms, things_list):
         sig = tokens(gloss) | {t for w in words for t in tokens(lemma(w))}
         root = animal_class(offset) if innocent else None
         if root:
-            sig |= class_names[root] | (young if root != BIRD else set())
+            sig |= class_names[root] | (young | of_mammals if root != BIRD else set())
         up, frontier = set(), {offset}
         # three levels up a taxonomy of animals (tit, oscine, passerine, bird); one for artifacts and foods, whose
         # upper levels are words of any listing (faggot, bundle, package, container)

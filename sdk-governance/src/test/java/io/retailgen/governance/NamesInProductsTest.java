@@ -129,4 +129,36 @@ class NamesInProductsTest {
         // addressed: the sense of abuse whatever the evidence
         assertThat(senses.innocent("your cock feathers", 5, 9)).isFalse();
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Ass milk soap",
+        "Ass milk soap bar, lavender",
+        "Ass's milk face cream",
+        "Bitch and litter vaccination record book"})
+    void wordsDefinedByMammalsShowAMammalsSense(String text) {
+        assertThat(profane(text)).as(text).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Kiss my ass, milk drinker",      // addressed
+        "Your ass is pure blubber",
+        "Bitch, get the milk",            // a form of address set off by a comma
+        "get the milk, bitch",
+        "Bitch, get the puppy"})
+    void aMammalsWordAddressedOrSetOffAsAVocativeStaysFlagged(String text) {
+        assertThat(profane(text)).as(text).isTrue();
+    }
+
+    @Test
+    void aVocativeIsSetOffByACommaAtAnEndOfItsSentence() {
+        assertThat(WordSenses.vocative("Bitch, get the milk", 0, 5)).isTrue();
+        assertThat(WordSenses.vocative("Get the milk, bitch", 14, 19)).isTrue();
+        assertThat(WordSenses.vocative("Get the milk, bitch.", 14, 19)).isTrue();
+        assertThat(WordSenses.vocative("Fine. Bitch, go", 6, 11)).isTrue();
+        assertThat(WordSenses.vocative("Bitch and litter", 0, 5)).isFalse();
+        assertThat(WordSenses.vocative("Coal tits, blue tits and sparrows", 5, 9)).isFalse(); // not first
+        assertThat(WordSenses.vocative("Sparrows, tits and finches", 10, 14)).isFalse();      // not last
+    }
 }

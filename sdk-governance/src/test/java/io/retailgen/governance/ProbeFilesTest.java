@@ -20,7 +20,7 @@ class ProbeFilesTest {
         "legitimate-use.jsonl, trap, 94, 91", "legitimate-use.jsonl, counterfeit, 49, 48",
         "product-names.jsonl, trap, 95, 91", "product-names.jsonl, profanity, 10, 7",
         "compliant-claims.jsonl, trap, 40, 38", "compliant-claims.jsonl, claims, 8, 8",
-        "names-in-products.jsonl, trap, 140, 121", "names-in-products.jsonl, profanity, 61, 54"})
+        "names-in-products.jsonl, trap, 140, 125", "names-in-products.jsonl, profanity, 61, 54"})
     void probeFilesKeepTheirScores(String file, String category, int cases, int passed) throws Exception {
         Path path = Path.of(ProbeFilesTest.class.getResource("/policy-probes/" + file).toURI());
         List<PolicyEvaluation.Case> all = PolicyEvaluation.readCases(path);
