@@ -337,6 +337,22 @@ def classifiers():
                 if re.fullmatch(r"[a-z]+", parts[0]) and any(lexfiles[o] in ("05", "08", "15", "17", "20", "27")
                                                              for o in offsets):
                     out.add(parts[0])
+    # relational adjectives ("of or relating to") of a sense among animals, places, natural objects or plants, no
+    # noun of a person themselves: Andean, arctic, pelagic, alpine (Andean cock-of-the-rock), not African or Asian,
+    # which also name people, nor those of body parts (genital)
+    persons_of = {}
+    with open(os.path.join(WN, "index.noun"), encoding="latin-1") as f:
+        for line in f:
+            if not line.startswith(" "):
+                parts = line.split()
+                persons_of[parts[0]] = any(lexfiles[o] == "18" for o in parts[-int(parts[2]):])
+    for offset, words, ptrs, gloss in synsets(os.path.join(WN, "data.adj")):
+        for w in words:
+            adj = re.sub(r"\(.*\)$", "", lemma(w)).lower()
+            if re.fullmatch(r"[a-z]+", adj) and adj not in out and not persons_of.get(adj, False) and any(
+                    sym == "\\" and pos == "n" and lexfiles[tgt] in ("05", "15", "17", "20")
+                    for sym, tgt, pos in ptrs):
+                out.add(adj)
     return sorted(out)
 
 
@@ -348,6 +364,25 @@ def genera():
             l = lemma(w)
             if l.startswith("genus ") and re.fullmatch(r"[A-Z][a-z]+", l[6:]):
                 out.add(l[6:])
+    return sorted(out)
+
+
+def surnames(english, terms):
+    """Surnames of the people WordNet names (the last word of a person's name: Adam Smith, Henry Dale, Martin Luther
+    King) that are also English words in lower case and no lexicon term: after a capitalised term such as Dick, a
+    family name (Dick Smith, Dick Dale), where any other English word makes a phrase in title case (Dick Move)."""
+    with open(os.path.join(WN, "data.noun"), encoding="latin-1") as f:
+        lexfiles = {line.split()[0]: line.split()[1] for line in f if not line.startswith("  ")}
+    out = set()
+    for offset, words, ptrs, _ in synsets(os.path.join(WN, "data.noun")):
+        if lexfiles[offset] != "18" or not any(sym == "@i" for sym, _, _ in ptrs):
+            continue
+        for w in words:
+            toks = lemma(w).split(" ")
+            last = toks[-1]
+            if (len(toks) >= 2 and re.fullmatch(r"[A-Z][a-z]+", last) and last.lower() in english
+                    and last.lower() not in terms):
+                out.add(last.lower())
     return sorted(out)
 
 
@@ -431,8 +466,18 @@ def senses(terms, things_list):
                 out |= {lemma(w).lower() for w in info[o][0] if re.fullmatch(r"[a-z]{3,}", lemma(w))}
         return out
 
+    body_senses = {}  # the lexicographer files of each noun's senses: "08" (noun.body) for rump, haunch, chest
+    for offset, (words, ptrs, gloss) in info.items():
+        for w in words:
+            body_senses.setdefault(lemma(w).lower(), set()).add(lexfiles[offset])
     class_names = {root: names_under(root) for root in ANIMAL_CLASSES}
     young = names_under(YOUNG_MAMMAL)
+    # nouns whose definition is about mammals (milk, fur, litter, weaning), themselves no animal, body part, artifact
+    # or person: evidence of a mammal's sense (Lesk: the gloss of the context word names the sense's class)
+    first_sense = first_noun_senses()
+    of_mammals = {w for w, o in first_sense.items() if o in info and re.fullmatch(r"[a-z]{4,}", w)
+                  and lexfiles[o] not in ("05", "06", "08", "18")
+                  and re.search(r"\bmammals?\b", info[o][2].split(";")[0])}
 
     def animal_class(offset):
         up, frontier = set(), {offset}
@@ -446,7 +491,7 @@ def senses(terms, things_list):
         sig = tokens(gloss) | {t for w in words for t in tokens(lemma(w))}
         root = animal_class(offset) if innocent else None
         if root:
-            sig |= class_names[root] | (young if root != BIRD else set())
+            sig |= class_names[root] | (young | of_mammals if root != BIRD else set())
         up, frontier = set(), {offset}
         # three levels up a taxonomy of animals (tit, oscine, passerine, bird); one for artifacts and foods, whose
         # upper levels are words of any listing (faggot, bundle, package, container)
@@ -459,6 +504,15 @@ def senses(terms, things_list):
                 sig |= tokens(l)
                 if innocent and " " not in l:
                     sig |= {t for t in compounds.get(l, ()) if len(t) >= 4 and t not in STOP}
+        if root:
+            # the parts of its class that only animals have (noun.animal), and their kinds, less words with a sense
+            # among body parts or artifacts (rump, haunch, halter): feather, hackle and plume of a bird
+            for o in (root,):
+                for sym, part, _ in info[o][1]:
+                    if sym == "%p" and lexfiles[part] == "05":
+                        for k in [part] + children.get(part, []):
+                            sig |= {t for w in info[k][0] if " " not in lemma(w) for t in tokens(lemma(w))
+                                    if not {"06", "08"} & body_senses.get(t, set())}
         for sym, tgt, _ in ptrs:
             if sym in ("#m", "#p", "#s") or (sym in ("~", "~i") and len(info[tgt][0]) > 0):
                 sig |= {t for w in info[tgt][0] if " " not in lemma(w) and "_" not in w for t in tokens(lemma(w))}
@@ -622,6 +676,8 @@ if __name__ == "__main__":
     write("colours-wordnet.txt", colours(terms),
           "Words whose kinds are named by a colour (kind), colour nouns (colour), depictions that are no photograph.")
     write("genera-wordnet.txt", genera(), "Genera (the first word of a binomial name such as Brassica rapa).")
+    write("surnames-wordnet.txt", surnames(english, terms),
+          "Surnames of people WordNet names that are also English words (smith, dale, king).")
     write("lemmas-wordnet.txt", lemmas_outside(english),
           "Noun lemmas of one word that the English word list lacks; a sound-alike spelling that is one is no finding.")
     write("persons-wordnet.txt", persons(), "Nouns whose most frequent sense is a person.")

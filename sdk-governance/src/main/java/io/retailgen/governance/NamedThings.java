@@ -186,7 +186,8 @@ final class NamedThings {
         }
         int[] next = nextWord(text, to);
         if (next == null || next[1] - next[0] < 2 || lexicon.contains(lower(text, next))
-                || NOT_A_HEAD.contains(lower(text, next)) || person(lower(text, next))) {
+                || (NOT_A_HEAD.contains(lower(text, next)) && !sharedHead(text, word, next, lexicon))
+                || person(lower(text, next))) {
             return false;
         }
         int s = from - 1;
@@ -196,7 +197,7 @@ final class NamedThings {
         String modifier = text.substring(s, from - 1).toLowerCase(Locale.ROOT);
         boolean compound = text.charAt(from - 1) == '-' || (s > 0 && text.charAt(s - 1) == '-');
         if (modifier.length() < 2 || addressesSomeone(modifier) || lexicon.contains(modifier)
-                || !(compound || classifies(modifier) || (!plural
+                || !(compound || classifies(modifier) || epithet(modifier, lexicon) || (!plural
                         && Colours.WORDNET.depicted(modifier, word, lower(text, next))))
                 || (plural && !compound)) {
             return false;
@@ -277,6 +278,69 @@ final class NamedThings {
      *     or {@code great} and {@code little}, which begin many animal names; a colour, a verb or an evaluative
      *     adjective ({@code purple}, {@code send}, {@code hard}) is none
      */
+    /**
+     * Two kinds joined by {@code and} or {@code or} share the head noun after the second ({@code Marsh tit and willow
+     * tit identification chart}): the word after the conjunction is a modifier, then the same word, which names a
+     * kind by itself.
+     */
+    private boolean sharedHead(String text, String word, int[] conjunction, Set<String> lexicon) {
+        String c = lower(text, conjunction);
+        if (!c.equals("and") && !c.equals("or")) {
+            return false;
+        }
+        int[] modifier = nextWord(text, conjunction[1]);
+        int[] second = modifier == null ? null : nextWord(text, modifier[1]);
+        return second != null && lower(text, second).equals(word) && kindOfThing(text, second[0], second[1], lexicon);
+    }
+
+    /**
+     * A species epithet written in English ({@code Penduline tit}, from Latin {@code pendulinus}): a word of six
+     * letters or more, letters a to z only, that is neither an English word, nor one letter away from one (a
+     * misspelling such as {@code beautifull} or {@code gorgeos} is no epithet), nor holds a lexicon term.
+     */
+    private static boolean epithet(String modifier, Set<String> lexicon) {
+        if (modifier.length() < 6 || !modifier.chars().allMatch(c -> c >= 'a' && c <= 'z')
+                || oneLetterFromEnglish(modifier)) {
+            return false;
+        }
+        for (int i = 0; i < modifier.length(); i++) {
+            for (int j = i + 3; j <= modifier.length(); j++) {
+                if (lexicon.contains(modifier.substring(i, j))) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** @return true when the word, or the word with one letter dropped, added or changed, is an English word */
+    private static boolean oneLetterFromEnglish(String w) {
+        if (EnglishWords.contains(w)) {
+            return true;
+        }
+        StringBuilder b = new StringBuilder(w.length() + 1);
+        for (int i = 0; i <= w.length(); i++) {
+            if (i < w.length() && EnglishWords.contains(w.substring(0, i) + w.substring(i + 1))) {
+                return true;
+            }
+            for (char c = 'a'; c <= 'z'; c++) {
+                b.setLength(0);
+                b.append(w, 0, i).append(c).append(w, i, w.length());
+                if (EnglishWords.contains(b.toString())) {
+                    return true;
+                }
+                if (i < w.length() && c != w.charAt(i)) {
+                    b.setLength(0);
+                    b.append(w, 0, i).append(c).append(w, i + 1, w.length());
+                    if (EnglishWords.contains(b.toString())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
     private boolean classifies(String modifier) {
         int n = modifier.length();
         return classifiers.contains(modifier) || modifier.equals("great") || modifier.equals("little")

@@ -109,8 +109,11 @@ final class ProfanityCheck implements Check {
         String word = spelled(v, ws, we);
         if (!lexiconWords.contains(word)) {
             if (!EnglishWords.contains(word)) {
-                // a capitalised word spelled unlike any lexicon word, after a word that introduces a place
-                return placeName(text, v.originalStart(ws), v.originalEnd(we));
+                // a capitalised word spelled unlike any lexicon word, after a word that introduces a place, or
+                // written as a family name
+                int os = v.originalStart(ws);
+                int oe = v.originalEnd(we);
+                return placeName(text, os, oe) || (surnameShape(word, term) && familyName(text, os, oe));
             }
             // an English word that the lexicon does not list: a stem or a collapsed spelling ("sloppy") inside it
             String suffix = v.substring(end, we);
@@ -146,7 +149,8 @@ final class ProfanityCheck implements Check {
             return false;
         }
         return (capitalisedNeighbour(text, os, -1) && !evaluatedBefore(text, os))
-                || (capitalisedNeighbour(text, oe, 1) && properNameAfter(text, oe));
+                || (capitalisedNeighbour(text, oe, 1) && (properNameAfter(text, oe)
+                        || (surnameAfter(text, oe, word, lexiconWords) && !evaluatedBefore(text, os))));
     }
 
     /** Titles of works and names of houses, made on the first finding that may be one. */
@@ -181,6 +185,28 @@ final class ProfanityCheck implements Check {
      * ({@code Dick Move}, {@code Dick Head}, {@code Cock Sucker}) is a phrase written in title case.
      */
     private static boolean properNameAfter(String text, int to) {
+        int[] w = wordAfter(text, to);
+        return w != null && !EnglishWords.contains(text.substring(w[0], w[1]).toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * @return true when the word after {@code to} is the surname of a person WordNet names that is also an English
+     *     word ({@code Dick Smith}, {@code Dick King-Smith}; {@code surnames-wordnet.txt}) and does not join the
+     *     term into a lexicon word; the caller checks that nothing before the term addresses or evaluates someone
+     *     ({@code Suck my Dick Smith}, {@code Big Dick King})
+     */
+    private static boolean surnameAfter(String text, int to, String term, Set<String> lexicon) {
+        int[] w = wordAfter(text, to);
+        if (w == null) {
+            return false;
+        }
+        String next = text.substring(w[0], w[1]).toLowerCase(Locale.ROOT);
+        return Surnames.WORDNET.contains(next) && !lexicon.contains(term + next)
+                && !lexicon.contains(term + next + "s");
+    }
+
+    /** @return the letters-only word after {@code to} and spaces or hyphens, or null */
+    private static int[] wordAfter(String text, int to) {
         int i = to;
         while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '-')) {
             i++;
@@ -189,7 +215,12 @@ final class ProfanityCheck implements Check {
         while (e < text.length() && Character.isLetter(text.charAt(e))) {
             e++;
         }
-        return e > i && !EnglishWords.contains(text.substring(i, e).toLowerCase(Locale.ROOT));
+        return e > i ? new int[] {i, e} : null;
+    }
+
+    /** Surnames that are also English words, loaded when a capitalised term first stands before one. */
+    private static final class Surnames {
+        static final Set<String> WORDNET = Set.copyOf(PolicyConfig.resourceLines("surnames-wordnet.txt"));
     }
 
     /** @return the letters-only word before {@code from} and one space, or null */
@@ -234,6 +265,59 @@ final class ProfanityCheck implements Check {
 
     /** Prepositions that introduce a street ("on Grope Lane", "off Butt Road") besides the place cues. */
     private static final Set<String> STREET_CUES = Set.of("on", "off", "along", "down", "up");
+
+    /** Words after a family name: "the Kuntz family", "Kuntz & Sons", "Kuntz Bros." */
+    private static final Set<String> FAMILY_HEADS = Set.of("family", "families", "sons", "brothers", "bros",
+            "household", "clan", "estate", "farm", "farms", "winery", "vineyards");
+
+    /** Titles before a family name: "Mr Kuntz", "Dr. Kuntz" */
+    private static final Set<String> HONORIFICS = Set.of("mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame",
+            "herr", "frau");
+
+    /**
+     * @return false when the word is the term with no more than one of the {@link #SUFFIXES} ({@code Fuckz}), unless it
+     *     ends in {@code tz} as German family names do ({@code Kuntz}, {@code Schultz})
+     */
+    private static boolean surnameShape(String word, String term) {
+        if (word.endsWith("tz")) {
+            return true;
+        }
+        for (String suffix : SUFFIXES) {
+            if (word.equals(term + suffix)) {
+                return false;
+            }
+        }
+        return !word.equals(term);
+    }
+
+    /**
+     * A word that holds a lexicon term but is neither a lexicon word nor an English word, written as a name (a
+     * capital, then lower case), is a family name when a title stands before it ({@code Dr. Kuntz}) or a word of a
+     * family or its business after it ({@code Kuntz family recipe book}, {@code Kuntz & Sons}, {@code Kuntz Farm}).
+     */
+    private static boolean familyName(String text, int from, int to) {
+        if (!writtenAsName(text, from, to)) {
+            return false;
+        }
+        int[] before = wordBefore(text, from);
+        if (before == null && from >= 3 && text.charAt(from - 1) == ' ' && text.charAt(from - 2) == '.') {
+            int s = from - 2; // "Dr. Kuntz"
+            while (s > 0 && Character.isLetter(text.charAt(s - 1))) {
+                s--;
+            }
+            before = s < from - 2 ? new int[] {s, from - 2} : null;
+        }
+        if (before != null && HONORIFICS.contains(text.substring(before[0], before[1]).toLowerCase(Locale.ROOT))) {
+            return true;
+        }
+        int i = to;
+        while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '&')) {
+            i++;
+        }
+        int[] after = wordAfter(text, i);
+        return after != null && i > to
+                && FAMILY_HEADS.contains(text.substring(after[0], after[1]).toLowerCase(Locale.ROOT));
+    }
 
     /** Words after which a capitalised word names a place ("delivery to Twatt", "made in Wetwang"). */
     private static final Set<String> PLACE_CUES = Set.of("to", "in", "from", "near", "at", "via", "around",

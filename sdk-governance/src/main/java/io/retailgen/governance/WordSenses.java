@@ -74,7 +74,7 @@ final class WordSenses {
         if (signs == null && word.endsWith("s")) {
             signs = evidence.get(word.substring(0, word.length() - 1));
         }
-        if (signs == null || !plain(text, from, to) || !unaddressed(text, from)) {
+        if (signs == null || !plain(text, from, to) || !unaddressed(text, from) || vocative(text, from, to)) {
             return false;
         }
         int s = from;
@@ -179,6 +179,25 @@ final class WordSenses {
             s--;
         }
         return text.substring(s, e).toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * @return true when the word is set off by a comma as a form of address: first in its sentence and followed by a
+     *     comma ({@code Bitch, get the milk}), or after a comma and last in its sentence ({@code get the milk, bitch})
+     */
+    static boolean vocative(String text, int from, int to) {
+        int b = from;
+        while (b > 0 && text.charAt(b - 1) == ' ') {
+            b--;
+        }
+        int a = to;
+        while (a < text.length() && text.charAt(a) == ' ') {
+            a++;
+        }
+        boolean opens = b == 0 || ".!?".indexOf(text.charAt(b - 1)) >= 0;
+        boolean closes = a == text.length() || ".!?".indexOf(text.charAt(a)) >= 0;
+        return (opens && a < text.length() && text.charAt(a) == ',')
+                || (closes && b > 0 && text.charAt(b - 1) == ',');
     }
 
     private static boolean plain(String text, int from, int to) {
