@@ -273,12 +273,6 @@ final class NamedThings {
     }
 
     /**
-     * @return true for a word that can classify a kind: a noun of nature, place, substance or body part
-     *     ({@code willow}, {@code marsh}, {@code coal}), the same with {@code -ed} ({@code crested}, {@code tailed}),
-     *     or {@code great} and {@code little}, which begin many animal names; a colour, a verb or an evaluative
-     *     adjective ({@code purple}, {@code send}, {@code hard}) is none
-     */
-    /**
      * Two kinds joined by {@code and} or {@code or} share the head noun after the second ({@code Marsh tit and willow
      * tit identification chart}): the word after the conjunction is a modifier, then the same word, which names a
      * kind by itself.
@@ -341,6 +335,12 @@ final class NamedThings {
         return false;
     }
 
+    /**
+     * @return true for a word that can classify a kind: a noun of nature, place, substance or body part
+     *     ({@code willow}, {@code marsh}, {@code coal}), the same with {@code -ed} ({@code crested}, {@code tailed}),
+     *     or {@code great} and {@code little}, which begin many animal names; a colour, a verb or an evaluative
+     *     adjective ({@code purple}, {@code send}, {@code hard}) is none
+     */
     private boolean classifies(String modifier) {
         int n = modifier.length();
         return classifiers.contains(modifier) || modifier.equals("great") || modifier.equals("little")
