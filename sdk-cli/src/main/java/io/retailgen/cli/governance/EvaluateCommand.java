@@ -1,5 +1,6 @@
 package io.retailgen.cli.governance;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.retailgen.cli.Json;
 import io.retailgen.core.intercept.Verdict;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -98,20 +100,8 @@ final class EvaluateCommand implements Callable<Integer> {
             }
             c.put("exact", t.exact());
         });
-        ObjectNode styles = o.putObject("styles");
-        report.styles().forEach((name, t) -> {
-            ObjectNode s = styles.putObject(name);
-            s.put("cases", t.cases());
-            s.put("caught", t.passed());
-            s.put("recall", t.rate());
-        });
-        ObjectNode allowedStyles = o.putObject("allowed_styles");
-        report.allowedStyles().forEach((name, t) -> {
-            ObjectNode s = allowedStyles.putObject(name);
-            s.put("cases", t.cases());
-            s.put("allowed", t.passed());
-            s.put("allowed_rate", t.rate());
-        });
+        putStyles(o.putObject("styles"), report.styles(), "caught", "recall");
+        putStyles(o.putObject("allowed_styles"), report.allowedStyles(), "allowed", "allowed_rate");
         ObjectNode verdicts = o.putObject("verdicts");
         report.verdicts().forEach((v, n) -> verdicts.put(v.name(), n));
         o.put("failing_count", report.failing().size());
@@ -177,6 +167,22 @@ final class EvaluateCommand implements Callable<Integer> {
         return null;
     }
 
+    private static void putStyles(ObjectNode into, Map<String, PolicyEvaluation.Tally> styles, String passedKey,
+                                  String rateKey) {
+        styles.forEach((name, t) -> {
+            ObjectNode s = into.putObject(name);
+            s.put("cases", t.cases());
+            s.put(passedKey, t.passed());
+            s.put(rateKey, t.rate());
+        });
+    }
+
+    private static void printStyles(PrintWriter out, String title, JsonNode styles, String rateKey) {
+        out.println(title);
+        styles.properties().forEach(e -> out.printf("  %-12s %4d cases  %.1f%%%n", e.getKey(),
+                e.getValue().get("cases").asInt(), 100 * e.getValue().get(rateKey).asDouble()));
+    }
+
     private static void human(PrintWriter out, ObjectNode o) {
         out.printf("%d cases (%s split, profile %s)%n", o.get("cases").asInt(), o.get("split").asText(),
                 o.get("profile").asText());
@@ -186,12 +192,8 @@ final class EvaluateCommand implements Callable<Integer> {
                     allow ? "allowed" : "recall ", 100 * e.getValue().get(allow ? "allowed_rate" : "recall")
                             .asDouble());
         });
-        out.println("recall per style:");
-        o.get("styles").properties().forEach(e -> out.printf("  %-12s %4d cases  %.1f%%%n", e.getKey(),
-                e.getValue().get("cases").asInt(), 100 * e.getValue().get("recall").asDouble()));
-        out.println("allowed per style (cases that must be allowed):");
-        o.get("allowed_styles").properties().forEach(e -> out.printf("  %-12s %4d cases  %.1f%%%n", e.getKey(),
-                e.getValue().get("cases").asInt(), 100 * e.getValue().get("allowed_rate").asDouble()));
+        printStyles(out, "recall per style:", o.get("styles"), "recall");
+        printStyles(out, "allowed per style (cases that must be allowed):", o.get("allowed_styles"), "allowed_rate");
         for (String set : List.of("reviews", "copy")) {
             if (o.has(set)) {
                 var s = o.get(set);
