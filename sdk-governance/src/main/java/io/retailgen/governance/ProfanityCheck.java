@@ -668,7 +668,9 @@ final class ProfanityCheck implements Check {
             }
             if (allowed.contains(v.substring(ws, we))
                     || (ws == start && we == wordEnd && (ordinaryWord(analysis.text, v, ws, end, we, term, best)
-                    || (!variant && inName(analysis.text, v.originalStart(ws), v.originalEnd(we)))))) {
+                    || (!variant && inName(analysis.text, v.originalStart(ws), v.originalEnd(we)))
+                    || Trades.WORDNET.inTradeName(analysis.text, v.originalStart(ws), v.originalEnd(we),
+                    lexiconWords, Things.WORDNET::person)))) {
                 return;
             }
             int os = v.originalStart(start);
@@ -746,6 +748,11 @@ final class ProfanityCheck implements Check {
     /** The words that also name things, loaded when a text first has a profanity finding. */
     private static final class Things {
         static final NamedThings WORDNET = NamedThings.wordNet();
+    }
+
+    /** The nouns of goods and trading houses, loaded when a text first has a profanity finding. */
+    private static final class Trades {
+        static final TradeNames WORDNET = TradeNames.wordNet();
     }
 
     /** The genera of binomial names, loaded when a text first has a profanity finding. */
