@@ -22,14 +22,18 @@ import java.util.function.Predicate;
  *       ({@code Inc}, {@code Ltd}, {@code Co}): {@code Fat Bastard Chardonnay}, {@code Bitchin' Sauce},
  *       {@code Damn Good Donuts}, {@code Spunk Lighting}, {@code Hooker Furniture Sanctuary nightstand};</li>
  *   <li>the lexicon word is possessive ({@code Dick's}) and a noun of goods or a house follows within three words,
- *       capitalised or not: {@code Big Dick's halfway inn t-shirt};</li>
+ *       capitalised or not: {@code Big Dick's halfway inn t-shirt}; or a capitalised word follows the lexicon word
+ *       and such a noun one of the next two words after the run: {@code Slutty Vegan burger restaurant},
+ *       {@code Dirty Bastard Scotch ale};</li>
  *   <li>the lexicon word is no English word (a coined name: {@code Fuk}, {@code Assos}), opens the text, every other
  *       word of its run is no English word either ({@code Fuk Yi}), and a description of two to five lower-case
  *       English words follows up to the end, a comma or a number: {@code Assos cycling bib shorts}.</li>
  * </ol>
- * Abuse keeps its shapes: a run that holds another lexicon word ({@code Damn Good Fuck}), a pronoun, particle or
- * small word of a phrase ({@code Hooker For Hire}, {@code Fuck Off Sauce}, {@code You Bastard}), or a noun whose most
- * frequent sense is a person ({@code Fat Bastard Seller}) is no name; a run set off by a comma ({@code You dick,
+ * Abuse keeps its shapes: the word and the next written together as a lexicon word ({@code Cum shot photo pack}), a
+ * run that holds another lexicon word ({@code Damn Good Fuck}), a pronoun, particle or
+ * small word of a phrase ({@code Hooker For Hire}, {@code Fuck Off Sauce}, {@code You Bastard}), or after the word
+ * a noun whose most frequent sense is a person ({@code Fat Bastard Seller}; before it, a person's name is part of
+ * the name: {@code Thomas Crapper & Co.}) is no name; a run set off by a comma ({@code You dick,
  * sporting goods store clerk}) ends there, and lower case makes no run ({@code Spunk on your face}).
  */
 final class TradeNames {
@@ -93,8 +97,9 @@ final class TradeNames {
         List<int[]> before = run(text, from, -1);
         List<int[]> after = run(text, end, 1);
         String word = text.substring(from, to).toLowerCase(Locale.ROOT);
-        if (!plainRun(text, before, lexicon, person) || !plainRun(text, after, lexicon, person)
-                || addressedBefore(text, before.isEmpty() ? from : before.get(before.size() - 1)[0])) {
+        if (!plainRun(text, before, lexicon, w -> false) || !plainRun(text, after, lexicon, person)
+                || addressedBefore(text, before.isEmpty() ? from : before.get(before.size() - 1)[0])
+                || compound(text, word, end, lexicon)) {
             return false;
         }
         for (int[] w : after) {
@@ -105,6 +110,9 @@ final class TradeNames {
         }
         if (possessive && tradeNounWithin(text, end, 3, lexicon, person)) {
             return true; // "Big Dick's halfway inn"
+        }
+        if (!after.isEmpty() && tradeNounWithin(text, after.get(after.size() - 1)[1], 2, lexicon, person)) {
+            return true; // "Slutty Vegan burger restaurant", "Dirty Bastard Scotch ale"
         }
         return !EnglishWords.contains(word) && before.isEmpty() && NamedThings.sentenceStart(text, from)
                 && coinedRun(text, after) && description(text, after.isEmpty() ? end
@@ -120,6 +128,20 @@ final class TradeNames {
 
     private boolean tradeNoun1(String w) {
         return goods.contains(w) || houses.contains(w);
+    }
+
+    /**
+     * @return true when the word and the next one, written together, are a lexicon word ({@code Cum shot} is
+     *     {@code cumshot}, {@code Dick Head} {@code dickhead})
+     */
+    private static boolean compound(String text, String word, int end, Set<String> lexicon) {
+        int[] w = next(text, end);
+        if (w == null) {
+            return false;
+        }
+        String joined = word + lower(text, w);
+        return lexicon.contains(joined) || lexicon.contains(joined + "s")
+                || (joined.endsWith("s") && lexicon.contains(joined.substring(0, joined.length() - 1)));
     }
 
     /** @return true when the word is written as a name: a capital, then lower case */
