@@ -2,17 +2,19 @@
 """Derive trades-wordnet.txt for sdk-governance from Princeton WordNet 3.0 (Debian package wordnet-base).
 
   trades-wordnet.txt  every noun under WordNet's synsets of commodities, consumer goods, furniture, lighting and
-                      sports equipment, and every noun whose most frequent sense is a food, beverage or foodstuff
-                      (chardonnay, sauce, doughnut, furniture, lighting), with the last word of each such name of
-                      several words (goods of "sporting goods"); "house H"
-                      for every noun under companies, mercantile establishments, restaurants, bakeries, breweries,
-                      wineries, distilleries, inns, pubs, taverns and hotels (company, store, diner, brewery, inn). Only words of a synset that holds a word
-                      of the English list (english-words.fc.txt: donut beside doughnut), no word whose most
-                      frequent sense is a person (sucker), a house only when its most frequent sense is one; left out: the words under clothing and headdress (a
-                      print on a shirt or a cap is no trade: "Boss Bitch t-shirt"), every word that WordNet also
-                      gives as an adjective (good, fat, chocolate), and words of one or two letters.
-                      A lexicon word in a capitalised name before one of these nouns ("Fat Bastard Chardonnay",
-                      "Hooker Furniture", "Dick's Sporting Goods") is part of a trade name (see TradeNames).
+                      sports equipment, and every noun with a sense among foods, beverages and foodstuffs whose most
+                      frequent sense is no person (sauce, doughnut, chardonnay, furniture, lighting), with the last
+                      word of each such name of several words that is no noun of its own (goods of "sporting
+                      goods"); "house H" for every noun whose most frequent sense lies under companies, mercantile
+                      establishments, restaurants, bakeries, breweries, wineries, distilleries, inns, pubs, taverns
+                      and hotels (company, store, brewery, inn). Only words of a synset that holds a word of the
+                      English list (english-words.fc.txt: donut beside doughnut); left out: the words under
+                      clothing and headdress (a print on a shirt or a cap is no trade: "Boss Bitch t-shirt"), every
+                      word that WordNet also gives as an adjective (good, fat, chocolate), and words of one or two
+                      letters. "plain W" for every lexicon word with an innocent reading (see plain_words: spunk,
+                      damn, bitchin) or that is a family name (hooker).
+                      A plain lexicon word in a capitalised name before one of these nouns ("Spunk Lighting",
+                      "Hooker Furniture") is part of a trade name (see TradeNames in sdk-governance).
 
 Usage: python3 tools/lexicons/wordnet_trades.py [WORDNET_DIR] [OUTPUT_DIR]
 (defaults: /usr/share/wordnet and sdk-governance's resource folder).
@@ -78,6 +80,60 @@ def nouns_under(roots, less, first_only, english):
     return out
 
 
+# glosses of a sense that is no innocent reading of a word: sexual, drugs, excrement, the body's private parts,
+# abuse
+NOT_INNOCENT = re.compile(wn.NOT_A_THING.pattern + r"|obscen|vulgar|coarse|abuse|offensive|disparag|contempt"
+                          r"|insult|slur|anus|anal|intercourse|copulat|orgasm|erotic|porn|semen|sperm|masturbat"
+                          r"|vulva|clitor|bowel|defecat|naked|nazi")
+# usage domains that make a word unfit for a name in any of its senses: ethnic slurs and disparaging terms
+UNFIT = {wn.ETHNIC_SLUR, "06717170"}
+UNFIT_GLOSS = re.compile(r"offensive|disparag|slur|derogatory|racist")
+PERSON, BODY = "18", "08"
+POSES = ("noun", "verb", "adj", "adv")
+
+
+def plain_words(terms):
+    """Lexicon words whose most frequent sense in each part of speech WordNet gives them is innocent: not marked
+    offensive, no person, no part of the body, a gloss that is neither sexual, a drug, excrement nor abuse (spunk:
+    courage; damn: a trivial amount); for a word in -in or -ing that WordNet lacks, the verb it is made of (bitchin:
+    bitch, to complain). Also the lexicon words that end the name of a person WordNet names and that it writes in
+    lower case too (hooker: Joseph Hooker). None with a sense that is an ethnic slur or disparaging (in its usage domain or its gloss)."""
+    first, senses, slurs, family, lower_case = {}, {}, set(), set(), set()
+    for pos in POSES:
+        with open(os.path.join(wn.WN, "index." + pos), encoding="latin-1") as f:
+            for line in f:
+                if not line.startswith(" "):
+                    p = line.split()
+                    first.setdefault(p[0], {})[pos] = p[-int(p[2])]
+        for offset, words, ptrs, gloss in wn.synsets(os.path.join(wn.WN, "data." + pos)):
+            domains = {t for sym, t, _ in ptrs if sym == ";u"}
+            senses[(pos, offset)] = (domains, gloss)
+            names = [wn.lemma(w) for w in words]
+            if domains & UNFIT or UNFIT_GLOSS.search(gloss):
+                slurs |= {n.lower() for n in names}
+            lower_case |= {n for n in names if n.islower()}
+            if pos == "noun" and any(sym == "@i" for sym, _, _ in ptrs):
+                family |= {n.split(" ")[-1].lower() for n in names if re.fullmatch(r"([A-Z][a-z.]* )+[A-Z][a-z]+", n)}
+
+    def innocent(pos, offset):
+        domains, gloss = senses[(pos, offset)]
+        return not (domains & wn.OFFENSIVE) and not NOT_INNOCENT.search(gloss) and (
+            pos != "noun" or wn.lexfile_of(offset) not in (PERSON, BODY))
+
+    out = set()
+    for t in terms:
+        readings = first.get(t)
+        if readings is None:
+            base = re.sub(r"(in|ing)$", "", t)
+            if base != t and "verb" in first.get(base, {}):
+                readings = {"verb": first[base]["verb"]}
+        if readings and all(innocent(pos, o) for pos, o in readings.items()):
+            out.add(t)
+        elif t in family and t in lower_case:
+            out.add(t)
+    return sorted(out - slurs)
+
+
 if __name__ == "__main__":
     adj = adjectives()
     with open(os.path.join(wn.OUT, "english-words.fc.txt")) as f:
@@ -85,10 +141,12 @@ if __name__ == "__main__":
     goods = nouns_under(GOODS_ROOTS, CARRIER_ROOTS, False, english) | nouns_under(FOOD_ROOTS, {}, False, english)
     houses = nouns_under(HOUSE_ROOTS, {}, True, english)
     goods, houses = goods - adj, houses - adj
-    lines = sorted(goods - houses) + ["house " + h for h in sorted(houses)]
+    plain = plain_words(wn.lexicon_terms())
+    lines = sorted(goods - houses) + ["house " + h for h in sorted(houses)] + ["plain " + p for p in plain]
     with open(os.path.join(wn.OUT, "trades-wordnet.txt"), "w") as f:
         f.write(wn.HEADER.replace("wordnet_extract.py", "wordnet_trades.py"))
-        f.write("# Nouns of goods (foods, drinks, furniture, lighting, sports equipment) and of trading houses.\n")
+        f.write("# Nouns of goods (foods, drinks, furniture, lighting, sports equipment), of trading houses, and lexicon words"
+                " with an innocent reading.\n")
         for l in lines:
             f.write(l + "\n")
     print("trades-wordnet.txt", len(lines))

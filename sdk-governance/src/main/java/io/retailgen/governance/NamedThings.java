@@ -359,7 +359,7 @@ final class NamedThings {
     }
 
     /** @return true for a thing or its plural ({@code pollocks}, {@code boobies}) */
-    private boolean isThing(String word) {
+    boolean isThing(String word) {
         int n = word.length();
         return things.contains(word)
                 || (word.endsWith("s") && things.contains(word.substring(0, n - 1)))

@@ -669,8 +669,8 @@ final class ProfanityCheck implements Check {
             if (allowed.contains(v.substring(ws, we))
                     || (ws == start && we == wordEnd && (ordinaryWord(analysis.text, v, ws, end, we, term, best)
                     || (!variant && inName(analysis.text, v.originalStart(ws), v.originalEnd(we)))
-                    || Trades.WORDNET.inTradeName(analysis.text, v.originalStart(ws), v.originalEnd(we),
-                    lexiconWords, Things.WORDNET::person)))) {
+                    || Trades.WORDNET.inTradeName(analysis.text, v.originalStart(ws), v.originalEnd(we), term,
+                    best.compareTo(Severity.HIGH) < 0, lexiconWords, Things.WORDNET)))) {
                 return;
             }
             int os = v.originalStart(start);

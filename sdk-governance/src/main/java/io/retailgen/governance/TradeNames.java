@@ -10,31 +10,36 @@ import java.util.function.Predicate;
 /**
  * Names of brands, companies and shops that hold a lexicon word ({@code Fat Bastard Chardonnay}, {@code Hooker
  * Furniture}, {@code Dick's Sporting Goods}, {@code Fuk Yi seafood soy sauce}): the word is part of a trade name when
- * it stands in a run of capitalised words that names goods or a trading house, or that is a coined name before a
- * description of a product.
+ * it can be read innocently and stands in a run of capitalised words that names goods or a trading house, or when it
+ * is a coined name before a description of a product.
  *
- * <p>The nouns come from {@code trades-wordnet.txt} (made from WordNet by {@code tools/lexicons/wordnet_trades.py}):
+ * <p>The words come from {@code trades-wordnet.txt} (made from WordNet by {@code tools/lexicons/wordnet_trades.py}):
  * goods (the nouns under commodities, consumer goods, furniture, lighting and sports equipment, and foods and drinks;
- * not clothing or headgear, which carry printed slogans) and houses (companies, shops, restaurants, breweries,
- * wineries, inns, pubs). Three shapes make a trade name:
+ * not clothing or headgear, which carry printed slogans), houses (companies, shops, restaurants, breweries, wineries,
+ * inns, pubs) and the plain lexicon words: those whose most frequent sense in each part of speech is innocent
+ * ({@code spunk}: courage, {@code damn}: a trivial amount, {@code bitchin}: to complain) and family names
+ * ({@code hooker}). The words that name things ({@link NamedThings}: {@code bastard}, {@code crapper}) are plain too.
+ * Three shapes make a trade name:
  * <ol>
- *   <li>a capitalised word after the lexicon word in the same run is goods or a house, or a company designator
+ *   <li>a plain word, and a capitalised word after it in the same run is goods or a house, or a company designator
  *       ({@code Inc}, {@code Ltd}, {@code Co}): {@code Fat Bastard Chardonnay}, {@code Bitchin' Sauce},
- *       {@code Damn Good Donuts}, {@code Spunk Lighting}, {@code Hooker Furniture Sanctuary nightstand};</li>
- *   <li>the lexicon word is possessive ({@code Dick's}) and a noun of goods or a house follows within three words,
- *       capitalised or not: {@code Big Dick's halfway inn t-shirt}; or a capitalised word follows the lexicon word
- *       and such a noun one of the next two words after the run: {@code Slutty Vegan burger restaurant},
- *       {@code Dirty Bastard Scotch ale};</li>
- *   <li>the lexicon word is no English word (a coined name: {@code Fuk}, {@code Assos}), opens the text, every other
- *       word of its run is no English word either ({@code Fuk Yi}), and a description of two to five lower-case
- *       English words follows up to the end, a comma or a number: {@code Assos cycling bib shorts}.</li>
+ *       {@code Damn Good Donuts}, {@code Spunk Lighting}, {@code Hooker Furniture Sanctuary nightstand}; or such a
+ *       noun is one of the next two words after the run ({@code Founders Dirty Bastard Scotch ale});</li>
+ *   <li>a plain word or one of lesser severity (below HIGH) is possessive, a person's name ({@code Dick's}), and a
+ *       noun of goods or a house follows within three words, capitalised or not: {@code Dick's Sporting Goods},
+ *       {@code Big Dick's halfway inn t-shirt};</li>
+ *   <li>the word is no English word (a coined name), opens the text, and a description of two to five lower-case
+ *       English words follows up to the end, a comma or a number; every other word of its run is no English word
+ *       either ({@code Fuk Yi seafood soy sauce}), or, alone, it spells the lexicon word with other vowels only, as
+ *       a word of another language may ({@code Assos cycling bib shorts}; not {@code Phuck}, {@code Azzhole}).</li>
  * </ol>
- * Abuse keeps its shapes: the word and the next written together as a lexicon word ({@code Cum shot photo pack}), a
- * run that holds another lexicon word ({@code Damn Good Fuck}), a pronoun, particle or
- * small word of a phrase ({@code Hooker For Hire}, {@code Fuck Off Sauce}, {@code You Bastard}), or after the word
- * a noun whose most frequent sense is a person ({@code Fat Bastard Seller}; before it, a person's name is part of
- * the name: {@code Thomas Crapper & Co.}) is no name; a run set off by a comma ({@code You dick,
- * sporting goods store clerk}) ends there, and lower case makes no run ({@code Spunk on your face}).
+ * Abuse keeps its shapes: a word with no innocent reading ({@code Cunt Sauce}, {@code Whore's Beer Shop}), the word
+ * and the next written together as a lexicon word ({@code Cum shot photo pack}), a run that holds another lexicon
+ * word ({@code Damn Good Fuck}), a pronoun, particle or small word of a phrase ({@code Hooker For Hire},
+ * {@code You Spunk Lighting Bastard}), or after the word a noun whose most frequent sense is a person
+ * ({@code Fat Bastard Seller}; before it, a person's name is part of the name: {@code Thomas Crapper & Co.}) is no
+ * name; a run set off by a comma ({@code You dick, sporting goods store clerk}) ends there, and lower case makes no
+ * run ({@code Spunk on your face}).
  */
 final class TradeNames {
 
@@ -50,22 +55,29 @@ final class TradeNames {
 
     private final Set<String> goods;
     private final Set<String> houses;
+    /** Lexicon words with an innocent reading (spunk: courage) or that are family names (hooker). */
+    private final Set<String> plain;
 
-    /** @param lines a noun of goods, or {@code house H}, lower case */
+    /** @param lines a noun of goods, {@code house H} or {@code plain W}, lower case */
     TradeNames(List<String> lines) {
         Set<String> g = new HashSet<>();
         Set<String> h = new HashSet<>();
+        Set<String> p = new HashSet<>();
         for (String line : lines) {
             if (line.startsWith("house ")) {
                 h.add(line.substring(6));
+            } else if (line.startsWith("plain ")) {
+                p.add(line.substring(6));
             } else if (line.indexOf(' ') < 0) {
                 g.add(line);
             } else {
-                throw new IllegalArgumentException(RESOURCE + ": not a noun or 'house NOUN': '" + line + "'");
+                throw new IllegalArgumentException(RESOURCE + ": not a noun, 'house NOUN' or 'plain WORD': '" + line
+                        + "'");
             }
         }
         goods = Set.copyOf(g);
         houses = Set.copyOf(h);
+        plain = Set.copyOf(p);
     }
 
     /** @return the nouns shipped with the SDK */
@@ -76,11 +88,16 @@ final class TradeNames {
     /**
      * @param from the start of the lexicon word in {@code text}
      * @param to its end
+     * @param term the lexicon term it was matched as (another spelling for a sound-alike)
+     * @param lesser whether the term is of lesser severity (below HIGH): such a word may be a person's name before
+     *     a possessive ({@code Dick's})
      * @param lexicon every lexicon term, lower case
-     * @param person whether a noun (lower case) names a person first
+     * @param named the words that name things ({@code bastard}) and the nouns that name persons first
      * @return true when the word is part of the name of a brand, company or shop
      */
-    boolean inTradeName(String text, int from, int to, Set<String> lexicon, Predicate<String> person) {
+    boolean inTradeName(String text, int from, int to, String term, boolean lesser, Set<String> lexicon,
+                        NamedThings named) {
+        Predicate<String> person = named::person;
         if (!capitalised(text, from, to)) {
             return false;
         }
@@ -102,22 +119,43 @@ final class TradeNames {
                 || compound(text, word, end, lexicon)) {
             return false;
         }
-        for (int[] w : after) {
-            String a = lower(text, w);
-            if (DESIGNATORS.contains(a) || tradeNoun(a)) {
-                return true; // "Fat Bastard Chardonnay", "Hooker Furniture", "Spunk Ltd"
+        if (plain.contains(word) || named.isThing(word) || (lesser && possessive)) {
+            for (int[] w : after) {
+                String a = lower(text, w);
+                if (DESIGNATORS.contains(a) || tradeNoun(a)) {
+                    return true; // "Spunk Lighting", "Hooker Furniture", "Dick's Sporting Goods", "Spunk Ltd"
+                }
+            }
+            if ((possessive && tradeNounWithin(text, end, 3, lexicon, person)) || (!after.isEmpty()
+                    && tradeNounWithin(text, after.get(after.size() - 1)[1], 2, lexicon, person))) {
+                return true; // "Big Dick's halfway inn", "Dirty Bastard Scotch ale"
             }
         }
-        if (possessive && tradeNounWithin(text, end, 3, lexicon, person)) {
-            return true; // "Big Dick's halfway inn"
-        }
-        if (!after.isEmpty() && tradeNounWithin(text, after.get(after.size() - 1)[1], 2, lexicon, person)) {
-            return true; // "Slutty Vegan burger restaurant", "Dirty Bastard Scotch ale"
-        }
         return !EnglishWords.contains(word) && before.isEmpty() && NamedThings.sentenceStart(text, from)
-                && coinedRun(text, after) && description(text, after.isEmpty() ? end
-                : after.get(after.size() - 1)[1], lexicon, person);
+                && (after.isEmpty() ? otherVowels(word, term) : coinedRun(text, after))
+                && description(text, after.isEmpty() ? end : after.get(after.size() - 1)[1], lexicon, person);
     }
+
+    /**
+     * @return true when the word spells the term with other vowels only ({@code assos} for {@code asses}): how a
+     *     word of another language meets a lexicon word, where a disguise changes or adds consonants ({@code phuck},
+     *     {@code azzhole}, {@code biatch})
+     */
+    static boolean otherVowels(String word, String term) {
+        if (word.length() != term.length() || word.equals(term)) {
+            return false;
+        }
+        for (int i = 0; i < word.length(); i++) {
+            char a = word.charAt(i);
+            char b = term.charAt(i);
+            if (a != b && (VOWELS.indexOf(a) < 0 || VOWELS.indexOf(b) < 0)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final String VOWELS = "aeiou";
 
     /** @return true for a noun of goods or of a house, in the singular or a plural */
     private boolean tradeNoun(String w) {
