@@ -52,6 +52,7 @@ final class TradeNames {
             "or", "from", "with", "by", "out", "into", "over", "under", "and", "is", "are", "was", "be", "get", "go",
             "i", "he", "she", "we", "they", "not", "no", "so", "than", "as", "like", "here", "there", "now", "tonight",
             "all", "just", "very", "too");
+    private static final String VOWELS = "aeiou";
 
     private final Set<String> goods;
     private final Set<String> houses;
@@ -155,16 +156,15 @@ final class TradeNames {
         return true;
     }
 
-    private static final String VOWELS = "aeiou";
-
     /** @return true for a noun of goods or of a house, in the singular or a plural */
     private boolean tradeNoun(String w) {
-        return goods.contains(w) || houses.contains(w) || (w.endsWith("s") && tradeNoun1(w.substring(0,
-                w.length() - 1))) || (w.endsWith("es") && tradeNoun1(w.substring(0, w.length() - 2)))
-                || (w.endsWith("ies") && tradeNoun1(w.substring(0, w.length() - 3) + "y"));
+        int n = w.length();
+        return listed(w) || (w.endsWith("s") && listed(w.substring(0, n - 1)))
+                || (w.endsWith("es") && listed(w.substring(0, n - 2)))
+                || (w.endsWith("ies") && listed(w.substring(0, n - 3) + "y"));
     }
 
-    private boolean tradeNoun1(String w) {
+    private boolean listed(String w) {
         return goods.contains(w) || houses.contains(w);
     }
 
