@@ -24,6 +24,7 @@ class TradeNamesTest {
     @ParameterizedTest
     @ValueSource(strings = {
         "Fat Bastard Chardonnay 2022",
+        "Bitchin' Sauce original almond dip",     // bitchin: the verb to complain
         "Damn Good Donuts gift box",
         "Hooker Furniture Sanctuary nightstand",
         "Spunk Lighting table lamp",
@@ -45,8 +46,7 @@ class TradeNamesTest {
     @ParameterizedTest
     @ValueSource(strings = {
         "Fuk Yi seafood soy sauce",
-        "Assos cycling bib shorts",
-        "Bitchin' Sauce original almond dip"})
+        "Assos cycling bib shorts"})
     void aCoinedNameThatOpensAProductDescriptionIsABrand(String text) {
         assertThat(profane(text)).as(text).isFalse();
     }
