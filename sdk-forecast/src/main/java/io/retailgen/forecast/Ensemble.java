@@ -13,9 +13,10 @@ import java.util.SplittableRandom;
 final class Ensemble {
 
     /**
-     * For seasonal periods up to this (yearly, quarterly, other) the ensemble is ETS, Theta, ARIMA(p,1,0) and the
-     * dynamic optimised Theta model; for longer periods (monthly, weekly, daily), where ARIMA(p,1,0) does not model
-     * the seasonal dynamics, ETS, ETS on the log scale (positive series only), Theta and the log-scale damped trend.
+     * For seasonal periods up to this (yearly, quarterly, other) the ensemble is ETS, Theta, ARIMA(p,1,0), the
+     * dynamic optimised Theta model and the random walk with median drift; for longer periods (monthly, weekly,
+     * daily), where ARIMA(p,1,0) does not model the seasonal dynamics, ETS, ETS on the log scale (positive series
+     * only), Theta and the log-scale damped trend.
      */
     static final int SHORT_PERIOD_MAX = 4;
 
@@ -53,6 +54,7 @@ final class Ensemble {
                 if (p.period() <= SHORT_PERIOD_MAX) {
                     models.add(arima(p));
                     models.add(dotm(p, ws));
+                    models.add(onAdjusted(MedianDrift.fit(p.adjusted(), p.n()), p));
                 } else {
                     models.add(logDamped(p, ws));
                 }

@@ -16,8 +16,8 @@ public enum Method {
     /** Damped-trend exponential smoothing on seasonally adjusted data. */
     DAMPED,
     /**
-     * For seasonal periods up to 4 (yearly, quarterly, other) ETS, Theta, ARIMA(p,1,0) and the dynamic optimised
-     * Theta model; for longer periods ETS, Theta and a log-scale damped trend. The point forecast weights each member
+     * For seasonal periods up to 4 (yearly, quarterly, other) ETS, Theta, ARIMA(p,1,0), the dynamic optimised
+     * Theta model and a random walk with median drift; for longer periods ETS, Theta and a log-scale damped trend. The point forecast weights each member
      * by its inverse squared error when refitted without the last horizon of the history; scenario paths are pooled
      * from the members in proportion to the weights. Intermittent series get Croston, TSB and ADIDA instead.
      */
