@@ -78,7 +78,7 @@ def trimmed_mean(f):
     return f.mean(axis=0)
 
 
-def evaluate(series, dump, level, members, kind, origins, error):
+def evaluate(series, dump, level, members, kind, origins, error, geometric=False, drop_worst=False):
     scores = collections.defaultdict(list)
     for sid, d in series.items():
         train, h, m = d['train'], len(d['test']), d['m']
@@ -112,7 +112,14 @@ def evaluate(series, dump, level, members, kind, origins, error):
             elif e is None or len(names) < 2 or not np.all(np.isfinite(e)):
                 f = trimmed_mean(forecasts)
             else:
-                f = (weights(kind, e)[:, None] * forecasts).sum(axis=0)
+                if drop_worst and len(names) >= 4:
+                    keep = np.argsort(e)[:-1]
+                    e, forecasts = e[keep], forecasts[keep]
+                w = weights(kind, e)[:, None]
+                if geometric and np.all(forecasts > 0):
+                    f = np.exp((w * np.log(forecasts)).sum(axis=0))
+                else:
+                    f = (w * forecasts).sum(axis=0)
             f = np.maximum(0, f)
         scores[d['per']].append(smape(actual, f))
     out = {k.lower(): float(np.mean(v)) for k, v in scores.items()}
@@ -132,11 +139,13 @@ def main():
                    'equal, median')
     p.add_argument('--origins', type=int, default=1, help='validation origins averaged for the errors')
     p.add_argument('--error', default='mase', choices=['mase', 'smape'], help='validation error')
+    p.add_argument('--geometric', action='store_true', help='weighted geometric mean (positive forecasts)')
+    p.add_argument('--drop-worst', action='store_true', help='leave out the member that validated worst (4 or more)')
     a = p.parse_args()
     lists = {1: a.yearly.split(','), 4: a.quarterly.split(','), 12: a.monthly.split(',')}
     result = evaluate(read_data(a.data), read_dumps(a.dump), a.level,
                       lambda m: lists[1] if m == 1 else lists[4] if m <= 4 else lists[12],
-                      a.weights, a.origins, a.error)
+                      a.weights, a.origins, a.error, a.geometric, a.drop_worst)
     print(' '.join('%s %.4f' % (k, v) for k, v in result.items()))
 
 
