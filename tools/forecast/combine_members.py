@@ -78,7 +78,11 @@ def trimmed_mean(f):
     return f.mean(axis=0)
 
 
-def evaluate(series, dump, level, members, kind, origins, error, geometric=False, drop_worst=False):
+THETA_FAMILY = ['ses', 'theta15', 'theta', 'theta3']
+
+
+def evaluate(series, dump, level, members, kind, origins, error, geometric=False, drop_worst=False,
+             choose_theta=None):
     scores = collections.defaultdict(list)
     for sid, d in series.items():
         train, h, m = d['train'], len(d['test']), d['m']
@@ -107,6 +111,15 @@ def evaluate(series, dump, level, members, kind, origins, error, geometric=False
                                  for x in names])
                 o -= v
             e = np.mean(errs, axis=0) if errs else None
+            if e is not None and 'theta' in names and choose_theta and (choose_theta == 'all' or m <= 4):
+                # theta chosen per series on the validation origin: the family member that validated best
+                v = min(h, n - min_train)
+                vf, va = dump[(sid, n - v)], hist[n - v:n]
+                fam = {x: np.mean(np.abs(va - np.maximum(0, vf[x][:v]))) / scale for x in THETA_FAMILY}
+                best = min(fam, key=fam.get)
+                j = names.index('theta')
+                forecasts[j] = fc[best]
+                e[j] = fam[best]
             if kind == 'median':
                 f = np.median(forecasts, axis=0)
             elif e is None or len(names) < 2 or not np.all(np.isfinite(e)):
@@ -141,11 +154,13 @@ def main():
     p.add_argument('--error', default='mase', choices=['mase', 'smape'], help='validation error')
     p.add_argument('--geometric', action='store_true', help='weighted geometric mean (positive forecasts)')
     p.add_argument('--drop-worst', action='store_true', help='leave out the member that validated worst (4 or more)')
+    p.add_argument('--choose-theta', choices=['short', 'all'], help='replace theta by the best of ses, theta 1.5, '
+                   '2 and 3 on the validation origin, for periods up to 4 or for all')
     a = p.parse_args()
     lists = {1: a.yearly.split(','), 4: a.quarterly.split(','), 12: a.monthly.split(',')}
     result = evaluate(read_data(a.data), read_dumps(a.dump), a.level,
                       lambda m: lists[1] if m == 1 else lists[4] if m <= 4 else lists[12],
-                      a.weights, a.origins, a.error, a.geometric, a.drop_worst)
+                      a.weights, a.origins, a.error, a.geometric, a.drop_worst, a.choose_theta)
     print(' '.join('%s %.4f' % (k, v) for k, v in result.items()))
 
 
