@@ -13,9 +13,11 @@ import java.util.SplittableRandom;
 final class Ensemble {
 
     /**
-     * For seasonal periods up to this (yearly, quarterly, other) the ensemble is ETS, Theta, ARIMA(p,1,0) and the
-     * dynamic optimised Theta model; for longer periods (monthly, weekly, daily), where ARIMA(p,1,0) does not model
-     * the seasonal dynamics, ETS, ETS on the log scale (positive series only), Theta and the log-scale damped trend.
+     * For seasonal periods up to this (yearly, quarterly, other) the ensemble is ETS, Theta, ARIMA(p,1,0), the
+     * dynamic optimised Theta model and the random walk with median drift, plus Theta on the log scale (positive series
+     * only) where the period is 1 (yearly, other); for longer periods (monthly, weekly, daily), where ARIMA(p,1,0)
+     * does not model the seasonal dynamics, ETS, ETS on the log scale, Theta, Theta on the log scale (positive series
+     * only) and the log-scale damped trend.
      */
     static final int SHORT_PERIOD_MAX = 4;
 
@@ -50,9 +52,16 @@ final class Ensemble {
                     }
                 }
                 models.add(theta(p, ws));
+                if (p.period() == 1 || p.period() > SHORT_PERIOD_MAX) {
+                    FittedModel logTheta = LogTransformed.thetaOnLog(p.adjusted(), p.n(), ws.nm);
+                    if (logTheta != null) {
+                        models.add(p.reseasonalise(logTheta));
+                    }
+                }
                 if (p.period() <= SHORT_PERIOD_MAX) {
                     models.add(arima(p));
                     models.add(dotm(p, ws));
+                    models.add(onAdjusted(MedianDrift.fit(p.adjusted(), p.n()), p));
                 } else {
                     models.add(logDamped(p, ws));
                 }

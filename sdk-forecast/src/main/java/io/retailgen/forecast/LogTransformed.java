@@ -5,7 +5,7 @@ import java.util.SplittableRandom;
 /**
  * A model fitted to the natural logarithm of positive data: point forecasts are {@code exp} of the inner model's
  * (the median on the original scale), paths are {@code exp} of the inner model's paths, so errors are relative and
- * a trend is a growth rate. Used for the damped-trend member and the ETS member on the log scale.
+ * a trend is a growth rate. Used for the damped-trend, Theta and ETS members on the log scale.
  */
 final class LogTransformed implements FittedModel {
 
@@ -40,6 +40,16 @@ final class LogTransformed implements FittedModel {
         double[] l = logs(y, n);
         Ets e = l == null ? null : Ets.auto(l, n, m, true, ws);
         return e == null ? null : new LogTransformed(e);
+    }
+
+    /**
+     * The Theta method ({@link Theta}) fitted to {@code log(y)}: simple exponential smoothing of the log with half
+     * the slope of a log-linear trend as drift, so the extrapolated trend is a constant growth rate rather than a
+     * constant increment. Null when a value is not positive.
+     */
+    static LogTransformed thetaOnLog(double[] y, int n, NelderMead nm) {
+        double[] l = logs(y, n);
+        return l == null ? null : new LogTransformed(Theta.fit(l, n, nm));
     }
 
     /** {@code log(y[0..n))}, or null when a value is not positive. */

@@ -16,8 +16,9 @@ public enum Method {
     /** Damped-trend exponential smoothing on seasonally adjusted data. */
     DAMPED,
     /**
-     * For seasonal periods up to 4 (yearly, quarterly, other) ETS, Theta, ARIMA(p,1,0) and the dynamic optimised
-     * Theta model; for longer periods ETS, Theta and a log-scale damped trend. The point forecast weights each member
+     * For seasonal periods up to 4 (yearly, quarterly, other) ETS, Theta, ARIMA(p,1,0), the dynamic optimised
+     * Theta model and a random walk with median drift, plus Theta on the log scale for period 1; for longer periods
+     * ETS, ETS and Theta on the log scale, Theta and a log-scale damped trend. The point forecast weights each member
      * by its inverse squared error when refitted without the last horizon of the history; scenario paths are pooled
      * from the members in proportion to the weights. Intermittent series get Croston, TSB and ADIDA instead.
      */

@@ -45,6 +45,13 @@ final class Theta implements FittedModel {
 
     static Theta fit(double[] y, int n, NelderMead nm) {
         Ses ses = Ses.fit(y, n, nm);
+        Theta th = new Theta(Math.max(1e-10, ses.alpha), ses.level, linearSlope(y, n) / 2, n, ses.sigma);
+        th.fittedStart = ses.start;
+        return th;
+    }
+
+    /** The least-squares slope of a straight line through {@code y[0..n)} against time. */
+    static double linearSlope(double[] y, int n) {
         double sx = 0;
         double sy = 0;
         double sxx = 0;
@@ -56,10 +63,7 @@ final class Theta implements FittedModel {
             sxy += t * y[t];
         }
         double den = n * sxx - sx * sx;
-        double b = den == 0 ? 0 : (n * sxy - sx * sy) / den;
-        Theta th = new Theta(Math.max(1e-10, ses.alpha), ses.level, b / 2, n, ses.sigma);
-        th.fittedStart = ses.start;
-        return th;
+        return den == 0 ? 0 : (n * sxy - sx * sy) / den;
     }
 
     @Override

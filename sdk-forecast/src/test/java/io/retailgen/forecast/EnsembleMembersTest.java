@@ -94,6 +94,49 @@ class EnsembleMembersTest {
     }
 
     @Test
+    void medianDriftIgnoresALevelShiftThatTheMeanDriftFollows() {
+        // slope 2 per period with one jump of 50: the mean of the differences is (2 * 29 + 50) / 29 = 3.7,
+        // their median stays 2
+        double[] y = new double[30];
+        for (int t = 0; t < y.length; t++) {
+            y[t] = 10 + 2 * t + (t >= 20 ? 50 : 0);
+        }
+        MedianDrift d = MedianDrift.fit(y, y.length);
+        assertThat(d.drift()).isCloseTo(2, within(1e-12));
+        double[] f = new double[3];
+        d.forecast(3, f);
+        assertThat(f).containsExactly(new double[] {y[29] + 2, y[29] + 4, y[29] + 6}, within(1e-9));
+        assertThat(MedianDrift.fit(new double[] {1, 2}, 2)).isNull();
+        double[] paths = new double[2000 * 3];
+        SplittableRandom r = new SplittableRandom(1);
+        for (int p = 0; p < 2000; p++) {
+            d.simulate(3, r, paths, 3 * p, 1);
+        }
+        double mean = 0;
+        for (int p = 0; p < 2000; p++) {
+            mean += paths[3 * p + 2] / 2000;
+        }
+        assertThat(mean).isCloseTo(f[2], within(1.5));
+    }
+
+    @Test
+    void yearlyAndQuarterlyEnsemblesHoldTheMedianDriftMonthlyOnesDoNot() {
+        PreparedSeries yearly = PreparedSeries.of(trend(30, 1, 6), 1);
+        assertThat(Ensemble.members(Method.AUTO, yearly)).extracting(FittedModel::name).contains("MedianDrift");
+        double[] q = trend(40, 1, 7);
+        for (int t = 0; t < q.length; t++) {
+            q[t] *= t % 4 == 0 ? 1.3 : 0.9;
+        }
+        PreparedSeries quarterly = PreparedSeries.of(q, 4);
+        assertThat(quarterly.seasonal()).isTrue();
+        assertThat(Ensemble.members(Method.AUTO, quarterly)).extracting(FittedModel::name)
+                .contains("MedianDrift+season");
+        PreparedSeries monthly = PreparedSeries.of(trend(60, 1, 8), 12);
+        assertThat(Ensemble.members(Method.AUTO, monthly)).extracting(FittedModel::name)
+                .noneMatch(n -> n.startsWith("MedianDrift"));
+    }
+
+    @Test
     void tsbForgetsDemandThatStopped() {
         double[] y = new double[40];
         for (int t = 0; t < 20; t++) {
@@ -187,7 +230,8 @@ class EnsembleMembersTest {
     void theSpreadFactorScalesThePathsAroundThePointForecast() {
         PreparedSeries p = PreparedSeries.of(trend(40, 2, 8), 1);
         List<FittedModel> members = Ensemble.members(Method.AUTO, p);
-        double[] errors = {1, 1, 1, 1};
+        double[] errors = new double[members.size()];
+        java.util.Arrays.fill(errors, 1);
         Forecast narrow = Ensemble.forecast("x", p.cleaned(), members, new Ensemble.Validation(errors, 1), 4, 2000, 3,
                 "");
         Forecast wide = Ensemble.forecast("x", p.cleaned(), members, new Ensemble.Validation(errors, 2), 4, 2000, 3,

@@ -29,10 +29,10 @@ class PreparedSeriesTest {
         assertThat(p.adjusted()).isSameAs(a);
         assertThat(p.seasonalNaive()).isSameAs(p.seasonalNaive());
         List<FittedModel> members = Ensemble.members(Method.AUTO, p);
-        // ETS and ETS on the log scale model the season themselves; Theta and log-damped share the indices
-        assertThat(members).hasSize(4);
+        // ETS and ETS on the log scale model the season themselves; Theta, log-Theta and log-damped share the indices
+        assertThat(members).hasSize(5);
         assertThat(members.get(1)).isInstanceOf(LogTransformed.class);
-        assertThat(members.subList(2, 4)).allSatisfy(m -> assertThat(m).isInstanceOf(SeasonalAdjusted.class));
+        assertThat(members.subList(2, 5)).allSatisfy(m -> assertThat(m).isInstanceOf(SeasonalAdjusted.class));
     }
 
     @Test
