@@ -149,7 +149,8 @@ final class FederatedSimulateCommand implements Callable<Integer> {
 
     private Integer demand(CommandLine cl, Coordinator.Builder cb) {
         for (String recommenderOnly : List.of("--clients", "--skewed", "--train", "--test", "--k", "--row-weighting",
-                "--personalise-epochs", "--personalise-lr", "--personalise-global-share", "--personalise-own-sessions")) {
+                "--personalise-epochs", "--personalise-lr", "--personalise-global-share", "--personalise-own-sessions",
+                "--no-personalise-own-sessions")) {
             if (cl.getParseResult().hasMatchedOption(recommenderOnly)) {
                 throw new CommandLine.ParameterException(cl, recommenderOnly + " does not apply to --model demand "
                         + "(each state of --data is a store; the last --horizon periods are the test)");
@@ -295,7 +296,7 @@ final class FederatedSimulateCommand implements Callable<Integer> {
         m.put("personalised", true);
         m.put("guarantee", f.privacy() != null ? PersonaliseOptions.JOINT_DP : "none");
         m.put("personalise_epochs", personal.epochs());
-        m.put("personalise_lr", (double) personal.learningRate());
+        m.put("personalise_lr", Math.round(personal.learningRate() * 1e6) / 1e6);
         m.put("personalise_global_share", personal.globalShare());
         m.put("personalise_own_sessions", personal.ownSessions());
         m.put("personalise_seconds", Math.round(o.seconds() * 1000) / 1000.0);
