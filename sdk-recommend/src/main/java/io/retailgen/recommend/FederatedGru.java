@@ -147,7 +147,8 @@ public final class FederatedGru {
      * training: the sessions are the store's, never another store's, and stay with it.
      *
      * @param weights weights in this model's layout (for example the store's personalised weights)
-     * @param privacy the client-level differential privacy of the shared weights they started from, or null
+     * @param privacy the differential privacy of the served model as a whole, or null; a model adapted on the store's
+     *     own sessions or holding them is not private towards them, so it takes null
      * @param ownSessions the store's own events (items outside the catalog are dropped); empty for none
      * @return a servable model
      */

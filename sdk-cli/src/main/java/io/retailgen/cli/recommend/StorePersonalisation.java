@@ -75,7 +75,8 @@ final class StorePersonalisation {
      *     stores that train alone)
      * @param adapt the adaptation, or null to serve {@code start} unchanged
      * @param ownSessions whether a store's served model holds its own training sessions
-     * @param privacy the shared weights' client-level DP, or null
+     * @param privacy the shared weights' client-level DP, or null (kept only by a store that serves them unchanged
+     *     and without its own sessions)
      * @param stores the stores, in split order
      * @param trainParts each store's training events (the stores' own data, for their own served models)
      * @param testParts the test events assigned to each store by the rule that assigned the training sessions
@@ -114,7 +115,9 @@ final class StorePersonalisation {
                 weights = store.personalised(start, adapt);
                 seconds += (System.nanoTime() - t0) / 1e9;
             }
-            try (RecommendModel model = gru.model(weights, privacy, ownSessions ? trainParts.get(s) : List.of())) {
+            // a model adapted on the store's own sessions, or holding them, is not DP towards them
+            TrainingPrivacy served = adapt == null && !ownSessions ? privacy : null;
+            try (RecommendModel model = gru.model(weights, served, ownSessions ? trainParts.get(s) : List.of())) {
                 EvaluationTally t = NextItemEvaluation.tally(model, new InteractionData(test, new DataReport(
                         store.id() + " test sessions", ValidationMode.STRICT, test.size(), 0, List.of())), k);
                 all = all == null ? t : all.merge(t);

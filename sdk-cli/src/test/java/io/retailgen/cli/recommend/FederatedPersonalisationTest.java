@@ -141,7 +141,18 @@ class FederatedPersonalisationTest {
         assertThat(p.json().get("stores_scored").asInt()).isEqualTo(3);
         assertThat(p.json().get("test_sessions_per_store").toString()).isEqualTo("[1,1,1,0,0]");
 
-        // a store that holds no training sessions serves the shared weights; with no test session anywhere nothing
+        // six stores, four training sessions: stores 4 and 5 hold none, serve the shared weights and are scored
+        Path few = TinySessions.write(dir.resolve("few.tsv"), 4, 8, 5);
+        Path fewTests = TinySessions.write(dir.resolve("tests.tsv"), 12, 8, 6);
+        CliRun empty = run("federated", "simulate", "--clients", "6", "--rounds", "1", "--local-epochs", "1",
+                "--personalise-epochs", "1", "--train", few.toString(), "--test", fewTests.toString(), "--json");
+        assertThat(empty.code()).as(empty.err()).isZero();
+        assertThat(empty.err()).contains("store store-4 holds no training sessions: it serves the shared weights "
+                + "unchanged").contains("store store-5 holds no training sessions").doesNotContain("Exception");
+        assertThat(empty.json().get("stores_scored").asInt()).isEqualTo(6);
+        assertThat(empty.json().get("test_sessions_per_store").toString()).isEqualTo("[2,2,2,2,2,2]");
+
+        // the message also when the split hands a store no events at all; with no test session anywhere nothing
         // can be scored
         FederatedSimulateCommand cmd = new FederatedSimulateCommand();
         CommandLine cl = new CommandLine(cmd);
