@@ -177,6 +177,13 @@ public final class Coordinator {
                 done++;
             }
         }
+        for (StoreChannel s : stores) {
+            try {
+                s.finalWeights(global);
+            } catch (RuntimeException e) {
+                LOG.warn("store {} did not take the final weights: {}", s.id(), e.getMessage());
+            }
+        }
         double eps = Double.NaN;
         if (sigma > 0) {
             eps = new RdpAccountant().compose(1.0, sigma, rounds).epsilon(d).epsilon();

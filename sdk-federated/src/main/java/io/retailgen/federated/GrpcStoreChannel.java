@@ -93,6 +93,11 @@ public final class GrpcStoreChannel implements StoreChannel, AutoCloseable {
     }
 
     @Override
+    public void finalWeights(float[] weights) {
+        call(Wire.FINAL_WEIGHTS, Wire.encode(out -> Wire.floats(out, weights)));
+    }
+
+    @Override
     public void close() {
         channel.shutdownNow();
     }

@@ -16,7 +16,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * Serves one store to a remote {@link Coordinator} over gRPC with TLS: the store's sessions stay in this process,
- * only public keys, masked updates and (after a drop-out) mask seeds leave it.
+ * only public keys, masked updates and (after a drop-out) mask seeds leave it; after the last round it receives the
+ * final shared weights and answers nothing.
  *
  * <pre>{@code
  * try (GrpcStoreServer server = GrpcStoreServer.start(store, "127.0.0.1", 0, certPem, keyPem)) {
@@ -58,6 +59,10 @@ public final class GrpcStoreServer implements AutoCloseable {
                     int round = in.readInt();
                     var seeds = store.revealSeeds(round, Wire.strings(in));
                     return Wire.encode(out -> Wire.map(out, seeds));
+                })))
+                .addMethod(Wire.FINAL_WEIGHTS, unary(req -> Wire.decode(req, in -> {
+                    store.finalWeights(Wire.floats(in));
+                    return new byte[0];
                 })))
                 .build();
         Server s = NettyServerBuilder.forAddress(new InetSocketAddress(host, port),

@@ -38,4 +38,14 @@ public interface StoreChannel {
      * @return the seed shared with each dropped store, by id
      */
     Map<String, byte[]> revealSeeds(int round, List<String> dropped);
+
+    /**
+     * Receives the run's final shared weights after the last round, so that the store can serve them or adapt them
+     * to its own data ({@link StoreClient#personalised}). The store answers nothing; a call that throws is logged
+     * and changes nothing of the run. Does nothing unless overridden.
+     *
+     * @param weights the final shared weights
+     */
+    default void finalWeights(float[] weights) {
+    }
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * One store: its data (sessions for the recommender, series for the demand model) stays in this object (and so in
@@ -36,6 +37,7 @@ public final class StoreClient<D> implements StoreChannel {
     private final Map<Integer, Map<String, byte[]>> peers = new HashMap<>();
     /** The plain (unmasked) encoded update of the last round; only for tests that check what leaves the store. */
     private volatile long[] lastPlainUpdate;
+    private final CompletableFuture<float[]> finalWeights = new CompletableFuture<>();
 
     /**
      * @param id the store's id
@@ -190,6 +192,40 @@ public final class StoreClient<D> implements StoreChannel {
             out.put(d, s.clone());
         }
         return out;
+    }
+
+    @Override
+    public void finalWeights(float[] weights) {
+        if (weights.length != model.size()) {
+            throw new IllegalArgumentException("store " + id + ": final weights of " + weights.length + " values, the "
+                    + "model has " + model.size());
+        }
+        finalWeights.complete(weights.clone());
+    }
+
+    /**
+     * @return the run's final shared weights, completed when the coordinator sends them after the last round (a
+     *     store process waits on it to personalise and serve them)
+     */
+    public CompletableFuture<float[]> sharedWeights() {
+        return finalWeights.thenApply(float[]::clone);
+    }
+
+    /**
+     * Adapts the final shared weights to this store's own data, here, after the rounds: nothing is sent to the
+     * coordinator or to another store, so the store's output to others stays its round updates.
+     *
+     * @param shared the final shared weights of the federated run
+     * @param personalisation how to adapt them
+     * @return the store's own weights, to serve its own shoppers
+     */
+    public float[] personalised(float[] shared, Personalisation<D> personalisation) {
+        Objects.requireNonNull(personalisation, "personalisation == null");
+        if (shared.length != model.size()) {
+            throw new IllegalArgumentException("store " + id + ": the shared weights have " + shared.length
+                    + " values, the model " + model.size());
+        }
+        return personalisation.apply(shared, data);
     }
 
     /** Item rows weigh the store's count for the row instead of its whole update weight. */

@@ -43,6 +43,7 @@ final class Wire {
     static final MethodDescriptor<byte[], byte[]> PUBLIC_KEY = method("PublicKey");
     static final MethodDescriptor<byte[], byte[]> MASKED_UPDATE = method("MaskedUpdate");
     static final MethodDescriptor<byte[], byte[]> REVEAL_SEEDS = method("RevealSeeds");
+    static final MethodDescriptor<byte[], byte[]> FINAL_WEIGHTS = method("FinalWeights");
 
     private Wire() {
     }

@@ -141,6 +141,23 @@ public final class FederatedGru {
         return RecommendModel.ofWeights(weights(weights), vocab, settings, privacy, 0, 0);
     }
 
+    /**
+     * A store's own served model: the given weights plus the store's own sessions, which feed session kNN,
+     * co-occurrence and popularity at serving time. Meant for a store serving its own shoppers after federated
+     * training: the sessions are the store's, never another store's, and stay with it.
+     *
+     * @param weights weights in this model's layout (for example the store's personalised weights)
+     * @param privacy the differential privacy of the served model as a whole, or null; a model adapted on the store's
+     *     own sessions or holding them is not private towards them, so it takes null
+     * @param ownSessions the store's own events (items outside the catalog are dropped); empty for none
+     * @return a servable model
+     */
+    public RecommendModel model(float[] weights, TrainingPrivacy privacy, List<Interaction> ownSessions) {
+        Objects.requireNonNull(ownSessions, "ownSessions == null");
+        return RecommendModel.ofWeights(weights(weights), SessionLog.of(ownSessions, vocab), settings, privacy, 0,
+                0);
+    }
+
     private GruWeightsData weights(float[] flat) {
         Objects.requireNonNull(flat, "weights == null");
         return GruWeightsData.unflatten(flat, vocab.size(), settings.hidden(), settings.contextDim());

@@ -134,7 +134,12 @@ public final class RecommendModel implements AutoCloseable {
      */
     static RecommendModel ofWeights(GruWeightsData w, ItemVocab vocab, TrainSettings settings,
             TrainingPrivacy privacy, double trainSeconds, long trainEvents) {
-        SessionLog log = SessionLog.of(List.of(), vocab);
+        return ofWeights(w, SessionLog.of(List.of(), vocab), settings, privacy, trainSeconds, trainEvents);
+    }
+
+    /** A model of the given weights that keeps {@code log}'s sessions for kNN, co-occurrence and popularity. */
+    static RecommendModel ofWeights(GruWeightsData w, SessionLog log, TrainSettings settings,
+            TrainingPrivacy privacy, double trainSeconds, long trainEvents) {
         byte[] onnx = GruExport.toOnnx(w);
         return new RecommendModel(log, settings, onnx, w, DEFAULT_NAME, fingerprint(log, settings, onnx),
                 trainSeconds, trainEvents, Double.NaN, privacy);

@@ -4,9 +4,11 @@ import io.retailgen.cli.InputMode;
 import io.retailgen.cli.OptionRanges;
 import io.retailgen.federated.FederatedModel;
 import io.retailgen.federated.GrpcStoreServer;
+import io.retailgen.federated.Personalisation;
 import io.retailgen.federated.StoreClient;
 import io.retailgen.recommend.FederatedGru;
 import io.retailgen.recommend.Interaction;
+import io.retailgen.recommend.RecommendModel;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -19,7 +21,9 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code retailgen federated client --id S --events F --catalog F --cert PEM --key PEM [--port P]}: one store. Its
- * events stay in this process; it serves the coordinator over gRPC with TLS until stopped.
+ * events stay in this process; it serves the coordinator over gRPC with TLS until stopped. With
+ * {@code --personalise-epochs N --out DIR} it adapts the final shared weights, once the coordinator sends them after
+ * the last round, on its own events and writes its own model to {@code DIR}; nothing of that leaves the process.
  */
 @Command(name = "client", description = "Serve one store to a federated coordinator over gRPC with TLS; the store's "
         + "events never leave this process. Runs until stopped.")
@@ -59,6 +63,13 @@ final class FederatedClientCommand implements Callable<Integer> {
     RowWeightingOptions rowWeighting = new RowWeightingOptions();
 
     @CommandLine.Mixin
+    PersonaliseOptions personalise = new PersonaliseOptions();
+
+    @Option(names = "--out", description = "With --personalise-epochs: the folder to write the store's own model to "
+            + "once the coordinator sends the final shared weights.")
+    Path out;
+
+    @CommandLine.Mixin
     InputMode input = new InputMode();
 
     @CommandLine.Spec
@@ -77,18 +88,45 @@ final class FederatedClientCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(cl, "--prox and --clip must be finite numbers >= 0, were " + prox
                     + " and " + clip);
         }
+        StorePersonalisation.Settings personal = personalise.settings(cl);
+        if ((personal == null) != (out == null)) {
+            throw new CommandLine.ParameterException(cl, personal == null ? "--out needs --personalise-epochs N"
+                    : "--personalise-epochs needs --out DIR (where the store's own model is written)");
+        }
         RecommendJson.singleThreadedTrainingByDefault();
         FederatedGru gru = model.gru(cl);
-        StoreClient<List<Interaction>> store = new StoreClient<>(id,
-                RecommendEvaluateCommand.read(cl, input, events).interactions(), FederatedModel.of(gru), prox, clip,
+        List<Interaction> own = RecommendEvaluateCommand.read(cl, input, events).interactions();
+        StoreClient<List<Interaction>> store = new StoreClient<>(id, own, FederatedModel.of(gru), prox, clip,
                 rowWeighting.on(cl, clip > 0));
+        PrintWriter w = cl.getOut();
+        if (personal != null) {
+            Personalisation<List<Interaction>> adapt = personal.personalisation(model.trainer(), model.catalog(cl));
+            store.sharedWeights().thenAcceptAsync(shared -> writeOwnModel(w, cl.getErr(), gru, store, shared, adapt,
+                    personal.ownSessions() ? own : List.of()));
+        }
         try (GrpcStoreServer server = GrpcStoreServer.start(store, host, port, cert, key)) {
-            PrintWriter w = cl.getOut();
             w.println("store " + id + " (" + Math.round(store.updateWeight()) + " events) listening on " + host + ":"
                     + server.port());
             w.flush();
             server.awaitTermination();
         }
         return 0;
+    }
+
+    /** Adapts the final shared weights on the store's own sessions and writes the store's own model to --out. */
+    private void writeOwnModel(PrintWriter w, PrintWriter err, FederatedGru gru, StoreClient<List<Interaction>> store,
+            float[] shared, Personalisation<List<Interaction>> adapt, List<Interaction> served) {
+        try (RecommendModel m = gru.model(store.personalised(shared, adapt), null, served)) {
+            m.toBundle(RecommendCommands.MODEL_NAME, m.version()).saveTo(out);
+            synchronized (w) {
+                w.println("store " + id + ": own model written to " + out);
+                w.flush();
+            }
+        } catch (RuntimeException e) {
+            synchronized (err) {
+                err.println("store " + id + ": could not write its own model to " + out + ": " + e.getMessage());
+                err.flush();
+            }
+        }
     }
 }

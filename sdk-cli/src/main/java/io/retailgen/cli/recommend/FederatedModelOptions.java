@@ -35,6 +35,16 @@ final class FederatedModelOptions {
 
     FederatedGru gru(CommandLine cl) {
         OptionRanges.require(cl, "--local-epochs", localEpochs, 1, OptionRanges.MAX_EPOCHS);
+        return FederatedGru.of(trainer(), catalog(cl));
+    }
+
+    /** @return the GRU settings of a store's local training in a round */
+    RecommendTrainer trainer() {
+        return RecommendTrainer.builder().seed(seed).epochs(localEpochs).build();
+    }
+
+    /** @return the catalog's item ids in file order, without repeats or blank lines */
+    List<String> catalog(CommandLine cl) {
         if (!Files.isRegularFile(catalog)) {
             throw new CommandLine.ParameterException(cl, "--catalog: no such file: " + catalog);
         }
@@ -48,6 +58,6 @@ final class FederatedModelOptions {
         if (items.isEmpty()) {
             throw new CommandLine.ParameterException(cl, "--catalog: " + catalog + " lists no items");
         }
-        return FederatedGru.of(RecommendTrainer.builder().seed(seed).epochs(localEpochs).build(), items);
+        return items;
     }
 }

@@ -37,6 +37,11 @@ import picocli.CommandLine.Option;
  * has the keys of {@code recommend evaluate} plus {@code rounds} and {@code bytes_per_client_round} (and
  * {@code epsilon} and {@code delta} with {@code --epsilon}).
  *
+ * <p>With {@code --personalise-epochs N} every store then adapts the final shared weights on its own sessions and
+ * scores the test sessions assigned to it by the rule of the training split ({@link StorePersonalisation}); the
+ * figures are then those of the stores' own models over all test sessions, the shared model's under {@code shared_}
+ * keys, plus {@code personalised}, {@code guarantee} and the settings.
+ *
  * <p>{@code --model demand --data aus-retail.csv [--horizon 12] [--paths 500]} trains the DeepAR-style demand model
  * instead, each state a store, and compares it with the same network trained centrally
  * ({@link FederatedDemandSimulation}).
@@ -94,6 +99,9 @@ final class FederatedSimulateCommand implements Callable<Integer> {
     @CommandLine.Mixin
     RowWeightingOptions rowWeighting = new RowWeightingOptions();
 
+    @CommandLine.Mixin
+    PersonaliseOptions personalise = new PersonaliseOptions();
+
     @Option(names = "--train", description = "The training events, split across the stores (required for the "
             + "recommender).")
     Path train;
@@ -126,9 +134,7 @@ final class FederatedSimulateCommand implements Callable<Integer> {
         if (!(prox >= 0) || Double.isInfinite(prox)) {
             throw new CommandLine.ParameterException(cl, "--prox must be a finite number >= 0, was " + prox);
         }
-        Coordinator.Builder cb = Coordinator.builder().rounds(rounds).seed(seed);
-        clientPrivacy.apply(cl, cb);
-        serverOptimiser.apply(cl, cb);
+        Coordinator.Builder cb = coordinatorSettings(cl);
         switch (model) {
             case "recommender" -> {
                 return recommender(cl, cb);
@@ -142,7 +148,9 @@ final class FederatedSimulateCommand implements Callable<Integer> {
     }
 
     private Integer demand(CommandLine cl, Coordinator.Builder cb) {
-        for (String recommenderOnly : List.of("--clients", "--skewed", "--train", "--test", "--k", "--row-weighting")) {
+        for (String recommenderOnly : List.of("--clients", "--skewed", "--train", "--test", "--k", "--row-weighting",
+                "--personalise-epochs", "--personalise-lr", "--personalise-global-share", "--personalise-own-sessions",
+                "--no-personalise-own-sessions")) {
             if (cl.getParseResult().hasMatchedOption(recommenderOnly)) {
                 throw new CommandLine.ParameterException(cl, recommenderOnly + " does not apply to --model demand "
                         + "(each state of --data is a store; the last --horizon periods are the test)");
@@ -178,6 +186,43 @@ final class FederatedSimulateCommand implements Callable<Integer> {
     }
 
     private Integer recommender(CommandLine cl, Coordinator.Builder cb) {
+        StorePersonalisation.Settings personal = personalise.settings(cl);
+        Federation f = federate(cl, cb);
+        try (RecommendModel model = f.gru().model(f.run().weights(), f.privacy())) {
+            EvaluationResult r = NextItemEvaluation.evaluate(model, f.test(), k);
+            double events = (double) f.train().interactions().size() * localEpochs * f.run().rounds();
+            Map<String, Object> m = new RecommendCommands.EvaluateResult(r, model.version(), f.run().seconds(),
+                    f.run().seconds() > 0 ? events / f.run().seconds() : 0, f.privacy()).metrics();
+            m.put("rounds", f.run().rounds());
+            m.put("bytes_per_client_round", Math.round(f.run().bytesPerStoreRound()));
+            if (personal != null) {
+                m = personalised(cl, m, personal, f);
+            }
+            print(cl, m);
+        }
+        return 0;
+    }
+
+    /**
+     * A finished federated run of the recommender and what the stores hold.
+     *
+     * @param trainer the GRU settings of the stores' local training
+     * @param catalog the shared catalog
+     * @param gru the model shape
+     * @param stores the stores, in split order
+     * @param parts each store's training events
+     * @param run the run
+     * @param privacy the shared model's client-level DP, or null
+     * @param train all training events
+     * @param test the test events
+     */
+    record Federation(RecommendTrainer trainer, List<String> catalog, FederatedGru gru,
+            List<StoreClient<List<Interaction>>> stores, List<List<Interaction>> parts, FederatedRun run,
+            TrainingPrivacy privacy, InteractionData train, InteractionData test) {
+    }
+
+    /** Checks the recommender's options, splits --train across the stores and runs the rounds. */
+    Federation federate(CommandLine cl, Coordinator.Builder cb) {
         for (String demandOnly : List.of("--data", "--horizon", "--paths", "--batch")) {
             if (cl.getParseResult().hasMatchedOption(demandOnly)) {
                 throw new CommandLine.ParameterException(cl, demandOnly + " applies only to --model demand");
@@ -199,7 +244,8 @@ final class FederatedSimulateCommand implements Callable<Integer> {
         for (Interaction e : trainData.interactions()) {
             items.add(e.itemId());
         }
-        FederatedGru gru = FederatedGru.of(trainer, new ArrayList<>(items));
+        List<String> catalog = new ArrayList<>(items);
+        FederatedGru gru = FederatedGru.of(trainer, catalog);
         boolean rows = rowWeighting.on(cl, clientPrivacy.on());
         Coordinator coordinator = rowWeighting.build(cl, cb, clientPrivacy.on(), FederatedModel.of(gru));
         List<StoreClient<List<Interaction>>> stores = new ArrayList<>();
@@ -211,15 +257,53 @@ final class FederatedSimulateCommand implements Callable<Integer> {
         FederatedRun run = coordinator.run(gru.initialWeights(), stores);
         TrainingPrivacy privacy = coordinator.clientPrivacy() ? new TrainingPrivacy(run.epsilon(), run.delta(),
                 run.noiseMultiplier(), 1.0, rounds, coordinator.clipNorm()) : null;
-        try (RecommendModel model = gru.model(run.weights(), privacy)) {
-            EvaluationResult r = NextItemEvaluation.evaluate(model, testData, k);
-            double events = (double) trainData.interactions().size() * localEpochs * run.rounds();
-            Map<String, Object> m = new RecommendCommands.EvaluateResult(r, model.version(), run.seconds(),
-                    run.seconds() > 0 ? events / run.seconds() : 0, privacy).metrics();
-            m.put("rounds", run.rounds());
-            m.put("bytes_per_client_round", Math.round(run.bytesPerStoreRound()));
-            print(cl, m);
+        return new Federation(trainer, catalog, gru, stores, parts, run, privacy, trainData, testData);
+    }
+
+    /** @return the test events assigned to each store by the rule of the training split */
+    List<List<Interaction>> testParts(Federation f) {
+        return StoreSplit.split(f.test().interactions(), clients, skewed, seed);
+    }
+
+    /** @return the coordinator's settings from the options (rounds, seed, client-level DP, server optimiser) */
+    Coordinator.Builder coordinatorSettings(CommandLine cl) {
+        Coordinator.Builder cb = Coordinator.builder().rounds(rounds).seed(seed);
+        clientPrivacy.apply(cl, cb);
+        serverOptimiser.apply(cl, cb);
+        return cb;
+    }
+
+    /**
+     * The figures of the stores' own models over the test sessions, each scored by the store the even (or skewed)
+     * split assigns it to, in place of the shared model's, which move to {@code shared_} keys.
+     */
+    private Map<String, Object> personalised(CommandLine cl, Map<String, Object> shared,
+            StorePersonalisation.Settings personal, Federation f) {
+        StorePersonalisation.Outcome o;
+        try {
+            o = StorePersonalisation.evaluate(f.gru(), f.run().weights(), personal.personalisation(f.trainer(),
+                    f.catalog()), personal.ownSessions(), f.privacy(), f.stores(), f.parts(), testParts(f), k,
+                    cl.getErr());
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(cl, "--personalise-epochs: " + e.getMessage());
         }
-        return 0;
+        Map<String, Object> m = new java.util.LinkedHashMap<>(o.result().asMap());
+        for (Map.Entry<String, Object> e : shared.entrySet()) {
+            if (!m.containsKey(e.getKey())) {
+                m.put(e.getKey(), e.getValue());
+            }
+        }
+        m.put("personalised", true);
+        m.put("guarantee", f.privacy() != null ? PersonaliseOptions.JOINT_DP : "none");
+        m.put("personalise_epochs", personal.epochs());
+        m.put("personalise_lr", Math.round(personal.learningRate() * 1e6) / 1e6);
+        m.put("personalise_global_share", personal.globalShare());
+        m.put("personalise_own_sessions", personal.ownSessions());
+        m.put("personalise_seconds", Math.round(o.seconds() * 1000) / 1000.0);
+        m.put("stores_scored", o.storesScored());
+        m.put("test_sessions_per_store", o.testSessions());
+        m.put("shared_recall@" + k, shared.get("recall@" + k));
+        m.put("shared_mrr@" + k, shared.get("mrr@" + k));
+        return m;
     }
 }

@@ -204,9 +204,14 @@ class FederatedCommandTest {
                 port = free.getLocalPort();
             }
             Path events = TinySessions.write(dir.resolve("store" + s + ".tsv"), 150, 40, 10 + s);
-            String[] args = {"federated", "client", "--id", "store-" + s, "--events", events.toString(), "--catalog",
-                catalog.toString(), "--local-epochs", "1", "--port", Integer.toString(port), "--cert",
-                tls[0].toString(), "--key", tls[1].toString()};
+            List<String> client = new ArrayList<>(List.of("federated", "client", "--id", "store-" + s, "--events",
+                    events.toString(), "--catalog", catalog.toString(), "--local-epochs", "1", "--port",
+                    Integer.toString(port), "--cert", tls[0].toString(), "--key", tls[1].toString()));
+            if (s == 0) {
+                // store 0 serves its own shoppers with its own model, adapted from the final shared weights
+                client.addAll(List.of("--personalise-epochs", "1", "--out", dir.resolve("store-0-model").toString()));
+            }
+            String[] args = client.toArray(String[]::new);
             Thread t = new Thread(() -> run(args), "store-" + s);
             t.setDaemon(true);
             t.start();
@@ -230,6 +235,20 @@ class FederatedCommandTest {
         assertThat(c.json().get("dropped_stores").asInt()).isZero();
         assertThat(c.json().get("recall@10").asDouble()).isBetween(0.0, 1.0);
         assertThat(dir.resolve("model").resolve("model.onnx")).exists();
+        Path own = dir.resolve("store-0-model").resolve("model.onnx");
+        long until = System.currentTimeMillis() + 120_000;
+        while (!Files.exists(own) && System.currentTimeMillis() < until) {
+            Thread.sleep(200);
+        }
+        assertThat(own).as("store 0's own model, written after the final weights arrived").exists();
+        assertThat(Files.readAllBytes(own))
+                .isNotEqualTo(Files.readAllBytes(dir.resolve("model").resolve("model.onnx")));
+        assertThat(dir.resolve("store-1-model")).doesNotExist();
+        CliRun noOut = run("federated", "client", "--id", "x", "--events", test.toString(), "--catalog",
+                catalog.toString(), "--cert", tls[0].toString(), "--key", tls[1].toString(), "--personalise-epochs",
+                "1");
+        assertThat(noOut.code()).isNotZero();
+        assertThat(noOut.err()).contains("--personalise-epochs needs --out DIR");
         CliRun bad = run("federated", "coordinator", "--stores", "nohost", "--ca", tls[0].toString(), "--catalog",
                 catalog.toString(), "--out", dir.resolve("m2").toString());
         assertThat(bad.err()).contains("expected host:port, got 'nohost'");
