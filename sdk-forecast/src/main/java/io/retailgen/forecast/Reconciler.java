@@ -396,7 +396,7 @@ public final class Reconciler {
      * {@code W^-1}, minimum trace when W is the base forecast errors' covariance (Wickramasuriya, Athanasopoulos and
      * Hyndman 2019).
      */
-    private static double[][] generalisedLeastSquares(Hierarchy hier, double[][] w) {
+    static double[][] generalisedLeastSquares(Hierarchy hier, double[][] w) {
         int nodes = hier.size();
         int[] bottom = hier.bottom();
         int nb = bottom.length;
