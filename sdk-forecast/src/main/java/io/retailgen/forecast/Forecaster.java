@@ -85,7 +85,9 @@ public sealed interface Forecaster permits ForecasterBase {
      * Forecasts every node of a hierarchy (in parallel, as {@link #forecastAll}) and reconciles them with
      * {@link Reconciler#reconcile}, so that each node's mean and every path equal the sums of its children's. For
      * {@link Reconciliation#MINT_BOTTOM_UP_VALIDATED} every node is also forecast from the history without its last
-     * {@code horizon} periods, to choose the blend on them (twice the work).
+     * {@code horizon} periods, to choose the blend on them (twice the work); for
+     * {@link Reconciliation#LOG_AGGREGATES_WLS_BOTTOM_UP} also from the history without its last {@code 2 * horizon}
+     * periods, and the aggregate nodes once more on the log scale for each of the three (about three times the work).
      *
      * @param data every node of the hierarchy
      * @param horizon the number of steps

@@ -23,15 +23,16 @@ public final class Reconciler {
     /**
      * @param data the hierarchy and the history of every node (residual covariances and top-down shares)
      * @param base one forecast per node, in {@link Hierarchy#ids()} order, all with the same horizon and paths
-     * @param how the reconciliation, any but {@link Reconciliation#MINT_BOTTOM_UP_VALIDATED} (which needs forecasts of
-     *     a validation window: {@link Forecaster#forecastHierarchy} makes them)
+     * @param how the reconciliation, any but {@link Reconciliation#MINT_BOTTOM_UP_VALIDATED} and
+     *     {@link Reconciliation#LOG_AGGREGATES_WLS_BOTTOM_UP} (which need the forecaster for validation windows:
+     *     {@link Forecaster#forecastHierarchy} has it)
      * @return coherent forecasts in the same order
-     * @throws IllegalArgumentException for {@code MINT_BOTTOM_UP_VALIDATED}, or when the forecasts do not fit
+     * @throws IllegalArgumentException for those two, or when the forecasts do not fit
      */
     public static List<Forecast> reconcile(HierarchicalData data, List<Forecast> base, Reconciliation how) {
         Objects.requireNonNull(how, "how == null");
-        if (how == Reconciliation.MINT_BOTTOM_UP_VALIDATED) {
-            throw new IllegalArgumentException(how + " chooses its share of MinT on forecasts of a validation window,"
+        if (needsForecaster(how)) {
+            throw new IllegalArgumentException(how + " chooses its share on forecasts of validation windows,"
                     + " which base forecasts alone do not carry: use Forecaster.forecastHierarchy or"
                     + " Evaluation.hierarchical");
         }
@@ -45,6 +46,9 @@ public final class Reconciler {
      */
     static List<Forecast> reconcile(HierarchicalData data, List<Forecast> base, Reconciliation how,
             ForecasterBase forecaster) {
+        if (how == Reconciliation.LOG_AGGREGATES_WLS_BOTTOM_UP) {
+            return logAggregatesWlsBottomUp(data, base, forecaster);
+        }
         if (how != Reconciliation.MINT_BOTTOM_UP_VALIDATED) {
             return reconcile(data, base, how);
         }
@@ -58,6 +62,48 @@ public final class Reconciler {
         return withMintShare(data, base, share);
     }
 
+    private static boolean needsForecaster(Reconciliation how) {
+        return how == Reconciliation.MINT_BOTTOM_UP_VALIDATED || how == Reconciliation.LOG_AGGREGATES_WLS_BOTTOM_UP;
+    }
+
+    /**
+     * {@link Reconciliation#LOG_AGGREGATES_WLS_BOTTOM_UP}: the aggregates' base forecasts replaced by log-scale ones,
+     * then the blend of WLS-variance and bottom-up with its share chosen on the last {@code h} periods and the
+     * {@code h} before them (only the last when the history is too short for two, share 1 when too short for one).
+     */
+    private static List<Forecast> logAggregatesWlsBottomUp(HierarchicalData data, List<Forecast> base,
+            ForecasterBase forecaster) {
+        if (base.size() != data.hierarchy().size()) {
+            throw new IllegalArgumentException("expected " + data.hierarchy().size() + " forecasts (one per node),"
+                    + " got " + base.size());
+        }
+        List<Forecast> logBase = LogScaleAggregates.replace(forecaster, data, base);
+        int h = logBase.get(0).horizon();
+        int v = validationLength(data, h);
+        List<Validation> windows = new ArrayList<>();
+        HierarchicalData upTo = data;
+        for (int w = 0; w < VALIDATION_WINDOWS && v >= 1 && validationLength(upTo, v) == v; w++) {
+            HierarchicalData head = head(upTo, v);
+            List<Forecast> b = LogScaleAggregates.replace(forecaster, head, forecaster.computeAll(head.series(), v));
+            windows.add(new Validation(head, b, actuals(upTo, v)));
+            upTo = head;
+        }
+        double share = windows.isEmpty() ? 1 : validatedShare(Reconciliation.WLS_VARIANCE, windows);
+        String tag = Reconciliation.LOG_AGGREGATES_WLS_BOTTOM_UP.name()
+                + String.format(java.util.Locale.ROOT, "(%.1f)", share);
+        return reconcile(data, logBase, () -> mix(data, logBase, Reconciliation.WLS_VARIANCE, share), tag);
+    }
+
+    /** How many validation windows {@link Reconciliation#LOG_AGGREGATES_WLS_BOTTOM_UP} chooses its share on. */
+    static final int VALIDATION_WINDOWS = 2;
+
+    /**
+     * One validation window: the history before it, every node's forecast of it made from that history, and every
+     * node's actual values over it.
+     */
+    record Validation(HierarchicalData head, List<Forecast> base, double[][] actual) {
+    }
+
     /**
      * {@code a * MINT_SHRINK + (1 - a) * BOTTOM_UP}, tagged {@code mint_bottom_up_validated(a)}: coherent for every
      * {@code a}, since both projections map the base forecasts to bottom forecasts that are then summed up the tree.
@@ -68,7 +114,7 @@ public final class Reconciler {
         }
         String tag = Reconciliation.MINT_BOTTOM_UP_VALIDATED.name()
                 + String.format(java.util.Locale.ROOT, "(%.1f)", a);
-        return reconcile(data, base, () -> mix(data, base, a), tag);
+        return reconcile(data, base, () -> mix(data, base, Reconciliation.MINT_SHRINK, a), tag);
     }
 
     /**
@@ -95,29 +141,45 @@ public final class Reconciler {
      * @return the chosen share in [0, 1]
      */
     static double validatedMintShare(HierarchicalData head, List<Forecast> validationBase, double[][] actual) {
-        double[][] mint = projection(head, validationBase, Reconciliation.MINT_SHRINK);
-        double[][] bu = projection(head, validationBase, Reconciliation.BOTTOM_UP);
-        Hierarchy hier = head.hierarchy();
-        int nb = hier.bottom().length;
-        int v = actual[0].length;
-        double[][] means = new double[hier.size()][];
-        for (int i = 0; i < means.length; i++) {
-            means[i] = validationBase.get(i).mean();
+        return validatedShare(Reconciliation.MINT_SHRINK, List.of(new Validation(head, validationBase, actual)));
+    }
+
+    /**
+     * The share {@code a} of {@code toward} (against bottom-up) whose reconciled forecasts have the smallest sum over
+     * {@code windows} of the geometric mean over the levels of each level's mean MASE; shares 1, 0.9, ..., 0 in that
+     * order, a later one taken only when strictly better.
+     */
+    static double validatedShare(Reconciliation toward, List<Validation> windows) {
+        double[][][] towardBottom = new double[windows.size()][][];
+        double[][][] buBottom = new double[windows.size()][][];
+        for (int w = 0; w < windows.size(); w++) {
+            Validation win = windows.get(w);
+            int nb = win.head().hierarchy().bottom().length;
+            int v = win.actual()[0].length;
+            double[][] means = new double[win.base().size()][];
+            for (int i = 0; i < means.length; i++) {
+                means[i] = win.base().get(i).mean();
+            }
+            towardBottom[w] = apply(projection(win.head(), win.base(), toward), means, nb, v);
+            buBottom[w] = apply(projection(win.head(), win.base(), Reconciliation.BOTTOM_UP), means, nb, v);
         }
-        double[][] mintBottom = apply(mint, means, nb, v);
-        double[][] buBottom = apply(bu, means, nb, v);
-        int m = head.series().get(0).frequency().seasonalPeriod();
         double best = Double.POSITIVE_INFINITY;
         double bestShare = 1;
         for (int step = SHARE_STEPS; step >= 0; step--) {
             double a = step / (double) SHARE_STEPS;
-            double[][] bottom = new double[nb][v];
-            for (int b = 0; b < nb; b++) {
-                for (int k = 0; k < v; k++) {
-                    bottom[b][k] = a * mintBottom[b][k] + (1 - a) * buBottom[b][k];
+            double score = 0;
+            for (int w = 0; w < windows.size(); w++) {
+                Validation win = windows.get(w);
+                double[][] bottom = new double[towardBottom[w].length][];
+                for (int b = 0; b < bottom.length; b++) {
+                    bottom[b] = new double[towardBottom[w][b].length];
+                    for (int k = 0; k < bottom[b].length; k++) {
+                        bottom[b][k] = a * towardBottom[w][b][k] + (1 - a) * buBottom[w][b][k];
+                    }
                 }
+                int m = win.head().series().get(0).frequency().seasonalPeriod();
+                score += levelScore(win.head(), win.head().hierarchy().aggregate(bottom), win.actual(), m);
             }
-            double score = levelScore(head, hier.aggregate(bottom), actual, m);
             if (score < best) {
                 best = score;
                 bestShare = a;
@@ -153,9 +215,9 @@ public final class Reconciler {
         return used == 0 ? Double.POSITIVE_INFINITY : score / used;
     }
 
-    /** {@code a G_mint + (1 - a) G_bottom-up}: coherent, since both map into the bottom level. */
-    private static double[][] mix(HierarchicalData data, List<Forecast> base, double a) {
-        double[][] g = projection(data, base, Reconciliation.MINT_SHRINK);
+    /** {@code a G_toward + (1 - a) G_bottom-up}: coherent, since both map into the bottom level. */
+    private static double[][] mix(HierarchicalData data, List<Forecast> base, Reconciliation toward, double a) {
+        double[][] g = projection(data, base, toward);
         double[][] bu = projection(data, base, Reconciliation.BOTTOM_UP);
         for (int b = 0; b < g.length; b++) {
             for (int i = 0; i < g[b].length; i++) {
@@ -279,7 +341,8 @@ public final class Reconciler {
             case MINT_SHRINK -> g = generalisedLeastSquares(hier, shrunkCovariance(data, base));
             case WLS_STRUCTURAL -> g = generalisedLeastSquares(hier, structuralWeights(hier));
             case WLS_VARIANCE -> g = generalisedLeastSquares(hier, residualVariances(data, base));
-            case MINT_BOTTOM_UP_VALIDATED -> throw new IllegalArgumentException(how + " needs validation forecasts");
+            case MINT_BOTTOM_UP_VALIDATED, LOG_AGGREGATES_WLS_BOTTOM_UP ->
+                throw new IllegalArgumentException(how + " needs validation forecasts");
             default -> throw new IllegalStateException("unknown reconciliation " + how);
         }
         return g;
@@ -333,7 +396,7 @@ public final class Reconciler {
      * {@code W^-1}, minimum trace when W is the base forecast errors' covariance (Wickramasuriya, Athanasopoulos and
      * Hyndman 2019).
      */
-    private static double[][] generalisedLeastSquares(Hierarchy hier, double[][] w) {
+    static double[][] generalisedLeastSquares(Hierarchy hier, double[][] w) {
         int nodes = hier.size();
         int[] bottom = hier.bottom();
         int nb = bottom.length;

@@ -26,5 +26,16 @@ public enum Reconciliation {
      * {@link Forecaster#forecastHierarchy} and {@link Evaluation#hierarchical}, which make them (a second pass of the
      * base forecaster over the shortened history).
      */
-    MINT_BOTTOM_UP_VALIDATED
+    MINT_BOTTOM_UP_VALIDATED,
+    /**
+     * The aggregate nodes (every level above the bottom) forecast on the log scale by the same forecaster (see
+     * {@code LogScaleAggregates}: fitted to {@code log(y)}, paths exponentiated), then a convex combination {@code a *
+     * WLS_VARIANCE + (1 - a) * BOTTOM_UP} of the two projections, with the share {@code a} chosen on two validation
+     * windows: the last {@code h} periods of the history and the {@code h} before them, each forecast from the
+     * history before it (aggregates again on the log scale), scored as for {@link #MINT_BOTTOM_UP_VALIDATED} and
+     * summed over the two windows. Like that one it needs the forecaster: available through
+     * {@link Forecaster#forecastHierarchy} and {@link Evaluation#hierarchical} (two more passes of the base forecaster
+     * over shortened histories).
+     */
+    LOG_AGGREGATES_WLS_BOTTOM_UP
 }

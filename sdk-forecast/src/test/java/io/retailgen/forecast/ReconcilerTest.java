@@ -24,16 +24,33 @@ class ReconcilerTest {
                         + 2 * r.nextGaussian();
             }
         }
+        return monthly(h, bottom);
+    }
+
+    /** Every node of {@code h} as a monthly series, summed from the bottom rows. */
+    static HierarchicalData monthly(Hierarchy h, double[][] bottom) {
         double[][] all = h.aggregate(bottom);
         List<TimeSeries> series = new ArrayList<>();
         List<String> periods = new ArrayList<>();
-        for (int t = 0; t < len; t++) {
+        for (int t = 0; t < bottom[0].length; t++) {
             periods.add(Integer.toString(t));
         }
         for (int i = 0; i < h.size(); i++) {
             series.add(new TimeSeries(h.ids().get(i), List.of(), Frequency.MONTHLY, all[i], Map.of()));
         }
         return new HierarchicalData(h, periods, series);
+    }
+
+    /** Means and one path of {@code rec} add up the tree. */
+    private static void assertCoherent(Hierarchy h, List<Forecast> rec, int path) {
+        double[][] means = new double[h.size()][];
+        double[][] paths = new double[h.size()][];
+        for (int i = 0; i < h.size(); i++) {
+            means[i] = rec.get(i).mean();
+            paths[i] = rec.get(i).scenarios().path(path);
+        }
+        assertThat(h.coherenceError(means)).isLessThan(1e-9);
+        assertThat(h.coherenceError(paths)).isLessThan(1e-9);
     }
 
     @Test
@@ -56,11 +73,15 @@ class ReconcilerTest {
     @Test
     void everyReconciliationIsCoherentInMeansAndPaths() {
         HierarchicalData d = synthetic(72, 2);
-        List<Forecast> base = Forecaster.builder().paths(200).build().forecastAll(d.series(), 6);
+        Forecaster forecaster = Forecaster.builder().paths(200).build();
+        List<Forecast> base = forecaster.forecastAll(d.series(), 6);
         Hierarchy h = d.hierarchy();
         for (Reconciliation how : Reconciliation.values()) {
-            List<Forecast> rec = how == Reconciliation.MINT_BOTTOM_UP_VALIDATED
-                    ? Reconciler.withMintShare(d, base, 0.3) : Reconciler.reconcile(d, base, how);
+            List<Forecast> rec = switch (how) {
+                case MINT_BOTTOM_UP_VALIDATED -> Reconciler.withMintShare(d, base, 0.3);
+                case LOG_AGGREGATES_WLS_BOTTOM_UP -> Reconciler.reconcile(d, base, how, (ForecasterBase) forecaster);
+                default -> Reconciler.reconcile(d, base, how);
+            };
             double[][] means = new double[h.size()][];
             double[][] path7 = new double[h.size()][];
             for (int i = 0; i < h.size(); i++) {
@@ -219,27 +240,94 @@ class ReconcilerTest {
     @Test
     void theValidatedMixtureIsMadeByTheForecasterAndRefusedWithoutValidationForecasts() {
         HierarchicalData d = synthetic(72, 10);
-        Forecaster f = Forecaster.builder().paths(50).build();
-        List<Forecast> rec = f.forecastHierarchy(d, 6, Reconciliation.MINT_BOTTOM_UP_VALIDATED);
-        Hierarchy h = d.hierarchy();
-        double[][] means = new double[h.size()][];
-        double[][] path3 = new double[h.size()][];
-        for (int i = 0; i < h.size(); i++) {
-            means[i] = rec.get(i).mean();
-            path3[i] = rec.get(i).scenarios().path(3);
-        }
-        assertThat(h.coherenceError(means)).isLessThan(1e-9);
-        assertThat(h.coherenceError(path3)).isLessThan(1e-9);
-        assertThat(rec.get(0).model()).matches(".*\\+mint_bottom_up_validated\\((0|1)\\.\\d\\)");
-        HierarchicalResult r = Evaluation.hierarchical(d, 6, f, Reconciliation.MINT_BOTTOM_UP_VALIDATED);
-        assertThat(r.coherenceError()).isLessThan(1e-9);
-        assertThat(r.reconciliation()).isEqualTo(Reconciliation.MINT_BOTTOM_UP_VALIDATED);
-        List<Forecast> base = f.forecastAll(d.series(), 6);
-        assertThatThrownBy(() -> Reconciler.reconcile(d, base, Reconciliation.MINT_BOTTOM_UP_VALIDATED))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("forecastHierarchy");
+        madeByTheForecasterOnly(d, Forecaster.builder().paths(50).build(), Reconciliation.MINT_BOTTOM_UP_VALIDATED,
+                3);
         // too short to hold a window out after two seasons: no validation, MinT-shrink alone
         assertThat(Reconciler.validationLength(Reconciler.head(d, 48), 6)).isZero();
         assertThat(Reconciler.validationLength(d, 6)).isEqualTo(6);
         assertThat(Reconciler.validationLength(Reconciler.head(d, 44), 6)).isEqualTo(4);
+    }
+
+    @Test
+    void logAggregatesWlsBottomUpForecastsTheAggregatesOnTheLogScaleAndStaysCoherent() {
+        HierarchicalData d = synthetic(72, 11);
+        List<Forecast> rec = madeByTheForecasterOnly(d, Forecaster.builder().paths(100).build(),
+                Reconciliation.LOG_AGGREGATES_WLS_BOTTOM_UP, 5);
+        // the aggregates' base forecasts come from log(y), the stores' from y
+        assertThat(rec.get(0).model()).startsWith("log(");
+        assertThat(rec.get(1).model()).startsWith("log(");
+        assertThat(rec.get(3).model()).doesNotStartWith("log(");
+    }
+
+    /**
+     * {@code how} through the forecaster: coherent, tagged with its share; through {@link Evaluation#hierarchical}
+     * too; refused on base forecasts alone.
+     */
+    private static List<Forecast> madeByTheForecasterOnly(HierarchicalData d, Forecaster f, Reconciliation how,
+            int path) {
+        List<Forecast> rec = f.forecastHierarchy(d, 6, how);
+        assertCoherent(d.hierarchy(), rec, path);
+        String tag = how.name().toLowerCase(java.util.Locale.ROOT);
+        assertThat(rec.get(0).model()).matches(".*\\+" + tag + "\\((0|1)\\.\\d\\)");
+        HierarchicalResult r = Evaluation.hierarchical(d, 6, f, how);
+        assertThat(r.coherenceError()).isLessThan(1e-9);
+        assertThat(r.reconciliation()).isEqualTo(how);
+        List<Forecast> base = f.forecastAll(d.series(), 6);
+        assertThatThrownBy(() -> Reconciler.reconcile(d, base, how))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("forecastHierarchy");
+        return rec;
+    }
+
+    /** Validation forecasts equal to the actuals at the bottom and off at the aggregates. */
+    private static Reconciler.Validation exactBottom(HierarchicalData d, int v, double aggregateError) {
+        HierarchicalData head = Reconciler.head(d, v);
+        double[][] actual = Reconciler.actuals(d, v);
+        Hierarchy h = d.hierarchy();
+        List<Forecast> base = new ArrayList<>();
+        for (int i = 0; i < h.size(); i++) {
+            double[] mean = actual[i].clone();
+            if (h.level(i) < h.levelNames().size() - 1) {
+                for (int k = 0; k < v; k++) {
+                    mean[k] *= 1 + aggregateError;
+                }
+            }
+            double[] fitted = head.series().get(i).values().clone();
+            for (int t = 0; t < fitted.length; t++) {
+                fitted[t] += Math.sin(7.0 * t + i);
+            }
+            base.add(new Forecast(h.ids().get(i), "known", mean, new ScenarioSet("known", 1, new double[][] {mean}),
+                    "", fitted));
+        }
+        return new Reconciler.Validation(head, base, actual);
+    }
+
+    @Test
+    void theValidatedShareIsBottomUpWhenTheBottomForecastsAreExactAndSumsOverTheWindows() {
+        HierarchicalData d = synthetic(72, 12);
+        Reconciler.Validation last = exactBottom(d, 6, 0.2);
+        Reconciler.Validation before = exactBottom(Reconciler.head(d, 6), 6, 0.2);
+        // bottom-up reproduces the actuals exactly on both windows: share 0 of WLS-variance
+        assertThat(Reconciler.validatedShare(Reconciliation.WLS_VARIANCE, List.of(last, before))).isZero();
+        // with the aggregates exact and the stores off, some weight moves to WLS-variance
+        Reconciler.Validation storesOff = exactBottom(d, 6, 0);
+        double[][] actual = storesOff.actual();
+        Hierarchy h = d.hierarchy();
+        List<Forecast> off = new ArrayList<>();
+        for (int i = 0; i < h.size(); i++) {
+            Forecast b = storesOff.base().get(i);
+            double[] mean = b.mean();
+            if (h.level(i) == 2) {
+                for (int k = 0; k < mean.length; k++) {
+                    mean[k] = actual[i][k] * (i % 2 == 0 ? 1.3 : 1.25);
+                }
+            }
+            off.add(new Forecast(b.seriesId(), b.model(), mean, new ScenarioSet("known", 1, new double[][] {mean}),
+                    "", b.fitted()));
+        }
+        Reconciler.Validation storesBiased = new Reconciler.Validation(storesOff.head(), off, actual);
+        assertThat(Reconciler.validatedShare(Reconciliation.WLS_VARIANCE, List.of(storesBiased))).isPositive();
+        // summed over the windows: the exact bottom of two windows outweighs the one biased window
+        assertThat(Reconciler.validatedShare(Reconciliation.WLS_VARIANCE, List.of(storesBiased, last, before)))
+                .isLessThan(Reconciler.validatedShare(Reconciliation.WLS_VARIANCE, List.of(storesBiased)));
     }
 }

@@ -66,8 +66,8 @@ final class EvaluateCommand implements Callable<Integer> {
     Integer holdout;
 
     @Option(names = "--reconciliation", defaultValue = "mint-bottom-up",
-            description = "bottom-up, top-down, mint, wls-structural, wls-variance or mint-bottom-up (default: "
-                    + "${DEFAULT-VALUE}).")
+            description = "bottom-up, top-down, mint, wls-structural, wls-variance, mint-bottom-up or "
+                    + "log-aggregates-wls-bottom-up (default: ${DEFAULT-VALUE}).")
     String reconciliation;
 
     @Option(names = "--paths", defaultValue = "1000", description = "Scenario paths per series (default: ${DEFAULT-VALUE}).")
@@ -102,8 +102,11 @@ final class EvaluateCommand implements Callable<Integer> {
             case "wls-variance", "wls_variance" -> Reconciliation.WLS_VARIANCE;
             case "mint-bottom-up", "mint_bottom_up", "mint_bottom_up_validated" ->
                 Reconciliation.MINT_BOTTOM_UP_VALIDATED;
+            case "log-aggregates-wls-bottom-up", "log_aggregates_wls_bottom_up" ->
+                Reconciliation.LOG_AGGREGATES_WLS_BOTTOM_UP;
             default -> throw new CommandLine.ParameterException(cl, "unknown --reconciliation '" + s
-                    + "', expected bottom-up, top-down, mint, wls-structural, wls-variance or mint-bottom-up");
+                    + "', expected bottom-up, top-down, mint, wls-structural, wls-variance, mint-bottom-up or"
+                    + " log-aggregates-wls-bottom-up");
         };
     }
 

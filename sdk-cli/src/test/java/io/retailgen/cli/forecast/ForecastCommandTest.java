@@ -68,7 +68,8 @@ class ForecastCommandTest {
         CliRun missing = run("forecast", "evaluate", "--data", f.toString(), "--format", "csv", "--json");
         assertThat(missing.code()).isEqualTo(2);
         assertThat(missing.err()).contains("--time-column");
-        for (String how : new String[] {"wls-structural", "wls-variance", "mint-bottom-up"}) {
+        for (String how : new String[] {"wls-structural", "wls-variance", "mint-bottom-up",
+                "log-aggregates-wls-bottom-up"}) {
             CliRun wls = run("forecast", "evaluate", "--data", f.toString(), "--format", "csv", "--time-column",
                     "Month", "--value-column", "Sales", "--hierarchy", "Region,Store", "--holdout", "12", "--paths",
                     "100", "--reconciliation", how, "--json");
