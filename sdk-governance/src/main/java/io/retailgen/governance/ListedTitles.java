@@ -14,8 +14,8 @@ import java.util.Set;
  * <p>A title is a run of words written in title case (every word capitalised but the small words of titles:
  * {@code of}, {@code the}, {@code a}, {@code to}, ...; a comma or semicolon may stand inside it before a capitalised
  * word), or the words between quotation marks or italics markers ({@code "..."}, {@code *...*}, {@code _..._}). It
- * holds the lexicon word, written with a capital (plainly or masked: {@code F*ck}); a title of one word needs an
- * author. It is the title of a work when a listing cue follows it:
+ * holds the lexicon word, written with a capital outside quotation marks (plainly or masked: {@code F*ck}); a title
+ * of one word needs an author or a subtitle. It is the title of a work when a listing cue follows it:
  * <ul>
  *   <li>a format or medium ({@link #FORMATS}: {@code paperback}, {@code DVD}, {@code vinyl}, {@code picture book},
  *       {@code box set}, {@code Penguin Classics}), after at most two words that qualify it, or a numbered part
@@ -27,23 +27,27 @@ import java.util.Set;
  *       {@code by God}, {@code by Royal Mail}, {@code by the way});</li>
  *   <li>a subtitle: a colon and a run of at least two title words ({@code Tits and Boobs: A Guide to British
  *       Birds}); after a title of one word, the subtitle has three words or more and opens with an article or a
- *       preposition ({@code Bitch: On the Female of the Species}).</li>
+ *       preposition ({@code Bitch: On the Female of the Species}); or a subtitle followed by a format or an author
+ *       ({@code Jackass: The Movie DVD}).</li>
  * </ul>
  * The shapes of abuse stay flagged however they are listed ({@link #abusive}): an object pronoun or {@code off}
- * right after the word ({@code Fuck You}, {@code Go Fuck Yourself}), an article right after a word that opens the
- * title ({@code Fuck the Police}), a pronoun, particle or evaluative word right before it ({@code You Bastard},
- * {@code Shut Up Bitch}, {@code Stupid Bitch}), a possessive before it when it ends the title ({@code Suck My Dick};
- * not {@code Get Your Sh*t Together}), {@code you} as the subject the word is said of ({@code You Are a Bastard}), a
- * proper name right after a word that opens the title ({@code Fuck Donald Trump}), an insult head or photograph
- * after it ({@code Dick Head}), an award ({@code Bitch of the Year}), a title with no word of content besides the
- * lexicon, pronouns and small words ({@code Fuck You All}), and a word set off by a comma as an address
- * ({@code Bitch, Buy My DVD}) unless an author or a subtitle follows. Text written all in capitals shows no title
- * case and is never read as a title. Immutable and thread-safe.
+ * right after the word ({@code Fuck You}, {@code Go Fuck Yourself}); an article or a second-person possessive right
+ * after a word that opens the title ({@code Fuck the Police}, {@code Fuck Your Feelings}); a noun of a shopper's
+ * judgement anywhere in the title ({@code Shit Quality}, {@code Sellers Are Bastards}); a proper name right after a
+ * word that opens the title ({@code Fuck Donald Trump}); a pronoun, particle, evaluative word or verb of a sexual act
+ * right before it, or before one adjective before it ({@code You Bastard}, {@code Shut Up Bitch}, {@code Big Black
+ * Cock}); a possessive before it when it ends the title ({@code Suck My Dick}; not {@code Get Your Sh*t Together});
+ * the word said through a copula of {@code you}, of a noun after a possessive or of a proper name ({@code You Are a
+ * Bastard}, {@code My Boss Is a Prick}); the word and the next written together a lexicon term ({@code Dick Head}) or
+ * a photograph after it ({@code Dick Pic}); an award ({@code Bitch of the Year}); with a format alone, no word of
+ * content besides the lexicon, pronouns and small words ({@code Fuck You All}); and a word opening the title set off
+ * by a comma as an address ({@code Bitch, Buy My DVD}) unless an author or a subtitle follows. Text written all in
+ * capitals shows no title case and is never read as a title. Immutable and thread-safe.
  */
 final class ListedTitles {
 
     /** Formats and media of books, films, records and games, in lower case. */
-    static final Set<String> FORMATS = Set.of("paperback", "paperbacks", "hardback", "hardbacks", "hardcover",
+    private static final Set<String> FORMATS = Set.of("paperback", "paperbacks", "hardback", "hardbacks", "hardcover",
             "hardcovers", "book", "books", "novel", "novella", "memoir", "audiobook", "audiobooks", "ebook", "e-book",
             "kindle", "comic", "comics", "manga", "anthology", "omnibus", "edition", "classics", "dvd", "dvds",
             "blu-ray", "bluray", "4k", "uhd", "vhs", "film", "movie", "documentary", "boxset", "box-set",
@@ -67,7 +71,7 @@ final class ListedTitles {
     private static final Set<String> ADDRESS_BEFORE = Set.of("you", "you're", "youre", "ur", "u", "ya", "yo",
             "such", "dear", "up", "off", "eat", "suck", "lick", "kiss", "blow", "sniff", "stupid", "dumb", "lazy", "ugly", "fat",
             "dirty", "filthy", "big", "huge", "giant", "massive", "total", "complete", "utter", "absolute", "silly",
-            "crazy", "greedy", "cheap", "nice", "sexy", "hot", "wet", "tight", "hairy", "fucking", "freaking",
+            "crazy", "greedy", "cheap", "worst", "nice", "sexy", "hot", "wet", "tight", "hairy", "fucking", "freaking",
             "effing", "bloody", "damn", "goddamn", "lying", "useless", "worthless", "pathetic", "fake", "rude");
     private static final Set<String> POSSESSIVES = Set.of("my", "your", "ur", "yo", "his", "her", "our", "their",
             "thy");
@@ -79,10 +83,13 @@ final class ListedTitles {
             "everybody", "please", "right", "here", "there", "yes", "no", "not");
     /** Possessives and objects of the second person: {@code Fuck Your Feelings}. */
     private static final Set<String> SECOND_PERSON = Set.of("your", "ur", "yo", "yer", "thy", "yours");
-    /** Nouns of a shopper's judgement of goods and service: {@code Shit Quality}, {@code Bastard Seller}. */
-    private static final Set<String> JUDGED = Set.of("quality", "product", "products", "service", "seller",
-            "sellers", "item", "delivery", "packaging", "purchase", "customer", "support", "refund", "company",
-            "store", "shop", "courier", "condition", "price", "value");
+    /**
+     * Nouns of a shopper's judgement of goods, sellers and service, which make a title a review ({@code Shit
+     * Quality}, {@code Sellers Are Bastards}, {@code Bastards Who Sell Fakes}).
+     */
+    private static final Set<String> JUDGED = Set.of("quality", "product", "service", "seller", "item", "delivery",
+            "packaging", "purchase", "customer", "support", "refund", "store", "shop", "courier", "condition",
+            "price", "fake", "scam", "scammer", "ripoff", "rip-off", "waste");
     /** Photographs: after a word of the body, the shape of abuse ({@code Dick Pic}). */
     private static final Set<String> PHOTOS = Set.of("pic", "pics", "photo", "photos", "selfie", "selfies", "nudes");
     private static final Set<String> COPULAS = Set.of("are", "is", "was", "were", "am", "be", "'re", "re");
@@ -147,6 +154,9 @@ final class ListedTitles {
      * @return true when the finding lies inside the title of a work named as a listing names it, as described above
      */
     boolean listed(String text, int from, int to, Set<String> lexicon) {
+        if (!Character.isUpperCase(text.charAt(from)) && !openedBefore(text, from)) {
+            return false; // neither title case nor a quotation: most findings end here, before any word is split
+        }
         List<Token> tokens = tokens(text, from, to);
         int w = -1;
         int last = -1;
@@ -246,9 +256,14 @@ final class ListedTitles {
                 || compound(text.substring(tokens.get(last).start(), tokens.get(last).end()), next, lexicon)))) {
             return true; // "Fuck You", "Dick Head", "Dick Pic"; but "Pussy, King of the Pirates"
         }
-        if (next != null && w == start && (ARTICLES.contains(next) || SECOND_PERSON.contains(next)
-                || JUDGED.contains(next))) {
-            return true; // "Fuck the Police", "Fuck Your Feelings", "Shit Quality"
+        if (next != null && w == start && (ARTICLES.contains(next) || SECOND_PERSON.contains(next))) {
+            return true; // "Fuck the Police", "Fuck Your Feelings"
+        }
+        for (int i = start; i <= end; i++) {
+            String word = tokens.get(i).lower(text);
+            if (JUDGED.contains(word) || word.endsWith("s") && JUDGED.contains(word.substring(0, word.length() - 1))) {
+                return true; // a shopper's judgement: "Shit Quality", "Sellers Are Bastards", "This Shop Sells Shit"
+            }
         }
         if (prev != null && (ADDRESS_BEFORE.contains(prev) || lexicon.contains(prev)
                 || (prevPrev != null && ADDRESS_BEFORE.contains(prevPrev) && !SMALL.contains(prev)))) {
@@ -483,6 +498,20 @@ final class ListedTitles {
             }
         }
         return null;
+    }
+
+    /** @return true when a quotation mark or italics marker stands before {@code from} in its sentence */
+    private static boolean openedBefore(String text, int from) {
+        for (int i = from - 1; i >= 0 && i >= from - WINDOW; i--) {
+            char c = text.charAt(i);
+            if (c == '.' || c == '!' || c == '?' || c == '\n') {
+                return false;
+            }
+            if (c == '"' || c == '\u201C' || c == '\u2018' || c == '*' || c == '_') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** @return the marks after a word less the quotation marks or italics markers that close a title */
