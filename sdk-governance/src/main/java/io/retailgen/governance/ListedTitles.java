@@ -69,10 +69,11 @@ final class ListedTitles {
             "me", "him", "her", "them", "us", "off", "y'all", "yall", "everyone", "everybody");
     /** Pronouns, particles and evaluative words that address or judge someone with the word after them. */
     private static final Set<String> ADDRESS_BEFORE = Set.of("you", "you're", "youre", "ur", "u", "ya", "yo",
-            "such", "dear", "up", "off", "eat", "suck", "lick", "kiss", "blow", "sniff", "stupid", "dumb", "lazy", "ugly", "fat",
-            "dirty", "filthy", "big", "huge", "giant", "massive", "total", "complete", "utter", "absolute", "silly",
-            "crazy", "greedy", "cheap", "worst", "nice", "sexy", "hot", "wet", "tight", "hairy", "fucking", "freaking",
-            "effing", "bloody", "damn", "goddamn", "lying", "useless", "worthless", "pathetic", "fake", "rude");
+            "such", "dear", "up", "off", "eat", "suck", "lick", "kiss", "blow", "sniff", "stupid", "dumb", "lazy",
+            "ugly", "fat", "dirty", "filthy", "big", "huge", "giant", "massive", "total", "complete", "utter",
+            "absolute", "silly", "crazy", "greedy", "cheap", "worst", "nice", "sexy", "hot", "wet", "tight", "hairy",
+            "fucking", "freaking", "effing", "bloody", "damn", "goddamn", "lying", "useless", "worthless", "pathetic",
+            "fake", "rude");
     private static final Set<String> POSSESSIVES = Set.of("my", "your", "ur", "yo", "his", "her", "our", "their",
             "thy");
     /** Pronouns and words that carry no content of a title. */
@@ -154,7 +155,7 @@ final class ListedTitles {
      * @return true when the finding lies inside the title of a work named as a listing names it, as described above
      */
     boolean listed(String text, int from, int to, Set<String> lexicon) {
-        if (!Character.isUpperCase(text.charAt(from)) && !openedBefore(text, from)) {
+        if (!openedBefore(text, from) && (!Character.isUpperCase(text.charAt(from)) || alone(text, from, to))) {
             return false; // neither title case nor a quotation: most findings end here, before any word is split
         }
         List<Token> tokens = tokens(text, from, to);
@@ -512,6 +513,55 @@ final class ListedTitles {
             }
         }
         return false;
+    }
+
+    /**
+     * @return true when the capitalised word of {@code [from, to)} can only be a title of one word with neither an
+     *     author nor a subtitle: no colon after it, and neither the word before nor the word after it is a title word
+     *     (capitalised, a number or a small word) or {@code by} or a participle of authorship
+     */
+    private static boolean alone(String text, int from, int to) {
+        int e = to;
+        while (e < text.length() && !Character.isWhitespace(text.charAt(e))) {
+            if (text.charAt(e++) == ':') {
+                return false;
+            }
+        }
+        int n = e;
+        while (n < text.length() && text.charAt(n) == ' ') {
+            n++;
+        }
+        int ne = n;
+        while (ne < text.length() && Character.isLetterOrDigit(text.charAt(ne))) {
+            ne++;
+        }
+        if (ne > n && !Character.isLowerCase(text.charAt(n))) {
+            return false;
+        }
+        String next = text.substring(n, ne);
+        if (SMALL.contains(next) || next.equals("by") || participle(next)) {
+            return false;
+        }
+        int s = from;
+        while (s > 0 && !Character.isWhitespace(text.charAt(s - 1))) {
+            s--;
+        }
+        int p = s;
+        while (p > 0 && text.charAt(p - 1) == ' ') {
+            p--;
+        }
+        if (p == s) {
+            return true; // nothing before it on the line
+        }
+        if (text.charAt(p - 1) == ',' || text.charAt(p - 1) == ';') {
+            return false; // a title may go on over a comma: "Pussy, King of the Pirates"
+        }
+        int ps = p;
+        while (ps > 0 && Character.isLetterOrDigit(text.charAt(ps - 1))) {
+            ps--;
+        }
+        return ps == p || Character.isLowerCase(text.charAt(ps))
+                && !SMALL.contains(text.substring(ps, p).toLowerCase(Locale.ROOT));
     }
 
     /** @return the marks after a word less the quotation marks or italics markers that close a title */
