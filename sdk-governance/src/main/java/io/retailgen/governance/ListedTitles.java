@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Titles of books, films, records and games that hold a lexicon word, recognised by the way a product listing names
@@ -113,15 +114,16 @@ final class ListedTitles {
         }
     }
 
-    private final Set<String> persons;
+    private final Predicate<String> person;
     private final Set<String> surnames;
 
     /**
-     * @param persons nouns whose most frequent sense is a person, lower case ({@code persons-wordnet.txt})
+     * @param person true for a noun whose most frequent sense is a person, lower case ({@code persons-wordnet.txt},
+     *     {@link NamedThings#person})
      * @param surnames surnames that are also English words, lower case ({@code surnames-wordnet.txt})
      */
-    ListedTitles(Set<String> persons, Set<String> surnames) {
-        this.persons = Set.copyOf(persons);
+    ListedTitles(Predicate<String> person, Set<String> surnames) {
+        this.person = person;
         this.surnames = Set.copyOf(surnames);
     }
 
@@ -139,12 +141,6 @@ final class ListedTitles {
         String letters = written.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
         boolean masked = !written.chars().allMatch(Character::isLetter);
         return !masked && (letters.contains("fuck") || letters.contains("cunt")) ? Severity.MEDIUM : Severity.LOW;
-    }
-
-    /** @return the cues shipped with the SDK */
-    static ListedTitles wordNet() {
-        return new ListedTitles(Set.copyOf(PolicyConfig.resourceLines("persons-wordnet.txt")),
-                Set.copyOf(PolicyConfig.resourceLines("surnames-wordnet.txt")));
     }
 
     /**
@@ -381,7 +377,7 @@ final class ListedTitles {
                 initial = true;
             } else {
                 String lower = word.toLowerCase(Locale.ROOT);
-                known |= !EnglishWords.contains(lower) || surnames.contains(lower) || persons.contains(lower);
+                known |= !EnglishWords.contains(lower) || surnames.contains(lower) || person.test(lower);
             }
             if (!t.trail().isEmpty() && !(word.length() == 1 && t.trail().equals("."))) {
                 break;
@@ -674,6 +670,6 @@ final class ListedTitles {
 
     @Override
     public String toString() {
-        return "ListedTitles[" + FORMATS.size() + " formats, " + persons.size() + " persons]";
+        return "ListedTitles[" + FORMATS.size() + " formats, " + surnames.size() + " surnames]";
     }
 }

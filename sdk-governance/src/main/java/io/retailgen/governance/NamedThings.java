@@ -354,7 +354,7 @@ final class NamedThings {
     }
 
     /** @return true for a noun whose most frequent sense is a person, or its plural ({@code seller}, {@code sellers}) */
-    private boolean person(String word) {
+    boolean person(String word) {
         return persons.contains(word) || (word.endsWith("s") && persons.contains(word.substring(0, word.length() - 1)));
     }
 

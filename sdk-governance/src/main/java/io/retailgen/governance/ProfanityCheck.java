@@ -182,7 +182,7 @@ final class ProfanityCheck implements Check {
             }
             ListedTitles t = listed;
             if (t == null) {
-                t = ListedTitles.wordNet();
+                t = new ListedTitles(Things.WORDNET::person, Surnames.WORDNET);
                 listed = t;
             }
             if (t.listed(text, f.start(), f.end(), lexiconWords)) {

@@ -112,7 +112,7 @@ class ListedTitlesTest {
 
     @Test
     void eachCueMakesATitleAndNothingElseDoes() {
-        ListedTitles titles = new ListedTitles(Set.of("knight"), Set.of("king"));
+        ListedTitles titles = new ListedTitles(Set.of("knight")::contains, Set.of("king"));
         Set<String> lexicon = Set.of("shit", "bitch", "bastard");
         // a format ending its clause, after at most two qualifying words, or a numbered part
         assertThat(titles.listed("Shit My Dad Says, mass market paperback", 0, 4, lexicon)).isTrue();
