@@ -165,6 +165,36 @@ final class ProfanityCheck implements Check {
         return t;
     }
 
+    /** Titles recognised by the cues of a listing, made on the first finding that may be in one. */
+    private volatile ListedTitles listed;
+
+    /**
+     * Grades down a finding of HIGH severity or less that lies inside the title of a work named as a listing names
+     * it ({@link ListedTitles}): LOW, or MEDIUM for the strongest words spelled out ({@link ListedTitles#inTitle}).
+     * Slurs (CRITICAL) are left as they are.
+     */
+    private void listedTitles(String text, List<Hit> out, int firstOwn) {
+        for (int k = firstOwn; k < out.size(); k++) {
+            Hit h = out.get(k);
+            Finding f = h.finding();
+            if (f.severity().compareTo(Severity.CRITICAL) >= 0 || f.severity().compareTo(Severity.LOW) <= 0) {
+                continue;
+            }
+            ListedTitles t = listed;
+            if (t == null) {
+                t = new ListedTitles(Things.WORDNET::person, Surnames.WORDNET);
+                listed = t;
+            }
+            if (t.listed(text, f.start(), f.end(), lexiconWords)) {
+                Severity graded = ListedTitles.inTitle(text.substring(f.start(), f.end()));
+                out.set(k, new Hit(new Finding(f.start(), f.end(), "profanity.title", "profanity",
+                        graded.compareTo(f.severity()) < 0 ? graded : f.severity(),
+                        "a lexicon word in the title of a work, named as a listing names it ("
+                                + f.message() + ")", f.confidence()), h.mask()));
+            }
+        }
+    }
+
     /**
      * @return true when the word before {@code from} evaluates or addresses someone ({@code Big Dick}, {@code You
      *     Dick}): a capital on it makes no name; an article or a preposition of place is none
@@ -685,6 +715,7 @@ final class ProfanityCheck implements Check {
             (v.joined == null ? atWordStart : matcher).search(v.chars, v.length, sink);
         }
         disguised(analysis, out, firstOwn);
+        listedTitles(analysis.text, out, firstOwn);
         Map<String, List<Integer>> innocentWords = null;
         for (int k = out.size() - 1; k >= firstOwn; k--) {
             Finding f = out.get(k).finding();
