@@ -546,8 +546,8 @@ final class ListedTitles {
         while (p > 0 && text.charAt(p - 1) == ' ') {
             p--;
         }
-        if (p == s) {
-            return true; // nothing before it on the line
+        if (p == s || p == 0) {
+            return true; // nothing before it on the line, or only spaces
         }
         if (text.charAt(p - 1) == ',' || text.charAt(p - 1) == ';') {
             return false; // a title may go on over a comma: "Pussy, King of the Pirates"

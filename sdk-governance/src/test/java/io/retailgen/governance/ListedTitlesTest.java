@@ -143,6 +143,16 @@ class ListedTitlesTest {
     }
 
     @Test
+    void aFindingAfterLeadingSpacesIsReadWithoutLookingBeforeTheText() {
+        ListedTitles titles = new ListedTitles(Set.of("knight")::contains, Set.of("king"));
+        Set<String> lexicon = Set.of("shit", "bitch");
+        assertThat(titles.listed(" SHIIIT", 1, 7, lexicon)).isFalse();
+        assertThat(titles.listed("   Bitch", 3, 8, lexicon)).isFalse();
+        assertThat(POLICY.check(" SHIIIT").verdict()).isNotEqualTo(Verdict.ALLOW);
+        assertThat(POLICY.check("  Bitch Planet Vol. 2").verdict()).isEqualTo(Verdict.ALLOW);
+    }
+
+    @Test
     void gradingLeavesOtherFindingsOfTheTextAlone() {
         PolicyResult r = POLICY.check("Shit My Dad Says, paperback. This seller is a bastard");
         assertThat(r.verdict()).isEqualTo(Verdict.BLOCK);
