@@ -8,12 +8,15 @@ import java.util.Locale;
  * ({@code java -cp ... io.retailgen.recommend.PrivacyCurveMain}). For each entry of {@code -Dcurve} ({@code none} or an
  * epsilon) it trains on {@code -Dtrain}, replays {@code -Dtest} and prints recall@20, MRR@20 and the training time.
  * The non-private model is also scored on the signals a private model keeps (GRU and the shopper's own recent clicks:
- * weights 1,0,0,1), which is the like-for-like reference. Options: {@code -Depochs} (all entries), {@code -DdpEpochs}
+ * weights 1,0,0,1), which is the like-for-like reference, and ({@code gru+live}) as a private model is scored: its GRU
+ * without the training sessions, with the default serving weights, so that session kNN and co-occurrence read only the
+ * test sessions replayed so far. Options: {@code -Depochs} (all entries), {@code -DdpEpochs}
  * (private entries), {@code -Dlr},
  * {@code -Dopt=ADAGRAD|ADAM}, {@code -DsessionsPerStep}, {@code -Dclip}, {@code -Ddropout}, {@code -DdpHidden},
  * {@code -Dema} (averaging decay), {@code -DclipShare} (item table's share under per-layer clipping), {@code -DmaxLen}
- * (clicks per session) (private entries), {@code -Dseed} (all entries). Diagnostics of a private model after training:
- * {@code -Dblend=s:k:c:r;...} scores it again with those serving weights; {@code -DoracleMinSessions=m,...} scores it
+ * (clicks per session) (private entries), {@code -Dseed} (all entries). Diagnostics after training: {@code
+ * -Dblend=s:k:c:r;...} scores a private model, and the non-private one, again with those serving weights;
+ * {@code -DoracleMinSessions=m,...} scores a private model
  * with the items seen in fewer than m training sessions left out of the sequence model's scores (raw counts, so not a
  * private model: it only sizes what a private vocabulary selection could gain). Besides wall time it prints the
  * training thread's CPU time (PyTorch runs with one intra-op thread, in the calling thread), which a loaded machine distorts
@@ -87,6 +90,14 @@ final class PrivacyCurveMain {
                             .weights(new HybridWeights(1, 0, 0, 1, 0, 0)), m, te, 20, true);
                     System.out.printf(Locale.ROOT, "CURVE none gru+recent recall@20 %.4f mrr@20 %.4f%n",
                             g.recall(), g.mrr());
+                    // the same GRU without its training sessions, scored as a private model is: default serving
+                    // weights, kNN and co-occurrence reading only the sessions replayed so far
+                    try (RecommendModel w = RecommendModel.ofWeights(m.weights, m.log.vocab, m.settings, null,
+                            m.trainSeconds(), 0)) {
+                        EvaluationResult live = NextItemEvaluation.evaluate(w, te, 20);
+                        System.out.printf(Locale.ROOT, "CURVE none gru+live recall@20 %.4f mrr@20 %.4f%n",
+                                live.recall(), live.mrr());
+                    }
                 }
                 if (dp && System.getProperty("oracleMinSessions") != null) {
                     // diagnostic only (reads raw counts, not private): how much would leaving items seen in few
@@ -123,9 +134,10 @@ final class PrivacyCurveMain {
                         }
                     }
                 }
-                if (dp && System.getProperty("blend") != null) {
+                if (System.getProperty("blend") != null) {
                     // serving blends sequence:knn:co-occurrence:recent (kNN and co-occurrence of a private model
-                    // see only the live sessions of the replay)
+                    // see only the live sessions of the replay); the non-private model is scored with the same
+                    // blends, so that a blend chosen for the private model is also measured for the reference
                     for (String bw : System.getProperty("blend").split(";")) {
                         String[] f = bw.split(":");
                         EvaluationResult g = NextItemEvaluation.evaluate(Recommender.builder().weights(
