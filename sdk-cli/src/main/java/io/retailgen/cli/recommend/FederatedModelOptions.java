@@ -36,8 +36,9 @@ final class FederatedModelOptions {
     /**
      * Session-parallel lanes per mini-batch of a store's local training without client-level DP (the centralised
      * trainer's default is 128): a store holds a tenth of the sessions or less, and 64 lanes give its rounds twice the
-     * steps. With 10 stores on YooChoose with train_tr's last day held out it scored 0.6578 / 0.6581 / 0.6619
-     * recall@20 against 128 lanes' 0.6539 / 0.6564 / 0.6553 (seeds 42, 1, 2); 32 lanes scored 0.6506
+     * steps. With 10 stores on YooChoose with train_tr's last day held out it scored 0.6578 / 0.6581 / 0.6619 /
+     * 0.6601 recall@20 against 128 lanes' 0.6539 / 0.6564 / 0.6553 / 0.6553 (seeds 42, 1, 2, 3); 32, 48 and 96 lanes
+     * scored 0.6506, 0.6559 and 0.6561
      * (docs/BENCHMARKS.md, "Federated recommender: the like-for-like reference"). Under client-level DP the lanes stay
      * at the trainer's default, where the clip bound and the noise were tuned.
      */
