@@ -94,13 +94,13 @@ final class FederatedClientCommand implements Callable<Integer> {
                     : "--personalise-epochs needs --out DIR (where the store's own model is written)");
         }
         RecommendJson.singleThreadedTrainingByDefault();
-        FederatedGru gru = model.gru(cl);
+        FederatedGru gru = model.gru(cl, clip > 0);
         List<Interaction> own = RecommendEvaluateCommand.read(cl, input, events).interactions();
         StoreClient<List<Interaction>> store = new StoreClient<>(id, own, FederatedModel.of(gru), prox, clip,
                 rowWeighting.on(cl, clip > 0));
         PrintWriter w = cl.getOut();
         if (personal != null) {
-            Personalisation<List<Interaction>> adapt = personal.personalisation(model.trainer(), model.catalog(cl));
+            Personalisation<List<Interaction>> adapt = personal.personalisation(model.trainer(clip > 0), model.catalog(cl));
             store.sharedWeights().thenAcceptAsync(shared -> writeOwnModel(w, cl.getErr(), gru, store, shared, adapt,
                     personal.ownSessions() ? own : List.of()));
         }

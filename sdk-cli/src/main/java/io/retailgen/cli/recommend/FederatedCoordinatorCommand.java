@@ -94,7 +94,7 @@ final class FederatedCoordinatorCommand implements Callable<Integer> {
         Coordinator.Builder cb = Coordinator.builder().rounds(rounds).seed(model.seed);
         clientPrivacy.apply(cl, cb);
         serverOptimiser.apply(cl, cb);
-        FederatedGru gru = model.gru(cl);
+        FederatedGru gru = model.gru(cl, clientPrivacy.on());
         List<GrpcStoreChannel> channels = new ArrayList<>();
         try {
             for (String s : stores) {

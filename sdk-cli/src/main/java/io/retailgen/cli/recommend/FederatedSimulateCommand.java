@@ -239,7 +239,7 @@ final class FederatedSimulateCommand implements Callable<Integer> {
         RecommendJson.singleThreadedTrainingByDefault();
         InteractionData trainData = RecommendEvaluateCommand.read(cl, input, train);
         InteractionData testData = RecommendEvaluateCommand.read(cl, input, test);
-        RecommendTrainer trainer = RecommendTrainer.builder().seed(seed).epochs(localEpochs).build();
+        RecommendTrainer trainer = FederatedModelOptions.localTrainer(seed, localEpochs, clientPrivacy.on());
         Set<String> items = new LinkedHashSet<>();
         for (Interaction e : trainData.interactions()) {
             items.add(e.itemId());
