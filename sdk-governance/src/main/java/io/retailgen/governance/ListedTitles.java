@@ -250,7 +250,7 @@ final class ListedTitles {
         String prevPrev = w - 1 > start ? tokens.get(w - 2).lower(text) : null;
         boolean joined = tokens.get(last).trail().isEmpty();
         if (next != null && (OBJECTS.contains(next) || lexicon.contains(next) || joined && (PHOTOS.contains(next)
-                || compound(text.substring(tokens.get(last).start(), tokens.get(last).end()), next, lexicon)))) {
+                || JoinedTerms.formTerm(text.substring(tokens.get(last).start(), tokens.get(last).end()), next, lexicon)))) {
             return true; // "Fuck You", "Dick Head", "Dick Pic"; but "Pussy, King of the Pirates"
         }
         if (next != null && w == start && (ARTICLES.contains(next) || SECOND_PERSON.contains(next))) {
@@ -328,16 +328,6 @@ final class ListedTitles {
             }
         }
         return c > start && properName(text, tokens.get(c - 1), tokens.get(c - 1).lower(text));
-    }
-
-    /**
-     * @return true when the word and the next, written together, are a lexicon term, also in the singular
-     *     ({@code Dick Head}, {@code Cock Suckers}, {@code Bitch Slap})
-     */
-    private static boolean compound(String word, String next, Set<String> lexicon) {
-        String joined = (word + next).toLowerCase(Locale.ROOT);
-        return lexicon.contains(joined) || joined.endsWith("s") && lexicon.contains(joined.substring(0,
-                joined.length() - 1));
     }
 
     /** @return true for a capitalised word that is no English word: the name of a person or a place */

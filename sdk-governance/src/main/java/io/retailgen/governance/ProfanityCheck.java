@@ -165,9 +165,6 @@ final class ProfanityCheck implements Check {
         return t;
     }
 
-    /** Titles recognised by the cues of a listing, made on the first finding that may be in one. */
-    private volatile ListedTitles listed;
-
     /**
      * Grades down a finding of HIGH severity or less that lies inside the title of a work named as a listing names
      * it ({@link ListedTitles}): LOW, or MEDIUM for the strongest words spelled out ({@link ListedTitles#inTitle}).
@@ -180,12 +177,7 @@ final class ProfanityCheck implements Check {
             if (f.severity().compareTo(Severity.CRITICAL) >= 0 || f.severity().compareTo(Severity.LOW) <= 0) {
                 continue;
             }
-            ListedTitles t = listed;
-            if (t == null) {
-                t = new ListedTitles(Things.WORDNET::person, Surnames.WORDNET);
-                listed = t;
-            }
-            if (t.listed(text, f.start(), f.end(), lexiconWords)) {
+            if (Titles.LISTED.listed(text, f.start(), f.end(), lexiconWords)) {
                 Severity graded = ListedTitles.inTitle(text.substring(f.start(), f.end()));
                 out.set(k, new Hit(new Finding(f.start(), f.end(), "profanity.title", "profanity",
                         graded.compareTo(f.severity()) < 0 ? graded : f.severity(),
@@ -231,8 +223,7 @@ final class ProfanityCheck implements Check {
             return false;
         }
         String next = text.substring(w[0], w[1]).toLowerCase(Locale.ROOT);
-        return Surnames.WORDNET.contains(next) && !lexicon.contains(term + next)
-                && !lexicon.contains(term + next + "s");
+        return Surnames.WORDNET.contains(next) && !JoinedTerms.formTerm(term, next, lexicon);
     }
 
     /** @return the letters-only word after {@code to} and spaces or hyphens, or null */
@@ -779,6 +770,11 @@ final class ProfanityCheck implements Check {
     /** The words that also name things, loaded when a text first has a profanity finding. */
     private static final class Things {
         static final NamedThings WORDNET = NamedThings.wordNet();
+    }
+
+    /** Titles recognised by the cues of a listing, made on the first finding that may be in one. */
+    private static final class Titles {
+        static final ListedTitles LISTED = new ListedTitles(Things.WORDNET::person, Surnames.WORDNET);
     }
 
     /** The nouns of goods and trading houses, loaded when a text first has a profanity finding. */

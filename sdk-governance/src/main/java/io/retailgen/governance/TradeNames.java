@@ -168,18 +168,10 @@ final class TradeNames {
         return goods.contains(w) || houses.contains(w);
     }
 
-    /**
-     * @return true when the word and the next one, written together, are a lexicon word ({@code Cum shot} is
-     *     {@code cumshot}, {@code Dick Head} {@code dickhead})
-     */
+    /** @return true when the word and the next one, written together, are a lexicon word ({@link JoinedTerms}) */
     private static boolean compound(String text, String word, int end, Set<String> lexicon) {
         int[] w = next(text, end);
-        if (w == null) {
-            return false;
-        }
-        String joined = word + lower(text, w);
-        return lexicon.contains(joined) || lexicon.contains(joined + "s")
-                || (joined.endsWith("s") && lexicon.contains(joined.substring(0, joined.length() - 1)));
+        return w != null && JoinedTerms.formTerm(word, lower(text, w), lexicon);
     }
 
     /** @return true when the word is written as a name: a capital, then lower case */
